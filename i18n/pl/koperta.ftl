@@ -1,0 +1,107 @@
+# Koperta — komunikaty po polsku.
+# Każdy identyfikator musi istnieć także w en/koperta.ftl (sprawdza to test).
+
+## Tryby zabezpieczeń
+
+security-implicit-tls = TLS od początku połączenia
+security-starttls = STARTTLS
+security-plaintext = bez szyfrowania (NIEBEZPIECZNE: hasło i wiadomości jawnym tekstem)
+
+## Wiersz poleceń: pomoc
+
+cli-about = Koperta wysyła pocztę wyłącznie przez TLS, a hasła trzyma w systemowym pęku kluczy.
+cli-usage-heading = Użycie
+cli-commands-heading = Polecenia
+cli-options-heading = Opcje
+cli-arguments-heading = Argumenty
+cli-help-flag = Pokaż pomoc
+cli-version-flag = Pokaż wersję
+cli-account-about = Zarządzaj kontami nadawczymi
+cli-account-add-about = Dodaj konto; w ostatnim wierszu wypisuje jego identyfikator
+cli-account-list-about = Pokaż konta
+cli-account-remove-about = Usuń konto i jego hasło z pęku kluczy
+cli-settings-about = Pokaż lub zmień ustawienia
+cli-settings-set-about = Zmień ustawienie: never-plaintext true|false, language auto|en|pl, theme system|light|dark
+cli-settings-show-about = Pokaż ustawienia
+cli-arg-name = Twoje imię i nazwisko, tak jak zobaczą je odbiorcy
+cli-arg-email = Twój adres e-mail
+cli-arg-host = Nazwa serwera poczty wychodzącej
+cli-arg-port = Port serwera (domyślnie 465 dla TLS od początku, 587 dla STARTTLS)
+cli-arg-security = Zabezpieczenie połączenia: implicit-tls (zalecane), starttls lub plaintext (tylko przy wyłączonym never-plaintext)
+cli-arg-username = Nazwa użytkownika na serwerze (domyślnie adres e-mail)
+cli-arg-ca-file = Plik PEM z dodatkowym certyfikatem urzędu (CA), któremu to konto ma ufać
+cli-arg-pin-cert = Plik PEM z certyfikatem samego serwera, aby akceptować tylko ten jeden (przypięcie)
+cli-arg-password-stdin = Wczytaj hasło ze standardowego wejścia (jeden wiersz)
+cli-arg-signature = Podpis wstawiany pod „-- ”, gdy o to poprosisz
+cli-arg-account-id = Identyfikator konta albo jego adres, jeśli ma go tylko jedno konto
+cli-arg-setting-key = Nazwa ustawienia
+cli-arg-setting-value = Nowa wartość
+
+## Wiersz poleceń: błędy użycia
+
+cli-error-prefix = koperta: błąd:
+cli-error-unknown-argument = nieznana opcja lub argument „{ $arg }”.
+cli-error-invalid-value = „{ $value }” nie jest poprawną wartością dla { $arg }. Możliwe wartości: { $valid }.
+cli-error-missing-argument = brakuje wymaganej opcji: { $arg }.
+cli-error-missing-subcommand = brakuje polecenia.
+cli-error-invalid-subcommand = nieznane polecenie „{ $name }”.
+cli-error-conflict = tych opcji nie można użyć razem: { $arg }.
+cli-error-usage = wiersz poleceń jest niepoprawny.
+cli-hint-help = Pomoc: „koperta --help”.
+
+## Wiersz poleceń: wyniki
+
+account-added = Dodano konto: { $address } ({ $security }, { $host }:{ $port }).
+account-list-empty = Nie ma jeszcze żadnego konta. Dodaj je poleceniem „koperta account add”.
+account-list-pinned = przypięty certyfikat, SHA-256 { $fingerprint }
+account-list-extra-ca = dodatkowy urząd certyfikacji
+account-removed = Usunięto konto: { $address }.
+account-removed-no-password = Usunięto konto: { $address } (w pęku kluczy nie było dla niego hasła).
+account-removed-keyring-failed = Konto usunięto z ustawień, ale jego hasła nie udało się usunąć z pęku kluczy: { $reason } Usuń wpis ręcznie (usługa „koperta”, użytkownik „{ $id }”).
+warning-plaintext-account = Uwaga: to konto wysyła hasło i wiadomości bez szyfrowania. Każdy na drodze sieciowej może je przeczytać.
+warning-never-plaintext-off = Uwaga: never-plaintext jest wyłączone. Konta bez szyfrowania mogą teraz wysyłać hasła i wiadomości jawnym tekstem.
+warning-plaintext-accounts-blocked = { $count ->
+    [one] Jedno konto bez szyfrowania nie może wysyłać, dopóki never-plaintext jest włączone: { $addresses }.
+    [few] { $count } konta bez szyfrowania nie mogą wysyłać, dopóki never-plaintext jest włączone: { $addresses }.
+   *[many] { $count } kont bez szyfrowania nie może wysyłać, dopóki never-plaintext jest włączone: { $addresses }.
+}
+setting-saved = Zapisano: { $key } = { $value }.
+settings-show-never-plaintext = never-plaintext = { $value }
+settings-show-language = language = { $value }
+settings-show-theme = theme = { $value }
+
+## Błędy: konta i ustawienia
+
+account-error-not-found = Żadne konto nie ma identyfikatora ani adresu „{ $key }”. Listę pokazuje „koperta account list”.
+account-error-ambiguous = Adres „{ $key }” ma kilka kont; podaj jeden z identyfikatorów: { $ids }.
+account-error-plaintext-forbidden = Konta bez szyfrowania są odrzucane, dopóki never-plaintext jest włączone: hasło i każda wiadomość szłyby przez sieć jawnym tekstem. Wybierz implicit-tls albo starttls; jeśli naprawdę musisz, najpierw wykonaj „koperta settings set never-plaintext false”.
+account-error-invalid-address = „{ $address }” nie jest adresem e-mail.
+account-error-invalid-host = „{ $host }” nie jest nazwą serwera.
+account-error-invalid-port = Port musi być liczbą od 1 do 65535, a nie „{ $port }”.
+account-error-pem-unreadable = Nie można odczytać pliku certyfikatu { $path }: { $reason }
+account-error-pem-no-certificate = Plik { $path } nie zawiera certyfikatu PEM („-----BEGIN CERTIFICATE-----”).
+account-error-pin-and-ca = Użyj albo --ca-file, albo --pin-cert, nie obu naraz: przypięty certyfikat sam wskazuje, któremu serwerowi ufać.
+account-error-password-empty = Hasło jest puste. Podaj je na standardowym wejściu z opcją --password-stdin, na przykład: printf '%s' 'hasło' | koperta account add …
+account-error-password-required = Potrzebne jest hasło: podaj je na standardowym wejściu z opcją --password-stdin.
+account-error-password-read = Nie można odczytać hasła ze standardowego wejścia: { $reason }
+settings-error-unknown-key = Nieznane ustawienie „{ $key }”. Ustawienia: never-plaintext, language, theme.
+settings-error-invalid-value = „{ $value }” nie jest poprawną wartością dla { $key }. Możliwe wartości: { $valid }.
+paths-error-no-home = Nie znaleziono katalogu domowego na ustawienia. Ustaw zmienną KOPERTA_HOME na jakiś katalog.
+
+## Błędy: config.toml
+
+config-error-parse = Plik ustawień { $path } jest uszkodzony w wierszu { $line }, kolumnie { $column } ({ $detail }). Koperta zostawia go dokładnie takim, jaki jest, i go nie nadpisze; napraw albo przenieś ten plik.
+config-error-newer = Plik ustawień { $path } zapisała nowsza wersja Koperty (format { $found }). Koperta zostawia go bez zmian; zaktualizuj Kopertę, by go używać.
+config-error-duplicate = W pliku ustawień { $path } dwa konta mają identyfikator { $id }. Koperta zostawia plik bez zmian; usuń jedno z nich.
+config-error-io = Nie można odczytać ani zapisać { $path }: { $reason }
+config-error-kept-damaged = Nie zapisano: plik ustawień { $path } jest uszkodzony i zostaje bez zmian. Napraw go albo przenieś, potem spróbuj ponownie.
+config-error-serialize = Nie udało się zapisać ustawień ({ $reason }). Niczego nie zmieniono.
+
+## Błędy: pęk kluczy
+
+secrets-error-no-service = Systemowy pęk kluczy jest niedostępny ({ $detail }). Koperta trzyma hasła wyłącznie w pęku kluczy: uruchom usługę Secret Service, na przykład GNOME Keyring albo KeePassXC (z włączoną obsługą Secret Service), i spróbuj ponownie.
+secrets-error-locked = Systemowy pęk kluczy jest zablokowany. Odblokuj go (na przykład w programie „Hasła i klucze” albo logując się ponownie) i spróbuj jeszcze raz.
+secrets-error-no-default-collection = Systemowy pęk kluczy nie ma domyślnej kolekcji na hasła. Utwórz ją (na przykład pęk „Login” w programie „Hasła i klucze”) i spróbuj ponownie.
+secrets-error-no-entry = W pęku kluczy nie ma hasła do tego konta. Edytuj konto, by wpisać je ponownie.
+secrets-error-timed-out = Systemowy pęk kluczy nie odpowiedział w ciągu { $seconds } s. Być może czeka, aż odblokujesz go w innym oknie.
+secrets-error-failure = Systemowy pęk kluczy zgłosił błąd: { $detail }

@@ -1,0 +1,597 @@
+//! The `koperta` command line, in Polish or English.
+//!
+//! ```text
+//! koperta account add --email ADDR --host HOST [--port N] [--security implicit-tls|starttls|plaintext]
+//!                     [--name NAME] [--username USER] [--ca-file PEM | --pin-cert PEM]
+//!                     [--signature TEXT] --password-stdin
+//! koperta account list
+//! koperta account remove ID|ADDRESS
+//! koperta settings set never-plaintext|language|theme VALUE
+//! koperta settings show
+//! ```
+//!
+//! Exit status: 0 on success, 1 when the command failed, 2 for a command
+//! line that is not valid. Everything printed goes through Fluent.
+
+use std::ffi::OsString;
+use std::io::{Read, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use clap::error::{ContextKind, ErrorKind};
+use clap::{Arg, ArgAction, ArgMatches, Command};
+use zeroize::Zeroizing;
+
+use crate::account::{self, Account, AccountId, Security};
+use crate::config::{ConfigFile, Lookup, Theme};
+use crate::i18n::{self, Language};
+use crate::paths::Paths;
+use crate::report::{Localize, security_label};
+use crate::secrets::{Keyring, Password, SecretsError};
+use crate::t;
+
+/// The standard streams a command uses; tests give their own.
+pub struct Io<'a> {
+    /// Standard input (passwords).
+    pub stdin: &'a mut dyn Read,
+    /// Results.
+    pub stdout: &'a mut dyn Write,
+    /// Errors and warnings.
+    pub stderr: &'a mut dyn Write,
+}
+
+/// Runs the process's command line with the real standard streams.
+pub fn main() -> ExitCode {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let mut stdin = std::io::stdin();
+    let mut stdout = std::io::stdout();
+    let mut stderr = std::io::stderr();
+    let code = run(
+        args,
+        &mut Io {
+            stdin: &mut stdin,
+            stdout: &mut stdout,
+            stderr: &mut stderr,
+        },
+    );
+    ExitCode::from(code)
+}
+
+/// A failed command: the translated message to print.
+struct Failure(String);
+
+impl<E: Localize> From<E> for Failure {
+    fn from(e: E) -> Self {
+        Failure(e.localize())
+    }
+}
+
+/// Runs `args` (with the program name first). Returns the exit status.
+pub fn run(args: Vec<OsString>, io: &mut Io<'_>) -> u8 {
+    // The language comes from the settings when they load, else the OS.
+    let paths = Paths::from_env();
+    let opened = paths
+        .as_ref()
+        .ok()
+        .map(|p| ConfigFile::open(&p.config_file()));
+    let language = match &opened {
+        Some((file, None)) => file.config.settings.language,
+        _ => Language::Auto,
+    };
+    i18n::apply(language);
+
+    let matches = match command().try_get_matches_from(args) {
+        Ok(m) => m,
+        Err(e) => return usage_error(&e, io),
+    };
+    let paths = match paths {
+        Ok(p) => p,
+        Err(e) => return fail(io, Failure::from(e)),
+    };
+    let file = match opened {
+        Some((file, None)) => file,
+        Some((_, Some(err))) => return fail(io, Failure::from(err)),
+        // `paths` was Ok, so the config was opened above.
+        None => return fail(io, Failure(t!("paths-error-no-home"))),
+    };
+    let _ = paths;
+    let result = match matches.subcommand() {
+        Some(("account", sub)) => match sub.subcommand() {
+            Some(("add", m)) => account_add(m, file, io),
+            Some(("list", _)) => account_list(&file, io),
+            Some(("remove", m)) => account_remove(m, file, io),
+            _ => Err(Failure(t!("cli-error-missing-subcommand"))),
+        },
+        Some(("settings", sub)) => match sub.subcommand() {
+            Some(("set", m)) => settings_set(m, file, io),
+            Some(("show", _)) => settings_show(&file, io),
+            _ => Err(Failure(t!("cli-error-missing-subcommand"))),
+        },
+        _ => {
+            let _ = write!(io.stdout, "{}", command().render_help());
+            Ok(())
+        }
+    };
+    match result {
+        Ok(()) => 0,
+        Err(f) => fail(io, f),
+    }
+}
+
+fn fail(io: &mut Io<'_>, failure: Failure) -> u8 {
+    let _ = writeln!(io.stderr, "{} {}", t!("cli-error-prefix"), failure.0);
+    1
+}
+
+fn usage_error(e: &clap::Error, io: &mut Io<'_>) -> u8 {
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = write!(io.stdout, "{}", e.render());
+            return 0;
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = write!(io.stdout, "{}", e.render());
+            return 2;
+        }
+        _ => {}
+    }
+    let ctx = |kind| e.get(kind).map(|v| v.to_string()).unwrap_or_default();
+    let message = match e.kind() {
+        ErrorKind::UnknownArgument => {
+            t!(
+                "cli-error-unknown-argument",
+                arg = ctx(ContextKind::InvalidArg)
+            )
+        }
+        ErrorKind::InvalidSubcommand => t!(
+            "cli-error-invalid-subcommand",
+            name = ctx(ContextKind::InvalidSubcommand)
+        ),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => t!(
+            "cli-error-invalid-value",
+            arg = ctx(ContextKind::InvalidArg),
+            value = ctx(ContextKind::InvalidValue),
+            valid = ctx(ContextKind::ValidValue)
+        ),
+        ErrorKind::MissingRequiredArgument => t!(
+            "cli-error-missing-argument",
+            arg = ctx(ContextKind::InvalidArg)
+        ),
+        ErrorKind::MissingSubcommand => t!("cli-error-missing-subcommand"),
+        ErrorKind::ArgumentConflict => {
+            t!("cli-error-conflict", arg = ctx(ContextKind::InvalidArg))
+        }
+        _ => t!("cli-error-usage"),
+    };
+    let _ = writeln!(
+        io.stderr,
+        "{} {}\n{}",
+        t!("cli-error-prefix"),
+        message,
+        t!("cli-hint-help")
+    );
+    2
+}
+
+/// Applies the translated help template and help/version flags to `cmd`
+/// and every subcommand.
+fn localize(cmd: Command) -> Command {
+    let template = format!(
+        "{{about-with-newline}}\n{}: {{usage}}\n\n{{all-args}}{{after-help}}",
+        t!("cli-usage-heading")
+    );
+    cmd.help_template(template)
+        .disable_help_flag(true)
+        .disable_help_subcommand(true)
+        .subcommand_help_heading(t!("cli-commands-heading"))
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help(t!("cli-help-flag")),
+        )
+        .mut_subcommands(localize)
+}
+
+fn opt(name: &'static str, help: String) -> Arg {
+    Arg::new(name)
+        .long(name)
+        .value_name(name.to_uppercase())
+        .help(help)
+        .hide_possible_values(true)
+}
+
+/// A positional argument, listed under the translated "Arguments" heading.
+fn positional(name: &'static str, help: String) -> Arg {
+    Arg::new(name)
+        .value_name(name.to_uppercase())
+        .required(true)
+        .help(help)
+        .help_heading(t!("cli-arguments-heading"))
+}
+
+/// A command whose options are listed under the translated heading.
+fn cmd(name: &'static str, about: String) -> Command {
+    Command::new(name)
+        .about(about)
+        .next_help_heading(t!("cli-options-heading"))
+}
+
+/// The command-line grammar, with help texts in the current language.
+pub fn command() -> Command {
+    let account = cmd("account", t!("cli-account-about"))
+        .subcommand_required(true)
+        .subcommand(
+            cmd("add", t!("cli-account-add-about"))
+                .arg(opt("name", t!("cli-arg-name")))
+                .arg(opt("email", t!("cli-arg-email")).required(true))
+                .arg(opt("host", t!("cli-arg-host")).required(true))
+                .arg(opt("port", t!("cli-arg-port")))
+                .arg(opt("security", t!("cli-arg-security")).value_parser([
+                    "implicit-tls",
+                    "starttls",
+                    "plaintext",
+                ]))
+                .arg(opt("username", t!("cli-arg-username")))
+                .arg(opt("ca-file", t!("cli-arg-ca-file")).value_name("PEM"))
+                .arg(
+                    opt("pin-cert", t!("cli-arg-pin-cert"))
+                        .value_name("PEM")
+                        .conflicts_with("ca-file"),
+                )
+                .arg(opt("signature", t!("cli-arg-signature")))
+                .arg(
+                    Arg::new("password-stdin")
+                        .long("password-stdin")
+                        .action(ArgAction::SetTrue)
+                        .help(t!("cli-arg-password-stdin")),
+                ),
+        )
+        .subcommand(cmd("list", t!("cli-account-list-about")))
+        .subcommand(
+            cmd("remove", t!("cli-account-remove-about"))
+                .arg(positional("id", t!("cli-arg-account-id"))),
+        );
+    let settings = cmd("settings", t!("cli-settings-about"))
+        .subcommand_required(true)
+        .subcommand(
+            cmd("set", t!("cli-settings-set-about"))
+                .arg(positional("key", t!("cli-arg-setting-key")))
+                .arg(positional("value", t!("cli-arg-setting-value"))),
+        )
+        .subcommand(cmd("show", t!("cli-settings-show-about")));
+    let root = cmd("koperta", t!("cli-about"))
+        .version(env!("CARGO_PKG_VERSION"))
+        .disable_version_flag(true)
+        .arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(t!("cli-version-flag")),
+        )
+        .subcommand(account)
+        .subcommand(settings);
+    localize(root)
+}
+
+fn arg<'m>(m: &'m ArgMatches, name: &str) -> Option<&'m String> {
+    m.get_one::<String>(name)
+}
+
+/// A light syntax check; the full RFC 5321/5322 check belongs to the draft
+/// parser.
+fn plausible_address(address: &str) -> bool {
+    let Some((local, domain)) = address.rsplit_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && !domain.is_empty()
+        && !address.chars().any(|c| c.is_whitespace() || c.is_control())
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+}
+
+/// A host name or IP address literal: no spaces, controls, or URL pieces.
+fn plausible_host(host: &str) -> bool {
+    !host.is_empty()
+        && host.len() <= 253
+        && !host
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || "/@?#\\".contains(c))
+}
+
+fn read_pem(path: &str) -> Result<String, Failure> {
+    let text = std::fs::read_to_string(Path::new(path)).map_err(|e| {
+        Failure(t!(
+            "account-error-pem-unreadable",
+            path = path,
+            reason = e.to_string()
+        ))
+    })?;
+    if account::certificates(&text).is_none() {
+        return Err(Failure(t!("account-error-pem-no-certificate", path = path)));
+    }
+    Ok(text)
+}
+
+/// Reads one line (the password) from `stdin`, without its line ending.
+fn read_password(stdin: &mut dyn Read) -> Result<Password, Failure> {
+    let mut raw = Zeroizing::new(Vec::with_capacity(4096));
+    stdin
+        .read_to_end(&mut raw)
+        .map_err(|e| Failure(t!("account-error-password-read", reason = e.to_string())))?;
+    let text = std::str::from_utf8(&raw).map_err(|_| {
+        Failure(t!(
+            "account-error-password-read",
+            reason = "not UTF-8".to_string()
+        ))
+    })?;
+    let line = text.split('\n').next().unwrap_or("");
+    let line = line.strip_suffix('\r').unwrap_or(line);
+    if line.is_empty() {
+        return Err(Failure(t!("account-error-password-empty")));
+    }
+    Ok(Password::new(line.to_string()))
+}
+
+fn account_add(m: &ArgMatches, mut file: ConfigFile, io: &mut Io<'_>) -> Result<(), Failure> {
+    let address = arg(m, "email").cloned().unwrap_or_default();
+    if !plausible_address(&address) {
+        return Err(Failure(t!(
+            "account-error-invalid-address",
+            address = address.as_str()
+        )));
+    }
+    let host = arg(m, "host").cloned().unwrap_or_default();
+    if !plausible_host(&host) {
+        return Err(Failure(t!(
+            "account-error-invalid-host",
+            host = host.as_str()
+        )));
+    }
+    let security = arg(m, "security")
+        .and_then(|s| Security::parse(s))
+        .unwrap_or(Security::ImplicitTls);
+    let port = match arg(m, "port") {
+        None => security.default_port(),
+        Some(p) => match p.parse::<u16>() {
+            Ok(n) if n > 0 => n,
+            _ => return Err(Failure(t!("account-error-invalid-port", port = p.as_str()))),
+        },
+    };
+    let extra_ca_pem = arg(m, "ca-file").map(|p| read_pem(p)).transpose()?;
+    let pinned_cert_pem = arg(m, "pin-cert").map(|p| read_pem(p)).transpose()?;
+    if extra_ca_pem.is_some() && pinned_cert_pem.is_some() {
+        return Err(Failure(t!("account-error-pin-and-ca")));
+    }
+    let account = Account {
+        id: AccountId::generate(),
+        name: arg(m, "name").cloned().unwrap_or_default(),
+        address: address.clone(),
+        host,
+        port,
+        security,
+        username: arg(m, "username").cloned().unwrap_or(address),
+        extra_ca_pem,
+        pinned_cert_pem,
+        signature: arg(m, "signature").cloned().unwrap_or_default(),
+    };
+    file.config.allows(&account)?;
+    if file.is_damaged() {
+        return Err(crate::config::ConfigError::KeptDamaged {
+            path: file.path().to_path_buf(),
+        }
+        .into());
+    }
+    if !m.get_flag("password-stdin") {
+        return Err(Failure(t!("account-error-password-required")));
+    }
+    let password = read_password(io.stdin)?;
+
+    // The keyring first: an account never exists without its password.
+    let keyring = Keyring::default();
+    keyring.set(&account.id, &password)?;
+    drop(password);
+    file.config.accounts.push(account.clone());
+    if let Err(e) = file.save() {
+        let _ = keyring.delete(&account.id);
+        return Err(e.into());
+    }
+    if account.security == Security::Plaintext {
+        let _ = writeln!(io.stderr, "{}", t!("warning-plaintext-account"));
+    }
+    let _ = writeln!(
+        io.stdout,
+        "{}",
+        t!(
+            "account-added",
+            address = account.address.as_str(),
+            security = security_label(account.security),
+            host = account.host.as_str(),
+            port = account.port
+        )
+    );
+    let _ = writeln!(io.stdout, "{}", account.id);
+    Ok(())
+}
+
+fn account_list(file: &ConfigFile, io: &mut Io<'_>) -> Result<(), Failure> {
+    if file.config.accounts.is_empty() {
+        let _ = writeln!(io.stdout, "{}", t!("account-list-empty"));
+        return Ok(());
+    }
+    for a in &file.config.accounts {
+        let mut line = format!(
+            "{}  {}  {}:{}  {}",
+            a.id,
+            a.address,
+            a.host,
+            a.port,
+            security_label(a.security)
+        );
+        if let Some(fp) = a.pinned_fingerprint() {
+            line.push_str(&format!(
+                "  [{}]",
+                t!("account-list-pinned", fingerprint = fp)
+            ));
+        } else if a.extra_ca_pem.is_some() {
+            line.push_str(&format!("  [{}]", t!("account-list-extra-ca")));
+        }
+        let _ = writeln!(io.stdout, "{line}");
+    }
+    Ok(())
+}
+
+fn resolve<'c>(file: &'c ConfigFile, key: &str) -> Result<&'c Account, Failure> {
+    match file.config.find(key) {
+        Lookup::Found(a) => Ok(a),
+        Lookup::NotFound => Err(Failure(t!("account-error-not-found", key = key))),
+        Lookup::Ambiguous(ids) => Err(Failure(t!(
+            "account-error-ambiguous",
+            key = key,
+            ids = ids
+                .iter()
+                .map(|i| i.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
+    }
+}
+
+fn account_remove(m: &ArgMatches, mut file: ConfigFile, io: &mut Io<'_>) -> Result<(), Failure> {
+    let key = arg(m, "id").cloned().unwrap_or_default();
+    let account = resolve(&file, &key)?.clone();
+    file.config.accounts.retain(|a| a.id != account.id);
+    file.save()?;
+    match Keyring::default().delete(&account.id) {
+        Ok(true) => {
+            let _ = writeln!(
+                io.stdout,
+                "{}",
+                t!("account-removed", address = account.address.as_str())
+            );
+            Ok(())
+        }
+        Ok(false) => {
+            let _ = writeln!(
+                io.stdout,
+                "{}",
+                t!(
+                    "account-removed-no-password",
+                    address = account.address.as_str()
+                )
+            );
+            Ok(())
+        }
+        Err(e) => Err(Failure(t!(
+            "account-removed-keyring-failed",
+            reason = e.localize(),
+            id = account.id.as_str()
+        ))),
+    }
+}
+
+fn theme_name(theme: Theme) -> &'static str {
+    match theme {
+        Theme::System => "system",
+        Theme::Light => "light",
+        Theme::Dark => "dark",
+    }
+}
+
+fn settings_set(m: &ArgMatches, mut file: ConfigFile, io: &mut Io<'_>) -> Result<(), Failure> {
+    let key = arg(m, "key").cloned().unwrap_or_default();
+    let value = arg(m, "value").cloned().unwrap_or_default();
+    let invalid = |valid: &str| {
+        Failure(t!(
+            "settings-error-invalid-value",
+            value = value.as_str(),
+            key = key.as_str(),
+            valid = valid
+        ))
+    };
+    let settings = &mut file.config.settings;
+    match key.as_str() {
+        "never-plaintext" => {
+            settings.never_plaintext = match value.as_str() {
+                "true" => true,
+                "false" => false,
+                _ => return Err(invalid("true, false")),
+            };
+        }
+        "language" => {
+            settings.language = Language::parse(&value).ok_or_else(|| invalid("auto, en, pl"))?;
+        }
+        "theme" => {
+            settings.theme = match value.as_str() {
+                "system" => Theme::System,
+                "light" => Theme::Light,
+                "dark" => Theme::Dark,
+                _ => return Err(invalid("system, light, dark")),
+            };
+        }
+        _ => {
+            return Err(Failure(t!(
+                "settings-error-unknown-key",
+                key = key.as_str()
+            )));
+        }
+    }
+    file.save()?;
+    if key == "language" {
+        i18n::apply(file.config.settings.language);
+    }
+    let _ = writeln!(
+        io.stdout,
+        "{}",
+        t!("setting-saved", key = key.as_str(), value = value.as_str())
+    );
+    if key == "never-plaintext" {
+        if file.config.settings.never_plaintext {
+            let blocked: Vec<&str> = file
+                .config
+                .accounts
+                .iter()
+                .filter(|a| a.security == Security::Plaintext)
+                .map(|a| a.address.as_str())
+                .collect();
+            if !blocked.is_empty() {
+                let _ = writeln!(
+                    io.stderr,
+                    "{}",
+                    t!(
+                        "warning-plaintext-accounts-blocked",
+                        count = blocked.len(),
+                        addresses = blocked.join(", ")
+                    )
+                );
+            }
+        } else {
+            let _ = writeln!(io.stderr, "{}", t!("warning-never-plaintext-off"));
+        }
+    }
+    Ok(())
+}
+
+fn settings_show(file: &ConfigFile, io: &mut Io<'_>) -> Result<(), Failure> {
+    let s = &file.config.settings;
+    let _ = writeln!(
+        io.stdout,
+        "{}\n{}\n{}",
+        t!(
+            "settings-show-never-plaintext",
+            value = s.never_plaintext.to_string()
+        ),
+        t!("settings-show-language", value = s.language.as_str()),
+        t!("settings-show-theme", value = theme_name(s.theme))
+    );
+    Ok(())
+}
+
+impl From<SecretsError> for Box<Failure> {
+    fn from(e: SecretsError) -> Self {
+        Box::new(Failure(e.localize()))
+    }
+}

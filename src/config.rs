@@ -1,0 +1,531 @@
+//! `config.toml`: settings and accounts.
+//!
+//! The file starts with `version = 1`. Every struct is `#[serde(default)]`,
+//! so a file written by an older Koperta keeps loading. Writes are atomic
+//! (a temporary file in the same directory, fsync, rename, fsync of the
+//! directory) and the file is private (mode 0600 on Unix).
+//!
+//! A file that does not parse is reported with its path and line and is
+//! never overwritten: [`ConfigFile`] remembers that it found it damaged and
+//! refuses every later save in that run, and [`save`] itself refuses to
+//! replace a file that does not parse.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::account::{Account, AccountId, Security};
+use crate::i18n::Language;
+
+/// The format version this Koperta writes and reads.
+pub const VERSION: u32 = 1;
+
+/// Light or dark colours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    /// Follow the operating system.
+    #[default]
+    System,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+/// Global settings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// When true (the default), nothing is ever sent without a verified TLS
+    /// session, and plaintext accounts cannot be added (RFC 8314 §5.2).
+    pub never_plaintext: bool,
+    /// The interface language.
+    pub language: Language,
+    /// The colour theme.
+    pub theme: Theme,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            never_plaintext: true,
+            language: Language::Auto,
+            theme: Theme::System,
+        }
+    }
+}
+
+/// The whole of `config.toml`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Config {
+    /// Format version; [`VERSION`].
+    pub version: u32,
+    /// Global settings.
+    pub settings: Settings,
+    /// The accounts, in the order they were added.
+    pub accounts: Vec<Account>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            version: VERSION,
+            settings: Settings::default(),
+            accounts: Vec::new(),
+        }
+    }
+}
+
+/// What can go wrong with `config.toml`.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// The file does not parse. `line` and `column` are 1-based.
+    #[error("{}:{line}:{column}: {message}", path.display())]
+    Parse {
+        /// The file.
+        path: PathBuf,
+        /// Line of the first problem.
+        line: usize,
+        /// Column of the first problem (in characters).
+        column: usize,
+        /// The parser's description (English, from the toml crate).
+        message: String,
+    },
+    /// The file was written by a newer Koperta.
+    #[error("{}: version {found} is newer than {VERSION}", path.display())]
+    NewerVersion {
+        /// The file.
+        path: PathBuf,
+        /// The version it declares.
+        found: u32,
+    },
+    /// Two accounts share an id.
+    #[error("{}: duplicate account id {id}", path.display())]
+    DuplicateId {
+        /// The file.
+        path: PathBuf,
+        /// The repeated id.
+        id: AccountId,
+    },
+    /// Reading or writing failed.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file or directory.
+        path: PathBuf,
+        /// The operating system's error.
+        source: std::io::Error,
+    },
+    /// A save was refused because the file on disk is damaged and is kept
+    /// as it is for the person to repair or move.
+    #[error("{}: not saved, the file is damaged and kept as it is", path.display())]
+    KeptDamaged {
+        /// The file.
+        path: PathBuf,
+    },
+    /// Serialising failed (a bug; nothing was written).
+    #[error("cannot serialise settings: {0}")]
+    Serialize(String),
+}
+
+/// Line and column (1-based, columns in characters) of byte `offset` in `text`.
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let column = text[line_start..offset].chars().count() + 1;
+    (line, column)
+}
+
+/// Parses the text of a `config.toml`; `path` is only used in errors.
+///
+/// Errors: [`ConfigError::Parse`] (with line), [`ConfigError::NewerVersion`],
+/// [`ConfigError::DuplicateId`].
+pub fn parse(path: &Path, bytes: &[u8]) -> Result<Config, ConfigError> {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let good = &bytes[..e.valid_up_to()];
+            let line = good.iter().filter(|b| **b == b'\n').count() + 1;
+            let line_start = good
+                .iter()
+                .rposition(|b| *b == b'\n')
+                .map(|i| i + 1)
+                .unwrap_or(0);
+            let column = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
+            return Err(ConfigError::Parse {
+                path: path.to_path_buf(),
+                line,
+                column,
+                message: "not UTF-8 text".into(),
+            });
+        }
+    };
+    if let Some(pos) = text.find('\0') {
+        // TOML forbids NUL anywhere; say so plainly rather than relying on
+        // the parser's wording.
+        let (line, column) = line_col(text, pos);
+        return Err(ConfigError::Parse {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message: "NUL byte".into(),
+        });
+    }
+    let config: Config = toml::from_str(text).map_err(|e| {
+        let (line, column) = e.span().map(|s| line_col(text, s.start)).unwrap_or((1, 1));
+        ConfigError::Parse {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message: e.message().trim().to_string(),
+        }
+    })?;
+    if config.version > VERSION {
+        return Err(ConfigError::NewerVersion {
+            path: path.to_path_buf(),
+            found: config.version,
+        });
+    }
+    let mut seen = std::collections::HashSet::new();
+    for account in &config.accounts {
+        if !seen.insert(&account.id) {
+            return Err(ConfigError::DuplicateId {
+                path: path.to_path_buf(),
+                id: account.id.clone(),
+            });
+        }
+    }
+    Ok(config)
+}
+
+/// Reads `path`. A missing file is the default configuration.
+///
+/// Errors: as [`parse`], and [`ConfigError::Io`] when the file exists but
+/// cannot be read.
+pub fn load(path: &Path) -> Result<Config, ConfigError> {
+    match std::fs::read(path) {
+        Ok(bytes) => parse(path, &bytes),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
+        Err(source) => Err(ConfigError::Io {
+            path: path.to_path_buf(),
+            source,
+        }),
+    }
+}
+
+/// Writes `config` to `path` atomically, mode 0600, creating the directory
+/// (mode 0700) when missing.
+///
+/// Refuses ([`ConfigError::KeptDamaged`]) when a file at `path` exists and
+/// does not parse: a damaged file is the person's to repair, never ours to
+/// replace.
+pub fn save(path: &Path, config: &Config) -> Result<(), ConfigError> {
+    let io = |source| ConfigError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    match std::fs::read(path) {
+        Ok(bytes) => {
+            if parse(path, &bytes).is_err() {
+                return Err(ConfigError::KeptDamaged {
+                    path: path.to_path_buf(),
+                });
+            }
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(io(e)),
+    }
+    let mut config = config.clone();
+    config.version = VERSION;
+    let text =
+        toml::to_string_pretty(&config).map_err(|e| ConfigError::Serialize(e.to_string()))?;
+    write_atomic(path, text.as_bytes()).map_err(io)
+}
+
+/// Creates `dir` and its parents; on Unix a created directory is mode 0700.
+pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir)
+}
+
+/// Replaces `path` with `bytes` atomically: a temporary file in the same
+/// directory (mode 0600), fsync, rename over `path`, fsync of the directory.
+/// A crash leaves either the old file or the new one, never a mix.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    create_private_dir(dir)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".koperta-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o600))?;
+    }
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    #[cfg(unix)]
+    {
+        if let Ok(d) = std::fs::File::open(dir) {
+            let _ = d.sync_all();
+        }
+    }
+    Ok(())
+}
+
+/// `config.toml` as one running process holds it.
+///
+/// Remembers whether the file was found damaged; if so, [`ConfigFile::save`]
+/// refuses for the rest of the run, even if the file is repaired meanwhile
+/// (the person reloads to pick the repair up).
+#[derive(Debug)]
+pub struct ConfigFile {
+    path: PathBuf,
+    /// The configuration in use (the default one when the file is damaged).
+    pub config: Config,
+    damaged: bool,
+}
+
+impl ConfigFile {
+    /// Loads `path`. When the file cannot be used, returns a `ConfigFile`
+    /// holding the default configuration that will never save, together
+    /// with the reason (any of [`load`]'s errors).
+    pub fn open(path: &Path) -> (ConfigFile, Option<ConfigError>) {
+        match load(path) {
+            Ok(config) => (
+                ConfigFile {
+                    path: path.to_path_buf(),
+                    config,
+                    damaged: false,
+                },
+                None,
+            ),
+            Err(e) => (
+                ConfigFile {
+                    path: path.to_path_buf(),
+                    config: Config::default(),
+                    damaged: true,
+                },
+                Some(e),
+            ),
+        }
+    }
+
+    /// The file's path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Whether the file was found damaged (and so will never be saved).
+    pub fn is_damaged(&self) -> bool {
+        self.damaged
+    }
+
+    /// Saves the configuration in use.
+    ///
+    /// Errors: [`ConfigError::KeptDamaged`] when the file was found damaged
+    /// in this run; otherwise as [`save`].
+    pub fn save(&self) -> Result<(), ConfigError> {
+        if self.damaged {
+            return Err(ConfigError::KeptDamaged {
+                path: self.path.clone(),
+            });
+        }
+        save(&self.path, &self.config)
+    }
+}
+
+/// Why an account cannot be used or added under the current settings.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PolicyError {
+    /// A plaintext account while "never plaintext" is on.
+    #[error("plaintext is not allowed while never-plaintext is on")]
+    PlaintextForbidden,
+}
+
+impl Config {
+    /// Checks `account` against the settings: with `never_plaintext` on, a
+    /// plaintext account is refused (RFC 8314 §5.2: no silent or explicit
+    /// downgrade while the global minimum is TLS).
+    pub fn allows(&self, account: &Account) -> Result<(), PolicyError> {
+        if self.settings.never_plaintext && account.security == Security::Plaintext {
+            return Err(PolicyError::PlaintextForbidden);
+        }
+        Ok(())
+    }
+
+    /// Finds an account by id, or by address when exactly one account has it
+    /// (addresses compared case-insensitively).
+    pub fn find(&self, key: &str) -> Lookup<'_> {
+        if let Some(a) = self.accounts.iter().find(|a| a.id.as_str() == key) {
+            return Lookup::Found(a);
+        }
+        let matches: Vec<&Account> = self
+            .accounts
+            .iter()
+            .filter(|a| a.address.eq_ignore_ascii_case(key))
+            .collect();
+        match matches.len() {
+            0 => Lookup::NotFound,
+            1 => Lookup::Found(matches[0]),
+            _ => Lookup::Ambiguous(matches.iter().map(|a| a.id.clone()).collect()),
+        }
+    }
+}
+
+/// The result of [`Config::find`].
+#[derive(Debug)]
+pub enum Lookup<'a> {
+    /// Exactly one account.
+    Found(&'a Account),
+    /// No account has that id or address.
+    NotFound,
+    /// Several accounts share that address; their ids.
+    Ambiguous(Vec<AccountId>),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn account(addr: &str) -> Account {
+        Account {
+            id: AccountId::generate(),
+            address: addr.into(),
+            host: "smtp.example.com".into(),
+            username: addr.into(),
+            ..Account::default()
+        }
+    }
+
+    #[test]
+    fn defaults_keep_never_plaintext_on() {
+        let c = Config::default();
+        assert!(c.settings.never_plaintext);
+        assert_eq!(c.version, 1);
+        let parsed = parse(Path::new("c.toml"), b"").unwrap();
+        assert!(parsed.settings.never_plaintext);
+    }
+
+    #[test]
+    fn older_files_with_missing_fields_load() {
+        let text = b"version = 1\n[[accounts]]\nid = \"abc\"\naddress = \"jan@example.com\"\n";
+        let c = parse(Path::new("c.toml"), text).unwrap();
+        assert_eq!(c.accounts[0].port, 465);
+        assert_eq!(c.accounts[0].security, Security::ImplicitTls);
+        assert!(c.settings.never_plaintext);
+    }
+
+    #[test]
+    fn nul_bytes_are_reported_with_line() {
+        let err = parse(Path::new("c.toml"), &[0u8; 4096]).unwrap_err();
+        match err {
+            ConfigError::Parse { line, .. } => assert_eq!(line, 1),
+            other => panic!("{other:?}"),
+        }
+        let err = parse(Path::new("c.toml"), b"version = 1\n\n[settings]\x00").unwrap_err();
+        assert!(matches!(err, ConfigError::Parse { line: 3, .. }), "{err:?}");
+    }
+
+    #[test]
+    fn truncated_value_is_reported_with_line() {
+        let text = b"version = 1\n[settings]\nlanguage = \"p";
+        let err = parse(Path::new("c.toml"), text).unwrap_err();
+        assert!(matches!(err, ConfigError::Parse { line: 3, .. }), "{err:?}");
+    }
+
+    #[test]
+    fn invalid_utf8_is_reported_with_line() {
+        let err = parse(Path::new("c.toml"), b"version = 1\nx = \"\xff\"").unwrap_err();
+        assert!(matches!(err, ConfigError::Parse { line: 2, .. }), "{err:?}");
+    }
+
+    #[test]
+    fn newer_version_is_refused() {
+        let err = parse(Path::new("c.toml"), b"version = 2").unwrap_err();
+        assert!(matches!(err, ConfigError::NewerVersion { found: 2, .. }));
+    }
+
+    #[test]
+    fn plaintext_refused_while_never_plaintext_on() {
+        let mut c = Config::default();
+        let mut a = account("jan@example.com");
+        a.security = Security::Plaintext;
+        assert_eq!(c.allows(&a), Err(PolicyError::PlaintextForbidden));
+        c.settings.never_plaintext = false;
+        assert_eq!(c.allows(&a), Ok(()));
+    }
+
+    #[test]
+    fn find_by_id_or_unique_address() {
+        let mut c = Config::default();
+        let a = account("jan@example.com");
+        let b = account("anna@example.org");
+        let b2 = account("Anna@example.org");
+        c.accounts = vec![a.clone(), b.clone(), b2.clone()];
+        assert!(matches!(c.find(a.id.as_str()), Lookup::Found(x) if x.id == a.id));
+        assert!(matches!(c.find("JAN@example.com"), Lookup::Found(x) if x.id == a.id));
+        assert!(matches!(c.find("anna@example.org"), Lookup::Ambiguous(ids) if ids.len() == 2));
+        assert!(matches!(c.find("nobody@example.org"), Lookup::NotFound));
+    }
+
+    #[test]
+    fn save_writes_private_file_and_round_trips() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub").join("config.toml");
+        let mut c = Config::default();
+        c.accounts.push(account("jan@example.com"));
+        save(&path, &c).unwrap();
+        assert_eq!(load(&path).unwrap(), c);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.starts_with("version = 1\n"), "{text}");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+        let leftovers: Vec<_> = std::fs::read_dir(path.parent().unwrap())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+            .collect();
+        assert!(leftovers.is_empty());
+    }
+
+    #[test]
+    fn damaged_file_is_never_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        let damaged = b"version = 1\n[settings]\nlanguage = \"p".to_vec();
+        std::fs::write(&path, &damaged).unwrap();
+        let (file, err) = ConfigFile::open(&path);
+        assert!(matches!(err, Some(ConfigError::Parse { .. })));
+        assert!(file.is_damaged());
+        assert!(matches!(file.save(), Err(ConfigError::KeptDamaged { .. })));
+        assert!(matches!(
+            save(&path, &Config::default()),
+            Err(ConfigError::KeptDamaged { .. })
+        ));
+        assert_eq!(std::fs::read(&path).unwrap(), damaged);
+    }
+}

@@ -1,0 +1,16 @@
+//! Koperta: a desktop mail-sending client that sends only over TLS and
+//! keeps passwords only in the OS keyring.
+//!
+//! The library holds everything that can be tested without a window:
+//! accounts and settings ([`config`]), passwords ([`secrets`]), languages
+//! ([`i18n`], [`report`]) and the command line ([`cli`]).
+
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
+
+pub mod account;
+pub mod cli;
+pub mod config;
+pub mod i18n;
+pub mod paths;
+pub mod report;
+pub mod secrets;

@@ -1,0 +1,5 @@
+//! `koperta`: the command line (and, later, the GUI).
+
+fn main() -> std::process::ExitCode {
+    koperta::cli::main()
+}

@@ -1,0 +1,296 @@
+//! `koperta account …` and `koperta settings …` against the real Secret
+//! Service, in English and Polish.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+use support::keyring::{KeyringMode, KeyringSession};
+use support::{Koperta, TEST_PASSWORD, TEST_USER, stderr, stdout};
+
+fn add_args(security: &str) -> Vec<&str> {
+    vec![
+        "account",
+        "add",
+        "--name",
+        "Jan Kowalski",
+        "--email",
+        TEST_USER,
+        "--host",
+        "localhost",
+        "--security",
+        security,
+        "--password-stdin",
+    ]
+}
+
+#[test]
+fn account_add_list_remove_round_trips_through_the_secret_service() {
+    let keyring = KeyringSession::start(KeyringMode::Unlocked);
+    let k = Koperta::new().with_keyring(&keyring);
+    let out = k.run(
+        &add_args("implicit-tls"),
+        format!("{TEST_PASSWORD}\n").as_bytes(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let id = stdout(&out).lines().last().expect("id line").to_string();
+    assert_eq!(id.len(), 32, "{}", stdout(&out));
+
+    // In the keyring, exactly as typed (without the newline) …
+    assert_eq!(
+        keyring.lookup("koperta", &id).as_deref(),
+        Some(TEST_PASSWORD)
+    );
+    // … and in no file under KOPERTA_HOME, raw or base64.
+    let forms = support::secret_forms(TEST_USER, TEST_PASSWORD);
+    assert_eq!(
+        support::files_containing(k.dir(), &forms),
+        Vec::<std::path::PathBuf>::new()
+    );
+    assert!(!support::contains_any(&out.stdout, &forms));
+    assert!(!support::contains_any(&out.stderr, &forms));
+
+    let config = std::fs::read_to_string(k.config_path()).expect("config");
+    assert!(config.starts_with("version = 1\n"), "{config}");
+    assert!(config.contains("never_plaintext = true"), "{config}");
+
+    let list = k.run(&["account", "list"], b"");
+    assert!(list.status.success());
+    let listed = stdout(&list);
+    assert!(listed.contains(&id) && listed.contains(TEST_USER) && listed.contains("localhost:465"));
+    assert!(listed.contains("implicit TLS"), "{listed}");
+
+    // Removing by the (unique) address works too.
+    let rm = k.run(&["account", "remove", TEST_USER], b"");
+    assert!(rm.status.success(), "{}", stderr(&rm));
+    assert_eq!(keyring.lookup("koperta", &id), None);
+    let list = k.run(&["account", "list"], b"");
+    assert!(!stdout(&list).contains(&id));
+}
+
+#[test]
+fn config_file_is_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let keyring = KeyringSession::start(KeyringMode::Unlocked);
+    let k = Koperta::new().with_keyring(&keyring);
+    let out = k.run(&add_args("starttls"), TEST_PASSWORD.as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mode = std::fs::metadata(k.config_path())
+        .expect("meta")
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o600);
+    let config = std::fs::read_to_string(k.config_path()).expect("config");
+    assert!(config.contains("port = 587") && config.contains("security = \"starttls\""));
+}
+
+#[test]
+fn plaintext_account_is_refused_while_never_plaintext_is_on() {
+    let keyring = KeyringSession::start(KeyringMode::Unlocked);
+    for (lang, phrase) in [
+        ("en_US.UTF-8", "never-plaintext is on"),
+        ("pl_PL.UTF-8", "never-plaintext jest włączone"),
+    ] {
+        let k = Koperta::new().with_keyring(&keyring).lang(lang);
+        let out = k.run(&add_args("plaintext"), TEST_PASSWORD.as_bytes());
+        assert_eq!(out.status.code(), Some(1));
+        assert!(stderr(&out).contains(phrase), "{}", stderr(&out));
+        assert!(!k.config_path().exists(), "nothing saved");
+    }
+    // Turned off explicitly, the plaintext account is accepted with a warning.
+    let k = Koperta::new().with_keyring(&keyring);
+    let off = k.run(&["settings", "set", "never-plaintext", "false"], b"");
+    assert!(off.status.success());
+    assert!(stderr(&off).contains("Warning"), "{}", stderr(&off));
+    let out = k.run(&add_args("plaintext"), TEST_PASSWORD.as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("unencrypted"));
+    let list = stdout(&k.run(&["account", "list"], b""));
+    assert!(list.contains("UNSAFE"), "{list}");
+}
+
+fn damaged_config_is_reported_and_kept(content: &[u8], expected_line: usize) {
+    let keyring = KeyringSession::start(KeyringMode::Unlocked);
+    let k = Koperta::new().with_keyring(&keyring);
+    std::fs::write(k.config_path(), content).expect("write");
+    let path = k.config_path().display().to_string();
+    for args in [
+        vec!["account", "list"],
+        add_args("implicit-tls"),
+        vec!["settings", "set", "language", "pl"],
+        vec!["account", "remove", TEST_USER],
+    ] {
+        let out = k.run(&args, TEST_PASSWORD.as_bytes());
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = stderr(&out);
+        assert!(err.contains(&path), "{err}");
+        assert!(err.contains(&format!("line {expected_line}")), "{err}");
+        assert_eq!(
+            std::fs::read(k.config_path()).expect("read"),
+            content,
+            "{args:?}"
+        );
+    }
+    // Nothing reached the keyring either.
+    let pl = Koperta {
+        lang: "pl_PL.UTF-8".into(),
+        ..Koperta::new()
+    };
+    std::fs::write(pl.config_path(), content).expect("write");
+    let out = pl.run(&["account", "list"], b"");
+    assert!(
+        stderr(&out).contains(&format!("w wierszu {expected_line}")),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn config_of_nul_bytes_is_reported_with_file_and_line_and_left_byte_identical() {
+    damaged_config_is_reported_and_kept(&[0u8; 4096], 1);
+}
+
+#[test]
+fn config_cut_in_the_middle_of_a_value_is_reported_and_left_byte_identical() {
+    damaged_config_is_reported_and_kept(
+        b"version = 1\n\n[settings]\nnever_plaintext = true\nlanguage = \"p",
+        5,
+    );
+}
+
+fn keyring_error(mode: Option<KeyringMode>, en: &str, pl: &str) {
+    let session = mode.map(KeyringSession::start);
+    for (lang, phrase) in [("en_US.UTF-8", en), ("pl_PL.UTF-8", pl)] {
+        let mut k = Koperta::new().lang(lang);
+        if let Some(s) = &session {
+            k = k.with_keyring(s);
+        }
+        let started = std::time::Instant::now();
+        let out = k.run(&add_args("implicit-tls"), TEST_PASSWORD.as_bytes());
+        assert_eq!(out.status.code(), Some(1), "{mode:?}");
+        let err = stderr(&out);
+        assert!(err.contains(phrase), "{mode:?} {lang}: {err}");
+        assert!(started.elapsed() < std::time::Duration::from_secs(12));
+        // Never a fallback to a file: no account without its password.
+        assert!(!k.config_path().exists(), "{mode:?}");
+        let forms = support::secret_forms(TEST_USER, TEST_PASSWORD);
+        assert!(support::files_containing(k.dir(), &forms).is_empty());
+        assert!(!support::contains_any(&out.stderr, &forms));
+    }
+}
+
+#[test]
+fn no_dbus_session_gives_the_no_keyring_error() {
+    keyring_error(
+        None,
+        "No system keyring is available",
+        "pęk kluczy jest niedostępny",
+    );
+}
+
+#[test]
+fn no_secret_service_gives_the_no_keyring_error() {
+    keyring_error(
+        Some(KeyringMode::NoSecretService),
+        "No system keyring is available",
+        "pęk kluczy jest niedostępny",
+    );
+}
+
+#[test]
+fn locked_collection_gives_the_locked_error() {
+    keyring_error(
+        Some(KeyringMode::Locked),
+        "The system keyring is locked",
+        "pęk kluczy jest zablokowany",
+    );
+}
+
+#[test]
+fn missing_default_collection_gives_its_own_error() {
+    keyring_error(
+        Some(KeyringMode::NoDefaultCollection),
+        "has no default collection",
+        "nie ma domyślnej kolekcji",
+    );
+}
+
+#[test]
+fn settings_change_the_language_of_every_message() {
+    let k = Koperta::new();
+    let out = k.run(&["settings", "set", "language", "pl"], b"");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("Zapisano"), "{}", stdout(&out));
+    let help = stdout(&k.run(&["--help"], b""));
+    assert!(
+        help.contains("Użycie") && help.contains("Polecenia"),
+        "{help}"
+    );
+    let list = stdout(&k.run(&["account", "list"], b""));
+    assert!(list.contains("Nie ma jeszcze żadnego konta"), "{list}");
+    let show = stdout(&k.run(&["settings", "show"], b""));
+    assert!(show.contains("language = pl") && show.contains("never-plaintext = true"));
+    let bad = k.run(&["settings", "set", "language", "de"], b"");
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(stderr(&bad).contains("„de”"), "{}", stderr(&bad));
+    let bad = k.run(&["account", "frobnicate"], b"");
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        stderr(&bad).contains("nieznane polecenie"),
+        "{}",
+        stderr(&bad)
+    );
+}
+
+#[test]
+fn unknown_account_is_reported_in_both_languages() {
+    for (lang, phrase) in [
+        ("en_US.UTF-8", "No account has"),
+        ("pl_PL.UTF-8", "Żadne konto nie ma"),
+    ] {
+        let k = Koperta::new().lang(lang);
+        let out = k.run(&["account", "remove", "nobody@example.com"], b"");
+        assert_eq!(out.status.code(), Some(1));
+        assert!(stderr(&out).contains(phrase), "{}", stderr(&out));
+    }
+}
+
+#[test]
+fn pinned_certificate_and_extra_ca_are_stored_and_listed() {
+    let certs = support::certs::TestCerts::generate();
+    let keyring = KeyringSession::start(KeyringMode::Unlocked);
+    let k = Koperta::new().with_keyring(&keyring);
+    let mut args = add_args("implicit-tls");
+    let pin = certs.self_signed.cert.display().to_string();
+    args.extend(["--pin-cert", &pin]);
+    let out = k.run(&args, TEST_PASSWORD.as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let list = stdout(&k.run(&["account", "list"], b""));
+    assert!(list.contains("pinned certificate, SHA-256"), "{list}");
+    let config = std::fs::read_to_string(k.config_path()).expect("config");
+    assert!(config.contains("BEGIN CERTIFICATE"));
+
+    let not_pem = certs.self_signed.key.display().to_string();
+    let mut args = add_args("implicit-tls");
+    args.extend(["--ca-file", &not_pem]);
+    let out = k.run(&args, TEST_PASSWORD.as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("holds no PEM certificate"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn empty_password_is_refused() {
+    let keyring = KeyringSession::start(KeyringMode::Unlocked);
+    let k = Koperta::new().with_keyring(&keyring);
+    let out = k.run(&add_args("implicit-tls"), b"\n");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("password is empty"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!k.config_path().exists());
+}

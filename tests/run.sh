@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Koperta's whole test suite, on a fresh Debian or Ubuntu machine.
+#
+# Installs what the tests need, then runs them:
+#  - Debian packages (with apt-get, when run as root): a C compiler for the
+#    crypto crates, D-Bus and gnome-keyring (the real Secret Service),
+#    libsecret-tools (an independent look into the keyring), Python with
+#    venv (the SMTP test peer);
+#  - a Python venv in target/test-venv with aiosmtpd (the SMTP peer).
+# The tests start and stop their own D-Bus sessions, keyrings and SMTP
+# servers, on 127.0.0.1 only.
+#
+# Prerequisite: Rust >= 1.88 through rustup. Extra arguments go to cargo test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(gcc libc6-dev pkg-config ca-certificates dbus dbus-daemon gnome-keyring
+          libsecret-tools python3 python3-venv)
+
+missing=()
+for p in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+        missing+=("$p")
+    fi
+done
+if ((${#missing[@]})); then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        echo "tests/run.sh: installing ${missing[*]}"
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    else
+        echo "tests/run.sh: please install these packages first: ${missing[*]}" >&2
+        exit 1
+    fi
+fi
+
+venv=target/test-venv
+if ! "$venv/bin/python" -c 'import aiosmtpd' 2>/dev/null; then
+    echo "tests/run.sh: making the Python venv for the SMTP test peer"
+    rm -rf "$venv"
+    mkdir -p target
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check 'aiosmtpd==1.4.6'
+fi
+export KOPERTA_TEST_PYTHON="$PWD/$venv/bin/python"
+
+cargo test --locked "$@"

@@ -1,0 +1,219 @@
+//! The test harness: certificates made at test time, a real SMTP server on
+//! 127.0.0.1 (aiosmtpd), an independent message parser (Python's `email`),
+//! and the real Secret Service (gnome-keyring) in a D-Bus session of its own.
+//!
+//! Every fixture starts its processes itself and stops them when dropped.
+//! Python comes from the venv the test command makes (`KOPERTA_TEST_PYTHON`,
+//! default `target/test-venv/bin/python`).
+#![allow(dead_code)]
+
+pub mod certs;
+pub mod keyring;
+pub mod peer;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as B64;
+
+/// The test user's password: Polish letters, so encodings are exercised.
+pub const TEST_PASSWORD: &str = "Zażółć-gęślą-jaźń-42";
+/// The test user's login.
+pub const TEST_USER: &str = "jan@example.com";
+
+/// The directory of this crate.
+pub fn manifest_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The venv's Python, with a clear message when the test command did not
+/// make it.
+pub fn python() -> PathBuf {
+    let path = std::env::var_os("KOPERTA_TEST_PYTHON")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| manifest_dir().join("target/test-venv/bin/python"));
+    assert!(
+        path.exists(),
+        "{} is missing: run the README's test command (bash tests/run.sh), which makes the venv",
+        path.display()
+    );
+    path
+}
+
+/// A support script's path.
+pub fn script(name: &str) -> PathBuf {
+    manifest_dir().join("tests/support").join(name)
+}
+
+/// Sends SIGTERM to the process group `pgid` (a child started with
+/// `process_group(0)`). Never shells out to kill(1): procps-ng's `kill`
+/// reads `-PGID` ambiguously and can signal every process.
+pub fn kill_group(pgid: u32) {
+    use nix::sys::signal::{Signal, killpg};
+    use nix::unistd::Pid;
+    if let Ok(raw) = i32::try_from(pgid)
+        && raw > 1
+    {
+        let _ = killpg(Pid::from_raw(raw), Signal::SIGTERM);
+    }
+}
+
+/// Whether a process still runs (and is not a zombie).
+pub fn alive(pid: u32) -> bool {
+    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        Ok(stat) => !stat
+            .rsplit(')')
+            .next()
+            .map(|rest| rest.trim_start().starts_with('Z'))
+            .unwrap_or(false),
+        Err(_) => false,
+    }
+}
+
+/// Every byte string under which a password could leak: the raw UTF-8,
+/// its base64, the AUTH PLAIN payload's base64, and, for base64 of any
+/// longer stream that contains the password at any alignment, the part of
+/// the encoding that depends on the password alone.
+pub fn secret_forms(user: &str, password: &str) -> Vec<Vec<u8>> {
+    let mut forms = vec![
+        password.as_bytes().to_vec(),
+        B64.encode(password).into_bytes(),
+        B64.encode(format!("\0{user}\0{password}")).into_bytes(),
+    ];
+    for pad in 0..3 {
+        let mut bytes = vec![b'x'; pad];
+        bytes.extend_from_slice(password.as_bytes());
+        let enc = B64.encode(&bytes);
+        // Drop the block that mixes the prefix in, and the last (padded) one.
+        let start = if pad == 0 { 0 } else { 4 };
+        let end = (enc.len() / 4).saturating_sub(1) * 4;
+        if end > start + 8 {
+            forms.push(enc.as_bytes()[start..end].to_vec());
+        }
+    }
+    forms
+}
+
+/// Files under `dir` (recursively) whose bytes contain any of `needles`.
+pub fn files_containing(dir: &Path, needles: &[Vec<u8>]) -> Vec<PathBuf> {
+    let mut hits = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if let Ok(bytes) = std::fs::read(&p)
+                && contains_any(&bytes, needles)
+            {
+                hits.push(p);
+            }
+        }
+    }
+    hits
+}
+
+/// Whether `haystack` contains any of `needles`.
+pub fn contains_any(haystack: &[u8], needles: &[Vec<u8>]) -> bool {
+    needles
+        .iter()
+        .any(|n| haystack.windows(n.len()).any(|w| w == n.as_slice()))
+}
+
+/// A message as Python's `email` package reads it.
+pub fn parse_mail(eml: &Path) -> serde_json::Value {
+    let out = Command::new(python())
+        .arg(script("parse_mail.py"))
+        .arg(eml)
+        .output()
+        .expect("run parse_mail.py");
+    assert!(
+        out.status.success(),
+        "parse_mail.py failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("parse_mail.py prints JSON")
+}
+
+/// One isolated Koperta installation: its own `KOPERTA_HOME` and `HOME`,
+/// running the real `koperta` binary.
+pub struct Koperta {
+    pub home: tempfile::TempDir,
+    pub bus: Option<String>,
+    pub lang: String,
+}
+
+impl Koperta {
+    /// A fresh installation speaking English, with no D-Bus session.
+    pub fn new() -> Koperta {
+        Koperta {
+            home: tempfile::tempdir().expect("tempdir"),
+            bus: None,
+            lang: "en_US.UTF-8".into(),
+        }
+    }
+
+    /// Uses the keyring session's bus.
+    pub fn with_keyring(mut self, keyring: &keyring::KeyringSession) -> Koperta {
+        self.bus = Some(keyring.bus.clone());
+        self
+    }
+
+    /// Speaks the language of `lang` (a POSIX locale name such as `pl_PL.UTF-8`).
+    pub fn lang(mut self, lang: &str) -> Koperta {
+        self.lang = lang.into();
+        self
+    }
+
+    /// `KOPERTA_HOME`.
+    pub fn dir(&self) -> &Path {
+        self.home.path()
+    }
+
+    /// The settings file.
+    pub fn config_path(&self) -> PathBuf {
+        self.dir().join("config.toml")
+    }
+
+    /// Runs `koperta ARGS` with `stdin` as its standard input.
+    pub fn run(&self, args: &[&str], stdin: &[u8]) -> Output {
+        use std::io::Write;
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_koperta"));
+        cmd.args(args)
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("KOPERTA_HOME", self.dir())
+            .env("HOME", self.dir().join("home"))
+            .env("LANG", &self.lang)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
+        match &self.bus {
+            Some(bus) => cmd.env("DBUS_SESSION_BUS_ADDRESS", bus),
+            // No session bus at all.
+            None => cmd.env(
+                "DBUS_SESSION_BUS_ADDRESS",
+                "unix:path=/nonexistent/koperta-test-bus",
+            ),
+        };
+        let mut child = cmd.spawn().expect("spawn koperta");
+        if let Some(mut input) = child.stdin.take() {
+            let _ = input.write_all(stdin);
+        }
+        child.wait_with_output().expect("koperta output")
+    }
+}
+
+/// Standard output as text.
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// Standard error as text.
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
