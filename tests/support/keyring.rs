@@ -102,8 +102,9 @@ impl KeyringSession {
             .strip_prefix("BUS=")
             .unwrap_or_else(|| panic!("keyring session did not start ({mode:?}): {line:?}"))
             .to_string();
-        if mode == KeyringMode::Locked {
-            // The replaced daemon takes a moment to own the name.
+        if mode != KeyringMode::NoSecretService {
+            // The daemon forks into the background and owns its bus name a
+            // moment later.
             wait_for_name(&bus, "org.freedesktop.secrets");
         }
         KeyringSession {

@@ -12,9 +12,9 @@ mode, port, cafile, user, pw_b64, eml, sender, rcpt = sys.argv[1:9]
 password = base64.b64decode(pw_b64)
 ctx = ssl.create_default_context(cafile=cafile)
 if mode == "implicit":
-    s = smtplib.SMTP_SSL("localhost", int(port), context=ctx, timeout=10)
+    s = smtplib.SMTP_SSL("127.0.0.1", int(port), context=ctx, timeout=10)
 else:
-    s = smtplib.SMTP("localhost", int(port), timeout=10)
+    s = smtplib.SMTP("127.0.0.1", int(port), timeout=10)
     s.starttls(context=ctx)
 # smtplib's login() only takes ASCII passwords: AUTH PLAIN by hand (RFC 4616).
 s.ehlo()
