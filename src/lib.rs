@@ -8,9 +8,12 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod account;
+pub mod address;
 pub mod cli;
 pub mod config;
+pub mod draft;
 pub mod i18n;
+pub mod mime;
 pub mod paths;
 pub mod report;
 pub mod secrets;

@@ -34,7 +34,8 @@ def main():
     }
     body = msg.get_body(preferencelist=("plain",))
     if body is not None:
-        out["body"] = body.get_content()
+        # Lines as a reader shows them: the wire's CRLF is the line break.
+        out["body"] = body.get_content().replace("\r\n", "\n")
     for part in msg.iter_attachments():
         out["attachments"].append({
             "filename": part.get_filename(),

@@ -1,0 +1,404 @@
+//! What a compose window holds, and the message built from it.
+//!
+//! [`Draft`] keeps every field exactly as typed (a half-written address
+//! included), so it can be saved and reopened as it was. [`Draft::validate`]
+//! lists every problem with the field it belongs to; [`Draft::build`] turns
+//! a valid draft into a lettre [`Message`] and its [`Envelope`].
+//!
+//! The message:
+//! - `From`, `To`, `Cc` through our own formatter ([`crate::mime`]); no
+//!   `Bcc` header ever (Bcc recipients are only in the envelope);
+//! - `Date` with a numeric zone (`+0000`), `Message-ID:
+//!   <random@sender-domain>`, `MIME-Version: 1.0`; nothing names the
+//!   machine; `User-Agent` only when asked for;
+//! - the body as `text/plain; charset=utf-8`, quoted-printable, with CRLF
+//!   line endings (a lone CR or LF becomes CRLF); a line starting with `.`
+//!   stays so (the SMTP session dot-stuffs it, RFC 5321 §4.5.2);
+//! - attachments always base64, typed by mime_guess, named with RFC 2231
+//!   (`filename*`) and an RFC 2047 `name=` for older readers.
+
+use std::path::{Path, PathBuf};
+
+use lettre::Message;
+use lettre::message::header::{ContentDisposition, ContentTransferEncoding, ContentType};
+use lettre::message::{Body, MultiPart, SinglePart};
+use serde::{Deserialize, Serialize};
+
+use crate::account::{Account, AccountId};
+use crate::address::{self, AddressError, Mailbox};
+use crate::mime::{self, CcHeader, FromHeader, SubjectHeader, ToHeader};
+
+/// A message being written: every field as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Draft {
+    /// The sending account.
+    pub account: Option<AccountId>,
+    /// The To field as typed.
+    pub to: String,
+    /// The Cc field as typed.
+    pub cc: String,
+    /// The Bcc field as typed.
+    pub bcc: String,
+    /// The subject as typed.
+    pub subject: String,
+    /// The body as typed.
+    pub body: String,
+    /// Files to attach.
+    pub attachments: Vec<PathBuf>,
+    /// Whether to put the account's signature under `-- `.
+    pub signature: bool,
+}
+
+/// A field of the compose window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// The sender.
+    From,
+    /// To.
+    To,
+    /// Cc.
+    Cc,
+    /// Bcc.
+    Bcc,
+    /// The attachment at this index.
+    Attachment(usize),
+}
+
+/// What is wrong with a draft.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// No account chosen.
+    NoSender,
+    /// The account's own address is not valid.
+    InvalidSender(AddressError),
+    /// A recipient is not valid; `text` is what was typed for it, `span`
+    /// where it is in the field.
+    InvalidRecipient {
+        /// The recipient as typed.
+        text: String,
+        /// Its byte range in the field.
+        span: std::ops::Range<usize>,
+        /// Why.
+        error: AddressError,
+    },
+    /// No recipient in To, Cc or Bcc.
+    NoRecipients,
+    /// A file to attach cannot be read.
+    UnreadableAttachment {
+        /// The file.
+        path: PathBuf,
+        /// The operating system's message.
+        reason: String,
+    },
+    /// lettre refused to build the message (should not happen for a
+    /// validated draft).
+    Build(String),
+}
+
+/// A problem and the field it belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Where to show it.
+    pub field: Field,
+    /// What it is.
+    pub kind: ProblemKind,
+}
+
+/// The SMTP envelope (RFC 5321 §2.3.1): `MAIL FROM` and every `RCPT TO`,
+/// Bcc included, each mailbox once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Envelope {
+    /// The reverse path (the sender's address).
+    pub mail_from: String,
+    /// The forward paths, To then Cc then Bcc, without duplicates.
+    pub rcpt_to: Vec<String>,
+    /// Whether some address needs SMTPUTF8 (RFC 6531).
+    pub smtputf8: bool,
+}
+
+/// A built message.
+#[derive(Debug, Clone)]
+pub struct Built {
+    /// The lettre message (its envelope is set from ours).
+    pub message: Message,
+    /// The envelope.
+    pub envelope: Envelope,
+}
+
+impl Built {
+    /// The message as RFC 5322 bytes, CRLF line endings.
+    pub fn formatted(&self) -> Vec<u8> {
+        self.message.formatted()
+    }
+}
+
+/// Options that change what goes into a message.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// Add `User-Agent: Koperta/VERSION` (off by default).
+    pub user_agent: bool,
+}
+
+/// Normalises line endings to CRLF: CRLF stays, a lone CR or LF becomes
+/// CRLF (RFC 5322 §2.3: no bare CR or LF in a message).
+pub fn crlf(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 32);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push_str("\r\n");
+            }
+            '\n' => out.push_str("\r\n"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+impl Draft {
+    fn recipients(&self) -> [(Field, &str); 3] {
+        [
+            (Field::To, self.to.as_str()),
+            (Field::Cc, self.cc.as_str()),
+            (Field::Bcc, self.bcc.as_str()),
+        ]
+    }
+
+    /// Every problem that keeps this draft from being sent by `account`
+    /// (the draft's chosen account, or `None` when there is none).
+    /// An empty list means [`Draft::build`] will only fail on I/O.
+    pub fn validate(&self, account: Option<&Account>) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        match account {
+            None => problems.push(Problem {
+                field: Field::From,
+                kind: ProblemKind::NoSender,
+            }),
+            Some(a) => {
+                if let Err(e) = address::parse_mailbox(&a.address) {
+                    problems.push(Problem {
+                        field: Field::From,
+                        kind: ProblemKind::InvalidSender(e),
+                    });
+                }
+            }
+        }
+        let mut any = false;
+        for (field, text) in self.recipients() {
+            for entry in address::parse_field(text) {
+                match entry.result {
+                    Ok(_) => any = true,
+                    Err(error) => problems.push(Problem {
+                        field,
+                        kind: ProblemKind::InvalidRecipient {
+                            text: entry.text,
+                            span: entry.span,
+                            error,
+                        },
+                    }),
+                }
+            }
+        }
+        if !any {
+            problems.push(Problem {
+                field: Field::To,
+                kind: ProblemKind::NoRecipients,
+            });
+        }
+        for (i, path) in self.attachments.iter().enumerate() {
+            if let Err(reason) = check_readable(path) {
+                problems.push(Problem {
+                    field: Field::Attachment(i),
+                    kind: ProblemKind::UnreadableAttachment {
+                        path: path.clone(),
+                        reason,
+                    },
+                });
+            }
+        }
+        problems
+    }
+
+    /// The body that goes out: CRLF line endings, and the signature under
+    /// `-- ` when asked for and the account has one.
+    pub fn body_text(&self, account: &Account) -> String {
+        let mut body = crlf(&self.body);
+        if self.signature && !account.signature.trim().is_empty() {
+            if !body.is_empty() && !body.ends_with("\r\n") {
+                body.push_str("\r\n");
+            }
+            body.push_str("-- \r\n");
+            body.push_str(&crlf(&account.signature));
+        }
+        body
+    }
+
+    /// Builds the message to send from `account`.
+    ///
+    /// Errors: every problem [`Draft::validate`] finds; or, when an
+    /// attachment cannot be read now, that one. Nothing is built unless
+    /// everything is right.
+    pub fn build(&self, account: &Account, options: &BuildOptions) -> Result<Built, Vec<Problem>> {
+        let problems = self.validate(Some(account));
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let mut sender = address::parse_mailbox(&account.address).map_err(|e| {
+            vec![Problem {
+                field: Field::From,
+                kind: ProblemKind::InvalidSender(e),
+            }]
+        })?;
+        let name = address::clean_name(&account.name);
+        sender.name = (!name.is_empty()).then_some(name);
+
+        let mut lists: [Vec<Mailbox>; 3] = Default::default();
+        let mut seen = std::collections::HashSet::new();
+        let mut rcpt_to = Vec::new();
+        let mut smtputf8 = sender.needs_smtputf8();
+        for (i, (_, text)) in self.recipients().iter().enumerate() {
+            for entry in address::parse_field(text) {
+                if let Ok(m) = entry.result {
+                    smtputf8 |= m.needs_smtputf8();
+                    if seen.insert(m.envelope_key()) {
+                        rcpt_to.push(m.addr_spec());
+                        lists[i].push(m);
+                    } else if i < 2
+                        && !lists[i]
+                            .iter()
+                            .any(|x| x.envelope_key() == m.envelope_key())
+                    {
+                        // Already a recipient elsewhere: once in the envelope,
+                        // but still shown where it was typed (not for Bcc).
+                        lists[i].push(m);
+                    }
+                }
+            }
+        }
+        let [to, cc, _bcc] = lists;
+
+        // Attachments are read now; a file that cannot be read stops the build.
+        let mut parts = Vec::new();
+        for (i, path) in self.attachments.iter().enumerate() {
+            let bytes = std::fs::read(path).map_err(|e| {
+                vec![Problem {
+                    field: Field::Attachment(i),
+                    kind: ProblemKind::UnreadableAttachment {
+                        path: path.clone(),
+                        reason: e.to_string(),
+                    },
+                }]
+            })?;
+            parts.push(attachment_part(path, bytes));
+        }
+
+        let domain = sender
+            .domain_ascii
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .to_string();
+        let id = format!("<{:032x}@{}>", rand::random::<u128>(), domain);
+        let mut builder = Message::builder()
+            .header(FromHeader(sender.clone()))
+            .date_now()
+            .message_id(Some(id));
+        if !to.is_empty() {
+            builder = builder.header(ToHeader(to));
+        }
+        if !cc.is_empty() {
+            builder = builder.header(CcHeader(cc));
+        }
+        builder = builder.header(SubjectHeader(self.subject.clone()));
+        if options.user_agent {
+            builder = builder.user_agent(format!("Koperta/{}", env!("CARGO_PKG_VERSION")));
+        }
+        let envelope = Envelope {
+            mail_from: sender.addr_spec(),
+            rcpt_to,
+            smtputf8,
+        };
+        if let Some(e) = lettre_envelope(&envelope) {
+            builder = builder.envelope(e);
+        }
+        let text = text_part(self.body_text(account));
+        let built = if parts.is_empty() {
+            builder.singlepart(text)
+        } else {
+            let mut mixed = MultiPart::mixed().singlepart(text);
+            for p in parts {
+                mixed = mixed.singlepart(p);
+            }
+            builder.multipart(mixed)
+        };
+        let message = built.map_err(|e| {
+            vec![Problem {
+                field: Field::From,
+                kind: ProblemKind::Build(e.to_string()),
+            }]
+        })?;
+        Ok(Built { message, envelope })
+    }
+}
+
+fn check_readable(path: &Path) -> Result<(), String> {
+    let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
+    if !meta.is_file() {
+        return Err(std::io::Error::from(std::io::ErrorKind::IsADirectory).to_string());
+    }
+    std::fs::File::open(path)
+        .map(|_| ())
+        .map_err(|e| e.to_string())
+}
+
+/// lettre's own envelope, when lettre accepts every address (it refuses
+/// some valid ones, such as quoted local parts); ours is authoritative.
+fn lettre_envelope(e: &Envelope) -> Option<lettre::address::Envelope> {
+    let from: lettre::Address = e.mail_from.parse().ok()?;
+    let to: Option<Vec<lettre::Address>> = e.rcpt_to.iter().map(|a| a.parse().ok()).collect();
+    lettre::address::Envelope::new(Some(from), to?).ok()
+}
+
+fn text_part(body: String) -> SinglePart {
+    // Quoted-printable keeps the .eml 7-bit clean whatever server it meets.
+    let body = match Body::new_with_encoding(body, ContentTransferEncoding::QuotedPrintable) {
+        Ok(b) => b,
+        // QP accepts every input; this arm only satisfies the type.
+        Err(bytes) => Body::new(bytes),
+    };
+    SinglePart::builder()
+        .header(ContentType::TEXT_PLAIN)
+        .body(body)
+}
+
+fn attachment_part(path: &Path, bytes: Vec<u8>) -> SinglePart {
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "attachment".into());
+    let file_name = address::clean_name(&file_name);
+    let mime_type = mime_guess::from_path(path).first_or_octet_stream();
+    let name_param = mime::rfc2047_parameter(&file_name)
+        .replace('\\', "\\\\")
+        .replace('"', "\\\"");
+    let content_type = ContentType::parse(&format!(
+        "{}; name=\"{}\"",
+        mime_type.essence_str(),
+        name_param
+    ))
+    .unwrap_or_else(|_| {
+        ContentType::parse(mime_type.essence_str()).unwrap_or(ContentType::TEXT_PLAIN)
+    });
+    let body = match Body::new_with_encoding(bytes, ContentTransferEncoding::Base64) {
+        Ok(b) => b,
+        Err(bytes) => Body::new(bytes),
+    };
+    SinglePart::builder()
+        .header(content_type)
+        .header(ContentDisposition::attachment(&file_name))
+        .body(body)
+}
