@@ -100,8 +100,10 @@ pub fn run(args: Vec<OsString>, io: &mut Io<'_>) -> u8 {
             Some(("add", m)) => account_add(m, file, io),
             Some(("list", _)) => account_list(&file, io),
             Some(("remove", m)) => account_remove(m, file, io),
+            Some(("test", m)) => account_test(m, &file, io),
             _ => Err(Failure(t!("cli-error-missing-subcommand"))),
         },
+        Some(("send", m)) => send(m, &file, io),
         Some(("settings", sub)) => match sub.subcommand() {
             Some(("set", m)) => settings_set(m, file, io),
             Some(("show", _)) => settings_show(&file, io),
@@ -250,6 +252,11 @@ pub fn command() -> Command {
         )
         .subcommand(cmd("list", t!("cli-account-list-about")))
         .subcommand(
+            cmd("test", t!("cli-account-test-about"))
+                .arg(positional("id", t!("cli-arg-account-id")))
+                .arg(opt("protocol-log", t!("cli-arg-protocol-log")).value_name("PATH")),
+        )
+        .subcommand(
             cmd("remove", t!("cli-account-remove-about"))
                 .arg(positional("id", t!("cli-arg-account-id"))),
         );
@@ -261,6 +268,23 @@ pub fn command() -> Command {
                 .arg(positional("value", t!("cli-arg-setting-value"))),
         )
         .subcommand(cmd("show", t!("cli-settings-show-about")));
+    let send = cmd("send", t!("cli-send-about"))
+        .arg(
+            opt("account", t!("cli-arg-account"))
+                .value_name("ID")
+                .required(true),
+        )
+        .arg(opt("to", t!("cli-arg-to")).value_name("ADDRESSES"))
+        .arg(opt("cc", t!("cli-arg-cc")).value_name("ADDRESSES"))
+        .arg(opt("bcc", t!("cli-arg-bcc")).value_name("ADDRESSES"))
+        .arg(opt("subject", t!("cli-arg-subject")).value_name("TEXT"))
+        .arg(opt("body-file", t!("cli-arg-body-file")).value_name("FILE"))
+        .arg(
+            opt("attach", t!("cli-arg-attach"))
+                .value_name("FILE")
+                .action(ArgAction::Append),
+        )
+        .arg(opt("protocol-log", t!("cli-arg-protocol-log")).value_name("PATH"));
     let root = cmd("koperta", t!("cli-about"))
         .version(env!("CARGO_PKG_VERSION"))
         .disable_version_flag(true)
@@ -272,6 +296,7 @@ pub fn command() -> Command {
                 .help(t!("cli-version-flag")),
         )
         .subcommand(account)
+        .subcommand(send)
         .subcommand(settings);
     localize(root)
 }
@@ -594,4 +619,177 @@ impl From<SecretsError> for Box<Failure> {
     fn from(e: SecretsError) -> Self {
         Box::new(Failure(e.localize()))
     }
+}
+
+fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Failure(t!("smtp-error-network", detail = e.to_string())))
+}
+
+fn write_protocol_log(m: &ArgMatches, transcript: &[u8], io: &mut Io<'_>) {
+    if let Some(path) = arg(m, "protocol-log")
+        && let Err(e) = crate::config::write_atomic(Path::new(path), transcript)
+    {
+        let _ = writeln!(
+            io.stderr,
+            "{}",
+            t!(
+                "send-protocol-log-failed",
+                path = path.as_str(),
+                reason = e.to_string()
+            )
+        );
+    }
+}
+
+/// Opens an authenticated session for `account`, reading its password from
+/// the keyring.
+async fn open_session(
+    account: &Account,
+    file: &ConfigFile,
+) -> Result<crate::smtp::Session, crate::smtp::SmtpError> {
+    let settings = &file.config.settings;
+    let target = crate::smtp::Target::of(account, settings.never_plaintext);
+    if account.security == Security::Plaintext && settings.never_plaintext {
+        return Err(crate::smtp::SmtpError::PlaintextForbidden);
+    }
+    let id = account.id.clone();
+    let password = tokio::task::spawn_blocking(move || Keyring::default().get(&id))
+        .await
+        .map_err(|e| crate::smtp::SmtpError::Network {
+            detail: e.to_string(),
+        })??;
+    let options = crate::smtp::session::SessionOptions {
+        deadlines: settings.deadlines.to_deadlines(),
+        ..Default::default()
+    };
+    crate::smtp::Session::open(&target, &account.username, &password, &options).await
+}
+
+fn account_test(m: &ArgMatches, file: &ConfigFile, io: &mut Io<'_>) -> Result<(), Failure> {
+    let key = arg(m, "id").cloned().unwrap_or_default();
+    let account = resolve(file, &key)?.clone();
+    let rt = runtime()?;
+    let session = rt
+        .block_on(open_session(&account, file))
+        .map_err(|e| Failure(crate::report::smtp_error(&e, &account.host)))?;
+    match &session.tls {
+        Some(tls) => {
+            let _ = writeln!(
+                io.stdout,
+                "{}",
+                t!(
+                    "test-tls",
+                    version = tls.version.as_str(),
+                    cipher = tls.cipher_suite.as_str()
+                )
+            );
+            let line = if tls.pinned {
+                t!("test-pinned", fingerprint = tls.fingerprint.as_str())
+            } else {
+                t!(
+                    "test-certificate",
+                    subject = tls.subject.as_str(),
+                    issuer = tls.issuer.as_str()
+                )
+            };
+            let _ = writeln!(io.stdout, "{line}");
+        }
+        None => {
+            let _ = writeln!(io.stdout, "{}", t!("test-plaintext"));
+        }
+    }
+    let _ = writeln!(
+        io.stdout,
+        "{}",
+        t!("test-auth", mechanism = session.mechanism.as_str())
+    );
+    let size = match session.size_limit() {
+        Some(limit) if limit > 0 => t!("test-size", limit = limit),
+        _ => t!("test-size-none"),
+    };
+    let _ = writeln!(io.stdout, "{size}");
+    let transcript = session.transcript();
+    rt.block_on(session.quit());
+    write_protocol_log(m, &transcript, io);
+    let _ = writeln!(io.stdout, "{}", t!("test-ok"));
+    Ok(())
+}
+
+fn send(m: &ArgMatches, file: &ConfigFile, io: &mut Io<'_>) -> Result<(), Failure> {
+    let key = arg(m, "account").cloned().unwrap_or_default();
+    let account = resolve(file, &key)?.clone();
+    let body = match arg(m, "body-file").map(String::as_str) {
+        None => String::new(),
+        Some("-") => {
+            let mut s = String::new();
+            io.stdin
+                .read_to_string(&mut s)
+                .map_err(|e| Failure(t!("smtp-error-network", detail = e.to_string())))?;
+            s
+        }
+        Some(path) => std::fs::read_to_string(path).map_err(|e| {
+            Failure(t!(
+                "draft-error-unreadable-attachment",
+                path = path,
+                reason = e.to_string()
+            ))
+        })?,
+    };
+    let draft = crate::draft::Draft {
+        account: Some(account.id.clone()),
+        to: arg(m, "to").cloned().unwrap_or_default(),
+        cc: arg(m, "cc").cloned().unwrap_or_default(),
+        bcc: arg(m, "bcc").cloned().unwrap_or_default(),
+        subject: arg(m, "subject").cloned().unwrap_or_default(),
+        body,
+        attachments: m
+            .get_many::<String>("attach")
+            .map(|v| v.map(std::path::PathBuf::from).collect())
+            .unwrap_or_default(),
+        signature: false,
+    };
+    let options = crate::draft::BuildOptions {
+        user_agent: file.config.settings.user_agent,
+    };
+    let built = draft.build(&account, &options).map_err(|problems| {
+        Failure(
+            problems
+                .iter()
+                .map(|p| p.localize())
+                .collect::<Vec<_>>()
+                .join("\n"),
+        )
+    })?;
+    let message = built.formatted();
+    let rt = runtime()?;
+    let mut transcript = Vec::new();
+    let result = rt.block_on(async {
+        let mut session = open_session(&account, file).await?;
+        let sent = session.send(&built.envelope, &message).await;
+        transcript = session.transcript();
+        session.quit().await;
+        sent
+    });
+    write_protocol_log(m, &transcript, io);
+    let delivery = result.map_err(|e| Failure(crate::report::smtp_error(&e, &account.host)))?;
+    for address in &delivery.accepted {
+        let _ = writeln!(
+            io.stdout,
+            "{}",
+            t!("send-accepted", address = address.as_str())
+        );
+    }
+    let _ = writeln!(
+        io.stdout,
+        "{}",
+        t!(
+            "send-done",
+            bytes = delivery.bytes,
+            reply = delivery.reply.as_str()
+        )
+    );
+    Ok(())
 }

@@ -34,6 +34,58 @@ pub enum Theme {
     Dark,
 }
 
+/// Submission deadlines in seconds (RFC 5321 §4.5.3.2 gives the defaults).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DeadlineSettings {
+    /// TCP connect, seconds.
+    pub connect: u64,
+    /// TLS handshake, seconds.
+    pub tls: u64,
+    /// The server's greeting, seconds.
+    pub greeting: u64,
+    /// Each command's reply, seconds.
+    pub command: u64,
+    /// DATA: the longest time no byte may move, seconds.
+    pub data_idle: u64,
+    /// The reply after the final `.`, seconds.
+    pub final_reply: u64,
+    /// A STARTTLS account without a greeting this long checks for
+    /// implicit TLS on the port, seconds.
+    pub implicit_tls_probe: u64,
+}
+
+impl Default for DeadlineSettings {
+    fn default() -> Self {
+        DeadlineSettings {
+            connect: 30,
+            tls: 30,
+            greeting: 60,
+            command: 60,
+            data_idle: 60,
+            final_reply: 600,
+            implicit_tls_probe: 5,
+        }
+    }
+}
+
+impl DeadlineSettings {
+    /// As durations for the SMTP engine.
+    pub fn to_deadlines(self) -> crate::smtp::Deadlines {
+        use std::time::Duration;
+        let s = |n: u64| Duration::from_secs(n.max(1));
+        crate::smtp::Deadlines {
+            connect: s(self.connect),
+            tls: s(self.tls),
+            greeting: s(self.greeting),
+            command: s(self.command),
+            data_idle: s(self.data_idle),
+            final_reply: s(self.final_reply),
+            implicit_tls_probe: s(self.implicit_tls_probe),
+        }
+    }
+}
+
 /// Global settings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -45,6 +97,11 @@ pub struct Settings {
     pub language: Language,
     /// The colour theme.
     pub theme: Theme,
+    /// Add a `User-Agent` header naming Koperta (off: nothing identifies
+    /// the program).
+    pub user_agent: bool,
+    /// Submission deadlines.
+    pub deadlines: DeadlineSettings,
 }
 
 impl Default for Settings {
@@ -53,6 +110,8 @@ impl Default for Settings {
             never_plaintext: true,
             language: Language::Auto,
             theme: Theme::System,
+            user_agent: false,
+            deadlines: DeadlineSettings::default(),
         }
     }
 }

@@ -17,3 +17,4 @@ pub mod mime;
 pub mod paths;
 pub mod report;
 pub mod secrets;
+pub mod smtp;

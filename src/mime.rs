@@ -88,9 +88,7 @@ pub fn encode_unstructured(text: &str, name_len: usize) -> String {
     // A plain word that looks like an encoded-word would be decoded by
     // readers: encode it instead.
     let looks_encoded = text.contains("=?");
-    let words_fit = text
-        .split(' ')
-        .all(|w| w.len() < SOFT_LIMIT);
+    let words_fit = text.split(' ').all(|w| w.len() < SOFT_LIMIT);
     if printable
         && !looks_encoded
         && words_fit

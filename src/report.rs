@@ -97,3 +97,150 @@ pub fn security_label(security: crate::account::Security) -> String {
         Security::Plaintext => t!("security-plaintext"),
     }
 }
+
+/// A recipient problem: what was typed and why it is not an address.
+pub fn address_error(text: &str, e: &crate::address::AddressError) -> String {
+    use crate::address::AddressError as E;
+    match e {
+        E::MissingAt => t!("address-error-missing-at", text = text),
+        E::EmptyLocalPart => t!("address-error-empty-local", text = text),
+        E::LocalPartTooLong { octets } => {
+            t!(
+                "address-error-local-too-long",
+                text = text,
+                octets = *octets
+            )
+        }
+        E::InvalidLocalPart => t!("address-error-invalid-local", text = text),
+        E::UnterminatedQuote => t!("address-error-unterminated-quote", text = text),
+        E::EmptyDomain => t!("address-error-empty-domain", text = text),
+        E::InvalidDomain => t!("address-error-invalid-domain", text = text),
+        E::DomainWithoutDot => t!("address-error-domain-without-dot", text = text),
+        E::UnterminatedAngle => t!("address-error-unterminated-angle", text = text),
+        E::TextAfterAddress => t!("address-error-text-after", text = text),
+        E::Whitespace => t!("address-error-whitespace", text = text),
+    }
+}
+
+impl Localize for crate::draft::Problem {
+    fn localize(&self) -> String {
+        use crate::draft::{Field, ProblemKind as K};
+        let field = match self.field {
+            Field::To => Some(t!("draft-field-to")),
+            Field::Cc => Some(t!("draft-field-cc")),
+            Field::Bcc => Some(t!("draft-field-bcc")),
+            _ => None,
+        };
+        let text = match &self.kind {
+            K::NoSender => t!("draft-error-no-sender"),
+            K::InvalidSender(e) => t!("draft-error-invalid-sender", reason = address_error("", e)),
+            K::InvalidRecipient { text, error, .. } => address_error(text, error),
+            K::NoRecipients => t!("draft-error-no-recipients"),
+            K::UnreadableAttachment { path, reason } => t!(
+                "draft-error-unreadable-attachment",
+                path = path.display().to_string(),
+                reason = reason.as_str()
+            ),
+            K::Build(detail) => t!("draft-error-build", detail = detail.as_str()),
+        };
+        match field {
+            Some(f) => format!("{f}: {text}"),
+            None => text,
+        }
+    }
+}
+
+/// An SMTP failure for `host` (the account's server), in the person's
+/// language; the server's own text is part of the message.
+pub fn smtp_error(e: &crate::smtp::SmtpError, host: &str) -> String {
+    use crate::account::Security;
+    use crate::smtp::{CertProblem, Phase, SmtpError as E};
+    match e {
+        E::Dns { host, detail } => t!(
+            "smtp-error-dns",
+            host = host.as_str(),
+            detail = detail.as_str()
+        ),
+        E::ConnectionRefused { host, port } => {
+            t!("smtp-error-refused", host = host.as_str(), port = *port)
+        }
+        E::Network { detail } => t!("smtp-error-network", detail = detail.as_str()),
+        E::Timeout { phase, seconds } => {
+            let seconds = *seconds;
+            match phase {
+                Phase::Connect => t!("smtp-error-timeout-connect", seconds = seconds),
+                Phase::Tls => t!("smtp-error-timeout-tls", seconds = seconds),
+                Phase::Greeting => t!("smtp-error-timeout-greeting", seconds = seconds),
+                Phase::Command => t!("smtp-error-timeout-command", seconds = seconds),
+                Phase::Data => t!("smtp-error-timeout-data", seconds = seconds),
+                Phase::FinalReply => t!("smtp-error-timeout-final", seconds = seconds),
+            }
+        }
+        E::TlsModeMismatch { suggested, .. } => match suggested {
+            Security::ImplicitTls => t!("smtp-error-mode-implicit"),
+            _ => t!("smtp-error-mode-starttls"),
+        },
+        E::Certificate { problem, subject } => {
+            let subject = subject.clone().unwrap_or_default();
+            match problem {
+                CertProblem::Expired => t!("smtp-error-cert-expired", subject = subject),
+                CertProblem::UnknownIssuer => {
+                    t!("smtp-error-cert-unknown-issuer", subject = subject)
+                }
+                CertProblem::WrongName { names } => t!(
+                    "smtp-error-cert-wrong-name",
+                    host = host,
+                    names = names.join(", ")
+                ),
+                CertProblem::PinnedChanged { presented, pinned } => t!(
+                    "smtp-error-cert-pinned-changed",
+                    presented = presented.as_str(),
+                    pinned = pinned.as_str()
+                ),
+                CertProblem::Other(detail) => t!("smtp-error-cert-other", detail = detail.as_str()),
+            }
+        }
+        E::ProtocolTooOld => t!("smtp-error-protocol-too-old"),
+        E::Tls { detail } => t!("smtp-error-tls", detail = detail.as_str()),
+        E::StartTlsNotOffered => t!("smtp-error-starttls-not-offered"),
+        E::StartTlsRefused { code, text } => {
+            t!(
+                "smtp-error-starttls-refused",
+                code = *code,
+                text = text.as_str()
+            )
+        }
+        E::StartTlsInjection => t!("smtp-error-starttls-injection"),
+        E::Protocol { detail } => t!("smtp-error-protocol", detail = detail.as_str()),
+        E::PlaintextForbidden => t!("smtp-error-plaintext-forbidden"),
+        E::AuthFailed { code, text } => {
+            t!("smtp-error-auth-failed", code = *code, text = text.as_str())
+        }
+        E::NoAuthMechanism { offered } => {
+            t!("smtp-error-no-mechanism", offered = offered.as_str())
+        }
+        E::RecipientsRefused { refused } => {
+            let mut out = t!("smtp-error-recipients-refused", count = refused.len());
+            for (address, code, text) in refused {
+                out.push('\n');
+                out.push_str(&t!(
+                    "smtp-error-recipient-line",
+                    address = address.as_str(),
+                    code = *code,
+                    text = text.as_str()
+                ));
+            }
+            out
+        }
+        E::TooLarge { size, limit } => t!("smtp-error-too-large", size = *size, limit = *limit),
+        E::SmtpUtf8Needed { address } => t!("smtp-error-smtputf8", address = address.as_str()),
+        E::Transient { code, text } => {
+            t!("smtp-error-transient", code = *code, text = text.as_str())
+        }
+        E::Permanent { code, text } => {
+            t!("smtp-error-permanent", code = *code, text = text.as_str())
+        }
+        E::OutcomeUnknown => t!("smtp-error-outcome-unknown"),
+        E::Keyring(k) => t!("smtp-error-keyring", reason = k.localize()),
+    }
+}

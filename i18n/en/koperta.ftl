@@ -104,3 +104,88 @@ secrets-error-no-default-collection = The system keyring has no default collecti
 secrets-error-no-entry = The keyring holds no password for this account. Edit the account to enter it again.
 secrets-error-timed-out = The system keyring did not answer within { $seconds } seconds. It may be waiting for you to unlock it in another window.
 secrets-error-failure = The system keyring reported an error: { $detail }
+
+## Recipients and drafts
+
+address-error-missing-at = “{ $text }”: no @ in the address.
+address-error-empty-local = “{ $text }”: nothing before the @.
+address-error-local-too-long = “{ $text }”: the part before the @ is { $octets } bytes long; at most 64 are allowed.
+address-error-invalid-local = “{ $text }”: the part before the @ has characters that are not allowed, or misplaced dots.
+address-error-unterminated-quote = “{ $text }”: a quotation mark is not closed.
+address-error-empty-domain = “{ $text }”: nothing after the @.
+address-error-invalid-domain = “{ $text }”: the part after the @ is not a valid domain.
+address-error-domain-without-dot = “{ $text }”: the domain has no dot (for example “example.com”).
+address-error-unterminated-angle = “{ $text }”: a “<” is not closed with “>”.
+address-error-text-after = “{ $text }”: there is text after the address.
+address-error-whitespace = “{ $text }”: the address contains spaces.
+draft-error-no-sender = Choose the account to send from.
+draft-error-invalid-sender = The account's own address is not valid: { $reason }
+draft-error-no-recipients = Add at least one recipient.
+draft-error-unreadable-attachment = Cannot read the attachment { $path }: { $reason }
+draft-error-build = The message could not be built: { $detail }
+draft-field-to = To
+draft-field-cc = Cc
+draft-field-bcc = Bcc
+
+## Sending
+
+smtp-error-dns = Cannot find the server { $host } ({ $detail }). Check the server name and your network connection.
+smtp-error-refused = The server { $host } refuses connections on port { $port }. Check the port and the security setting.
+smtp-error-network = Network error: { $detail }
+smtp-error-timeout-connect = The server did not accept the connection within { $seconds } seconds.
+smtp-error-timeout-tls = The secure (TLS) connection was not set up within { $seconds } seconds.
+smtp-error-timeout-greeting = The server did not greet within { $seconds } seconds.
+smtp-error-timeout-command = The server did not answer a command within { $seconds } seconds.
+smtp-error-timeout-data = Sending the message stalled: nothing moved for { $seconds } seconds. Nothing was delivered.
+smtp-error-timeout-final = The server did not confirm the message within { $seconds } seconds.
+smtp-error-mode-implicit = This port expects TLS from the start: set the account's security to implicit TLS (usually port 465).
+smtp-error-mode-starttls = This port does not speak TLS from the start: set the account's security to STARTTLS (usually port 587).
+smtp-error-cert-expired = The server's certificate has expired or is not yet valid. Nothing was sent. Subject: { $subject }
+smtp-error-cert-unknown-issuer = The server's certificate was not issued by an authority this computer trusts. Nothing was sent. Subject: { $subject }
+smtp-error-cert-wrong-name = The server's certificate is not valid for { $host }; it is valid for: { $names }. Nothing was sent. Check the server name.
+smtp-error-cert-pinned-changed = The server presented a different certificate from the one pinned for this account (SHA-256 { $presented } instead of { $pinned }). Nothing was sent. If the server's administrator did not announce a change, someone may be intercepting the connection.
+smtp-error-cert-other = The server's certificate was refused ({ $detail }). Nothing was sent.
+smtp-error-protocol-too-old = The server only offers TLS older than version 1.2, which is no longer safe. Nothing was sent.
+smtp-error-tls = The secure connection failed: { $detail }. Nothing was sent.
+smtp-error-starttls-not-offered = The server does not offer STARTTLS, so the connection cannot be encrypted. Nothing was sent. If the server supports TLS from the start, use implicit TLS (port 465).
+smtp-error-starttls-refused = The server refused STARTTLS ({ $code } { $text }). Nothing was sent.
+smtp-error-starttls-injection = The server sent unexpected data before encryption started, a sign of an attack on the connection. Nothing was sent.
+smtp-error-protocol = The server broke off the dialogue: { $detail }
+smtp-error-plaintext-forbidden = This account does not use encryption, and never-plaintext is on. Nothing was sent.
+smtp-error-auth-failed = The server refused the user name or password ({ $code } { $text }). Check them; some providers need an app password.
+smtp-error-no-mechanism = The server offers no sign-in method Koperta supports (PLAIN or LOGIN); it offers: { $offered }.
+smtp-error-recipients-refused = { $count ->
+    [one] The server refused a recipient, so the message was sent to nobody:
+   *[other] The server refused { $count } recipients, so the message was sent to nobody:
+}
+smtp-error-recipient-line = { $address }: { $code } { $text }
+smtp-error-too-large = The message is { $size } bytes; the server accepts at most { $limit } bytes. Remove or shrink attachments.
+smtp-error-smtputf8 = The address { $address } needs an extension (SMTPUTF8) that the server does not offer.
+smtp-error-transient = The server cannot take the message now ({ $code } { $text }). Try again later.
+smtp-error-permanent = The server refused the message ({ $code } { $text }).
+smtp-error-outcome-unknown = The connection was lost after the whole message went out, before the server confirmed it. It may have been sent: check with the recipients before sending again.
+smtp-error-keyring = The password could not be read: { $reason }
+
+## Command line: sending and testing
+
+cli-send-about = Send a message
+cli-account-test-about = Connect, secure the connection, sign in and quit; print what was found
+cli-arg-account = Account id or address to send from
+cli-arg-to = Recipients (To)
+cli-arg-cc = Recipients (Cc)
+cli-arg-bcc = Hidden recipients (Bcc)
+cli-arg-subject = Subject
+cli-arg-body-file = File with the message text, or “-” for standard input
+cli-arg-attach = A file to attach (may be repeated)
+cli-arg-protocol-log = Write the SMTP dialogue to this file (passwords are never written)
+send-accepted = Accepted for { $address }
+send-done = Sent: { $bytes } bytes, server reply: { $reply }
+send-protocol-log-failed = Cannot write the protocol log { $path }: { $reason }
+test-tls = TLS: { $version }, { $cipher }
+test-certificate = Certificate: { $subject }, issued by { $issuer }
+test-pinned = Certificate: pinned, SHA-256 { $fingerprint }
+test-plaintext = Connection: NOT ENCRYPTED
+test-auth = Signed in with: { $mechanism }
+test-size = Largest message: { $limit } bytes
+test-size-none = Largest message: no limit announced
+test-ok = The account works.

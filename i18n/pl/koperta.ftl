@@ -105,3 +105,89 @@ secrets-error-no-default-collection = Systemowy pęk kluczy nie ma domyślnej ko
 secrets-error-no-entry = W pęku kluczy nie ma hasła do tego konta. Edytuj konto, by wpisać je ponownie.
 secrets-error-timed-out = Systemowy pęk kluczy nie odpowiedział w ciągu { $seconds } s. Być może czeka, aż odblokujesz go w innym oknie.
 secrets-error-failure = Systemowy pęk kluczy zgłosił błąd: { $detail }
+
+## Odbiorcy i szkice
+
+address-error-missing-at = „{ $text }”: w adresie brakuje @.
+address-error-empty-local = „{ $text }”: przed @ nic nie ma.
+address-error-local-too-long = „{ $text }”: część przed @ ma { $octets } bajtów; dozwolone są najwyżej 64.
+address-error-invalid-local = „{ $text }”: część przed @ zawiera niedozwolone znaki albo źle postawione kropki.
+address-error-unterminated-quote = „{ $text }”: cudzysłów nie jest zamknięty.
+address-error-empty-domain = „{ $text }”: po @ nic nie ma.
+address-error-invalid-domain = „{ $text }”: część po @ nie jest poprawną domeną.
+address-error-domain-without-dot = „{ $text }”: w domenie brakuje kropki (na przykład „example.pl”).
+address-error-unterminated-angle = „{ $text }”: „<” nie jest zamknięte znakiem „>”.
+address-error-text-after = „{ $text }”: po adresie jest jeszcze tekst.
+address-error-whitespace = „{ $text }”: adres zawiera spacje.
+draft-error-no-sender = Wybierz konto, z którego chcesz wysłać.
+draft-error-invalid-sender = Adres samego konta jest niepoprawny: { $reason }
+draft-error-no-recipients = Dodaj co najmniej jednego odbiorcę.
+draft-error-unreadable-attachment = Nie można odczytać załącznika { $path }: { $reason }
+draft-error-build = Nie udało się złożyć wiadomości: { $detail }
+draft-field-to = Do
+draft-field-cc = DW
+draft-field-bcc = UDW
+
+## Wysyłanie
+
+smtp-error-dns = Nie można znaleźć serwera { $host } ({ $detail }). Sprawdź nazwę serwera i połączenie z siecią.
+smtp-error-refused = Serwer { $host } odrzuca połączenia na porcie { $port }. Sprawdź port i ustawienie zabezpieczeń.
+smtp-error-network = Błąd sieci: { $detail }
+smtp-error-timeout-connect = Serwer nie przyjął połączenia w ciągu { $seconds } s.
+smtp-error-timeout-tls = Bezpieczne połączenie (TLS) nie zostało nawiązane w ciągu { $seconds } s.
+smtp-error-timeout-greeting = Serwer nie przywitał się w ciągu { $seconds } s.
+smtp-error-timeout-command = Serwer nie odpowiedział na polecenie w ciągu { $seconds } s.
+smtp-error-timeout-data = Wysyłanie wiadomości utknęło: przez { $seconds } s nic nie zostało przesłane. Nic nie dotarło.
+smtp-error-timeout-final = Serwer nie potwierdził wiadomości w ciągu { $seconds } s.
+smtp-error-mode-implicit = Ten port wymaga TLS od początku połączenia: ustaw w koncie zabezpieczenie „TLS od początku połączenia” (zwykle port 465).
+smtp-error-mode-starttls = Ten port nie używa TLS od początku połączenia: ustaw w koncie zabezpieczenie STARTTLS (zwykle port 587).
+smtp-error-cert-expired = Certyfikat serwera wygasł albo jeszcze nie obowiązuje. Nic nie wysłano. Podmiot: { $subject }
+smtp-error-cert-unknown-issuer = Certyfikatu serwera nie wystawił urząd, któremu ufa ten komputer. Nic nie wysłano. Podmiot: { $subject }
+smtp-error-cert-wrong-name = Certyfikat serwera nie obowiązuje dla { $host }; obowiązuje dla: { $names }. Nic nie wysłano. Sprawdź nazwę serwera.
+smtp-error-cert-pinned-changed = Serwer przedstawił inny certyfikat niż przypięty dla tego konta (SHA-256 { $presented } zamiast { $pinned }). Nic nie wysłano. Jeśli administrator serwera nie zapowiadał zmiany, ktoś może przechwytywać połączenie.
+smtp-error-cert-other = Certyfikat serwera został odrzucony ({ $detail }). Nic nie wysłano.
+smtp-error-protocol-too-old = Serwer oferuje tylko TLS starszy niż 1.2, który nie jest już bezpieczny. Nic nie wysłano.
+smtp-error-tls = Bezpieczne połączenie nie powiodło się: { $detail }. Nic nie wysłano.
+smtp-error-starttls-not-offered = Serwer nie oferuje STARTTLS, więc połączenia nie da się zaszyfrować. Nic nie wysłano. Jeśli serwer obsługuje TLS od początku połączenia, użyj go (port 465).
+smtp-error-starttls-refused = Serwer odmówił STARTTLS ({ $code } { $text }). Nic nie wysłano.
+smtp-error-starttls-injection = Serwer wysłał nieoczekiwane dane przed rozpoczęciem szyfrowania, co wskazuje na atak na połączenie. Nic nie wysłano.
+smtp-error-protocol = Serwer przerwał rozmowę: { $detail }
+smtp-error-plaintext-forbidden = To konto nie używa szyfrowania, a never-plaintext jest włączone. Nic nie wysłano.
+smtp-error-auth-failed = Serwer odrzucił nazwę użytkownika lub hasło ({ $code } { $text }). Sprawdź je; niektórzy dostawcy wymagają hasła do aplikacji.
+smtp-error-no-mechanism = Serwer nie oferuje żadnej metody logowania obsługiwanej przez Kopertę (PLAIN ani LOGIN); oferuje: { $offered }.
+smtp-error-recipients-refused = { $count ->
+    [one] Serwer odrzucił odbiorcę, więc wiadomość nie poszła do nikogo:
+    [few] Serwer odrzucił { $count } odbiorców, więc wiadomość nie poszła do nikogo:
+   *[many] Serwer odrzucił { $count } odbiorców, więc wiadomość nie poszła do nikogo:
+}
+smtp-error-recipient-line = { $address }: { $code } { $text }
+smtp-error-too-large = Wiadomość ma { $size } bajtów; serwer przyjmuje najwyżej { $limit } bajtów. Usuń albo zmniejsz załączniki.
+smtp-error-smtputf8 = Adres { $address } wymaga rozszerzenia (SMTPUTF8), którego serwer nie oferuje.
+smtp-error-transient = Serwer nie może teraz przyjąć wiadomości ({ $code } { $text }). Spróbuj ponownie później.
+smtp-error-permanent = Serwer odrzucił wiadomość ({ $code } { $text }).
+smtp-error-outcome-unknown = Połączenie zerwało się po wysłaniu całej wiadomości, zanim serwer ją potwierdził. Mogła zostać wysłana: zanim wyślesz ją ponownie, sprawdź u odbiorców.
+smtp-error-keyring = Nie udało się odczytać hasła: { $reason }
+
+## Wiersz poleceń: wysyłanie i test
+
+cli-send-about = Wyślij wiadomość
+cli-account-test-about = Połącz się, zabezpiecz połączenie, zaloguj i rozłącz; pokaż, co znaleziono
+cli-arg-account = Identyfikator lub adres konta, z którego wysłać
+cli-arg-to = Odbiorcy (Do)
+cli-arg-cc = Odbiorcy (DW)
+cli-arg-bcc = Ukryci odbiorcy (UDW)
+cli-arg-subject = Temat
+cli-arg-body-file = Plik z treścią wiadomości albo „-” dla standardowego wejścia
+cli-arg-attach = Plik do załączenia (można powtórzyć)
+cli-arg-protocol-log = Zapisz przebieg rozmowy SMTP do tego pliku (hasła nigdy nie są zapisywane)
+send-accepted = Przyjęto dla { $address }
+send-done = Wysłano: { $bytes } bajtów, odpowiedź serwera: { $reply }
+send-protocol-log-failed = Nie można zapisać dziennika protokołu { $path }: { $reason }
+test-tls = TLS: { $version }, { $cipher }
+test-certificate = Certyfikat: { $subject }, wystawca: { $issuer }
+test-pinned = Certyfikat: przypięty, SHA-256 { $fingerprint }
+test-plaintext = Połączenie: NIESZYFROWANE
+test-auth = Zalogowano metodą: { $mechanism }
+test-size = Największa wiadomość: { $limit } bajtów
+test-size-none = Największa wiadomość: serwer nie podał limitu
+test-ok = Konto działa.

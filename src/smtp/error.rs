@@ -1,0 +1,201 @@
+//! Every way a submission can fail, for the UI to translate: each variant
+//! says what happened and carries what the person needs to act on it.
+
+use crate::account::Security;
+
+/// The phase a deadline ran out in (RFC 5321 §4.5.3.2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    /// TCP connect.
+    Connect,
+    /// TLS handshake.
+    Tls,
+    /// Waiting for the server's 220 greeting.
+    Greeting,
+    /// Waiting for the reply to a command (EHLO, STARTTLS, AUTH, MAIL, RCPT, DATA, QUIT).
+    Command,
+    /// Sending the message: no byte moved for the idle limit.
+    Data,
+    /// Waiting for the reply after the final `.`.
+    FinalReply,
+}
+
+/// A certificate problem.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CertProblem {
+    /// Outside its validity period.
+    Expired,
+    /// Not signed by a trusted authority.
+    UnknownIssuer,
+    /// Valid, but not for the host name; the names it is valid for.
+    WrongName {
+        /// DNS names and IP addresses in the certificate.
+        names: Vec<String>,
+    },
+    /// The account pins a certificate and the server presented another.
+    PinnedChanged {
+        /// SHA-256 fingerprint of the presented certificate.
+        presented: String,
+        /// SHA-256 fingerprint of the pinned one.
+        pinned: String,
+    },
+    /// Anything else the verifier refused.
+    Other(String),
+}
+
+/// Why a submission failed. No variant holds a password.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SmtpError {
+    /// The host name did not resolve.
+    #[error("cannot resolve {host}: {detail}")]
+    Dns {
+        /// The host.
+        host: String,
+        /// The resolver's message.
+        detail: String,
+    },
+    /// Nothing listens on that port.
+    #[error("connection refused by {host}:{port}")]
+    ConnectionRefused {
+        /// The host.
+        host: String,
+        /// The port.
+        port: u16,
+    },
+    /// Another network failure (unreachable, reset, …).
+    #[error("network error: {detail}")]
+    Network {
+        /// The operating system's message.
+        detail: String,
+    },
+    /// A deadline passed.
+    #[error("timed out ({phase:?}) after {seconds} s")]
+    Timeout {
+        /// Where.
+        phase: Phase,
+        /// The deadline, in seconds.
+        seconds: u64,
+    },
+    /// The port speaks another TLS mode than the account's setting.
+    #[error("the server speaks {suggested:?} on this port")]
+    TlsModeMismatch {
+        /// The account's setting.
+        configured: Security,
+        /// The setting that matches the server.
+        suggested: Security,
+    },
+    /// The certificate was refused; the handshake ended before any
+    /// credential or message byte was sent.
+    #[error("certificate refused: {problem:?}")]
+    Certificate {
+        /// What is wrong.
+        problem: CertProblem,
+        /// Subject of the presented certificate, when one was seen.
+        subject: Option<String>,
+    },
+    /// The server offers only TLS older than 1.2 (RFC 8996).
+    #[error("the server only offers TLS older than 1.2")]
+    ProtocolTooOld,
+    /// Another TLS failure.
+    #[error("TLS failure: {detail}")]
+    Tls {
+        /// rustls's message.
+        detail: String,
+    },
+    /// The server's EHLO reply has no STARTTLS.
+    #[error("STARTTLS is not offered")]
+    StartTlsNotOffered,
+    /// The server answered STARTTLS with something other than 220.
+    #[error("STARTTLS refused: {code} {text}")]
+    StartTlsRefused {
+        /// Reply code.
+        code: u16,
+        /// Reply text.
+        text: String,
+    },
+    /// Bytes followed the 220 reply to STARTTLS before the handshake: a
+    /// command injection attempt (CVE-2011-0411 class). Nothing was sent.
+    #[error("data injected after STARTTLS")]
+    StartTlsInjection,
+    /// The server closed or garbled the dialogue.
+    #[error("protocol error: {detail}")]
+    Protocol {
+        /// What was wrong.
+        detail: String,
+    },
+    /// The account is plaintext and "never plaintext" is on.
+    #[error("plaintext is not allowed")]
+    PlaintextForbidden,
+    /// The server refused the credentials.
+    #[error("authentication failed: {code} {text}")]
+    AuthFailed {
+        /// Reply code.
+        code: u16,
+        /// Reply text.
+        text: String,
+    },
+    /// No mechanism both sides support (Koperta speaks PLAIN and LOGIN).
+    #[error("no usable authentication mechanism (server offers: {offered})")]
+    NoAuthMechanism {
+        /// What the server listed after TLS.
+        offered: String,
+    },
+    /// Some recipients were refused; nothing was sent to anyone.
+    #[error("recipients refused")]
+    RecipientsRefused {
+        /// Each refused address with the server's code and text.
+        refused: Vec<(String, u16, String)>,
+    },
+    /// The message is larger than the server's SIZE limit (RFC 1870).
+    #[error("message of {size} bytes exceeds the limit of {limit} bytes")]
+    TooLarge {
+        /// The message, in bytes.
+        size: u64,
+        /// The server's limit, in bytes.
+        limit: u64,
+    },
+    /// An address needs SMTPUTF8 and the server lacks it (RFC 6531).
+    #[error("{address} needs SMTPUTF8, which the server does not offer")]
+    SmtpUtf8Needed {
+        /// The address.
+        address: String,
+    },
+    /// A 4xx reply: try again later.
+    #[error("temporary failure: {code} {text}")]
+    Transient {
+        /// Reply code.
+        code: u16,
+        /// Reply text.
+        text: String,
+    },
+    /// A 5xx reply.
+    #[error("permanent failure: {code} {text}")]
+    Permanent {
+        /// Reply code.
+        code: u16,
+        /// Reply text.
+        text: String,
+    },
+    /// The connection was lost after the final `.` and before the reply:
+    /// the message may have been sent.
+    #[error("outcome unknown: the message may have been sent")]
+    OutcomeUnknown,
+    /// The password could not be read.
+    #[error("keyring: {0}")]
+    Keyring(#[from] crate::secrets::SecretsError),
+}
+
+impl SmtpError {
+    /// Whether trying again later may work on its own (4xx, timeouts,
+    /// network failures) — the outbox retries these by itself.
+    pub fn is_transient(&self) -> bool {
+        matches!(
+            self,
+            SmtpError::Transient { .. }
+                | SmtpError::Timeout { .. }
+                | SmtpError::Network { .. }
+                | SmtpError::Dns { .. }
+                | SmtpError::ConnectionRefused { .. }
+        )
+    }
+}

@@ -1,0 +1,9 @@
+//! Submission: our TLS transport under lettre's SMTP dialogue.
+
+pub mod error;
+pub mod session;
+pub mod transport;
+
+pub use error::{CertProblem, Phase, SmtpError};
+pub use session::{Delivery, Session};
+pub use transport::{Deadlines, Target, TlsInfo};

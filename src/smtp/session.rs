@@ -1,0 +1,360 @@
+//! lettre's SMTP dialogue over our transport: EHLO, AUTH, MAIL, RCPT, DATA,
+//! QUIT, each under its own deadline.
+//!
+//! - AUTH with the best mechanism the server lists after TLS: PLAIN, then
+//!   LOGIN. The password is sent as NFC UTF-8 (RFC 8265 §4.2). lettre's
+//!   `Credentials` copies it into buffers we cannot wipe.
+//! - `MAIL FROM` carries `SIZE=` (RFC 1870) and `SMTPUTF8` only when an
+//!   address needs it (RFC 6531 §3.4); a message larger than an advertised
+//!   SIZE (`SIZE 0` or bare `SIZE`: no limit) is refused before MAIL.
+//! - Every RCPT is issued; if any is refused, RSET and nothing is sent to
+//!   anyone (all or nothing).
+//! - DATA is sent in chunks (no second full copy of the message), dot-stuffed
+//!   by lettre's codec (RFC 5321 §4.5.2). It ends when no byte moves for the
+//!   idle deadline; the reply after the final `.` is awaited up to its own
+//!   deadline, and a connection lost in between is "outcome unknown".
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use lettre::transport::smtp::authentication::{Credentials, Mechanism};
+use lettre::transport::smtp::client::AsyncSmtpConnection;
+use lettre::transport::smtp::commands::{Data, Mail, Rcpt, Rset};
+use lettre::transport::smtp::extension::{ClientId, Extension, MailParameter};
+use tokio::time::timeout;
+use unicode_normalization::UnicodeNormalization;
+
+use super::error::{Phase, SmtpError};
+use super::transport::{self, Deadlines, TapState, Target, TlsInfo};
+use crate::draft::Envelope;
+use crate::secrets::Password;
+
+/// How to open a session.
+#[derive(Debug, Clone)]
+pub struct SessionOptions {
+    /// Deadlines.
+    pub deadlines: Deadlines,
+    /// The EHLO name: `[127.0.0.1]` by default, which names no machine.
+    pub ehlo_name: String,
+}
+
+impl Default for SessionOptions {
+    fn default() -> Self {
+        SessionOptions {
+            deadlines: Deadlines::default(),
+            ehlo_name: "[127.0.0.1]".into(),
+        }
+    }
+}
+
+/// A message the server accepted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Delivery {
+    /// Every recipient the server accepted (all of the envelope's).
+    pub accepted: Vec<String>,
+    /// The server's reply to the final `.` (often a queue id).
+    pub reply: String,
+    /// Message size, in bytes.
+    pub bytes: u64,
+}
+
+/// An authenticated SMTP session.
+pub struct Session {
+    conn: AsyncSmtpConnection,
+    tap: Arc<Mutex<TapState>>,
+    deadlines: Deadlines,
+    /// The TLS session (`None` only for an allowed plaintext account).
+    pub tls: Option<TlsInfo>,
+    /// The AUTH mechanism used.
+    pub mechanism: String,
+    broken: bool,
+}
+
+fn lock(tap: &Arc<Mutex<TapState>>) -> std::sync::MutexGuard<'_, TapState> {
+    match tap.lock() {
+        Ok(g) => g,
+        Err(p) => p.into_inner(),
+    }
+}
+
+fn reply_text(e: &lettre::transport::smtp::Error) -> String {
+    std::error::Error::source(e)
+        .map(|s| s.to_string())
+        .unwrap_or_default()
+}
+
+/// Maps a lettre error outside DATA.
+fn map_error(e: lettre::transport::smtp::Error, tap: &Arc<Mutex<TapState>>) -> SmtpError {
+    if lock(tap).refused {
+        return SmtpError::PlaintextForbidden;
+    }
+    match e.status() {
+        Some(code) => {
+            let code: u16 = code.into();
+            let text = reply_text(&e);
+            if code / 100 == 4 {
+                SmtpError::Transient { code, text }
+            } else {
+                SmtpError::Permanent { code, text }
+            }
+        }
+        None => SmtpError::Network {
+            detail: e.to_string(),
+        },
+    }
+}
+
+fn command_timeout(d: &Deadlines) -> SmtpError {
+    SmtpError::Timeout {
+        phase: Phase::Command,
+        seconds: d.command.as_secs(),
+    }
+}
+
+impl Session {
+    /// Connects to `target`, secures the connection, says EHLO and
+    /// authenticates as `username` with `password`.
+    ///
+    /// Errors: every transport error; [`SmtpError::NoAuthMechanism`];
+    /// [`SmtpError::AuthFailed`] with the server's code and text; timeouts.
+    pub async fn open(
+        target: &Target,
+        username: &str,
+        password: &Password,
+        options: &SessionOptions,
+    ) -> Result<Session, SmtpError> {
+        let d = options.deadlines;
+        let connected = transport::connect(target, &d, &options.ehlo_name).await?;
+        let tap = connected.tap.clone();
+        let client_id = ClientId::Domain(options.ehlo_name.clone());
+        let conn = timeout(
+            d.greeting + d.command,
+            AsyncSmtpConnection::connect_with_transport(connected.stream, &client_id),
+        )
+        .await
+        .map_err(|_| SmtpError::Timeout {
+            phase: Phase::Greeting,
+            seconds: d.greeting.as_secs(),
+        })?
+        .map_err(|e| map_error(e, &tap))?;
+        let offered = lock(&tap).auth_mechanisms.clone();
+        let mechanism = if conn.server_info().supports_auth_mechanism(Mechanism::Plain) {
+            Mechanism::Plain
+        } else if conn.server_info().supports_auth_mechanism(Mechanism::Login) {
+            Mechanism::Login
+        } else {
+            return Err(SmtpError::NoAuthMechanism {
+                offered: offered.join(" "),
+            });
+        };
+        let mut session = Session {
+            conn,
+            tap,
+            deadlines: d,
+            tls: connected.tls,
+            mechanism: format!("{mechanism}"),
+            broken: false,
+        };
+        // RFC 8265 §4.2 (OpaqueString): the password as NFC.
+        let normalized: Password = Password::new(password.expose().nfc().collect());
+        let credentials = Credentials::new(username.to_string(), normalized.expose().to_string());
+        let result = timeout(d.command, session.conn.auth(&[mechanism], &credentials)).await;
+        drop(credentials);
+        match result {
+            Err(_) => Err(command_timeout(&d)),
+            Ok(Ok(_)) => Ok(session),
+            Ok(Err(e)) => Err(match map_error(e, &session.tap) {
+                SmtpError::Permanent { code, text } | SmtpError::Transient { code, text }
+                    if code == 535 || code == 534 || code == 530 || code == 454 =>
+                {
+                    SmtpError::AuthFailed { code, text }
+                }
+                other => other,
+            }),
+        }
+    }
+
+    /// The server's SIZE limit in bytes, if it advertised one (0: none).
+    pub fn size_limit(&self) -> Option<u64> {
+        lock(&self.tap).size_limit
+    }
+
+    /// The redacted transcript so far.
+    pub fn transcript(&self) -> Vec<u8> {
+        lock(&self.tap).transcript.clone()
+    }
+
+    /// Message bytes written so far in the current DATA (for progress).
+    pub fn progress(&self) -> u64 {
+        lock(&self.tap).message_bytes
+    }
+
+    /// The shared tap state (transcript, counters), for progress reports.
+    pub fn tap(&self) -> Arc<Mutex<TapState>> {
+        self.tap.clone()
+    }
+
+    /// Sends one message: MAIL, every RCPT, DATA.
+    ///
+    /// Errors: [`SmtpError::TooLarge`] and [`SmtpError::SmtpUtf8Needed`]
+    /// before MAIL; [`SmtpError::RecipientsRefused`] (nothing sent);
+    /// 4xx/5xx replies; timeouts; [`SmtpError::OutcomeUnknown`] when the
+    /// connection is lost after the final `.`.
+    pub async fn send(
+        &mut self,
+        envelope: &Envelope,
+        message: &[u8],
+    ) -> Result<Delivery, SmtpError> {
+        let d = self.deadlines;
+        // What the server receives as content: lettre ends DATA with
+        // CRLF "." CRLF, whose first CRLF closes the message's last line.
+        let size = message.len() as u64 + 2;
+        if let Some(limit) = self.size_limit()
+            && limit > 0
+            && size > limit
+        {
+            return Err(SmtpError::TooLarge { size, limit });
+        }
+        let server_utf8 = self
+            .conn
+            .server_info()
+            .supports_feature(Extension::SmtpUtfEight);
+        if envelope.smtputf8 && !server_utf8 {
+            let address = std::iter::once(&envelope.mail_from)
+                .chain(envelope.rcpt_to.iter())
+                .find(|a| !a.is_ascii())
+                .cloned()
+                .unwrap_or_default();
+            return Err(SmtpError::SmtpUtf8Needed { address });
+        }
+        let parse = |a: &str| -> Result<lettre::Address, SmtpError> {
+            a.parse().map_err(|_| SmtpError::Protocol {
+                detail: format!("address not supported: {a}"),
+            })
+        };
+        let mut params = vec![MailParameter::Size(message.len() + 2)];
+        if envelope.smtputf8 {
+            params.push(MailParameter::SmtpUtfEight);
+        }
+        let from = parse(&envelope.mail_from)?;
+        match timeout(d.command, self.conn.command(Mail::new(Some(from), params))).await {
+            Err(_) => return Err(self.fail(command_timeout(&d))),
+            Ok(Err(e)) => {
+                let err = map_error(e, &self.tap);
+                self.reset().await;
+                return Err(err);
+            }
+            Ok(Ok(_)) => {}
+        }
+        let mut refused = Vec::new();
+        let mut transient = None;
+        for rcpt in &envelope.rcpt_to {
+            let to = parse(rcpt)?;
+            match timeout(d.command, self.conn.command(Rcpt::new(to, vec![]))).await {
+                Err(_) => return Err(self.fail(command_timeout(&d))),
+                Ok(Ok(_)) => {}
+                Ok(Err(e)) => match map_error(e, &self.tap) {
+                    SmtpError::Permanent { code, text } => refused.push((rcpt.clone(), code, text)),
+                    SmtpError::Transient { code, text } => {
+                        refused.push((rcpt.clone(), code, text.clone()));
+                        transient.get_or_insert(SmtpError::Transient { code, text });
+                    }
+                    other => return Err(self.fail(other)),
+                },
+            }
+        }
+        if !refused.is_empty() {
+            self.reset().await;
+            let all_transient = refused.iter().all(|(_, c, _)| c / 100 == 4);
+            return Err(match transient {
+                Some(t) if all_transient => t,
+                _ => SmtpError::RecipientsRefused { refused },
+            });
+        }
+        match timeout(d.command, self.conn.command(Data)).await {
+            Err(_) => return Err(self.fail(command_timeout(&d))),
+            Ok(Err(e)) => {
+                let err = map_error(e, &self.tap);
+                self.reset().await;
+                return Err(err);
+            }
+            Ok(Ok(_)) => {}
+        }
+        let tap = self.tap.clone();
+        let result = {
+            let chunks = message.chunks(64 * 1024);
+            let sending = self.conn.message_iter(chunks);
+            tokio::pin!(sending);
+            let tick = (d.data_idle / 4).clamp(Duration::from_millis(50), Duration::from_secs(1));
+            let watchdog = async {
+                loop {
+                    tokio::time::sleep(tick).await;
+                    let st = lock(&tap);
+                    match st.final_dot_at {
+                        Some(at) if at.elapsed() > d.final_reply => {
+                            return SmtpError::OutcomeUnknown;
+                        }
+                        Some(_) => {}
+                        None => {
+                            if st.last_progress.is_some_and(|t| t.elapsed() > d.data_idle) {
+                                return SmtpError::Timeout {
+                                    phase: Phase::Data,
+                                    seconds: d.data_idle.as_secs(),
+                                };
+                            }
+                        }
+                    }
+                }
+            };
+            tokio::select! {
+                r = &mut sending => Ok(r),
+                e = watchdog => Err(e),
+            }
+        };
+        let dot_sent = lock(&self.tap).final_dot_at.is_some();
+        match result {
+            Err(e) => Err(self.fail(e)),
+            Ok(Ok(response)) => Ok(Delivery {
+                accepted: envelope.rcpt_to.clone(),
+                reply: response.message().collect::<Vec<_>>().join(" "),
+                bytes: size,
+            }),
+            Ok(Err(e)) => {
+                let mapped = map_error(e, &self.tap);
+                Err(match mapped {
+                    SmtpError::Transient { .. } | SmtpError::Permanent { .. } => mapped,
+                    _ if dot_sent => self.fail(SmtpError::OutcomeUnknown),
+                    other => self.fail(other),
+                })
+            }
+        }
+    }
+
+    fn fail(&mut self, e: SmtpError) -> SmtpError {
+        self.broken = true;
+        e
+    }
+
+    async fn reset(&mut self) {
+        if timeout(self.deadlines.command, self.conn.command(Rset))
+            .await
+            .is_err()
+        {
+            self.broken = true;
+        }
+    }
+
+    /// Whether the connection can carry another message.
+    pub fn is_usable(&self) -> bool {
+        !self.broken && !self.conn.has_broken()
+    }
+
+    /// Says QUIT and closes.
+    pub async fn quit(mut self) {
+        if self.is_usable() {
+            let _ = timeout(self.deadlines.command, self.conn.quit()).await;
+        } else {
+            self.conn.abort().await;
+        }
+    }
+}

@@ -1,0 +1,477 @@
+//! `koperta send` and `koperta account test` against the real SMTP peer,
+//! over implicit TLS and STARTTLS, and every certificate and mode fault a
+//! real server can make.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+use std::time::{Duration, Instant};
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as B64;
+use support::certs::{CertFiles, TestCerts};
+use support::keyring::{KeyringMode, KeyringSession};
+use support::peer::SmtpPeer;
+use support::{Koperta, TEST_PASSWORD, TEST_USER, stderr, stdout};
+
+/// One installation with one account pointing at `port`.
+struct Setup {
+    _keyring: KeyringSession,
+    k: Koperta,
+    id: String,
+}
+
+fn setup(port: u16, security: &str, trust: Option<(&str, &std::path::Path)>, lang: &str) -> Setup {
+    let keyring = KeyringSession::start(KeyringMode::Unlocked);
+    let k = Koperta::new().with_keyring(&keyring).lang(lang);
+    // Short deadlines for the tests (each is a setting).
+    std::fs::write(
+        k.config_path(),
+        "version = 1\n[settings.deadlines]\nconnect = 2\ntls = 2\ngreeting = 2\ncommand = 2\ndata_idle = 2\nfinal_reply = 3\n",
+    )
+    .unwrap();
+    let port = port.to_string();
+    let mut args = vec![
+        "account",
+        "add",
+        "--name",
+        "Zofia Żółkiewska",
+        "--email",
+        "zofia@example.com",
+        "--host",
+        "localhost",
+        "--port",
+        &port,
+        "--security",
+        security,
+        "--username",
+        TEST_USER,
+        "--password-stdin",
+    ];
+    let path;
+    if let Some((flag, file)) = trust {
+        path = file.display().to_string();
+        args.extend([flag, path.as_str()]);
+    }
+    let out = k.run(&args, TEST_PASSWORD.as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let id = stdout(&out).lines().last().unwrap().to_string();
+    Setup {
+        _keyring: keyring,
+        k,
+        id,
+    }
+}
+
+fn polish_files(dir: &std::path::Path) -> (String, String, String, Vec<u8>, Vec<u8>) {
+    let body = dir.join("body.txt");
+    std::fs::write(&body, ".hidden\n.\nCześć 😀\n").unwrap();
+    let pdf = dir.join("Załącznik ąę.pdf");
+    let pdf_bytes = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n%%EOF\n".to_vec();
+    std::fs::write(&pdf, &pdf_bytes).unwrap();
+    let csv = dir.join("dane.csv");
+    let csv_bytes = b"a,b\n1,2\n.\n3,4\0\r5\n".to_vec();
+    std::fs::write(&csv, &csv_bytes).unwrap();
+    (
+        body.display().to_string(),
+        pdf.display().to_string(),
+        csv.display().to_string(),
+        pdf_bytes,
+        csv_bytes,
+    )
+}
+
+fn send_polish(s: &Setup, dir: &std::path::Path, log: &std::path::Path) -> std::process::Output {
+    let (body, pdf, csv, _, _) = polish_files(dir);
+    let log = log.display().to_string();
+    s.k.run(
+        &[
+            "send",
+            "--account",
+            &s.id,
+            "--to",
+            r#"Kowalski, Jan <jan@example.com>; "Nowak, Anna" <anna@example.org>"#,
+            "--bcc",
+            "ukryty@example.net",
+            "--subject",
+            "Sprawozdanie — zażółć gęślą jaźń",
+            "--body-file",
+            &body,
+            "--attach",
+            &pdf,
+            "--attach",
+            &csv,
+            "--protocol-log",
+            &log,
+        ],
+        b"",
+    )
+}
+
+fn check_polish_arrived(peer: &SmtpPeer, listener: &str, dir: &std::path::Path) {
+    let (_, _, _, pdf_bytes, csv_bytes) = polish_files(dir);
+    let got = peer.received();
+    assert_eq!(got.len(), 1);
+    let r = &got[0];
+    assert_eq!(r.listener, listener);
+    assert_eq!(r.mail_from, "zofia@example.com");
+    assert_eq!(
+        r.rcpt_tos,
+        ["jan@example.com", "anna@example.org", "ukryty@example.net"]
+    );
+    let size = r
+        .mail_options
+        .iter()
+        .find(|o| o.starts_with("SIZE="))
+        .unwrap();
+    assert_eq!(size, &format!("SIZE={}", r.raw.len()));
+    // Dot-stuffing happened on the wire.
+    assert!(
+        r.raw_data_lines.iter().any(|l| l == b"..hidden\r\n"),
+        "{:?}",
+        r.raw_data_lines
+    );
+    let p = support::parse_mail(&r.path);
+    assert_eq!(p["subject"], "Sprawozdanie — zażółć gęślą jaźń");
+    assert_eq!(p["to"][0]["name"], "Kowalski, Jan");
+    assert_eq!(p["to"][1]["name"], "Nowak, Anna");
+    assert!(p["bcc"].is_null());
+    assert_eq!(p["body"], ".hidden\n.\nCześć 😀\n");
+    let att = p["attachments"].as_array().unwrap();
+    assert_eq!(att[0]["filename"], "Załącznik ąę.pdf");
+    assert_eq!(
+        B64.decode(att[0]["data_b64"].as_str().unwrap()).unwrap(),
+        pdf_bytes
+    );
+    assert_eq!(
+        B64.decode(att[1]["data_b64"].as_str().unwrap()).unwrap(),
+        csv_bytes
+    );
+}
+
+fn assert_no_secret(paths: &[&std::path::Path], outputs: &[&std::process::Output]) {
+    let forms = support::secret_forms(TEST_USER, TEST_PASSWORD);
+    for p in paths {
+        assert!(
+            support::files_containing(p, &forms).is_empty(),
+            "secret in {}",
+            p.display()
+        );
+    }
+    for o in outputs {
+        assert!(
+            !support::contains_any(&o.stdout, &forms) && !support::contains_any(&o.stderr, &forms)
+        );
+    }
+}
+
+#[test]
+fn polish_message_arrives_identical_over_implicit_tls() {
+    let certs = TestCerts::generate();
+    let peer = SmtpPeer::start(&certs.valid);
+    let s = setup(
+        peer.implicit_port,
+        "implicit-tls",
+        Some(("--ca-file", &certs.ca)),
+        "en_US.UTF-8",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("protocol.log");
+    let out = send_polish(&s, dir.path(), &log);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let printed = stdout(&out);
+    for a in ["jan@example.com", "anna@example.org", "ukryty@example.net"] {
+        assert!(printed.contains(&format!("Accepted for {a}")), "{printed}");
+    }
+    check_polish_arrived(&peer, "implicit", dir.path());
+    let transcript = std::fs::read_to_string(&log).unwrap();
+    assert!(transcript.contains("C: <redacted>"), "{transcript}");
+    assert!(
+        transcript.contains("C: MAIL FROM:<zofia@example.com> SIZE="),
+        "{transcript}"
+    );
+    assert_no_secret(&[dir.path(), s.k.dir(), peer.store.path()], &[&out]);
+}
+
+#[test]
+fn polish_message_arrives_identical_over_starttls() {
+    let certs = TestCerts::generate();
+    let peer = SmtpPeer::start(&certs.valid);
+    let s = setup(
+        peer.starttls_port,
+        "starttls",
+        Some(("--ca-file", &certs.ca)),
+        "en_US.UTF-8",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("protocol.log");
+    let out = send_polish(&s, dir.path(), &log);
+    assert!(out.status.success(), "{}", stderr(&out));
+    check_polish_arrived(&peer, "starttls", dir.path());
+    let transcript = std::fs::read_to_string(&log).unwrap();
+    assert!(transcript.contains("C: STARTTLS"), "{transcript}");
+    assert_no_secret(&[dir.path(), s.k.dir(), peer.store.path()], &[&out]);
+}
+
+#[test]
+fn account_test_prints_tls_version_cipher_and_the_ca_subject() {
+    let certs = TestCerts::generate();
+    let peer = SmtpPeer::start_with_size(&certs.valid, 123_456);
+    let s = setup(
+        peer.implicit_port,
+        "implicit-tls",
+        Some(("--ca-file", &certs.ca)),
+        "en_US.UTF-8",
+    );
+    let out = s.k.run(&["account", "test", &s.id], b"");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("TLS: TLSv1_3") || text.contains("TLS: TLSv1_2"),
+        "{text}"
+    );
+    assert!(
+        text.contains("TLS13_") || text.contains("TLS_ECDHE"),
+        "{text}"
+    );
+    assert!(text.contains(&certs.ca_name), "{text}");
+    assert!(text.contains("Signed in with: PLAIN"), "{text}");
+    assert!(text.contains("123456 bytes"), "{text}");
+    assert!(peer.received().is_empty());
+    let pl = s.k.run(&["account", "test", &s.id], b"");
+    assert!(pl.status.success());
+}
+
+fn send_simple(s: &Setup) -> (std::process::Output, Duration) {
+    let started = Instant::now();
+    let out = s.k.run(
+        &[
+            "send",
+            "--account",
+            &s.id,
+            "--to",
+            "jan@example.com",
+            "--subject",
+            "x",
+            "--body-file",
+            "-",
+        ],
+        b"tre\xc5\x9b\xc4\x87\n",
+    );
+    (out, started.elapsed())
+}
+
+#[test]
+fn certificate_faults_each_have_their_own_error_and_send_nothing() {
+    let certs = TestCerts::generate();
+    let cases: [(&CertFiles, &str); 3] = [
+        (&certs.expired, "has expired or is not yet valid"),
+        (
+            &certs.wrong_name,
+            "is not valid for localhost; it is valid for: wrong.example.org",
+        ),
+        (
+            &certs.unknown_ca,
+            "not issued by an authority this computer trusts",
+        ),
+    ];
+    for (cert, expected) in cases {
+        let peer = SmtpPeer::start(cert);
+        for (port, security) in [
+            (peer.implicit_port, "implicit-tls"),
+            (peer.starttls_port, "starttls"),
+        ] {
+            let s = setup(
+                port,
+                security,
+                Some(("--ca-file", &certs.ca)),
+                "en_US.UTF-8",
+            );
+            let (out, _) = send_simple(&s);
+            assert_eq!(out.status.code(), Some(1), "{security} {expected}");
+            assert!(
+                stderr(&out).contains(expected),
+                "{security}: {}",
+                stderr(&out)
+            );
+            assert_no_secret(&[s.k.dir()], &[&out]);
+        }
+        assert!(peer.received().is_empty());
+    }
+}
+
+#[test]
+fn pinned_self_signed_certificate_works_and_a_different_one_is_refused() {
+    let certs = TestCerts::generate();
+    let peer = SmtpPeer::start(&certs.self_signed);
+    let s = setup(
+        peer.implicit_port,
+        "implicit-tls",
+        Some(("--pin-cert", &certs.self_signed.cert)),
+        "en_US.UTF-8",
+    );
+    let (out, _) = send_simple(&s);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(peer.received().len(), 1);
+    let test = s.k.run(&["account", "test", &s.id], b"");
+    assert!(
+        stdout(&test).contains("Certificate: pinned, SHA-256"),
+        "{}",
+        stdout(&test)
+    );
+
+    let other = SmtpPeer::start(&certs.self_signed_other);
+    let s = setup(
+        other.implicit_port,
+        "implicit-tls",
+        Some(("--pin-cert", &certs.self_signed.cert)),
+        "pl_PL.UTF-8",
+    );
+    let (out, _) = send_simple(&s);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("inny certyfikat niż przypięty"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(other.received().is_empty());
+}
+
+#[test]
+fn starttls_not_offered_is_its_own_error() {
+    let certs = TestCerts::generate();
+    let peer = SmtpPeer::start(&certs.valid);
+    let s = setup(
+        peer.plain_port,
+        "starttls",
+        Some(("--ca-file", &certs.ca)),
+        "en_US.UTF-8",
+    );
+    let (out, _) = send_simple(&s);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("does not offer STARTTLS"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(peer.received().is_empty());
+}
+
+#[test]
+fn implicit_tls_account_on_a_plaintext_port_is_told_at_once() {
+    let certs = TestCerts::generate();
+    let peer = SmtpPeer::start(&certs.valid);
+    let s = setup(
+        peer.starttls_port,
+        "implicit-tls",
+        Some(("--ca-file", &certs.ca)),
+        "en_US.UTF-8",
+    );
+    let (out, took) = send_simple(&s);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("set the account's security to STARTTLS"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(took < Duration::from_secs(2), "{took:?}");
+}
+
+#[test]
+fn starttls_account_on_an_implicit_tls_port_is_told_within_six_seconds() {
+    let certs = TestCerts::generate();
+    let peer = SmtpPeer::start(&certs.valid);
+    let s = setup(
+        peer.implicit_port,
+        "starttls",
+        Some(("--ca-file", &certs.ca)),
+        "en_US.UTF-8",
+    );
+    std::fs::write(
+        s.k.config_path(),
+        std::fs::read_to_string(s.k.config_path())
+            .unwrap()
+            .replace("greeting = 2", "greeting = 60"),
+    )
+    .unwrap();
+    let (out, took) = send_simple(&s);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("expects TLS from the start"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(took < Duration::from_secs(7), "{took:?}");
+}
+
+#[test]
+fn message_larger_than_size_is_refused_before_mail_with_both_numbers() {
+    let certs = TestCerts::generate();
+    let peer = SmtpPeer::start_with_size(&certs.valid, 1000);
+    let s = setup(
+        peer.implicit_port,
+        "implicit-tls",
+        Some(("--ca-file", &certs.ca)),
+        "en_US.UTF-8",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.bin");
+    std::fs::write(&big, vec![7u8; 5000]).unwrap();
+    let log = dir.path().join("log");
+    let out = s.k.run(
+        &[
+            "send",
+            "--account",
+            &s.id,
+            "--to",
+            "jan@example.com",
+            "--attach",
+            &big.display().to_string(),
+            "--protocol-log",
+            &log.display().to_string(),
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("accepts at most 1000 bytes"), "{err}");
+    assert!(err.contains("The message is 7"), "{err}");
+    assert!(peer.received().is_empty());
+}
+
+#[test]
+fn wrong_password_gives_the_authentication_error() {
+    let certs = TestCerts::generate();
+    let peer = SmtpPeer::start(&certs.valid);
+    let keyring = KeyringSession::start(KeyringMode::Unlocked);
+    let k = Koperta::new().with_keyring(&keyring);
+    let port = peer.implicit_port.to_string();
+    let ca = certs.ca.display().to_string();
+    let out = k.run(
+        &[
+            "account",
+            "add",
+            "--email",
+            "zofia@example.com",
+            "--host",
+            "localhost",
+            "--port",
+            &port,
+            "--username",
+            TEST_USER,
+            "--ca-file",
+            &ca,
+            "--password-stdin",
+        ],
+        b"wrong-password",
+    );
+    let id = stdout(&out).lines().last().unwrap().to_string();
+    let out = k.run(&["send", "--account", &id, "--to", "jan@example.com"], b"");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("refused the user name or password (535"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(peer.received().is_empty());
+}
