@@ -5,63 +5,14 @@
 
 mod support;
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
 use support::certs::{CertFiles, TestCerts};
 use support::keyring::{KeyringMode, KeyringSession};
 use support::peer::SmtpPeer;
-use support::{Koperta, TEST_PASSWORD, TEST_USER, stderr, stdout};
-
-/// One installation with one account pointing at `port`.
-struct Setup {
-    _keyring: KeyringSession,
-    k: Koperta,
-    id: String,
-}
-
-fn setup(port: u16, security: &str, trust: Option<(&str, &std::path::Path)>, lang: &str) -> Setup {
-    let keyring = KeyringSession::start(KeyringMode::Unlocked);
-    let k = Koperta::new().with_keyring(&keyring).lang(lang);
-    // Short deadlines for the tests (each is a setting).
-    std::fs::write(
-        k.config_path(),
-        "version = 1\n[settings.deadlines]\nconnect = 2\ntls = 2\ngreeting = 2\ncommand = 2\ndata_idle = 2\nfinal_reply = 3\n",
-    )
-    .unwrap();
-    let port = port.to_string();
-    let mut args = vec![
-        "account",
-        "add",
-        "--name",
-        "Zofia Żółkiewska",
-        "--email",
-        "zofia@example.com",
-        "--host",
-        "localhost",
-        "--port",
-        &port,
-        "--security",
-        security,
-        "--username",
-        TEST_USER,
-        "--password-stdin",
-    ];
-    let path;
-    if let Some((flag, file)) = trust {
-        path = file.display().to_string();
-        args.extend([flag, path.as_str()]);
-    }
-    let out = k.run(&args, TEST_PASSWORD.as_bytes());
-    assert!(out.status.success(), "{}", stderr(&out));
-    let id = stdout(&out).lines().last().unwrap().to_string();
-    Setup {
-        _keyring: keyring,
-        k,
-        id,
-    }
-}
+use support::{Koperta, Setup, TEST_PASSWORD, TEST_USER, send_simple, setup, stderr, stdout};
 
 fn polish_files(dir: &std::path::Path) -> (String, String, String, Vec<u8>, Vec<u8>) {
     let body = dir.join("body.txt");
@@ -240,25 +191,6 @@ fn account_test_prints_tls_version_cipher_and_the_ca_subject() {
     assert!(peer.received().is_empty());
     let pl = s.k.run(&["account", "test", &s.id], b"");
     assert!(pl.status.success());
-}
-
-fn send_simple(s: &Setup) -> (std::process::Output, Duration) {
-    let started = Instant::now();
-    let out = s.k.run(
-        &[
-            "send",
-            "--account",
-            &s.id,
-            "--to",
-            "jan@example.com",
-            "--subject",
-            "x",
-            "--body-file",
-            "-",
-        ],
-        b"tre\xc5\x9b\xc4\x87\n",
-    );
-    (out, started.elapsed())
 }
 
 #[test]

@@ -349,12 +349,11 @@ impl Session {
         !self.broken && !self.conn.has_broken()
     }
 
-    /// Says QUIT and closes.
+    /// Says QUIT and closes; a broken connection is just closed (lettre's
+    /// `abort` would wait for a QUIT reply without a deadline).
     pub async fn quit(mut self) {
         if self.is_usable() {
             let _ = timeout(self.deadlines.command, self.conn.quit()).await;
-        } else {
-            self.conn.abort().await;
         }
     }
 }

@@ -10,6 +10,7 @@
 pub mod certs;
 pub mod keyring;
 pub mod peer;
+pub mod proxy;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -216,4 +217,77 @@ pub fn stdout(o: &Output) -> String {
 /// Standard error as text.
 pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// One installation with one account pointing at `port`.
+pub struct Setup {
+    pub _keyring: keyring::KeyringSession,
+    pub k: Koperta,
+    pub id: String,
+}
+
+pub fn setup(
+    port: u16,
+    security: &str,
+    trust: Option<(&str, &std::path::Path)>,
+    lang: &str,
+) -> Setup {
+    let keyring = keyring::KeyringSession::start(keyring::KeyringMode::Unlocked);
+    let k = Koperta::new().with_keyring(&keyring).lang(lang);
+    // Short deadlines for the tests (each is a setting).
+    std::fs::write(
+        k.config_path(),
+        "version = 1\n[settings.deadlines]\nconnect = 2\ntls = 2\ngreeting = 2\ncommand = 2\ndata_idle = 2\nfinal_reply = 3\n",
+    )
+    .unwrap();
+    let port = port.to_string();
+    let mut args = vec![
+        "account",
+        "add",
+        "--name",
+        "Zofia Żółkiewska",
+        "--email",
+        "zofia@example.com",
+        "--host",
+        "localhost",
+        "--port",
+        &port,
+        "--security",
+        security,
+        "--username",
+        TEST_USER,
+        "--password-stdin",
+    ];
+    let path;
+    if let Some((flag, file)) = trust {
+        path = file.display().to_string();
+        args.extend([flag, path.as_str()]);
+    }
+    let out = k.run(&args, TEST_PASSWORD.as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let id = stdout(&out).lines().last().unwrap().to_string();
+    Setup {
+        _keyring: keyring,
+        k,
+        id,
+    }
+}
+
+pub fn send_simple(s: &Setup) -> (std::process::Output, std::time::Duration) {
+    let started = std::time::Instant::now();
+    let out = s.k.run(
+        &[
+            "send",
+            "--account",
+            &s.id,
+            "--to",
+            "jan@example.com",
+            "--subject",
+            "x",
+            "--body-file",
+            "-",
+        ],
+        b"tre\xc5\x9b\xc4\x87\n",
+    );
+    (out, started.elapsed())
 }

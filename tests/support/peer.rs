@@ -17,6 +17,8 @@ use super::{TEST_PASSWORD, TEST_USER, python, script};
 pub struct Received {
     /// `implicit`, `starttls` or `plain`.
     pub listener: String,
+    /// Which connection (session) carried it.
+    pub connection: u64,
     pub mail_from: String,
     pub rcpt_tos: Vec<String>,
     pub mail_options: Vec<String>,
@@ -117,6 +119,7 @@ fn read_received(json: &Path) -> Received {
     };
     Received {
         listener: meta["listener"].as_str().unwrap_or("").to_string(),
+        connection: meta["connection"].as_u64().unwrap_or(0),
         mail_from: meta["mail_from"].as_str().unwrap_or("").to_string(),
         rcpt_tos: strings("rcpt_tos"),
         mail_options: strings("mail_options"),

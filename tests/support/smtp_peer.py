@@ -48,13 +48,14 @@ class Store:
         self.count = 0
         os.makedirs(directory, exist_ok=True)
 
-    def save(self, listener, envelope, raw_lines):
+    def save(self, listener, envelope, raw_lines, connection):
         self.count += 1
         base = os.path.join(self.directory, "%04d" % self.count)
         with open(base + ".eml.tmp", "wb") as f:
             f.write(envelope.original_content or b"")
         meta = {
             "listener": listener,
+            "connection": connection,
             "mail_from": envelope.mail_from,
             "rcpt_tos": list(envelope.rcpt_tos),
             "mail_options": list(envelope.mail_options),
@@ -74,7 +75,7 @@ class Handler:
 
     async def handle_DATA(self, server, session, envelope):
         raw = getattr(session, "koperta_raw_lines", [])
-        self.store.save(self.listener, envelope, raw)
+        self.store.save(self.listener, envelope, raw, id(session))
         session.koperta_raw_lines = []
         return "250 OK stored"
 
