@@ -763,12 +763,19 @@ fn send(m: &ArgMatches, file: &ConfigFile, io: &mut Io<'_>) -> Result<(), Failur
                 .join("\n"),
         )
     })?;
-    let message = built.formatted();
+    // Keep only the formatted bytes: the built message (a second copy of
+    // every attachment) is dropped before sending.
+    let crate::draft::Built {
+        message: lettre_message,
+        envelope,
+    } = built;
+    let message = lettre_message.formatted();
+    drop(lettre_message);
     let rt = runtime()?;
     let mut transcript = Vec::new();
     let result = rt.block_on(async {
         let mut session = open_session(&account, file).await?;
-        let sent = session.send(&built.envelope, &message).await;
+        let sent = session.send(&envelope, &message).await;
         transcript = session.transcript();
         session.quit().await;
         sent
