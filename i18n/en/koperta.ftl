@@ -189,3 +189,100 @@ test-auth = Signed in with: { $mechanism }
 test-size = Largest message: { $limit } bytes
 test-size-none = Largest message: no limit announced
 test-ok = The account works.
+
+## Desktop: main window
+
+main-tab-accounts = Accounts
+main-tab-outbox = { $count ->
+    [0] Outbox
+   *[other] Outbox ({ $count })
+}
+main-tab-settings = Settings
+main-compose = New message
+main-no-accounts = Welcome to Koperta. Add the account you send mail from to begin.
+main-add-account = Add account
+main-test = Test connection
+main-testing = Testing the connection…
+main-edit = Edit
+main-remove = Remove
+main-cancel = Cancel
+main-open = Open
+main-discard = Discard
+main-no-subject = (no subject)
+main-drafts-title = { $count ->
+    [one] One unsent draft was kept:
+   *[other] { $count } unsent drafts were kept:
+}
+main-confirm-remove = Remove the account { $address } and its password from the keyring?
+main-account-saved = Account saved: { $address }.
+main-account-removed = Account removed, with its password.
+main-sent-to = Sent to { $recipients }. A copy is in the sent folder on this computer.
+mark-verified = TLS, certificate verified
+mark-pinned = TLS, pinned certificate (not verified by an authority)
+mark-unsafe = NOT ENCRYPTED
+form-title-add = Add an account
+form-title-edit = Edit the account
+form-name = Your name
+form-address = Email address
+form-host = Outgoing server
+form-security = Security
+form-port = Port
+form-username = User name
+form-password = Password
+form-password-keep = Password (empty: keep it)
+form-ca-file = Extra CA certificate (PEM file, optional)
+form-pin-file = Pinned server certificate (PEM file, optional)
+form-signature = Signature
+form-save = Save
+account-error-password-required-gui = Enter the password.
+
+## Desktop: outbox
+
+outbox-empty = The outbox is empty: every message went out.
+outbox-retry = Retry
+outbox-delete = Delete
+outbox-may-have-been-sent = This message may already have been sent: the connection was lost before the server confirmed it.
+outbox-retry-unsure-question = This message may already have been sent. Send it again anyway?
+
+## Desktop: settings
+
+settings-language = Language
+settings-language-system = System language
+settings-theme = Theme
+settings-theme-system = Follow the system
+settings-theme-light = Light
+settings-theme-dark = Dark
+settings-never-plaintext = Never send without encryption
+settings-never-plaintext-explained = While this is on, Koperta sends only over TLS with a certificate valid for the server, and refuses unencrypted accounts.
+settings-plaintext-off-question = Turning this off lets accounts you mark as unencrypted send your password and messages in the clear, readable by anyone on the network path. Turn it off?
+settings-plaintext-off-yes = Turn off
+
+## Desktop: compose window
+
+compose-new-title = New message
+compose-from = From
+compose-from-placeholder = Choose an account
+compose-to = To
+compose-to-placeholder = Name <address>, another@example.com
+compose-cc = Cc
+compose-bcc = Bcc
+compose-subject = Subject
+compose-body-placeholder = Write your message here.
+compose-remove = Remove
+compose-attachments-total = { $count ->
+    [one] 1 attachment, { $size }
+   *[other] { $count } attachments, { $size }
+}
+compose-attach-path-placeholder = Type or paste the path of a file to attach, or drop files on the window
+compose-attach-path = Attach
+compose-attach-dialog = Choose files…
+compose-signature = Signature
+compose-save = Save draft
+compose-send = Send
+compose-sending = Sending… { $percent }%
+compose-close-question = Keep this message as a draft?
+compose-close-keep = Keep draft
+compose-close-discard = Discard
+compose-close-cancel = Cancel
+
+gui-error-start = Koperta cannot open its window: { $reason }

@@ -191,3 +191,102 @@ test-auth = Zalogowano metodą: { $mechanism }
 test-size = Największa wiadomość: { $limit } bajtów
 test-size-none = Największa wiadomość: serwer nie podał limitu
 test-ok = Konto działa.
+
+## Pulpit: okno główne
+
+main-tab-accounts = Konta
+main-tab-outbox = { $count ->
+    [0] Do wysłania
+   *[other] Do wysłania ({ $count })
+}
+main-tab-settings = Ustawienia
+main-compose = Nowa wiadomość
+main-no-accounts = Witaj w Kopercie. Aby zacząć, dodaj konto, z którego wysyłasz pocztę.
+main-add-account = Dodaj konto
+main-test = Sprawdź połączenie
+main-testing = Sprawdzam połączenie…
+main-edit = Edytuj
+main-remove = Usuń
+main-cancel = Anuluj
+main-open = Otwórz
+main-discard = Odrzuć
+main-no-subject = (bez tematu)
+main-drafts-title = { $count ->
+    [one] Zachowano jeden niewysłany szkic:
+    [few] Zachowano { $count } niewysłane szkice:
+   *[many] Zachowano { $count } niewysłanych szkiców:
+}
+main-confirm-remove = Usunąć konto { $address } i jego hasło z pęku kluczy?
+main-account-saved = Zapisano konto: { $address }.
+main-account-removed = Usunięto konto wraz z hasłem.
+main-sent-to = Wysłano do: { $recipients }. Kopia jest w folderze wysłanych na tym komputerze.
+mark-verified = TLS, certyfikat zweryfikowany
+mark-pinned = TLS, przypięty certyfikat (niezweryfikowany przez urząd)
+mark-unsafe = BEZ SZYFROWANIA
+form-title-add = Dodaj konto
+form-title-edit = Edytuj konto
+form-name = Imię i nazwisko
+form-address = Adres e-mail
+form-host = Serwer poczty wychodzącej
+form-security = Zabezpieczenie
+form-port = Port
+form-username = Nazwa użytkownika
+form-password = Hasło
+form-password-keep = Hasło (puste: bez zmian)
+form-ca-file = Dodatkowy certyfikat urzędu (plik PEM, opcjonalnie)
+form-pin-file = Przypięty certyfikat serwera (plik PEM, opcjonalnie)
+form-signature = Podpis
+form-save = Zapisz
+account-error-password-required-gui = Wpisz hasło.
+
+## Pulpit: do wysłania
+
+outbox-empty = Nie ma nic do wysłania: wszystkie wiadomości wyszły.
+outbox-retry = Ponów
+outbox-delete = Usuń
+outbox-may-have-been-sent = Ta wiadomość mogła już zostać wysłana: połączenie zerwało się, zanim serwer ją potwierdził.
+outbox-retry-unsure-question = Ta wiadomość mogła już zostać wysłana. Wysłać ją mimo to jeszcze raz?
+
+## Pulpit: ustawienia
+
+settings-language = Język
+settings-language-system = Język systemu
+settings-theme = Wygląd
+settings-theme-system = Jak w systemie
+settings-theme-light = Jasny
+settings-theme-dark = Ciemny
+settings-never-plaintext = Nigdy nie wysyłaj bez szyfrowania
+settings-never-plaintext-explained = Gdy to jest włączone, Koperta wysyła tylko przez TLS z certyfikatem ważnym dla serwera i odrzuca konta bez szyfrowania.
+settings-plaintext-off-question = Wyłączenie pozwoli kontom oznaczonym jako nieszyfrowane wysyłać hasło i wiadomości jawnym tekstem, który może przeczytać każdy na drodze sieciowej. Wyłączyć?
+settings-plaintext-off-yes = Wyłącz
+
+## Pulpit: okno wiadomości
+
+compose-new-title = Nowa wiadomość
+compose-from = Od
+compose-from-placeholder = Wybierz konto
+compose-to = Do
+compose-to-placeholder = Imię <adres>, inny@example.pl
+compose-cc = DW
+compose-bcc = UDW
+compose-subject = Temat
+compose-body-placeholder = Tu napisz wiadomość.
+compose-remove = Usuń
+compose-attachments-total = { $count ->
+    [one] 1 załącznik, { $size }
+    [few] { $count } załączniki, { $size }
+   *[many] { $count } załączników, { $size }
+}
+compose-attach-path-placeholder = Wpisz lub wklej ścieżkę pliku do załączenia albo upuść pliki na okno
+compose-attach-path = Załącz
+compose-attach-dialog = Wybierz pliki…
+compose-signature = Podpis
+compose-save = Zapisz szkic
+compose-send = Wyślij
+compose-sending = Wysyłanie… { $percent }%
+compose-close-question = Zachować tę wiadomość jako szkic?
+compose-close-keep = Zachowaj szkic
+compose-close-discard = Odrzuć
+compose-close-cancel = Anuluj
+
+gui-error-start = Koperta nie może otworzyć okna: { $reason }

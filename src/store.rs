@@ -1,0 +1,442 @@
+//! Drafts, outbox and sent messages on disk, under the data directory.
+//!
+//! - `drafts/<id>/draft.toml`: every field exactly as typed, and copies of
+//!   the attached files (made once, when attached; autosave rewrites only
+//!   `draft.toml`).
+//! - `outbox/<id>.eml` and `outbox/<id>.toml`: the complete RFC 5322
+//!   message and its sidecar (account, envelope with Bcc, draft id,
+//!   attempts, last error, "may have been sent").
+//! - `sent/<id>.eml` and `sent/<id>.toml`: the same, once accepted.
+//!
+//! Every file is written atomically. A sidecar or draft that does not parse
+//! is reported and left as it is, never overwritten.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::account::AccountId;
+use crate::config::{create_private_dir, write_atomic};
+use crate::draft::{Draft, Envelope};
+
+/// A problem with the stored files.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// Reading or writing failed.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The operating system's error.
+        source: std::io::Error,
+    },
+    /// A file does not parse; it is kept as it is.
+    #[error("{}: damaged ({detail}), kept as it is", path.display())]
+    Damaged {
+        /// The file.
+        path: PathBuf,
+        /// The parser's message.
+        detail: String,
+    },
+}
+
+/// The sidecar of an outbox or sent message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Sidecar {
+    /// The sending account.
+    pub account: AccountId,
+    /// The envelope (Bcc included; headers never carry it).
+    pub envelope: Envelope,
+    /// The draft it came from, reopened by "Edit".
+    pub draft: Option<String>,
+    /// The subject, for lists.
+    pub subject: String,
+    /// Send attempts so far.
+    pub attempts: u32,
+    /// The last failure, translated when it happened.
+    pub last_error: Option<String>,
+    /// Whether the failure was transient (retried on its own).
+    pub transient: bool,
+    /// Whether the last attempt may have delivered it (ask before retrying).
+    pub may_have_been_sent: bool,
+}
+
+impl Default for Sidecar {
+    fn default() -> Self {
+        Sidecar {
+            account: AccountId::default(),
+            envelope: Envelope {
+                mail_from: String::new(),
+                rcpt_to: Vec::new(),
+                smtputf8: false,
+            },
+            draft: None,
+            subject: String::new(),
+            attempts: 0,
+            last_error: None,
+            transient: false,
+            may_have_been_sent: false,
+        }
+    }
+}
+
+/// One stored message: its id, sidecar and the path of its `.eml`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stored {
+    /// The id (file stem).
+    pub id: String,
+    /// What the sidecar says.
+    pub sidecar: Sidecar,
+    /// The `.eml` file.
+    pub eml: PathBuf,
+}
+
+/// The data directory.
+#[derive(Debug, Clone)]
+pub struct Store {
+    root: PathBuf,
+}
+
+fn io(path: &Path) -> impl Fn(std::io::Error) -> StoreError + '_ {
+    move |source| StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// A new random id for a draft or message.
+pub fn new_id() -> String {
+    uuid::Uuid::new_v4().simple().to_string()
+}
+
+fn valid_id(id: &str) -> bool {
+    !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+}
+
+impl Store {
+    /// The store under `data_dir`.
+    pub fn new(data_dir: &Path) -> Store {
+        Store {
+            root: data_dir.to_path_buf(),
+        }
+    }
+
+    fn dir(&self, name: &str) -> PathBuf {
+        self.root.join(name)
+    }
+
+    /// The directory of draft `id` (holds `draft.toml` and attachment copies).
+    pub fn draft_dir(&self, id: &str) -> PathBuf {
+        self.dir("drafts").join(id)
+    }
+
+    /// Saves `draft` as `drafts/<id>/draft.toml`.
+    ///
+    /// Errors: [`StoreError::Io`].
+    pub fn save_draft(&self, id: &str, draft: &Draft) -> Result<(), StoreError> {
+        let path = self.draft_dir(id).join("draft.toml");
+        let text = toml::to_string_pretty(draft).map_err(|e| StoreError::Damaged {
+            path: path.clone(),
+            detail: e.to_string(),
+        })?;
+        write_atomic(&path, text.as_bytes()).map_err(io(&path))
+    }
+
+    /// Copies `file` into draft `id`'s directory, once, and returns the copy's
+    /// path; the draft then refers to the copy, so the file can move or
+    /// change without the draft losing it.
+    ///
+    /// Errors: [`StoreError::Io`] naming the file that could not be read.
+    pub fn attach_copy(&self, id: &str, file: &Path) -> Result<PathBuf, StoreError> {
+        let dir = self.draft_dir(id).join("attachments");
+        create_private_dir(&dir).map_err(io(&dir))?;
+        let name = file
+            .file_name()
+            .map(|n| n.to_os_string())
+            .unwrap_or_else(|| "attachment".into());
+        let mut target = dir.join(&name);
+        let mut n = 1;
+        while target.exists() {
+            target = dir.join(format!("{n}-{}", name.to_string_lossy()));
+            n += 1;
+        }
+        let bytes = std::fs::read(file).map_err(io(file))?;
+        write_atomic(&target, &bytes).map_err(io(&target))?;
+        Ok(target)
+    }
+
+    /// Every draft, by id. A draft that does not parse is reported in the
+    /// second list and left on disk.
+    pub fn drafts(&self) -> (Vec<(String, Draft)>, Vec<StoreError>) {
+        let (mut ok, mut bad) = (Vec::new(), Vec::new());
+        let Ok(entries) = std::fs::read_dir(self.dir("drafts")) else {
+            return (ok, bad);
+        };
+        for e in entries.flatten() {
+            let id = e.file_name().to_string_lossy().into_owned();
+            let path = e.path().join("draft.toml");
+            match std::fs::read_to_string(&path) {
+                Ok(text) => match toml::from_str::<Draft>(&text) {
+                    Ok(d) => ok.push((id, d)),
+                    Err(err) => bad.push(StoreError::Damaged {
+                        path,
+                        detail: err.message().to_string(),
+                    }),
+                },
+                Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
+                Err(source) => bad.push(StoreError::Io { path, source }),
+            }
+        }
+        ok.sort_by(|a, b| a.0.cmp(&b.0));
+        (ok, bad)
+    }
+
+    /// Removes draft `id` and its attachment copies.
+    ///
+    /// Errors: [`StoreError::Io`].
+    pub fn delete_draft(&self, id: &str) -> Result<(), StoreError> {
+        if !valid_id(id) {
+            return Ok(());
+        }
+        let dir = self.draft_dir(id);
+        match std::fs::remove_dir_all(&dir) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(io(&dir)(e)),
+            _ => Ok(()),
+        }
+    }
+
+    fn put(
+        &self,
+        folder: &str,
+        id: &str,
+        eml: &[u8],
+        sidecar: &Sidecar,
+    ) -> Result<PathBuf, StoreError> {
+        let dir = self.dir(folder);
+        let eml_path = dir.join(format!("{id}.eml"));
+        let toml_path = dir.join(format!("{id}.toml"));
+        write_atomic(&eml_path, eml).map_err(io(&eml_path))?;
+        let text = toml::to_string_pretty(sidecar).map_err(|e| StoreError::Damaged {
+            path: toml_path.clone(),
+            detail: e.to_string(),
+        })?;
+        write_atomic(&toml_path, text.as_bytes()).map_err(io(&toml_path))?;
+        Ok(eml_path)
+    }
+
+    /// Puts a message into the outbox (or updates its sidecar).
+    ///
+    /// Errors: [`StoreError::Io`].
+    pub fn outbox_put(
+        &self,
+        id: &str,
+        eml: &[u8],
+        sidecar: &Sidecar,
+    ) -> Result<PathBuf, StoreError> {
+        self.put("outbox", id, eml, sidecar)
+    }
+
+    /// Rewrites only an outbox message's sidecar.
+    ///
+    /// Errors: [`StoreError::Io`].
+    pub fn outbox_update(&self, id: &str, sidecar: &Sidecar) -> Result<(), StoreError> {
+        let path = self.dir("outbox").join(format!("{id}.toml"));
+        let text = toml::to_string_pretty(sidecar).map_err(|e| StoreError::Damaged {
+            path: path.clone(),
+            detail: e.to_string(),
+        })?;
+        write_atomic(&path, text.as_bytes()).map_err(io(&path))
+    }
+
+    /// Moves an outbox message to sent/.
+    ///
+    /// Errors: [`StoreError::Io`].
+    pub fn mark_sent(&self, id: &str) -> Result<(), StoreError> {
+        let sent = self.dir("sent");
+        create_private_dir(&sent).map_err(io(&sent))?;
+        for ext in ["eml", "toml"] {
+            let from = self.dir("outbox").join(format!("{id}.{ext}"));
+            let to = sent.join(format!("{id}.{ext}"));
+            std::fs::rename(&from, &to).map_err(io(&from))?;
+        }
+        Ok(())
+    }
+
+    /// Stores a message sent at once (never in the outbox) in sent/.
+    ///
+    /// Errors: [`StoreError::Io`].
+    pub fn sent_put(&self, id: &str, eml: &[u8], sidecar: &Sidecar) -> Result<PathBuf, StoreError> {
+        self.put("sent", id, eml, sidecar)
+    }
+
+    /// Deletes an outbox message.
+    ///
+    /// Errors: [`StoreError::Io`].
+    pub fn outbox_delete(&self, id: &str) -> Result<(), StoreError> {
+        if !valid_id(id) {
+            return Ok(());
+        }
+        for ext in ["eml", "toml"] {
+            let p = self.dir("outbox").join(format!("{id}.{ext}"));
+            match std::fs::remove_file(&p) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(io(&p)(e)),
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    fn list(&self, folder: &str) -> (Vec<Stored>, Vec<StoreError>) {
+        let (mut ok, mut bad) = (Vec::new(), Vec::new());
+        let Ok(entries) = std::fs::read_dir(self.dir(folder)) else {
+            return (ok, bad);
+        };
+        for e in entries.flatten() {
+            let path = e.path();
+            if path.extension().is_none_or(|x| x != "toml") {
+                continue;
+            }
+            let id = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            match std::fs::read_to_string(&path) {
+                Ok(text) => match toml::from_str::<Sidecar>(&text) {
+                    Ok(sidecar) => ok.push(Stored {
+                        eml: path.with_extension("eml"),
+                        id,
+                        sidecar,
+                    }),
+                    Err(err) => bad.push(StoreError::Damaged {
+                        path,
+                        detail: err.message().to_string(),
+                    }),
+                },
+                Err(source) => bad.push(StoreError::Io { path, source }),
+            }
+        }
+        ok.sort_by(|a, b| a.id.cmp(&b.id));
+        (ok, bad)
+    }
+
+    /// The outbox, oldest id first, and the sidecars that are damaged.
+    pub fn outbox(&self) -> (Vec<Stored>, Vec<StoreError>) {
+        self.list("outbox")
+    }
+
+    /// Remembers addresses used (for suggestions), most recent first, at
+    /// most 500.
+    ///
+    /// Errors: [`StoreError::Io`].
+    pub fn remember_addresses(&self, used: &[String]) -> Result<(), StoreError> {
+        let mut all: Vec<String> = used.to_vec();
+        for a in self.addresses() {
+            if !all.iter().any(|x| x.eq_ignore_ascii_case(&a)) {
+                all.push(a);
+            }
+        }
+        all.truncate(500);
+        let path = self.root.join("addresses.txt");
+        write_atomic(&path, all.join("\n").as_bytes()).map_err(io(&path))
+    }
+
+    /// Addresses used before, most recent first.
+    pub fn addresses(&self) -> Vec<String> {
+        std::fs::read_to_string(self.root.join("addresses.txt"))
+            .map(|t| {
+                t.lines()
+                    .filter(|l| !l.trim().is_empty())
+                    .map(str::to_string)
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// The sent messages.
+    pub fn sent(&self) -> (Vec<Stored>, Vec<StoreError>) {
+        self.list("sent")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drafts_keep_every_field_exactly_as_typed() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let draft = Draft {
+            to: "Kowalski, Jan <jan@exa".into(),
+            subject: "  zażółć \u{1F600} ".into(),
+            body: "a\r\nb\n.\n".into(),
+            ..Draft::default()
+        };
+        store.save_draft("d1", &draft).unwrap();
+        let (drafts, bad) = store.drafts();
+        assert!(bad.is_empty());
+        assert_eq!(drafts, vec![("d1".to_string(), draft)]);
+    }
+
+    #[test]
+    fn attachment_copies_survive_the_original() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(&dir.path().join("data"));
+        let original = dir.path().join("raport.pdf");
+        std::fs::write(&original, b"%PDF").unwrap();
+        let copy = store.attach_copy("d1", &original).unwrap();
+        std::fs::remove_file(&original).unwrap();
+        assert_eq!(std::fs::read(&copy).unwrap(), b"%PDF");
+        let second = store.attach_copy("d1", &copy).unwrap();
+        assert_ne!(copy, second);
+    }
+
+    #[test]
+    fn damaged_files_are_reported_and_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        std::fs::create_dir_all(dir.path().join("drafts/x")).unwrap();
+        std::fs::write(
+            dir.path().join("drafts/x/draft.toml"),
+            b"to = \"unterminated",
+        )
+        .unwrap();
+        std::fs::create_dir_all(dir.path().join("outbox")).unwrap();
+        std::fs::write(dir.path().join("outbox/y.toml"), [0u8; 16]).unwrap();
+        let (d, bad) = store.drafts();
+        assert!(d.is_empty() && bad.len() == 1);
+        let (o, bad) = store.outbox();
+        assert!(o.is_empty() && bad.len() == 1);
+        assert_eq!(
+            std::fs::read(dir.path().join("outbox/y.toml")).unwrap(),
+            [0u8; 16]
+        );
+    }
+
+    #[test]
+    fn outbox_round_trip_and_move_to_sent() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let sidecar = Sidecar {
+            subject: "Temat".into(),
+            last_error: Some("421".into()),
+            transient: true,
+            envelope: Envelope {
+                mail_from: "a@example.com".into(),
+                rcpt_to: vec!["b@example.com".into(), "ukryty@example.net".into()],
+                smtputf8: false,
+            },
+            ..Sidecar::default()
+        };
+        store
+            .outbox_put("m1", b"Subject: Temat\r\n\r\nx\r\n", &sidecar)
+            .unwrap();
+        let (list, _) = store.outbox();
+        assert_eq!(list.len(), 1);
+        assert_eq!(list[0].sidecar, sidecar);
+        store.mark_sent("m1").unwrap();
+        assert!(store.outbox().0.is_empty());
+        assert_eq!(store.sent().0.len(), 1);
+    }
+}

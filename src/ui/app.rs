@@ -1,0 +1,1081 @@
+//! The application: an iced daemon with one main window and any number of
+//! compose windows, keyed by window id. Screens return actions; this module
+//! turns them into tasks (sending, keyring, files) so no `update` blocks.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use iced::keyboard::{self, Key, key::Named};
+use iced::widget::operation;
+use iced::{Element, Event, Subscription, Task, event, window};
+
+use super::{compose, main_window};
+use crate::account::{self, Account, AccountId, Security};
+use crate::config::{ConfigFile, Settings};
+use crate::draft::{BuildOptions, Draft};
+use crate::i18n;
+use crate::outbox::{self, Attempt, TestReport};
+use crate::paths::Paths;
+use crate::report::{Localize, smtp_error};
+use crate::secrets::{Keyring, Password};
+use crate::smtp::SmtpError;
+use crate::store::{Sidecar, Store, Stored};
+use crate::t;
+
+/// The reverse-DNS application id (window `application_id`, desktop file,
+/// metainfo).
+pub const APP_ID: &str = "io.github.koperta.Koperta";
+
+/// A window and what it shows.
+#[derive(Debug)]
+pub enum Screen {
+    /// The main window.
+    Main,
+    /// A compose window.
+    Compose(Box<compose::State>),
+}
+
+/// The whole application state.
+pub struct App {
+    /// Where files live.
+    pub paths: Paths,
+    /// config.toml.
+    pub config: ConfigFile,
+    /// Why config.toml could not be used, if so.
+    pub config_error: Option<String>,
+    /// drafts/, outbox/, sent/.
+    pub store: Store,
+    /// Every open window.
+    pub windows: BTreeMap<window::Id, Screen>,
+    /// The main window's state.
+    pub main: main_window::State,
+    /// The main window's id.
+    pub main_id: Option<window::Id>,
+    /// The outbox.
+    pub outbox: Vec<Stored>,
+    /// Saved drafts not open in a window: (id, subject).
+    pub drafts: Vec<(String, String)>,
+    /// Send progress per compose window.
+    progress: HashMap<window::Id, (Arc<AtomicU64>, u64)>,
+    /// When each transiently failed outbox message is retried next.
+    retry_at: HashMap<String, Instant>,
+    /// Outbox messages being retried now.
+    retrying: Vec<String>,
+}
+
+/// A keyboard shortcut or window event, already decoded.
+#[derive(Debug, Clone)]
+pub enum Input {
+    /// Tab (forward) or Shift+Tab (back).
+    Tab {
+        /// Shift held.
+        back: bool,
+    },
+    /// Ctrl+N.
+    NewMessage,
+    /// Ctrl+Enter.
+    Send,
+    /// Ctrl+S.
+    Save,
+    /// Ctrl+Shift+A.
+    Attach,
+    /// Esc.
+    Escape,
+    /// A file dropped on the window.
+    Dropped(PathBuf),
+}
+
+/// Everything that can happen.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// The main window.
+    Main(main_window::Message),
+    /// A compose window.
+    Compose(window::Id, compose::Message),
+    /// Keyboard and drops.
+    Input(window::Id, Input),
+    /// The person asked to close a window.
+    CloseRequested(window::Id),
+    /// A window closed.
+    Closed(window::Id),
+    /// Once a second: autosave, progress, automatic retries.
+    Tick,
+    /// A send finished (the window may be gone).
+    Sent(window::Id, Result<Attempt, String>),
+    /// An outbox retry finished.
+    Retried(String, Result<Attempt, String>),
+    /// An account was saved (keyring first).
+    AccountSaved(Result<Account, String>),
+    /// An account's keyring entry was removed.
+    AccountRemoved(AccountId, Result<(), String>),
+    /// A connection test finished.
+    Tested(AccountId, Result<TestReport, String>),
+    /// Files chosen or dropped, copied into the draft.
+    Attached(window::Id, Vec<PathBuf>, Vec<String>),
+    /// The file chooser returned.
+    Picked(window::Id, Vec<PathBuf>),
+    /// Which field of a compose window has focus (for Tab).
+    FocusProbe(window::Id, usize, bool, bool),
+    /// A window was opened.
+    Opened(window::Id),
+}
+
+fn main_window_settings() -> window::Settings {
+    window::Settings {
+        size: iced::Size::new(900.0, 640.0),
+        min_size: Some(iced::Size::new(560.0, 420.0)),
+        exit_on_close_request: false,
+        platform_specific: platform(),
+        ..window::Settings::default()
+    }
+}
+
+fn compose_window_settings() -> window::Settings {
+    window::Settings {
+        size: iced::Size::new(760.0, 680.0),
+        min_size: Some(iced::Size::new(480.0, 420.0)),
+        exit_on_close_request: false,
+        platform_specific: platform(),
+        ..window::Settings::default()
+    }
+}
+
+#[cfg(target_os = "linux")]
+fn platform() -> window::settings::PlatformSpecific {
+    window::settings::PlatformSpecific {
+        application_id: APP_ID.to_string(),
+        ..Default::default()
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn platform() -> window::settings::PlatformSpecific {
+    Default::default()
+}
+
+impl App {
+    /// Loads settings and files, opens the main window.
+    pub fn boot() -> (App, Task<Message>) {
+        let paths =
+            Paths::from_env().unwrap_or_else(|_| Paths::under(std::path::Path::new(".koperta")));
+        let (config, error) = ConfigFile::open(&paths.config_file());
+        i18n::apply(config.config.settings.language);
+        let config_error = error.map(|e| e.localize());
+        let store = Store::new(&paths.data_dir);
+        let mut app = App {
+            paths,
+            config,
+            config_error,
+            store,
+            windows: BTreeMap::new(),
+            main: main_window::State::default(),
+            main_id: None,
+            outbox: Vec::new(),
+            drafts: Vec::new(),
+            progress: HashMap::new(),
+            retry_at: HashMap::new(),
+            retrying: Vec::new(),
+        };
+        app.refresh();
+        // Transient failures are retried on their own, first at start.
+        let now = Instant::now();
+        for m in &app.outbox {
+            if m.sidecar.transient && !m.sidecar.may_have_been_sent {
+                app.retry_at.insert(m.id.clone(), now);
+            }
+        }
+        let (id, open) = window::open(main_window_settings());
+        app.main_id = Some(id);
+        app.windows.insert(id, Screen::Main);
+        (app, open.map(Message::Opened))
+    }
+
+    /// A state for tests and tools: everything under `paths`, no window.
+    pub fn headless(paths: Paths) -> App {
+        let (config, error) = ConfigFile::open(&paths.config_file());
+        let store = Store::new(&paths.data_dir);
+        let mut app = App {
+            paths,
+            config,
+            config_error: error.map(|e| e.localize()),
+            store,
+            windows: BTreeMap::new(),
+            main: main_window::State::default(),
+            main_id: None,
+            outbox: Vec::new(),
+            drafts: Vec::new(),
+            progress: HashMap::new(),
+            retry_at: HashMap::new(),
+            retrying: Vec::new(),
+        };
+        app.refresh();
+        app
+    }
+
+    fn settings(&self) -> &Settings {
+        &self.config.config.settings
+    }
+
+    fn accounts(&self) -> &[Account] {
+        &self.config.config.accounts
+    }
+
+    /// Re-reads the outbox and the drafts not open in a window.
+    pub fn refresh(&mut self) {
+        self.outbox = self.store.outbox().0;
+        let open: Vec<String> = self
+            .windows
+            .values()
+            .filter_map(|s| match s {
+                Screen::Compose(c) => Some(c.draft_id.clone()),
+                Screen::Main => None,
+            })
+            .collect();
+        let in_outbox: Vec<String> = self
+            .outbox
+            .iter()
+            .filter_map(|m| m.sidecar.draft.clone())
+            .collect();
+        self.drafts = self
+            .store
+            .drafts()
+            .0
+            .into_iter()
+            .filter(|(id, _)| !open.contains(id) && !in_outbox.contains(id))
+            .map(|(id, d)| (id, d.subject))
+            .collect();
+    }
+
+    fn notice(&mut self, text: String) {
+        self.main.notice = Some(text);
+    }
+
+    /// Opens a compose window on draft `id` (a new one when `None`).
+    pub fn open_compose(&mut self, draft: Option<(String, Draft)>) -> Task<Message> {
+        let (draft_id, draft) = draft.unwrap_or_else(|| {
+            let account = self.accounts().first().map(|a| a.id.clone());
+            (
+                crate::store::new_id(),
+                Draft {
+                    account,
+                    ..Draft::default()
+                },
+            )
+        });
+        let (id, open) = window::open(compose_window_settings());
+        self.windows.insert(
+            id,
+            Screen::Compose(Box::new(compose::State::new(draft_id, draft))),
+        );
+        self.refresh();
+        // The cursor starts in To.
+        open.map(Message::Opened)
+            .chain(operation::focus(compose::field_id(id, "to")))
+    }
+
+    /// The window title: the app, or the message's subject.
+    pub fn title(&self, id: window::Id) -> String {
+        match self.windows.get(&id) {
+            Some(Screen::Compose(c)) if !c.draft.subject.trim().is_empty() => {
+                format!("{} — Koperta", c.draft.subject.trim())
+            }
+            Some(Screen::Compose(_)) => format!("{} — Koperta", t!("compose-new-title")),
+            _ => "Koperta".to_string(),
+        }
+    }
+
+    /// The theme: the setting, or the OS's when it says "system".
+    pub fn theme(&self, _id: window::Id) -> Option<iced::Theme> {
+        match self.settings().theme {
+            crate::config::Theme::System => None,
+            crate::config::Theme::Light => Some(iced::Theme::Light),
+            crate::config::Theme::Dark => Some(iced::Theme::Dark),
+        }
+    }
+
+    /// Keyboard, drops, close requests and the one-second tick.
+    pub fn subscription(&self) -> Subscription<Message> {
+        Subscription::batch([
+            event::listen_with(decode_event),
+            window::close_requests().map(Message::CloseRequested),
+            window::close_events().map(Message::Closed),
+            iced::time::every(Duration::from_millis(500)).map(|_| Message::Tick),
+        ])
+    }
+
+    /// Draws window `id`.
+    pub fn view(&self, id: window::Id) -> Element<'_, Message> {
+        match self.windows.get(&id) {
+            Some(Screen::Compose(state)) => {
+                let suggestions = self.suggestions(&state.draft.to);
+                compose::view(state, id, self.accounts(), suggestions)
+                    .map(move |m| Message::Compose(id, m))
+            }
+            _ => main_window::view(
+                &self.main,
+                self.settings(),
+                self.accounts(),
+                &self.outbox,
+                &self.drafts,
+                self.config_error.as_deref(),
+            )
+            .map(Message::Main),
+        }
+    }
+
+    fn suggestions(&self, to: &str) -> Vec<String> {
+        let typed = to
+            .rsplit([',', ';'])
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_lowercase();
+        if typed.len() < 2 {
+            return Vec::new();
+        }
+        self.store
+            .addresses()
+            .into_iter()
+            .filter(|a| a.to_lowercase().starts_with(&typed) && a.to_lowercase() != typed)
+            .take(5)
+            .collect()
+    }
+
+    /// Handles `message`. Never blocks: slow work becomes a task.
+    pub fn update(&mut self, message: Message) -> Task<Message> {
+        match message {
+            Message::Opened(_) => Task::none(),
+            Message::Main(m) => {
+                let action = self.main.update(
+                    m,
+                    &self.config.config.settings,
+                    &self.config.config.accounts,
+                    &self.outbox,
+                );
+                self.main_action(action)
+            }
+            Message::Compose(id, m) => {
+                let Some(Screen::Compose(state)) = self.windows.get_mut(&id) else {
+                    return Task::none();
+                };
+                let action = state.update(m);
+                self.compose_action(id, action)
+            }
+            Message::Input(id, input) => self.input(id, input),
+            Message::CloseRequested(id) => match self.windows.get_mut(&id) {
+                Some(Screen::Compose(c)) if c.unsent_changes => {
+                    c.asking_close = true;
+                    Task::none()
+                }
+                Some(Screen::Compose(c)) => {
+                    let draft = c.draft_id.clone();
+                    let _ = self.store.delete_draft(&draft);
+                    window::close(id)
+                }
+                _ => window::close(id),
+            },
+            Message::Closed(id) => {
+                self.windows.remove(&id);
+                self.progress.remove(&id);
+                if Some(id) == self.main_id {
+                    self.main_id = None;
+                }
+                self.refresh();
+                if self.windows.is_empty() {
+                    iced::exit()
+                } else {
+                    Task::none()
+                }
+            }
+            Message::Tick => self.tick(),
+            Message::Sent(id, result) => self.sent(id, result),
+            Message::Retried(mid, result) => {
+                self.retrying.retain(|x| x != &mid);
+                match result {
+                    Ok(Attempt { result: Ok(d), .. }) => {
+                        let _ = self.store.remember_addresses(&d.accepted);
+                        self.notice(t!("main-sent-to", recipients = d.accepted.join(", ")));
+                    }
+                    Ok(Attempt { result: Err(e), id }) => {
+                        if e.is_transient() {
+                            let attempts = self
+                                .outbox
+                                .iter()
+                                .find(|m| m.id == id)
+                                .map(|m| m.sidecar.attempts + 1)
+                                .unwrap_or(1);
+                            self.retry_at
+                                .insert(id, Instant::now() + outbox::backoff(attempts));
+                        }
+                    }
+                    Err(e) => self.notice(e),
+                }
+                self.refresh();
+                Task::none()
+            }
+            Message::AccountSaved(result) => {
+                match result {
+                    Ok(account) => {
+                        let accounts = &mut self.config.config.accounts;
+                        match accounts.iter_mut().find(|a| a.id == account.id) {
+                            Some(a) => *a = account.clone(),
+                            None => accounts.push(account.clone()),
+                        }
+                        match self.config.save() {
+                            Ok(()) => {
+                                self.main.form = None;
+                                self.notice(t!("main-account-saved", address = account.address));
+                            }
+                            Err(e) => {
+                                if let Some(f) = &mut self.main.form {
+                                    f.error = Some(e.localize());
+                                }
+                            }
+                        }
+                    }
+                    Err(e) => {
+                        if let Some(f) = &mut self.main.form {
+                            f.error = Some(e);
+                        }
+                    }
+                }
+                Task::none()
+            }
+            Message::AccountRemoved(id, result) => {
+                self.config.config.accounts.retain(|a| a.id != id);
+                let saved = self.config.save();
+                match (result, saved) {
+                    (_, Err(e)) => self.notice(e.localize()),
+                    (Err(e), Ok(())) => self.notice(e),
+                    (Ok(()), Ok(())) => self.notice(t!("main-account-removed")),
+                }
+                Task::none()
+            }
+            Message::Tested(id, result) => {
+                let report = match result {
+                    Ok(r) => {
+                        let mut lines = Vec::new();
+                        match &r.tls {
+                            Some(tls) => {
+                                lines.push(t!(
+                                    "test-tls",
+                                    version = tls.version.clone(),
+                                    cipher = tls.cipher_suite.clone()
+                                ));
+                                lines.push(if tls.pinned {
+                                    t!("test-pinned", fingerprint = tls.fingerprint.clone())
+                                } else {
+                                    t!(
+                                        "test-certificate",
+                                        subject = tls.subject.clone(),
+                                        issuer = tls.issuer.clone()
+                                    )
+                                });
+                            }
+                            None => lines.push(t!("test-plaintext")),
+                        }
+                        lines.push(t!("test-auth", mechanism = r.mechanism.clone()));
+                        lines.push(match r.size_limit {
+                            Some(l) if l > 0 => t!("test-size", limit = l),
+                            _ => t!("test-size-none"),
+                        });
+                        lines.push(t!("test-ok"));
+                        lines.join("\n")
+                    }
+                    Err(e) => e,
+                };
+                self.main.test_report = Some((id, report));
+                Task::none()
+            }
+            Message::Picked(id, paths) => self.attach(id, paths),
+            Message::Attached(id, copies, errors) => {
+                if let Some(Screen::Compose(c)) = self.windows.get_mut(&id) {
+                    if !copies.is_empty() {
+                        c.attached(copies);
+                    }
+                    c.notice = if errors.is_empty() {
+                        None
+                    } else {
+                        Some(errors.join("\n"))
+                    };
+                }
+                Task::none()
+            }
+            Message::FocusProbe(id, index, focused, back) => {
+                let n = compose::FOCUS_ORDER.len();
+                if focused {
+                    let next = if back {
+                        (index + n - 1) % n
+                    } else {
+                        (index + 1) % n
+                    };
+                    return operation::focus(compose::field_id(id, compose::FOCUS_ORDER[next]));
+                }
+                if index + 1 < n {
+                    return probe(id, index + 1, back);
+                }
+                operation::focus(compose::field_id(id, compose::FOCUS_ORDER[0]))
+            }
+        }
+    }
+
+    fn input(&mut self, id: window::Id, input: Input) -> Task<Message> {
+        let is_compose = matches!(self.windows.get(&id), Some(Screen::Compose(_)));
+        match input {
+            Input::NewMessage if !self.accounts().is_empty() => self.open_compose(None),
+            Input::NewMessage => Task::none(),
+            Input::Tab { back } if is_compose => probe(id, 0, back),
+            Input::Tab { .. } => operation::focus_next(),
+            Input::Send if is_compose => self.update(Message::Compose(id, compose::Message::Send)),
+            Input::Save if is_compose => self.update(Message::Compose(id, compose::Message::Save)),
+            Input::Attach if is_compose => {
+                self.update(Message::Compose(id, compose::Message::AttachDialog))
+            }
+            Input::Escape => {
+                if let Some(Screen::Compose(c)) = self.windows.get_mut(&id) {
+                    c.asking_close = false;
+                } else {
+                    self.main.confirm = None;
+                }
+                Task::none()
+            }
+            Input::Dropped(path) if is_compose => self.attach(id, vec![path]),
+            _ => Task::none(),
+        }
+    }
+
+    fn attach(&mut self, id: window::Id, paths: Vec<PathBuf>) -> Task<Message> {
+        let Some(Screen::Compose(c)) = self.windows.get(&id) else {
+            return Task::none();
+        };
+        let store = self.store.clone();
+        let draft_id = c.draft_id.clone();
+        Task::perform(
+            async move {
+                tokio::task::spawn_blocking(move || {
+                    let mut copies = Vec::new();
+                    let mut errors = Vec::new();
+                    for p in paths {
+                        match store.attach_copy(&draft_id, &p) {
+                            Ok(copy) => copies.push(copy),
+                            Err(e) => errors.push(t!(
+                                "draft-error-unreadable-attachment",
+                                path = p.display().to_string(),
+                                reason = match e {
+                                    crate::store::StoreError::Io { source, .. } =>
+                                        source.to_string(),
+                                    other => other.to_string(),
+                                }
+                            )),
+                        }
+                    }
+                    (copies, errors)
+                })
+                .await
+                .unwrap_or_default()
+            },
+            move |(copies, errors)| Message::Attached(id, copies, errors),
+        )
+    }
+
+    fn main_action(&mut self, action: main_window::Action) -> Task<Message> {
+        use main_window::Action as A;
+        match action {
+            A::None => Task::none(),
+            A::Compose(None) => self.open_compose(None),
+            A::Compose(Some(draft_id)) => {
+                let draft = self
+                    .store
+                    .drafts()
+                    .0
+                    .into_iter()
+                    .find(|(id, _)| *id == draft_id);
+                match draft {
+                    Some(d) => self.open_compose(Some(d)),
+                    None => Task::none(),
+                }
+            }
+            A::SaveAccount => self.save_account(),
+            A::RemoveAccount(id) => {
+                let id2 = id.clone();
+                Task::perform(
+                    async move {
+                        tokio::task::spawn_blocking(move || Keyring::default().delete(&id2))
+                            .await
+                            .map_err(|e| e.to_string())
+                            .and_then(|r| r.map(|_| ()).map_err(|e| e.localize()))
+                    },
+                    move |r| Message::AccountRemoved(id.clone(), r),
+                )
+            }
+            A::TestAccount(id) => {
+                let Some(account) = self.accounts().iter().find(|a| a.id == id).cloned() else {
+                    return Task::none();
+                };
+                let settings = self.settings().clone();
+                Task::perform(
+                    async move {
+                        outbox::test_connection(&account, &settings)
+                            .await
+                            .map_err(|e| smtp_error(&e, &account.host))
+                    },
+                    move |r| Message::Tested(id.clone(), r),
+                )
+            }
+            A::SaveSettings(settings) => {
+                let language_changed = settings.language != self.settings().language;
+                self.config.config.settings = settings;
+                if language_changed {
+                    i18n::apply(self.settings().language);
+                }
+                if let Err(e) = self.config.save() {
+                    self.notice(e.localize());
+                }
+                Task::none()
+            }
+            A::Retry(id) => self.retry(id),
+            A::Delete(id) => {
+                if let Some(m) = self.outbox.iter().find(|m| m.id == id)
+                    && let Some(d) = &m.sidecar.draft
+                {
+                    let _ = self.store.delete_draft(d);
+                }
+                if let Err(e) = self.store.outbox_delete(&id) {
+                    self.notice(e.to_string());
+                }
+                self.refresh();
+                Task::none()
+            }
+            A::DiscardDraft(id) => {
+                let _ = self.store.delete_draft(&id);
+                self.refresh();
+                Task::none()
+            }
+            A::Edit(id) => {
+                let Some(m) = self.outbox.iter().find(|m| m.id == id).cloned() else {
+                    return Task::none();
+                };
+                let Some(draft_id) = m.sidecar.draft.clone() else {
+                    return Task::none();
+                };
+                let draft = self
+                    .store
+                    .drafts()
+                    .0
+                    .into_iter()
+                    .find(|(d, _)| *d == draft_id);
+                let _ = self.store.outbox_delete(&id);
+                match draft {
+                    Some(d) => self.open_compose(Some(d)),
+                    None => Task::none(),
+                }
+            }
+        }
+    }
+
+    fn save_account(&mut self) -> Task<Message> {
+        let Some(form) = &self.main.form else {
+            return Task::none();
+        };
+        let fail = |msg: String| Task::done(Message::AccountSaved(Err(msg)));
+        if crate::address::parse_mailbox(form.address.trim()).is_err() {
+            return fail(t!(
+                "account-error-invalid-address",
+                address = form.address.clone()
+            ));
+        }
+        let host = form.host.trim().to_string();
+        if host.is_empty()
+            || host
+                .chars()
+                .any(|c| c.is_whitespace() || "/@?#".contains(c))
+        {
+            return fail(t!("account-error-invalid-host", host = host));
+        }
+        let port = match form.port.trim().parse::<u16>() {
+            Ok(p) if p > 0 => p,
+            _ => return fail(t!("account-error-invalid-port", port = form.port.clone())),
+        };
+        let read_pem = |path: &str| -> Result<Option<String>, String> {
+            let path = path.trim();
+            if path.is_empty() {
+                return Ok(None);
+            }
+            let text = std::fs::read_to_string(path).map_err(|e| {
+                t!(
+                    "account-error-pem-unreadable",
+                    path = path,
+                    reason = e.to_string()
+                )
+            })?;
+            if account::certificates(&text).is_none() {
+                return Err(t!("account-error-pem-no-certificate", path = path));
+            }
+            Ok(Some(text))
+        };
+        let existing = form
+            .editing
+            .as_ref()
+            .and_then(|id| self.accounts().iter().find(|a| &a.id == id))
+            .cloned();
+        let extra_ca_pem = match read_pem(&form.ca_file) {
+            Ok(Some(p)) => Some(p),
+            Ok(None) => existing.as_ref().and_then(|a| a.extra_ca_pem.clone()),
+            Err(e) => return fail(e),
+        };
+        let pinned_cert_pem = match read_pem(&form.pin_file) {
+            Ok(Some(p)) => Some(p),
+            Ok(None) => existing.as_ref().and_then(|a| a.pinned_cert_pem.clone()),
+            Err(e) => return fail(e),
+        };
+        let account = Account {
+            id: form.editing.clone().unwrap_or_else(AccountId::generate),
+            name: form.name.trim().to_string(),
+            address: form.address.trim().to_string(),
+            host,
+            port,
+            security: form.security,
+            username: if form.username.trim().is_empty() {
+                form.address.trim().to_string()
+            } else {
+                form.username.trim().to_string()
+            },
+            extra_ca_pem,
+            pinned_cert_pem,
+            signature: form.signature.clone(),
+        };
+        if let Err(e) = self.config.config.allows(&account) {
+            return fail(e.localize());
+        }
+        if self.config.is_damaged() {
+            return fail(
+                crate::config::ConfigError::KeptDamaged {
+                    path: self.config.path().to_path_buf(),
+                }
+                .localize(),
+            );
+        }
+        let password: Password = form.password.clone();
+        if password.is_empty() && existing.is_none() {
+            return fail(t!("account-error-password-required-gui"));
+        }
+        if let Some(f) = &mut self.main.form {
+            f.password = Password::default();
+        }
+        let _ = Security::ImplicitTls;
+        Task::perform(
+            async move {
+                if password.is_empty() {
+                    return Ok(account);
+                }
+                let id = account.id.clone();
+                tokio::task::spawn_blocking(move || Keyring::default().set(&id, &password))
+                    .await
+                    .map_err(|e| e.to_string())?
+                    .map_err(|e| e.localize())?;
+                Ok(account)
+            },
+            Message::AccountSaved,
+        )
+    }
+
+    fn compose_action(&mut self, id: window::Id, action: compose::Action) -> Task<Message> {
+        use compose::Action as A;
+        match action {
+            A::None => Task::none(),
+            A::Save => {
+                self.save_draft(id);
+                Task::none()
+            }
+            A::PickFiles => Task::perform(
+                async {
+                    rfd::AsyncFileDialog::new()
+                        .pick_files()
+                        .await
+                        .map(|files| files.into_iter().map(|f| f.path().to_path_buf()).collect())
+                        .unwrap_or_default()
+                },
+                move |paths| Message::Picked(id, paths),
+            ),
+            A::Attach(paths) => self.attach(id, paths),
+            A::CloseKeep => {
+                self.save_draft(id);
+                window::close(id)
+            }
+            A::CloseDiscard => {
+                if let Some(Screen::Compose(c)) = self.windows.get(&id) {
+                    let _ = self.store.delete_draft(&c.draft_id);
+                }
+                window::close(id)
+            }
+            A::Send => self.send(id),
+        }
+    }
+
+    /// Saves the draft of compose window `id` now.
+    pub fn save_draft(&mut self, id: window::Id) {
+        if let Some(Screen::Compose(c)) = self.windows.get_mut(&id) {
+            match self.store.save_draft(&c.draft_id, &c.draft) {
+                Ok(()) => c.dirty = false,
+                Err(e) => c.notice = Some(e.to_string()),
+            }
+        }
+    }
+
+    fn send(&mut self, id: window::Id) -> Task<Message> {
+        self.save_draft(id);
+        let Some(Screen::Compose(c)) = self.windows.get_mut(&id) else {
+            return Task::none();
+        };
+        let Some(account) = self
+            .config
+            .config
+            .accounts
+            .iter()
+            .find(|a| Some(&a.id) == c.draft.account.as_ref())
+            .cloned()
+        else {
+            c.sending = compose::Sending::Failed(t!("draft-error-no-sender"));
+            return Task::none();
+        };
+        let options = BuildOptions {
+            user_agent: self.config.config.settings.user_agent,
+        };
+        let built = match c.draft.build(&account, &options) {
+            Ok(b) => b,
+            Err(problems) => {
+                c.sending = compose::Sending::Failed(
+                    problems
+                        .iter()
+                        .map(|p| p.localize())
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                );
+                return Task::none();
+            }
+        };
+        let crate::draft::Built { message, envelope } = built;
+        let eml = message.formatted();
+        drop(message);
+        if let Some(old) = c.outbox_id.take() {
+            let _ = self.store.outbox_delete(&old);
+        }
+        let total = eml.len() as u64;
+        c.sending = compose::Sending::InProgress(0, total);
+        let sidecar = Sidecar {
+            draft: Some(c.draft_id.clone()),
+            subject: c.draft.subject.clone(),
+            ..Sidecar::default()
+        };
+        let progress = Arc::new(AtomicU64::new(0));
+        self.progress.insert(id, (progress.clone(), total));
+        let store = self.store.clone();
+        let settings = self.settings().clone();
+        Task::perform(
+            async move {
+                let host = account.host.clone();
+                outbox::send_new(
+                    &store,
+                    &account,
+                    &settings,
+                    envelope,
+                    eml,
+                    sidecar,
+                    progress,
+                    move |e: &SmtpError| smtp_error(e, &host),
+                )
+                .await
+                .map_err(|e| e.to_string())
+            },
+            move |r| Message::Sent(id, r),
+        )
+    }
+
+    fn sent(&mut self, id: window::Id, result: Result<Attempt, String>) -> Task<Message> {
+        self.progress.remove(&id);
+        let task = match result {
+            Ok(Attempt {
+                result: Ok(delivery),
+                ..
+            }) => {
+                let _ = self.store.remember_addresses(&delivery.accepted);
+                self.notice(t!(
+                    "main-sent-to",
+                    recipients = delivery.accepted.join(", ")
+                ));
+                if let Some(Screen::Compose(c)) = self.windows.get_mut(&id) {
+                    c.unsent_changes = false;
+                    c.sending = compose::Sending::Idle;
+                }
+                window::close(id)
+            }
+            Ok(Attempt {
+                result: Err(e),
+                id: outbox_id,
+            }) => {
+                let host = self.outbox_host(&outbox_id);
+                let reason = smtp_error(&e, &host);
+                if let Some(Screen::Compose(c)) = self.windows.get_mut(&id) {
+                    c.sending = compose::Sending::Failed(reason.clone());
+                    c.outbox_id = Some(outbox_id.clone());
+                }
+                if e.is_transient() {
+                    self.retry_at
+                        .insert(outbox_id, Instant::now() + outbox::backoff(1));
+                }
+                Task::none()
+            }
+            Err(e) => {
+                if let Some(Screen::Compose(c)) = self.windows.get_mut(&id) {
+                    c.sending = compose::Sending::Failed(e);
+                }
+                Task::none()
+            }
+        };
+        self.refresh();
+        task
+    }
+
+    fn outbox_host(&self, outbox_id: &str) -> String {
+        self.store
+            .outbox()
+            .0
+            .into_iter()
+            .find(|m| m.id == outbox_id)
+            .and_then(|m| {
+                self.accounts()
+                    .iter()
+                    .find(|a| a.id == m.sidecar.account)
+                    .map(|a| a.host.clone())
+            })
+            .unwrap_or_default()
+    }
+
+    fn retry(&mut self, id: String) -> Task<Message> {
+        if self.retrying.contains(&id) {
+            return Task::none();
+        }
+        let Some(m) = self.outbox.iter().find(|m| m.id == id).cloned() else {
+            return Task::none();
+        };
+        let Some(account) = self
+            .accounts()
+            .iter()
+            .find(|a| a.id == m.sidecar.account)
+            .cloned()
+        else {
+            return Task::none();
+        };
+        self.retry_at.remove(&id);
+        self.retrying.push(id.clone());
+        let store = self.store.clone();
+        let settings = self.settings().clone();
+        let id2 = id.clone();
+        Task::perform(
+            async move {
+                let host = account.host.clone();
+                outbox::retry(
+                    &store,
+                    &id2,
+                    &account,
+                    &settings,
+                    Arc::new(AtomicU64::new(0)),
+                    move |e: &SmtpError| smtp_error(e, &host),
+                )
+                .await
+                .map_err(|e| e.to_string())
+            },
+            move |r| Message::Retried(id.clone(), r),
+        )
+    }
+
+    fn tick(&mut self) -> Task<Message> {
+        // Autosave a moment after typing stops.
+        let due: Vec<window::Id> = self
+            .windows
+            .iter()
+            .filter_map(|(id, s)| match s {
+                Screen::Compose(c)
+                    if c.dirty
+                        && c.edited_at
+                            .is_some_and(|t| t.elapsed() > Duration::from_millis(800)) =>
+                {
+                    Some(*id)
+                }
+                _ => None,
+            })
+            .collect();
+        for id in due {
+            self.save_draft(id);
+        }
+        for (id, (counter, total)) in &self.progress {
+            if let Some(Screen::Compose(c)) = self.windows.get_mut(id)
+                && c.sending_now()
+            {
+                c.sending = compose::Sending::InProgress(counter.load(Ordering::Relaxed), *total);
+            }
+        }
+        let now = Instant::now();
+        let due: Vec<String> = self
+            .retry_at
+            .iter()
+            .filter(|(_, t)| **t <= now)
+            .map(|(id, _)| id.clone())
+            .collect();
+        Task::batch(due.into_iter().map(|id| self.retry(id)))
+    }
+}
+
+fn probe(id: window::Id, index: usize, back: bool) -> Task<Message> {
+    operation::is_focused(compose::field_id(id, compose::FOCUS_ORDER[index]))
+        .map(move |focused| Message::FocusProbe(id, index, focused, back))
+}
+
+/// Turns raw events into inputs; keeps only what the app uses.
+fn decode_event(event: Event, status: event::Status, id: window::Id) -> Option<Message> {
+    match event {
+        Event::Keyboard(keyboard::Event::KeyPressed { key, modifiers, .. }) => {
+            let input = match key.as_ref() {
+                Key::Named(Named::Tab) if status == event::Status::Ignored => Input::Tab {
+                    back: modifiers.shift(),
+                },
+                Key::Named(Named::Enter) if modifiers.command() => Input::Send,
+                Key::Named(Named::Escape) => Input::Escape,
+                Key::Character(c) if modifiers.command() && c.eq_ignore_ascii_case("n") => {
+                    Input::NewMessage
+                }
+                Key::Character(c) if modifiers.command() && c.eq_ignore_ascii_case("s") => {
+                    Input::Save
+                }
+                Key::Character(c)
+                    if modifiers.command() && modifiers.shift() && c.eq_ignore_ascii_case("a") =>
+                {
+                    Input::Attach
+                }
+                _ => return None,
+            };
+            Some(Message::Input(id, input))
+        }
+        Event::Window(window::Event::FileDropped(path)) => {
+            Some(Message::Input(id, Input::Dropped(path)))
+        }
+        _ => None,
+    }
+}
+
+/// Runs the GUI until every window is closed.
+///
+/// Errors: iced's, when no window can be opened (no display).
+pub fn run() -> iced::Result {
+    iced::daemon(App::boot, App::update, App::view)
+        .title(App::title)
+        .theme(App::theme)
+        .subscription(App::subscription)
+        .font(include_bytes!("../../assets/fonts/DejaVuSans.ttf").as_slice())
+        .font(include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf").as_slice())
+        .default_font(iced::Font::with_name("DejaVu Sans"))
+        .run()
+}

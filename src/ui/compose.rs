@@ -1,0 +1,526 @@
+//! A compose window: From, To, Cc, Bcc, Subject, body, attachments.
+
+use std::path::PathBuf;
+
+use iced::widget::{
+    Id, button, checkbox, column, container, pick_list, row, text, text_editor, text_input,
+};
+use iced::{Element, Length, window};
+
+use crate::account::{Account, AccountId, Security};
+use crate::draft::{Draft, Field, Problem, ProblemKind};
+use crate::report::{Localize, address_error};
+use crate::t;
+
+/// The fields Tab walks through, in order.
+pub const FOCUS_ORDER: [&str; 5] = ["to", "cc", "bcc", "subject", "body"];
+
+/// The widget id of `field` in `window` (unique across windows, so focus
+/// never moves in another window).
+pub fn field_id(window: window::Id, field: &str) -> Id {
+    Id::from(format!("{window:?}-{field}"))
+}
+
+/// What is going on with sending.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Sending {
+    /// Not sending.
+    Idle,
+    /// Sending: message bytes written and the total.
+    InProgress(u64, u64),
+    /// The last attempt failed: the translated reason.
+    Failed(String),
+}
+
+/// One account as the From picker shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FromChoice {
+    /// The account.
+    pub id: AccountId,
+    /// What the picker shows: the address and a mark for how it connects.
+    pub label: String,
+}
+
+impl std::fmt::Display for FromChoice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.label)
+    }
+}
+
+/// The mark shown beside an account: verified TLS, pinned, or unsafe.
+pub fn security_mark(account: &Account) -> String {
+    if account.security == Security::Plaintext {
+        t!("mark-unsafe")
+    } else if account.pinned_cert_pem.is_some() {
+        t!("mark-pinned")
+    } else {
+        t!("mark-verified")
+    }
+}
+
+/// A compose window's state.
+#[derive(Debug)]
+pub struct State {
+    /// The draft's id (its directory under drafts/).
+    pub draft_id: String,
+    /// The fields as typed.
+    pub draft: Draft,
+    /// The body editor.
+    pub body: text_editor::Content,
+    /// The path typed beside "Attach".
+    pub attach_path: String,
+    /// Unsaved changes since the last draft save.
+    pub dirty: bool,
+    /// Changes not sent (asks on close).
+    pub unsent_changes: bool,
+    /// Sending state.
+    pub sending: Sending,
+    /// A message for the person (attachment problems and the like).
+    pub notice: Option<String>,
+    /// Asking whether to keep the draft on close.
+    pub asking_close: bool,
+    /// When the person last changed something (autosave waits for a pause).
+    pub edited_at: Option<std::time::Instant>,
+    /// The outbox entry of the last failed attempt, replaced on the next.
+    pub outbox_id: Option<String>,
+}
+
+/// What the person did.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// Chose the sending account.
+    From(FromChoice),
+    /// Typed in To.
+    To(String),
+    /// Typed in Cc.
+    Cc(String),
+    /// Typed in Bcc.
+    Bcc(String),
+    /// Typed the subject.
+    Subject(String),
+    /// Edited the body.
+    Body(text_editor::Action),
+    /// Typed a path to attach.
+    AttachPath(String),
+    /// Attach the typed path.
+    AttachTyped,
+    /// Open the file chooser.
+    AttachDialog,
+    /// Remove attachment `n`.
+    RemoveAttachment(usize),
+    /// Toggle the signature.
+    Signature(bool),
+    /// Send.
+    Send,
+    /// Save the draft now.
+    Save,
+    /// Close answered: keep the draft.
+    CloseKeep,
+    /// Close answered: discard it.
+    CloseDiscard,
+    /// Close answered: go back.
+    CloseCancel,
+    /// Use a suggested address in To.
+    Suggest(String),
+}
+
+/// What the app must do after an update.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Nothing more.
+    None,
+    /// Save the draft.
+    Save,
+    /// Send the message.
+    Send,
+    /// Open the file chooser.
+    PickFiles,
+    /// Copy these files into the draft.
+    Attach(Vec<PathBuf>),
+    /// Close the window, keeping the draft.
+    CloseKeep,
+    /// Close the window and delete the draft.
+    CloseDiscard,
+}
+
+impl State {
+    /// A new, empty message from `account`.
+    pub fn new(draft_id: String, draft: Draft) -> State {
+        let body = text_editor::Content::with_text(&draft.body);
+        State {
+            draft_id,
+            draft,
+            body,
+            attach_path: String::new(),
+            dirty: false,
+            unsent_changes: false,
+            sending: Sending::Idle,
+            notice: None,
+            asking_close: false,
+            edited_at: None,
+            outbox_id: None,
+        }
+    }
+
+    fn changed(&mut self) {
+        self.edited_at = Some(std::time::Instant::now());
+        self.dirty = true;
+        self.unsent_changes = true;
+        if matches!(self.sending, Sending::Failed(_)) {
+            self.sending = Sending::Idle;
+        }
+    }
+
+    /// The problems that keep Send disabled, for `account`.
+    pub fn problems(&self, account: Option<&Account>) -> Vec<Problem> {
+        let mut draft = self.draft.clone();
+        // Attachments are checked when attached, not on every keystroke.
+        draft.attachments.clear();
+        draft.validate(account)
+    }
+
+    /// Handles `message`.
+    pub fn update(&mut self, message: Message) -> Action {
+        match message {
+            Message::From(choice) => {
+                self.draft.account = Some(choice.id);
+                self.changed();
+            }
+            Message::To(s) => {
+                self.draft.to = s;
+                self.changed();
+            }
+            Message::Cc(s) => {
+                self.draft.cc = s;
+                self.changed();
+            }
+            Message::Bcc(s) => {
+                self.draft.bcc = s;
+                self.changed();
+            }
+            Message::Subject(s) => {
+                self.draft.subject = s;
+                self.changed();
+            }
+            Message::Body(action) => {
+                let edits = action.is_edit();
+                self.body.perform(action);
+                if edits {
+                    self.draft.body = self.body.text();
+                    self.changed();
+                }
+            }
+            Message::AttachPath(s) => self.attach_path = s,
+            Message::AttachTyped => {
+                let path = self.attach_path.trim().trim_matches('"').to_string();
+                if path.is_empty() {
+                    return Action::None;
+                }
+                let path = path.strip_prefix("file://").unwrap_or(&path).to_string();
+                self.attach_path.clear();
+                return Action::Attach(vec![PathBuf::from(path)]);
+            }
+            Message::AttachDialog => return Action::PickFiles,
+            Message::RemoveAttachment(n) => {
+                if n < self.draft.attachments.len() {
+                    self.draft.attachments.remove(n);
+                    self.changed();
+                }
+            }
+            Message::Signature(on) => {
+                self.draft.signature = on;
+                self.changed();
+            }
+            Message::Send => {
+                if self.sending_now() {
+                    return Action::None;
+                }
+                return Action::Send;
+            }
+            Message::Save => return Action::Save,
+            Message::CloseKeep => return Action::CloseKeep,
+            Message::CloseDiscard => return Action::CloseDiscard,
+            Message::CloseCancel => self.asking_close = false,
+            Message::Suggest(addr) => {
+                let mut parts: Vec<&str> = self.draft.to.rsplitn(2, [',', ';']).collect();
+                parts.reverse();
+                let head = if parts.len() == 2 {
+                    format!("{}, ", parts[0].trim_end())
+                } else {
+                    String::new()
+                };
+                self.draft.to = format!("{head}{addr}, ");
+                self.changed();
+            }
+        }
+        Action::None
+    }
+
+    /// Whether a send is under way.
+    pub fn sending_now(&self) -> bool {
+        matches!(self.sending, Sending::InProgress(..))
+    }
+
+    /// Adds attachments already copied into the draft.
+    pub fn attached(&mut self, paths: Vec<PathBuf>) {
+        self.draft.attachments.extend(paths);
+        self.changed();
+    }
+}
+
+fn human_size(bytes: u64) -> String {
+    if bytes >= 1 << 20 {
+        format!("{:.1} MiB", bytes as f64 / (1u64 << 20) as f64)
+    } else if bytes >= 1 << 10 {
+        format!("{:.0} KiB", bytes as f64 / 1024.0)
+    } else {
+        format!("{bytes} B")
+    }
+}
+
+fn field_errors<'a, M: 'a>(problems: &[Problem], field: Field) -> Element<'a, M> {
+    let lines: Vec<Element<'a, M>> = problems
+        .iter()
+        .filter(|p| p.field == field)
+        .filter_map(|p| match &p.kind {
+            ProblemKind::InvalidRecipient {
+                text: typed, error, ..
+            } => Some(
+                text(address_error(typed, error))
+                    .size(13)
+                    .style(text::danger)
+                    .into(),
+            ),
+            _ => None,
+        })
+        .collect();
+    column(lines).into()
+}
+
+/// Draws the window. `accounts` are the choices for From; `suggestions`
+/// addresses used before that match what is being typed in To.
+pub fn view<'a>(
+    state: &'a State,
+    window: window::Id,
+    accounts: &'a [Account],
+    suggestions: Vec<String>,
+) -> Element<'a, Message> {
+    let choices: Vec<FromChoice> = accounts
+        .iter()
+        .map(|a| FromChoice {
+            id: a.id.clone(),
+            label: format!("{} — {}", a.address, security_mark(a)),
+        })
+        .collect();
+    let selected = choices
+        .iter()
+        .find(|c| Some(&c.id) == state.draft.account.as_ref())
+        .cloned();
+    let account = accounts
+        .iter()
+        .find(|a| Some(&a.id) == state.draft.account.as_ref());
+    let problems = state.problems(account);
+
+    let label = |s: String| text(s).width(Length::Fixed(90.0));
+    let input = |field: &str, placeholder: String, value: &'a str, on: fn(String) -> Message| {
+        text_input(&placeholder, value)
+            .id(field_id(window, field))
+            .on_input(on)
+            .on_submit(Message::Send)
+            .padding(6)
+    };
+
+    let mut content = column![
+        row![
+            label(t!("compose-from")),
+            pick_list(choices, selected, Message::From)
+                .placeholder(t!("compose-from-placeholder"))
+                .width(Length::Fill)
+        ]
+        .spacing(8)
+        .align_y(iced::Alignment::Center),
+        row![
+            label(t!("compose-to")),
+            input(
+                "to",
+                t!("compose-to-placeholder"),
+                &state.draft.to,
+                Message::To
+            )
+        ]
+        .spacing(8)
+        .align_y(iced::Alignment::Center),
+        field_errors(&problems, Field::To),
+    ]
+    .spacing(6);
+    if !suggestions.is_empty() {
+        let chips: Vec<Element<'a, Message>> = suggestions
+            .into_iter()
+            .take(5)
+            .map(|s| {
+                button(text(s.clone()).size(13))
+                    .style(button::secondary)
+                    .on_press(Message::Suggest(s))
+                    .into()
+            })
+            .collect();
+        content = content.push(row(chips).spacing(4));
+    }
+    content = content
+        .push(
+            row![
+                label(t!("compose-cc")),
+                input("cc", String::new(), &state.draft.cc, Message::Cc)
+            ]
+            .spacing(8)
+            .align_y(iced::Alignment::Center),
+        )
+        .push(field_errors(&problems, Field::Cc))
+        .push(
+            row![
+                label(t!("compose-bcc")),
+                input("bcc", String::new(), &state.draft.bcc, Message::Bcc)
+            ]
+            .spacing(8)
+            .align_y(iced::Alignment::Center),
+        )
+        .push(field_errors(&problems, Field::Bcc))
+        .push(
+            row![
+                label(t!("compose-subject")),
+                input(
+                    "subject",
+                    String::new(),
+                    &state.draft.subject,
+                    Message::Subject
+                )
+            ]
+            .spacing(8)
+            .align_y(iced::Alignment::Center),
+        )
+        .push(
+            text_editor(&state.body)
+                .id(field_id(window, "body"))
+                .placeholder(t!("compose-body-placeholder"))
+                .on_action(Message::Body)
+                .height(Length::Fill)
+                .padding(8),
+        );
+
+    // Attachments.
+    let mut total: u64 = 0;
+    let mut files = column![].spacing(2);
+    for (i, path) in state.draft.attachments.iter().enumerate() {
+        let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        total += size;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        files = files.push(
+            row![
+                text(format!("{name} ({})", human_size(size))).width(Length::Fill),
+                button(text(t!("compose-remove")))
+                    .style(button::text)
+                    .on_press(Message::RemoveAttachment(i)),
+            ]
+            .align_y(iced::Alignment::Center),
+        );
+    }
+    let count = state.draft.attachments.len();
+    if count > 0 {
+        content = content.push(
+            text(t!(
+                "compose-attachments-total",
+                count = count,
+                size = human_size(total)
+            ))
+            .size(13),
+        );
+        content = content.push(files);
+    }
+    content = content.push(
+        row![
+            text_input(&t!("compose-attach-path-placeholder"), &state.attach_path)
+                .id(field_id(window, "attach"))
+                .on_input(Message::AttachPath)
+                .on_submit(Message::AttachTyped)
+                .padding(6)
+                .width(Length::Fill),
+            button(text(t!("compose-attach-path")))
+                .style(button::secondary)
+                .on_press(Message::AttachTyped),
+            button(text(t!("compose-attach-dialog")))
+                .style(button::secondary)
+                .on_press(Message::AttachDialog),
+        ]
+        .spacing(6),
+    );
+    if let Some(n) = &state.notice {
+        content = content.push(text(n.clone()).style(text::danger));
+    }
+
+    let blocking: Vec<String> = problems
+        .iter()
+        .filter(|p| !matches!(p.kind, ProblemKind::InvalidRecipient { .. }))
+        .map(|p| p.localize())
+        .collect();
+    let can_send = problems.is_empty() && !state.sending_now();
+    let status: Element<'a, Message> = match &state.sending {
+        Sending::Idle if !blocking.is_empty() => text(blocking.join(" ")).size(13).into(),
+        Sending::Idle => text("").into(),
+        Sending::InProgress(done, all) => {
+            let pct = if *all > 0 {
+                (*done as f64 / *all as f64 * 100.0).min(100.0)
+            } else {
+                0.0
+            };
+            text(t!("compose-sending", percent = format!("{pct:.0}"))).into()
+        }
+        Sending::Failed(reason) => text(reason.clone()).style(text::danger).into(),
+    };
+    let signature = account.is_some_and(|a| !a.signature.trim().is_empty());
+    let mut bottom = row![].spacing(8).align_y(iced::Alignment::Center);
+    if signature {
+        bottom = bottom.push(
+            checkbox(state.draft.signature)
+                .label(t!("compose-signature"))
+                .on_toggle(Message::Signature),
+        );
+    }
+    bottom = bottom
+        .push(container(status).width(Length::Fill))
+        .push(
+            button(text(t!("compose-save")))
+                .style(button::secondary)
+                .on_press(Message::Save),
+        )
+        .push(
+            button(text(t!("compose-send")))
+                .style(button::primary)
+                .on_press_maybe(can_send.then_some(Message::Send)),
+        );
+    content = content.push(bottom);
+
+    if state.asking_close {
+        content = content.push(
+            container(
+                row![
+                    text(t!("compose-close-question")).width(Length::Fill),
+                    button(text(t!("compose-close-keep"))).on_press(Message::CloseKeep),
+                    button(text(t!("compose-close-discard")))
+                        .style(button::danger)
+                        .on_press(Message::CloseDiscard),
+                    button(text(t!("compose-close-cancel")))
+                        .style(button::secondary)
+                        .on_press(Message::CloseCancel),
+                ]
+                .spacing(6)
+                .align_y(iced::Alignment::Center),
+            )
+            .padding(8)
+            .style(container::rounded_box),
+        );
+    }
+    container(content.padding(12)).height(Length::Fill).into()
+}

@@ -1,0 +1,7 @@
+//! The desktop interface (iced). Nothing outside this module imports iced.
+
+pub mod app;
+pub mod compose;
+pub mod main_window;
+
+pub use app::run;
