@@ -69,6 +69,11 @@ pub enum AddressError {
     /// Spaces inside the address.
     #[error("spaces in the address")]
     Whitespace,
+    /// An unquoted display name that holds an @: `x@example.org
+    /// <v@example.org>` is more likely two addresses run together than a
+    /// name, so it is refused rather than sent to one of them silently.
+    #[error("the name before <…> looks like an address")]
+    NameIsAddress,
 }
 
 /// One checked mailbox: an optional display name and an address.
@@ -279,6 +284,9 @@ pub fn parse_mailbox(text: &str) -> Result<Mailbox, AddressError> {
             let name = if name.starts_with('"') && name.ends_with('"') && name.len() >= 2 {
                 unquote(name)
             } else {
+                if name.contains('@') {
+                    return Err(AddressError::NameIsAddress);
+                }
                 name.to_string()
             };
             (Some(name), rest[..close].trim().to_string())
@@ -568,9 +576,25 @@ mod tests {
     }
 
     #[test]
+    fn an_unquoted_name_with_an_at_is_refused() {
+        assert_eq!(
+            parse_mailbox("x@example.org <v@example.org>"),
+            Err(AddressError::NameIsAddress)
+        );
+        assert_eq!(
+            parse_mailbox("x@example.org\r\nRCPT TO:<v@example.org>"),
+            Err(AddressError::NameIsAddress)
+        );
+        assert_eq!(
+            ok("\"x@example.org\" <v@example.org>").name.as_deref(),
+            Some("x@example.org")
+        );
+    }
+
+    #[test]
     fn control_characters_in_names_become_spaces() {
-        let m = ok("Jan\r\nBcc: evil@example.com <jan@example.com>");
-        assert_eq!(m.name.as_deref(), Some("Jan Bcc: evil@example.com"));
+        let m = ok("Jan\r\nBcc: evil <jan@example.com>");
+        assert_eq!(m.name.as_deref(), Some("Jan Bcc: evil"));
         let m = ok("\"Ja\0n\" <jan@example.com>");
         assert_eq!(m.name.as_deref(), Some("Ja n"));
     }

@@ -160,6 +160,12 @@ fn usage_error(e: &clap::Error, io: &mut Io<'_>) -> u8 {
             arg = ctx(ContextKind::InvalidArg)
         ),
         ErrorKind::MissingSubcommand => t!("cli-error-missing-subcommand"),
+        ErrorKind::ArgumentConflict
+            if ctx(ContextKind::PriorArg).is_empty()
+                || ctx(ContextKind::PriorArg) == ctx(ContextKind::InvalidArg) =>
+        {
+            t!("cli-error-repeated", arg = ctx(ContextKind::InvalidArg))
+        }
         ErrorKind::ArgumentConflict => {
             t!("cli-error-conflict", arg = ctx(ContextKind::InvalidArg))
         }
@@ -307,24 +313,27 @@ fn arg<'m>(m: &'m ArgMatches, name: &str) -> Option<&'m String> {
 
 /// A light syntax check; the full RFC 5321/5322 check belongs to the draft
 /// parser.
+/// The same RFC 5321/5322 check as for recipients.
 fn plausible_address(address: &str) -> bool {
-    let Some((local, domain)) = address.rsplit_once('@') else {
-        return false;
-    };
-    !local.is_empty()
-        && !domain.is_empty()
-        && !address.chars().any(|c| c.is_whitespace() || c.is_control())
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
+    crate::address::parse_mailbox(address).is_ok_and(|m| m.name.is_none())
 }
 
 /// A host name or IP address literal: no spaces, controls, or URL pieces.
 fn plausible_host(host: &str) -> bool {
-    !host.is_empty()
+    // An IPv6 literal keeps its colons inside brackets; a colon anywhere
+    // else is a port typed into the host name.
+    let bare = host.strip_prefix('[').and_then(|h| h.strip_suffix(']'));
+    let forbidden = if bare.is_some() {
+        "/@?#\\[]"
+    } else {
+        "/@?#\\:[]"
+    };
+    let inner = bare.unwrap_or(host);
+    !inner.is_empty()
         && host.len() <= 253
-        && !host
+        && !inner
             .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || "/@?#\\".contains(c))
+            .any(|c| c.is_whitespace() || c.is_control() || forbidden.contains(c))
 }
 
 fn read_pem(path: &str) -> Result<String, Failure> {
@@ -361,7 +370,7 @@ fn read_password(stdin: &mut dyn Read) -> Result<Password, Failure> {
     Ok(Password::new(line.to_string()))
 }
 
-fn account_add(m: &ArgMatches, mut file: ConfigFile, io: &mut Io<'_>) -> Result<(), Failure> {
+fn account_add(m: &ArgMatches, file: ConfigFile, io: &mut Io<'_>) -> Result<(), Failure> {
     let address = arg(m, "email").cloned().unwrap_or_default();
     if !plausible_address(&address) {
         return Err(Failure(t!(
@@ -398,7 +407,10 @@ fn account_add(m: &ArgMatches, mut file: ConfigFile, io: &mut Io<'_>) -> Result<
         host,
         port,
         security,
-        username: arg(m, "username").cloned().unwrap_or(address),
+        username: arg(m, "username")
+            .filter(|u| !u.trim().is_empty())
+            .cloned()
+            .unwrap_or(address),
         extra_ca_pem,
         pinned_cert_pem,
         signature: arg(m, "signature").cloned().unwrap_or_default(),
@@ -419,8 +431,8 @@ fn account_add(m: &ArgMatches, mut file: ConfigFile, io: &mut Io<'_>) -> Result<
     let keyring = Keyring::default();
     keyring.set(&account.id, &password)?;
     drop(password);
-    file.config.accounts.push(account.clone());
-    if let Err(e) = file.save() {
+    let added = account.clone();
+    if let Err(e) = crate::config::update(file.path(), move |c| c.accounts.push(added)) {
         let _ = keyring.delete(&account.id);
         return Err(e.into());
     }
@@ -488,8 +500,8 @@ fn resolve<'c>(file: &'c ConfigFile, key: &str) -> Result<&'c Account, Failure> 
 fn account_remove(m: &ArgMatches, mut file: ConfigFile, io: &mut Io<'_>) -> Result<(), Failure> {
     let key = arg(m, "id").cloned().unwrap_or_default();
     let account = resolve(&file, &key)?.clone();
-    file.config.accounts.retain(|a| a.id != account.id);
-    file.save()?;
+    let gone = account.id.clone();
+    file.config = crate::config::update(file.path(), move |c| c.accounts.retain(|a| a.id != gone))?;
     match Keyring::default().delete(&account.id) {
         Ok(true) => {
             let _ = writeln!(
@@ -537,25 +549,27 @@ fn settings_set(m: &ArgMatches, mut file: ConfigFile, io: &mut Io<'_>) -> Result
             valid = valid
         ))
     };
-    let settings = &mut file.config.settings;
-    match key.as_str() {
+    let apply: Box<dyn FnOnce(&mut crate::config::Settings)> = match key.as_str() {
         "never-plaintext" => {
-            settings.never_plaintext = match value.as_str() {
+            let on = match value.as_str() {
                 "true" => true,
                 "false" => false,
                 _ => return Err(invalid("true, false")),
             };
+            Box::new(move |s| s.never_plaintext = on)
         }
         "language" => {
-            settings.language = Language::parse(&value).ok_or_else(|| invalid("auto, en, pl"))?;
+            let l = Language::parse(&value).ok_or_else(|| invalid("auto, en, pl"))?;
+            Box::new(move |s| s.language = l)
         }
         "theme" => {
-            settings.theme = match value.as_str() {
+            let th = match value.as_str() {
                 "system" => Theme::System,
                 "light" => Theme::Light,
                 "dark" => Theme::Dark,
                 _ => return Err(invalid("system, light, dark")),
             };
+            Box::new(move |s| s.theme = th)
         }
         _ => {
             return Err(Failure(t!(
@@ -563,8 +577,8 @@ fn settings_set(m: &ArgMatches, mut file: ConfigFile, io: &mut Io<'_>) -> Result
                 key = key.as_str()
             )));
         }
-    }
-    file.save()?;
+    };
+    file.config = crate::config::update(file.path(), |c| apply(&mut c.settings))?;
     if key == "language" {
         i18n::apply(file.config.settings.language);
     }
@@ -629,9 +643,20 @@ fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
 }
 
 fn write_protocol_log(m: &ArgMatches, transcript: &[u8], io: &mut Io<'_>) {
-    if let Some(path) = arg(m, "protocol-log")
-        && let Err(e) = crate::config::write_atomic(Path::new(path), transcript)
-    {
+    let Some(path) = arg(m, "protocol-log") else {
+        return;
+    };
+    // Into an existing directory only: a typo must not create folders.
+    let parent = Path::new(path)
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let result = if parent.is_dir() {
+        crate::config::write_atomic(Path::new(path), transcript)
+    } else {
+        Err(std::io::ErrorKind::NotFound.into())
+    };
+    if let Err(e) = result {
         let _ = writeln!(
             io.stderr,
             "{}",
@@ -645,10 +670,11 @@ fn write_protocol_log(m: &ArgMatches, transcript: &[u8], io: &mut Io<'_>) {
 }
 
 /// Opens an authenticated session for `account`, reading its password from
-/// the keyring.
+/// the keyring. `tap` keeps the transcript, whatever happens.
 async fn open_session(
     account: &Account,
     file: &ConfigFile,
+    tap: &std::sync::Arc<std::sync::Mutex<crate::smtp::transport::TapState>>,
 ) -> Result<crate::smtp::Session, crate::smtp::SmtpError> {
     let settings = &file.config.settings;
     let target = crate::smtp::Target::of(account, settings.never_plaintext);
@@ -663,6 +689,7 @@ async fn open_session(
         })??;
     let options = crate::smtp::session::SessionOptions {
         deadlines: settings.deadlines.to_deadlines(),
+        tap: Some(tap.clone()),
         ..Default::default()
     };
     crate::smtp::Session::open(&target, &account.username, &password, &options).await
@@ -672,9 +699,15 @@ fn account_test(m: &ArgMatches, file: &ConfigFile, io: &mut Io<'_>) -> Result<()
     let key = arg(m, "id").cloned().unwrap_or_default();
     let account = resolve(file, &key)?.clone();
     let rt = runtime()?;
-    let session = rt
-        .block_on(open_session(&account, file))
-        .map_err(|e| Failure(crate::report::smtp_error(&e, &account.host)))?;
+    let tap = std::sync::Arc::default();
+    let session = match rt.block_on(open_session(&account, file, &tap)) {
+        Ok(s) => s,
+        Err(e) => {
+            let transcript = tap.lock().map(|t| t.transcript.clone()).unwrap_or_default();
+            write_protocol_log(m, &transcript, io);
+            return Err(Failure(crate::report::smtp_error(&e, &account.host)));
+        }
+    };
     match &session.tls {
         Some(tls) => {
             let _ = writeln!(
@@ -732,9 +765,9 @@ fn send(m: &ArgMatches, file: &ConfigFile, io: &mut Io<'_>) -> Result<(), Failur
         }
         Some(path) => std::fs::read_to_string(path).map_err(|e| {
             Failure(t!(
-                "draft-error-unreadable-attachment",
+                "send-error-body-file",
                 path = path,
-                reason = e.to_string()
+                reason = crate::report::io_error(&e)
             ))
         })?,
     };
@@ -772,14 +805,14 @@ fn send(m: &ArgMatches, file: &ConfigFile, io: &mut Io<'_>) -> Result<(), Failur
     let message = lettre_message.formatted();
     drop(lettre_message);
     let rt = runtime()?;
-    let mut transcript = Vec::new();
+    let tap = std::sync::Arc::default();
     let result = rt.block_on(async {
-        let mut session = open_session(&account, file).await?;
+        let mut session = open_session(&account, file, &tap).await?;
         let sent = session.send(&envelope, &message).await;
-        transcript = session.transcript();
         session.quit().await;
         sent
     });
+    let transcript = tap.lock().map(|t| t.transcript.clone()).unwrap_or_default();
     write_protocol_log(m, &transcript, io);
     let delivery = result.map_err(|e| Failure(crate::report::smtp_error(&e, &account.host)))?;
     for address in &delivery.accepted {

@@ -73,7 +73,8 @@ impl DeadlineSettings {
     /// As durations for the SMTP engine.
     pub fn to_deadlines(self) -> crate::smtp::Deadlines {
         use std::time::Duration;
-        let s = |n: u64| Duration::from_secs(n.max(1));
+        // At least 1 s, at most a day: a huge value is a typo, not a wish.
+        let s = |n: u64| Duration::from_secs(n.clamp(1, 86_400));
         crate::smtp::Deadlines {
             connect: s(self.connect),
             tls: s(self.tls),
@@ -306,6 +307,37 @@ pub fn save(path: &Path, config: &Config) -> Result<(), ConfigError> {
     let text =
         toml::to_string_pretty(&config).map_err(|e| ConfigError::Serialize(e.to_string()))?;
     write_atomic(path, text.as_bytes()).map_err(io)
+}
+
+/// Changes `config.toml` under an exclusive lock: the file is re-read inside
+/// the lock, `change` applied, and the result written atomically, so two
+/// processes changing it at once never lose each other's change. The lock
+/// is a separate file, `.config.lock`, beside it, held only for this call.
+///
+/// Errors: as [`load`] (a damaged file is kept and not changed), [`save`],
+/// and [`ConfigError::Io`] when the lock cannot be taken.
+pub fn update(path: &Path, change: impl FnOnce(&mut Config)) -> Result<Config, ConfigError> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let io = |source| ConfigError::Io {
+        path: dir.to_path_buf(),
+        source,
+    };
+    create_private_dir(dir).map_err(io)?;
+    let lock = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(dir.join(".config.lock"))
+        .map_err(io)?;
+    lock.lock().map_err(io)?;
+    let mut config = load(path)?;
+    change(&mut config);
+    let saved = save(path, &config);
+    let _ = lock.unlock();
+    saved.map(|()| config)
 }
 
 /// Creates `dir` and its parents; on Unix a created directory is mode 0700.
@@ -569,6 +601,27 @@ mod tests {
             .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
             .collect();
         assert!(leftovers.is_empty());
+    }
+
+    #[test]
+    fn concurrent_updates_are_all_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        let threads: Vec<_> = (0..8)
+            .map(|n| {
+                let path = path.clone();
+                std::thread::spawn(move || {
+                    update(&path, |c| {
+                        c.accounts.push(account(&format!("u{n}@example.com")))
+                    })
+                    .unwrap();
+                })
+            })
+            .collect();
+        for t in threads {
+            t.join().unwrap();
+        }
+        assert_eq!(load(&path).unwrap().accounts.len(), 8);
     }
 
     #[test]

@@ -92,8 +92,26 @@ fn langid(tag: &str) -> LanguageIdentifier {
 pub fn resolve(setting: Language) -> Language {
     match setting {
         Language::En | Language::Pl => setting,
-        Language::Auto => resolve_locales(sys_locale::get_locales()),
+        Language::Auto => match posix_locale() {
+            // On Unix the first of LC_ALL, LC_MESSAGES, LANG decides
+            // (POSIX): `LC_ALL=C` means the default language, English.
+            Some(l) => resolve_locales(std::iter::once(l)),
+            None => resolve_locales(sys_locale::get_locales()),
+        },
     }
+}
+
+#[cfg(unix)]
+fn posix_locale() -> Option<String> {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|v| !v.is_empty())
+}
+
+#[cfg(not(unix))]
+fn posix_locale() -> Option<String> {
+    None
 }
 
 /// Picks Polish or English from a list of locale names such as `pl-PL`,

@@ -115,16 +115,19 @@ fn is_atext(c: char) -> bool {
 fn phrase_tokens(name: &str, start: usize) -> Vec<String> {
     let name = no_controls(name);
     let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Plain atoms or one quoted string while each fits on a folded line;
+    // anything longer becomes encoded-words, which fold.
+    let room = SOFT_LIMIT.saturating_sub(start + 1);
     if name.is_ascii() {
         if name
             .split(' ')
-            .all(|w| !w.is_empty() && w.chars().all(is_atext))
+            .all(|w| !w.is_empty() && w.len() <= room && w.chars().all(is_atext))
         {
             return name.split(' ').map(str::to_string).collect();
         }
         let escaped = name.replace('\\', "\\\\").replace('"', "\\\"");
         let quoted = format!("\"{escaped}\"");
-        if quoted.len() + start <= 998 - 2 {
+        if quoted.len() <= room {
             return vec![quoted];
         }
     }
@@ -336,6 +339,16 @@ mod tests {
             for line in header_lines(&v, "Subject") {
                 proptest::prop_assert!(line.len() <= 998);
                 proptest::prop_assert!(line.is_ascii());
+            }
+        }
+
+        #[test]
+        fn long_ascii_names_fold_too(n in 70usize..6000) {
+            let mut m = parse_mailbox("x@example.org").unwrap();
+            m.name = Some("N".repeat(n));
+            let v = encode_mailboxes(&[m], 2);
+            for line in header_lines(&v, "To") {
+                proptest::prop_assert!(line.len() <= 78, "{} octets", line.len());
             }
         }
 

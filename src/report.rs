@@ -40,7 +40,7 @@ impl Localize for ConfigError {
             ConfigError::Io { path, source } => t!(
                 "config-error-io",
                 path = path.display().to_string(),
-                reason = source.to_string()
+                reason = io_error(source)
             ),
             ConfigError::KeptDamaged { path } => {
                 t!(
@@ -119,6 +119,7 @@ pub fn address_error(text: &str, e: &crate::address::AddressError) -> String {
         E::UnterminatedAngle => t!("address-error-unterminated-angle", text = text),
         E::TextAfterAddress => t!("address-error-text-after", text = text),
         E::Whitespace => t!("address-error-whitespace", text = text),
+        E::NameIsAddress => t!("address-error-name-is-address", text = text),
     }
 }
 
@@ -197,6 +198,7 @@ pub fn smtp_error(e: &crate::smtp::SmtpError, host: &str) -> String {
                     presented = presented.as_str(),
                     pinned = pinned.as_str()
                 ),
+                CertProblem::CaAsServer => t!("smtp-error-cert-ca-as-server"),
                 CertProblem::Other(detail) => t!("smtp-error-cert-other", detail = detail.as_str()),
             }
         }
@@ -242,5 +244,20 @@ pub fn smtp_error(e: &crate::smtp::SmtpError, host: &str) -> String {
         }
         E::OutcomeUnknown => t!("smtp-error-outcome-unknown"),
         E::Keyring(k) => t!("smtp-error-keyring", reason = k.localize()),
+    }
+}
+
+/// An operating-system error in the person's language (the common kinds;
+/// others keep the system's own text).
+pub fn io_error(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => t!("io-error-not-found"),
+        K::PermissionDenied => t!("io-error-permission"),
+        K::ReadOnlyFilesystem => t!("io-error-read-only"),
+        K::IsADirectory => t!("io-error-is-directory"),
+        K::StorageFull => t!("io-error-disk-full"),
+        K::InvalidData => t!("io-error-not-text"),
+        _ => e.to_string(),
     }
 }

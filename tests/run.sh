@@ -10,7 +10,7 @@
 # The tests start and stop their own D-Bus sessions, keyrings and SMTP
 # servers, on 127.0.0.1 only.
 #
-# Prerequisite: Rust >= 1.88 through rustup. Extra arguments go to cargo test.
+# Prerequisite: Rust >= 1.89 through rustup. Extra arguments go to cargo test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

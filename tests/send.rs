@@ -398,7 +398,20 @@ fn wrong_password_gives_the_authentication_error() {
         b"wrong-password",
     );
     let id = stdout(&out).lines().last().unwrap().to_string();
-    let out = k.run(&["send", "--account", &id, "--to", "jan@example.com"], b"");
+    let log = k.dir().join("failed.log");
+    let log_arg = log.display().to_string();
+    let out = k.run(
+        &[
+            "send",
+            "--account",
+            &id,
+            "--to",
+            "jan@example.com",
+            "--protocol-log",
+            &log_arg,
+        ],
+        b"",
+    );
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stderr(&out).contains("refused the user name or password (535"),
@@ -406,4 +419,30 @@ fn wrong_password_gives_the_authentication_error() {
         stderr(&out)
     );
     assert!(peer.received().is_empty());
+    // The protocol log is written when it matters most: on failure.
+    let transcript = std::fs::read_to_string(&log).unwrap();
+    assert!(
+        transcript.contains("C: <redacted>") && transcript.contains("S: 535"),
+        "{transcript}"
+    );
+    assert!(!transcript.contains("wrong-password"));
+}
+
+#[test]
+fn a_self_signed_ca_certificate_given_as_ca_says_to_pin_it() {
+    let certs = TestCerts::generate();
+    let peer = SmtpPeer::start(&certs.self_signed);
+    let s = setup(
+        peer.implicit_port,
+        "implicit-tls",
+        Some(("--ca-file", &certs.self_signed.cert)),
+        "en_US.UTF-8",
+    );
+    let (out, _) = send_simple(&s);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("pin it (--pin-cert)"),
+        "{}",
+        stderr(&out)
+    );
 }

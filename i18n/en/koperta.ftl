@@ -286,3 +286,16 @@ compose-close-discard = Discard
 compose-close-cancel = Cancel
 
 gui-error-start = Koperta cannot open its window: { $reason }
+
+## More errors
+
+smtp-error-cert-ca-as-server = The server presents a certificate authority's certificate as its own. Nothing was sent. If this is your own self-signed certificate, pin it (--pin-cert) instead of adding it as a CA.
+send-error-body-file = Cannot read the message text from { $path }: { $reason }
+cli-error-repeated = { $arg } was given more than once.
+address-error-name-is-address = “{ $text }”: the name before <…> looks like an address; put a comma between two addresses, or the name in quotes.
+io-error-not-found = the file or folder does not exist
+io-error-permission = permission denied
+io-error-read-only = the disk is read-only
+io-error-is-directory = it is a folder, not a file
+io-error-disk-full = the disk is full
+io-error-not-text = it is not UTF-8 text

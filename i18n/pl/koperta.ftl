@@ -161,7 +161,13 @@ smtp-error-recipients-refused = { $count ->
    *[many] Serwer odrzucił { $count } odbiorców, więc wiadomość nie poszła do nikogo:
 }
 smtp-error-recipient-line = { $address }: { $code } { $text }
-smtp-error-too-large = Wiadomość ma { $size } bajtów; serwer przyjmuje najwyżej { $limit } bajtów. Usuń albo zmniejsz załączniki.
+smtp-error-too-large = { $size ->
+    [few] Wiadomość ma { $size } bajty
+   *[other] Wiadomość ma { $size } bajtów
+}; serwer przyjmuje najwyżej { $limit ->
+    [one] { $limit } bajt
+   *[other] { $limit } bajtów
+}. Usuń albo zmniejsz załączniki.
 smtp-error-smtputf8 = Adres { $address } wymaga rozszerzenia (SMTPUTF8), którego serwer nie oferuje.
 smtp-error-transient = Serwer nie może teraz przyjąć wiadomości ({ $code } { $text }). Spróbuj ponownie później.
 smtp-error-permanent = Serwer odrzucił wiadomość ({ $code } { $text }).
@@ -181,14 +187,22 @@ cli-arg-body-file = Plik z treścią wiadomości albo „-” dla standardowego 
 cli-arg-attach = Plik do załączenia (można powtórzyć)
 cli-arg-protocol-log = Zapisz przebieg rozmowy SMTP do tego pliku (hasła nigdy nie są zapisywane)
 send-accepted = Przyjęto dla { $address }
-send-done = Wysłano: { $bytes } bajtów, odpowiedź serwera: { $reply }
+send-done = { $bytes ->
+    [one] Wysłano: { $bytes } bajt, odpowiedź serwera: { $reply }
+    [few] Wysłano: { $bytes } bajty, odpowiedź serwera: { $reply }
+   *[many] Wysłano: { $bytes } bajtów, odpowiedź serwera: { $reply }
+}
 send-protocol-log-failed = Nie można zapisać dziennika protokołu { $path }: { $reason }
 test-tls = TLS: { $version }, { $cipher }
 test-certificate = Certyfikat: { $subject }, wystawca: { $issuer }
 test-pinned = Certyfikat: przypięty, SHA-256 { $fingerprint }
 test-plaintext = Połączenie: NIESZYFROWANE
 test-auth = Zalogowano metodą: { $mechanism }
-test-size = Największa wiadomość: { $limit } bajtów
+test-size = { $limit ->
+    [one] Największa wiadomość: { $limit } bajt
+    [few] Największa wiadomość: { $limit } bajty
+   *[many] Największa wiadomość: { $limit } bajtów
+}
 test-size-none = Największa wiadomość: serwer nie podał limitu
 test-ok = Konto działa.
 
@@ -290,3 +304,16 @@ compose-close-discard = Odrzuć
 compose-close-cancel = Anuluj
 
 gui-error-start = Koperta nie może otworzyć okna: { $reason }
+
+## Więcej błędów
+
+smtp-error-cert-ca-as-server = Serwer przedstawia certyfikat urzędu certyfikacji jako własny. Nic nie wysłano. Jeśli to Twój własny certyfikat z podpisem własnym, przypnij go (--pin-cert) zamiast dodawać jako urząd.
+send-error-body-file = Nie można odczytać treści wiadomości z { $path }: { $reason }
+cli-error-repeated = opcję { $arg } podano więcej niż raz.
+address-error-name-is-address = „{ $text }”: nazwa przed <…> wygląda jak adres; oddziel dwa adresy przecinkiem albo ujmij nazwę w cudzysłów.
+io-error-not-found = plik lub folder nie istnieje
+io-error-permission = brak uprawnień
+io-error-read-only = dysk jest tylko do odczytu
+io-error-is-directory = to folder, nie plik
+io-error-disk-full = dysk jest pełny
+io-error-not-text = to nie jest tekst UTF-8

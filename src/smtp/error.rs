@@ -39,6 +39,9 @@ pub enum CertProblem {
         /// SHA-256 fingerprint of the pinned one.
         pinned: String,
     },
+    /// The server presents a CA certificate as its own (a self-signed
+    /// certificate marked `CA:TRUE` given as an extra CA): pin it instead.
+    CaAsServer,
     /// Anything else the verifier refused.
     Other(String),
 }

@@ -36,6 +36,9 @@ pub struct SessionOptions {
     pub deadlines: Deadlines,
     /// The EHLO name: `[127.0.0.1]` by default, which names no machine.
     pub ehlo_name: String,
+    /// Where the tap keeps the transcript and counters; give one to read the
+    /// transcript even when opening fails.
+    pub tap: Option<Arc<Mutex<TapState>>>,
 }
 
 impl Default for SessionOptions {
@@ -43,6 +46,7 @@ impl Default for SessionOptions {
         SessionOptions {
             deadlines: Deadlines::default(),
             ehlo_name: "[127.0.0.1]".into(),
+            tap: None,
         }
     }
 }
@@ -124,11 +128,12 @@ impl Session {
         options: &SessionOptions,
     ) -> Result<Session, SmtpError> {
         let d = options.deadlines;
-        let connected = transport::connect(target, &d, &options.ehlo_name).await?;
+        let state = options.tap.clone().unwrap_or_default();
+        let connected = transport::connect(target, &d, &options.ehlo_name, state).await?;
         let tap = connected.tap.clone();
         let client_id = ClientId::Domain(options.ehlo_name.clone());
         let conn = timeout(
-            d.greeting + d.command,
+            d.greeting.saturating_add(d.command),
             AsyncSmtpConnection::connect_with_transport(connected.stream, &client_id),
         )
         .await

@@ -590,6 +590,9 @@ fn classify_tls_error(e: &io::Error, seen: &Presented, target: &Target) -> SmtpE
                             .map(|c| certificate_names(c).0)
                             .unwrap_or_default(),
                     },
+                    other if format!("{other:?}").contains("CaUsedAsEndEntity") => {
+                        CertProblem::CaAsServer
+                    }
                     other => CertProblem::Other(format!("{other:?}")),
                 }
             };
@@ -782,6 +785,8 @@ async fn speaks_tls(target: &Target, d: &Deadlines) -> bool {
 }
 
 /// Opens a connection to `target`: TCP, then TLS as the account says.
+/// `state` is the tap's state: it keeps the transcript even when the
+/// connection fails.
 ///
 /// Errors: DNS, refused, timeouts (connect, TLS, greeting, STARTTLS
 /// reply), TLS mode mismatch, certificate problems, STARTTLS not offered
@@ -790,8 +795,8 @@ pub async fn connect(
     target: &Target,
     d: &Deadlines,
     client_id: &str,
+    state: Arc<Mutex<TapState>>,
 ) -> Result<Connected, SmtpError> {
-    let state = Arc::new(Mutex::new(TapState::default()));
     let plaintext_allowed = target.security == Security::Plaintext && !target.never_plaintext;
     if target.security == Security::Plaintext && target.never_plaintext {
         return Err(SmtpError::PlaintextForbidden);

@@ -86,6 +86,8 @@ pub enum Input {
     Escape,
     /// A file dropped on the window.
     Dropped(PathBuf),
+    /// A mouse click (focus may have moved).
+    Click,
 }
 
 /// Everything that can happen.
@@ -527,7 +529,28 @@ impl App {
         match input {
             Input::NewMessage if !self.accounts().is_empty() => self.open_compose(None),
             Input::NewMessage => Task::none(),
-            Input::Tab { back } if is_compose => probe(id, 0, back),
+            Input::Tab { back } if is_compose => {
+                let Some(Screen::Compose(c)) = self.windows.get_mut(&id) else {
+                    return Task::none();
+                };
+                match c.focus {
+                    // Known: move at once, before the next keystroke.
+                    Some(i) => {
+                        let n = compose::FOCUS_ORDER.len();
+                        let next = if back { (i + n - 1) % n } else { (i + 1) % n };
+                        c.focus = Some(next);
+                        operation::focus(compose::field_id(id, compose::FOCUS_ORDER[next]))
+                    }
+                    // After a click: ask the widgets.
+                    None => probe(id, 0, back),
+                }
+            }
+            Input::Click => {
+                if let Some(Screen::Compose(c)) = self.windows.get_mut(&id) {
+                    c.focus = None;
+                }
+                Task::none()
+            }
             Input::Tab { .. } => operation::focus_next(),
             Input::Send if is_compose => self.update(Message::Compose(id, compose::Message::Send)),
             Input::Save if is_compose => self.update(Message::Compose(id, compose::Message::Save)),

@@ -83,6 +83,9 @@ pub struct State {
     pub edited_at: Option<std::time::Instant>,
     /// The outbox entry of the last failed attempt, replaced on the next.
     pub outbox_id: Option<String>,
+    /// The field (index in [`FOCUS_ORDER`]) known to have focus; `None`
+    /// after a mouse click, when it is asked from the widgets instead.
+    pub focus: Option<usize>,
 }
 
 /// What the person did.
@@ -159,6 +162,7 @@ impl State {
             asking_close: false,
             edited_at: None,
             outbox_id: None,
+            focus: Some(0),
         }
     }
 
@@ -187,18 +191,22 @@ impl State {
                 self.changed();
             }
             Message::To(s) => {
+                self.focus = Some(0);
                 self.draft.to = s;
                 self.changed();
             }
             Message::Cc(s) => {
+                self.focus = Some(1);
                 self.draft.cc = s;
                 self.changed();
             }
             Message::Bcc(s) => {
+                self.focus = Some(2);
                 self.draft.bcc = s;
                 self.changed();
             }
             Message::Subject(s) => {
+                self.focus = Some(3);
                 self.draft.subject = s;
                 self.changed();
             }
@@ -206,6 +214,7 @@ impl State {
                 let edits = action.is_edit();
                 self.body.perform(action);
                 if edits {
+                    self.focus = Some(4);
                     self.draft.body = self.body.text();
                     self.changed();
                 }

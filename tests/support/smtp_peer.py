@@ -152,7 +152,12 @@ async def main():
 
     stop = asyncio.Event()
     loop.add_signal_handler(signal.SIGTERM, stop.set)
-    loop.add_reader(sys.stdin.fileno(), lambda: stop.set() if not sys.stdin.buffer.read1(4096) else None)
+    try:
+        # Stop when whoever started us closes our standard input.
+        loop.add_reader(sys.stdin.fileno(),
+                        lambda: stop.set() if not sys.stdin.buffer.read1(4096) else None)
+    except (PermissionError, ValueError, OSError):
+        pass  # stdin is a file or /dev/null: stop on SIGTERM only
     await stop.wait()
     for s in (implicit, starttls, plain):
         s.close()
