@@ -35,7 +35,7 @@ fn several_messages_share_one_connection() {
         .enable_all()
         .build()
         .unwrap();
-    rt.block_on(async {
+    let sent = rt.block_on(async {
         // A password typed in decomposed form is sent as NFC (RFC 8265).
         let decomposed: String = support::TEST_PASSWORD.nfd().collect();
         assert_ne!(decomposed, support::TEST_PASSWORD);
@@ -48,6 +48,7 @@ fn several_messages_share_one_connection() {
         )
         .await
         .unwrap();
+        let mut sent = Vec::new();
         for n in 0..3 {
             let draft = Draft {
                 to: format!("r{n}@example.com"),
@@ -58,12 +59,23 @@ fn several_messages_share_one_connection() {
             let built = draft.build(&acc, &BuildOptions::default()).unwrap();
             let bytes = built.formatted();
             let delivery = session.send(&built.envelope, &bytes).await.unwrap();
+            sent.push(bytes.clone());
             assert_eq!(delivery.accepted, [format!("r{n}@example.com")]);
             assert!(session.progress() >= bytes.len() as u64);
         }
         session.quit().await;
+        sent
     });
     let got = peer.received();
+    // The server received exactly the bytes of each message: no blank line
+    // added at the end, nothing lost.
+    for (r, bytes) in got.iter().zip(&sent) {
+        let mut expected = bytes.clone();
+        if !expected.ends_with(b"\r\n") {
+            expected.extend_from_slice(b"\r\n");
+        }
+        assert_eq!(r.raw, expected);
+    }
     assert_eq!(got.len(), 3);
     assert!(
         got.iter().all(|r| r.connection == got[0].connection),

@@ -211,8 +211,11 @@ impl Session {
         message: &[u8],
     ) -> Result<Delivery, SmtpError> {
         let d = self.deadlines;
-        // What the server receives as content: lettre ends DATA with
-        // CRLF "." CRLF, whose first CRLF closes the message's last line.
+        // lettre ends DATA with CRLF "." CRLF, whose first CRLF closes the
+        // message's last line: a message that already ends with CRLF is
+        // handed over without it, so the server receives exactly the bytes
+        // of the message, no blank line added (RFC 5321 §4.1.1.4).
+        let message = message.strip_suffix(b"\r\n").unwrap_or(message);
         let size = message.len() as u64 + 2;
         if let Some(limit) = self.size_limit()
             && limit > 0
