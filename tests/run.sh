@@ -5,7 +5,8 @@
 #  - Debian packages (with apt-get, when run as root): a C compiler for the
 #    crypto crates, D-Bus and gnome-keyring (the real Secret Service),
 #    libsecret-tools (an independent look into the keyring), Python with
-#    venv (the SMTP test peer);
+#    venv (the SMTP test peer), Xvfb, xdotool and ImageMagick (the real
+#    windows, driven and photographed) and the X11 libraries iced loads;
 #  - a Python venv in target/test-venv with aiosmtpd (the SMTP peer).
 # The tests start and stop their own D-Bus sessions, keyrings and SMTP
 # servers, on 127.0.0.1 only.
@@ -15,7 +16,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(gcc libc6-dev pkg-config ca-certificates dbus dbus-daemon gnome-keyring
-          libsecret-tools python3 python3-venv)
+          libsecret-tools python3 python3-venv
+          xvfb xdotool imagemagick libx11-6 libx11-xcb1 libxcursor1 libxi6 libxkbcommon-x11-0)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -43,6 +45,8 @@ if ! "$venv/bin/python" -c 'import aiosmtpd' 2>/dev/null; then
     "$venv/bin/pip" install --quiet --disable-pip-version-check 'aiosmtpd==1.4.6'
 fi
 export KOPERTA_TEST_PYTHON="$PWD/$venv/bin/python"
+# iced_test renders with the CPU so results do not depend on a GPU.
+export ICED_TEST_BACKEND=tiny-skia
 
 log=target/test-output.log
 cargo test --locked "$@" 2>&1 | tee "$log"

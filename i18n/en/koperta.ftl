@@ -273,7 +273,7 @@ compose-attachments-total = { $count ->
     [one] 1 attachment, { $size }
    *[other] { $count } attachments, { $size }
 }
-compose-attach-path-placeholder = Type or paste the path of a file to attach, or drop files on the window
+compose-attach-path-placeholder = Path of a file to attach (or drop files here)
 compose-attach-path = Attach
 compose-attach-dialog = Choose files…
 compose-signature = Signature

@@ -291,7 +291,7 @@ compose-attachments-total = { $count ->
     [few] { $count } załączniki, { $size }
    *[many] { $count } załączników, { $size }
 }
-compose-attach-path-placeholder = Wpisz lub wklej ścieżkę pliku do załączenia albo upuść pliki na okno
+compose-attach-path-placeholder = Ścieżka pliku do załączenia (lub upuść pliki tutaj)
 compose-attach-path = Załącz
 compose-attach-dialog = Wybierz pliki…
 compose-signature = Podpis

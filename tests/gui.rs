@@ -1,0 +1,341 @@
+//! The desktop app without a display: screens' views through iced_test's
+//! simulator, two windows through the app's `update`, and the tasks the app
+//! returns run to completion against the real SMTP peer and keyring.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use futures::StreamExt;
+use iced::window;
+use iced_test::runtime::Action;
+use iced_test::simulator;
+use koperta::account::{Account, AccountId};
+use koperta::draft::Draft;
+use koperta::i18n::{self, Language};
+use koperta::paths::Paths;
+use koperta::ui::app::{App, Input, Message, Screen};
+use koperta::ui::{compose, main_window};
+
+/// The Fluent loader is global: tests that switch languages take turns.
+static LANGUAGE: Mutex<()> = Mutex::new(());
+
+fn account() -> Account {
+    Account {
+        id: AccountId::generate(),
+        address: "zofia@example.com".into(),
+        host: "localhost".into(),
+        username: "zofia@example.com".into(),
+        ..Account::default()
+    }
+}
+
+#[test]
+fn compose_view_marks_an_invalid_recipient_in_place_in_both_languages() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    let acc = account();
+    let accounts = vec![acc.clone()];
+    let state = compose::State::new(
+        "d1".into(),
+        Draft {
+            account: Some(acc.id.clone()),
+            to: "jan@example.com, zły@".into(),
+            ..Draft::default()
+        },
+    );
+    let id = window::Id::unique();
+    for (lang, send, reason) in [
+        (Language::Pl, "Wyślij", "„zły@”: po @ nic nie ma."),
+        (Language::En, "Send", "“zły@”: nothing after the @."),
+    ] {
+        i18n::apply(lang);
+        let mut ui = simulator(compose::view(&state, id, &accounts, Vec::new()));
+        assert!(ui.find(send).is_ok(), "{lang:?}: no {send}");
+        assert!(ui.find(reason).is_ok(), "{lang:?}: no {reason}");
+        // Send is disabled while a recipient is invalid: clicking does nothing.
+        let _ = ui.click(send);
+        let messages: Vec<compose::Message> = ui.into_messages().collect();
+        assert!(!messages.iter().any(|m| matches!(m, compose::Message::Send)));
+    }
+}
+
+#[test]
+fn attachment_totals_use_polish_plurals() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::Pl);
+    let dir = tempfile::tempdir().unwrap();
+    let acc = account();
+    let accounts = vec![acc.clone()];
+    for (count, expected) in [
+        (1, "1 załącznik"),
+        (2, "2 załączniki"),
+        (5, "5 załączników"),
+        (22, "22 załączniki"),
+    ] {
+        let files: Vec<_> = (0..count)
+            .map(|n| {
+                let p = dir.path().join(format!("plik{n}.txt"));
+                std::fs::write(&p, b"abc").unwrap();
+                p
+            })
+            .collect();
+        let state = compose::State::new(
+            "d".into(),
+            Draft {
+                account: Some(acc.id.clone()),
+                to: "a@example.com".into(),
+                attachments: files,
+                ..Draft::default()
+            },
+        );
+        let mut ui = simulator(compose::view(
+            &state,
+            window::Id::unique(),
+            &accounts,
+            Vec::new(),
+        ));
+        assert!(
+            ui.find(format!("{expected}, {} B", 3 * count).as_str())
+                .is_ok(),
+            "{expected}"
+        );
+    }
+}
+
+#[test]
+fn main_window_leads_a_new_person_to_add_an_account() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::En);
+    let state = main_window::State::default();
+    let settings = koperta::config::Settings::default();
+    let mut ui = simulator(main_window::view(&state, &settings, &[], &[], &[], None));
+    assert!(ui.find("Add account").is_ok());
+    let _ = ui.click("Add account");
+    let messages: Vec<main_window::Message> = ui.into_messages().collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| matches!(m, main_window::Message::AddAccount))
+    );
+}
+
+fn app_with_two_compose_windows() -> (App, window::Id, window::Id, tempfile::TempDir) {
+    let home = tempfile::tempdir().unwrap();
+    let mut app = App::headless(Paths::under(home.path()));
+    app.config.config.accounts.push(account());
+    let (a, b) = (window::Id::unique(), window::Id::unique());
+    for id in [a, b] {
+        app.windows.insert(
+            id,
+            Screen::Compose(Box::new(compose::State::new(
+                koperta::store::new_id(),
+                Draft::default(),
+            ))),
+        );
+    }
+    (app, a, b, home)
+}
+
+fn focus(app: &App, id: window::Id) -> Option<usize> {
+    match app.windows.get(&id) {
+        Some(Screen::Compose(c)) => c.focus,
+        _ => None,
+    }
+}
+
+#[test]
+fn tab_in_one_compose_window_never_moves_focus_in_the_other() {
+    let (mut app, a, b, _home) = app_with_two_compose_windows();
+    let _ = app.update(Message::Compose(
+        a,
+        compose::Message::To("jan@example.com".into()),
+    ));
+    for _ in 0..3 {
+        let _ = app.update(Message::Input(a, Input::Tab { back: false }));
+    }
+    assert_eq!(focus(&app, a), Some(3), "To → Cc → Bcc → Subject");
+    assert_eq!(
+        focus(&app, b),
+        Some(0),
+        "the other window's cursor stays in To"
+    );
+    let _ = app.update(Message::Input(a, Input::Tab { back: true }));
+    assert_eq!(focus(&app, a), Some(2));
+    // Typing goes only where it was typed.
+    let _ = app.update(Message::Compose(b, compose::Message::Subject("B".into())));
+    let (Some(Screen::Compose(ca)), Some(Screen::Compose(cb))) =
+        (app.windows.get(&a), app.windows.get(&b))
+    else {
+        panic!("windows");
+    };
+    assert_eq!(
+        (ca.draft.to.as_str(), ca.draft.subject.as_str()),
+        ("jan@example.com", "")
+    );
+    assert_eq!((cb.draft.to.as_str(), cb.draft.subject.as_str()), ("", "B"));
+    // The widget ids differ per window, so a focus operation names one window only.
+    assert_ne!(compose::field_id(a, "to"), compose::field_id(b, "to"));
+}
+
+#[test]
+fn drafts_are_saved_and_offered_back_after_a_crash() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("Załącznik ąę.pdf");
+    std::fs::write(&file, b"%PDF-1.4").unwrap();
+    {
+        let mut app = App::headless(Paths::under(home.path()));
+        app.config.config.accounts.push(account());
+        let id = window::Id::unique();
+        let draft_id = koperta::store::new_id();
+        app.windows.insert(
+            id,
+            Screen::Compose(Box::new(compose::State::new(
+                draft_id.clone(),
+                Draft::default(),
+            ))),
+        );
+        let _ = app.update(Message::Compose(
+            id,
+            compose::Message::Subject("Niedokończone — zażółć".into()),
+        ));
+        let copy = app.store.attach_copy(&draft_id, &file).unwrap();
+        if let Some(Screen::Compose(c)) = app.windows.get_mut(&id) {
+            c.attached(vec![copy]);
+        }
+        std::thread::sleep(Duration::from_millis(900));
+        let _ = app.update(Message::Tick);
+        // The process dies here: no close, no goodbye.
+        std::mem::forget(app);
+    }
+    let app = App::headless(Paths::under(home.path()));
+    assert_eq!(app.drafts.len(), 1, "the draft is offered back");
+    assert_eq!(app.drafts[0].1, "Niedokończone — zażółć");
+    let (drafts, _) = app.store.drafts();
+    let attached = &drafts[0].1.attachments;
+    assert_eq!(std::fs::read(&attached[0]).unwrap(), b"%PDF-1.4");
+}
+
+/// Runs a task's futures and returns the messages it produces.
+async fn outputs(task: iced::Task<Message>) -> Vec<Message> {
+    let Some(mut stream) = iced_test::runtime::task::into_stream(task) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    while let Some(action) = stream.next().await {
+        if let Action::Output(m) = action {
+            out.push(m);
+        }
+    }
+    out
+}
+
+/// The in-process half of the sending test: runs in a child process whose
+/// D-Bus session has the test keyring (see `sending_from_the_app`).
+#[test]
+#[ignore = "run by sending_from_the_app with a keyring session"]
+fn sending_from_the_app_inner() {
+    let Ok(home) = std::env::var("KOPERTA_HOME") else {
+        return;
+    };
+    let good_to = std::env::var("KOPERTA_TEST_TO").unwrap();
+    let mut app = App::headless(Paths::under(std::path::Path::new(&home)));
+    let account = app.config.config.accounts[0].clone();
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    for (to, succeeds) in [("odrzuc@example.com", false), (good_to.as_str(), true)] {
+        let id = window::Id::unique();
+        let draft = Draft {
+            account: Some(account.id.clone()),
+            to: to.into(),
+            subject: "Z okna — zażółć".into(),
+            body: "Treść\n".into(),
+            ..Draft::default()
+        };
+        app.windows.insert(
+            id,
+            Screen::Compose(Box::new(compose::State::new(
+                koperta::store::new_id(),
+                draft.clone(),
+            ))),
+        );
+        let task = app.update(Message::Compose(id, compose::Message::Send));
+        // The send runs as a task: meanwhile the main window still reacts.
+        let handle = rt.spawn(outputs(task));
+        let started = Instant::now();
+        let _ = app.update(Message::Main(main_window::Message::Tab(
+            main_window::Tab::Outbox,
+        )));
+        assert!(started.elapsed() < Duration::from_millis(200));
+        for m in rt.block_on(handle).unwrap() {
+            let _ = app.update(m);
+        }
+        let Some(Screen::Compose(c)) = app.windows.get(&id) else {
+            panic!("window")
+        };
+        if succeeds {
+            assert!(app.main.notice.as_deref().unwrap_or("").contains(&good_to));
+            assert_eq!(app.store.sent().0.len(), 1);
+        } else {
+            // Everything typed is kept; the message waits in the outbox with its reason.
+            assert_eq!(c.draft, draft);
+            assert!(
+                matches!(&c.sending, compose::Sending::Failed(r) if r.contains("odrzuc@example.com")),
+                "{:?}",
+                c.sending
+            );
+            assert_eq!(app.outbox.len(), 1);
+            assert!(app.outbox[0].sidecar.last_error.is_some());
+            // Clear the way for the next message.
+            let _ = app.store.outbox_delete(&app.outbox[0].id.clone());
+            app.refresh();
+        }
+    }
+}
+
+#[test]
+fn sending_from_the_app() {
+    use support::certs::TestCerts;
+    use support::peer::SmtpPeer;
+    use support::proxy::{Fault, FaultProxy};
+    let certs = TestCerts::generate();
+    let peer = SmtpPeer::start(&certs.valid);
+    let proxy = FaultProxy::start(
+        Fault::RefuseRcpt("odrzuc@example.com".into()),
+        peer.plain_port,
+        &certs.valid,
+    );
+    let s = support::setup(
+        proxy.port,
+        "implicit-tls",
+        Some(("--ca-file", &certs.ca)),
+        "en_US.UTF-8",
+    );
+    let out = std::process::Command::new(std::env::current_exe().unwrap())
+        .args([
+            "--exact",
+            "sending_from_the_app_inner",
+            "--ignored",
+            "--nocapture",
+        ])
+        .env("KOPERTA_HOME", s.k.dir())
+        .env("KOPERTA_TEST_TO", "jan@example.com")
+        .env("DBUS_SESSION_BUS_ADDRESS", s.k.bus.clone().unwrap())
+        .env("LANG", "en_US.UTF-8")
+        .output()
+        .unwrap();
+    let text =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success() && text.contains("1 passed"), "{text}");
+    let got = peer.received();
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].rcpt_tos, ["jan@example.com"]);
+    assert_eq!(
+        support::parse_mail(&got[0].path)["subject"],
+        "Z okna — zażółć"
+    );
+}

@@ -1,0 +1,185 @@
+//! The real windows under Xvfb: start `koperta`, wait for the main window,
+//! open a compose window with the keyboard, and take screenshots in Polish
+//! and English (into `target/screenshots/`, which the README shows).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use support::certs::TestCerts;
+use support::peer::SmtpPeer;
+
+struct Display {
+    child: Child,
+    name: String,
+}
+
+impl Display {
+    fn start() -> Display {
+        let mut child = Command::new("Xvfb")
+            .args([
+                "-displayfd",
+                "1",
+                "-screen",
+                "0",
+                "1280x900x24",
+                "-nolisten",
+                "tcp",
+            ])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("Xvfb (the test command installs xvfb)");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        Display {
+            child,
+            name: format!(":{}", line.trim()),
+        }
+    }
+}
+
+impl Drop for Display {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn xdotool(display: &str, args: &[&str]) -> String {
+    let out = Command::new("xdotool")
+        .args(args)
+        .env("DISPLAY", display)
+        .output()
+        .expect("xdotool");
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+fn wait_for_window(display: &str, name: &str) -> Option<String> {
+    wait_for_window_within(display, name, Duration::from_secs(30))
+}
+
+fn wait_for_window_within(display: &str, name: &str, limit: Duration) -> Option<String> {
+    let started = Instant::now();
+    while started.elapsed() < limit {
+        let ids = xdotool(display, &["search", "--name", name]);
+        if let Some(id) = ids.lines().next() {
+            return Some(id.to_string());
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    None
+}
+
+fn screenshot(display: &str, window: &str, path: &Path) {
+    std::thread::sleep(Duration::from_millis(700));
+    let status = Command::new("import")
+        .args(["-window", window])
+        .arg(path)
+        .env("DISPLAY", display)
+        .status()
+        .expect("import (the test command installs imagemagick)");
+    assert!(status.success());
+    assert!(
+        std::fs::metadata(path).unwrap().len() > 5_000,
+        "{} is empty",
+        path.display()
+    );
+}
+
+fn shots_dir() -> PathBuf {
+    let dir = support::manifest_dir().join("target/screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn real_windows_open_and_are_photographed_in_polish_and_english() {
+    let certs = TestCerts::generate();
+    let peer = SmtpPeer::start(&certs.valid);
+    for (lang, locale, title) in [
+        ("pl", "pl_PL.UTF-8", "Nowa wiadomość"),
+        ("en", "en_US.UTF-8", "New message"),
+    ] {
+        let s = support::setup(
+            peer.implicit_port,
+            "implicit-tls",
+            Some(("--ca-file", &certs.ca)),
+            locale,
+        );
+        let display = Display::start();
+        let started = Instant::now();
+        let mut app = Command::new(env!("CARGO_BIN_EXE_koperta"))
+            .env("DISPLAY", &display.name)
+            .env("KOPERTA_HOME", s.k.dir())
+            .env("HOME", s.k.dir().join("home"))
+            .env("LANG", locale)
+            .env("DBUS_SESSION_BUS_ADDRESS", s.k.bus.clone().unwrap())
+            .env_remove("WAYLAND_DISPLAY")
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let main = wait_for_window(&display.name, "^Koperta$").expect("the main window maps");
+        eprintln!(
+            "{lang}: main window mapped {:?} after launch",
+            started.elapsed()
+        );
+        screenshot(
+            &display.name,
+            &main,
+            &shots_dir().join(format!("{lang}-main.png")),
+        );
+
+        // Without a window manager nothing gives the window the keyboard:
+        // focus it, then press Ctrl+N (again if the first press came
+        // before the window was ready for input).
+        let mut compose = None;
+        for _ in 0..5 {
+            xdotool(&display.name, &["windowfocus", "--sync", &main]);
+            std::thread::sleep(Duration::from_millis(300));
+            xdotool(&display.name, &["key", "ctrl+n"]);
+            // The compose window: the other window whose name ends in
+            // "Koperta" ("New message — Koperta").
+            let started = Instant::now();
+            while compose.is_none() && started.elapsed() < Duration::from_secs(3) {
+                compose = xdotool(&display.name, &["search", "--name", "Koperta"])
+                    .lines()
+                    .find(|w| *w != main)
+                    .map(str::to_string);
+                std::thread::sleep(Duration::from_millis(100));
+            }
+            if compose.is_some() {
+                break;
+            }
+        }
+        let compose = compose.expect("Ctrl+N opens a compose window");
+        let name = xdotool(&display.name, &["getwindowname", &compose]);
+        assert!(name.starts_with(title), "{name}");
+        xdotool(&display.name, &["windowfocus", "--sync", &compose]);
+        xdotool(
+            &display.name,
+            &["type", "--delay", "30", "Kowalski, Jan <jan@example.com>"],
+        );
+        std::thread::sleep(Duration::from_millis(400));
+        xdotool(&display.name, &["key", "Tab"]);
+        std::thread::sleep(Duration::from_millis(400));
+        xdotool(&display.name, &["type", "--delay", "30", "zly@"]);
+        screenshot(
+            &display.name,
+            &compose,
+            &shots_dir().join(format!("{lang}-compose.png")),
+        );
+        let _ = app.kill();
+        let _ = app.wait();
+        let mut err = String::new();
+        let _ = std::io::Read::read_to_string(app.stderr.as_mut().unwrap(), &mut err);
+        assert!(!err.contains("panicked"), "{err}");
+    }
+}
