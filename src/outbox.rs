@@ -23,17 +23,12 @@ pub struct Attempt {
     pub result: Result<Delivery, SmtpError>,
 }
 
-/// Submits `eml` from `account`: reads the password from the keyring,
-/// opens a session, sends, quits. `progress` counts message bytes written.
+/// Opens an authenticated session for `account`: the password is read from
+/// the keyring (off the async threads) and dropped once signed in.
 ///
-/// Errors: every [`SmtpError`], and [`SmtpError::Keyring`].
-pub async fn submit(
-    account: &Account,
-    settings: &Settings,
-    envelope: &Envelope,
-    eml: &[u8],
-    progress: Arc<AtomicU64>,
-) -> Result<Delivery, SmtpError> {
+/// Errors: [`SmtpError::PlaintextForbidden`], [`SmtpError::Keyring`], and
+/// every error of [`Session::open`].
+pub async fn open(account: &Account, settings: &Settings) -> Result<Session, SmtpError> {
     let target = Target::of(account, settings.never_plaintext);
     if target.security == crate::account::Security::Plaintext && settings.never_plaintext {
         return Err(SmtpError::PlaintextForbidden);
@@ -48,8 +43,21 @@ pub async fn submit(
         deadlines: settings.deadlines.to_deadlines(),
         ..SessionOptions::default()
     };
-    let mut session = Session::open(&target, &account.username, &password, &options).await?;
-    drop(password);
+    Session::open(&target, &account.username, &password, &options).await
+}
+
+/// Submits `eml` from `account`: reads the password from the keyring,
+/// opens a session, sends, quits. `progress` counts message bytes written.
+///
+/// Errors: every [`SmtpError`], and [`SmtpError::Keyring`].
+pub async fn submit(
+    account: &Account,
+    settings: &Settings,
+    envelope: &Envelope,
+    eml: &[u8],
+    progress: Arc<AtomicU64>,
+) -> Result<Delivery, SmtpError> {
+    let mut session = open(account, settings).await?;
     let tap = session.tap();
     let watcher = {
         let progress = progress.clone();
@@ -185,21 +193,7 @@ pub async fn test_connection(
     account: &Account,
     settings: &Settings,
 ) -> Result<TestReport, SmtpError> {
-    let target = Target::of(account, settings.never_plaintext);
-    if target.security == crate::account::Security::Plaintext && settings.never_plaintext {
-        return Err(SmtpError::PlaintextForbidden);
-    }
-    let id = account.id.clone();
-    let password = tokio::task::spawn_blocking(move || Keyring::default().get(&id))
-        .await
-        .map_err(|e| SmtpError::Network {
-            detail: e.to_string(),
-        })??;
-    let options = SessionOptions {
-        deadlines: settings.deadlines.to_deadlines(),
-        ..SessionOptions::default()
-    };
-    let session = Session::open(&target, &account.username, &password, &options).await?;
+    let session = open(account, settings).await?;
     let report = TestReport {
         tls: session.tls.clone(),
         mechanism: session.mechanism.clone(),

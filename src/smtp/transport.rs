@@ -784,6 +784,25 @@ async fn speaks_tls(target: &Target, d: &Deadlines) -> bool {
     }
 }
 
+/// The TLS handshake over `tcp`, with our verifier, under the TLS deadline.
+async fn handshake(
+    target: &Target,
+    d: &Deadlines,
+    tcp: TcpStream,
+) -> Result<(tokio_rustls::client::TlsStream<TcpStream>, TlsInfo), SmtpError> {
+    let (config, seen) = tls_config(target)?;
+    let connector = tokio_rustls::TlsConnector::from(config);
+    let tls = timeout(d.tls, connector.connect(server_name(&target.host)?, tcp))
+        .await
+        .map_err(|_| SmtpError::Timeout {
+            phase: Phase::Tls,
+            seconds: d.tls.as_secs(),
+        })?
+        .map_err(|e| classify_tls_error(&e, &seen, target))?;
+    let info = tls_info(tls.get_ref().1, target.pinned_cert_pem.is_some());
+    Ok((tls, info))
+}
+
 /// Opens a connection to `target`: TCP, then TLS as the account says.
 /// `state` is the tap's state: it keeps the transcript even when the
 /// connection fails.
@@ -815,16 +834,7 @@ pub async fn connect(
             tls: None,
         }),
         Security::ImplicitTls => {
-            let (config, seen) = tls_config(target)?;
-            let connector = tokio_rustls::TlsConnector::from(config);
-            let tls = timeout(d.tls, connector.connect(server_name(&target.host)?, tcp))
-                .await
-                .map_err(|_| SmtpError::Timeout {
-                    phase: Phase::Tls,
-                    seconds: d.tls.as_secs(),
-                })?
-                .map_err(|e| classify_tls_error(&e, &seen, target))?;
-            let info = tls_info(tls.get_ref().1, target.pinned_cert_pem.is_some());
+            let (tls, info) = handshake(target, d, tcp).await?;
             if let Ok(mut st) = state.lock() {
                 st.secure = true;
             }
@@ -908,16 +918,7 @@ pub async fn connect(
                 return Err(SmtpError::StartTlsInjection);
             }
             let tcp = reader.into_inner().into_inner();
-            let (config, seen) = tls_config(target)?;
-            let connector = tokio_rustls::TlsConnector::from(config);
-            let tls = timeout(d.tls, connector.connect(server_name(&target.host)?, tcp))
-                .await
-                .map_err(|_| SmtpError::Timeout {
-                    phase: Phase::Tls,
-                    seconds: d.tls.as_secs(),
-                })?
-                .map_err(|e| classify_tls_error(&e, &seen, target))?;
-            let info = tls_info(tls.get_ref().1, target.pinned_cert_pem.is_some());
+            let (tls, info) = handshake(target, d, tcp).await?;
             if let Ok(mut st) = state.lock() {
                 st.secure = true;
                 // lettre starts by reading a greeting; the real one came

@@ -163,25 +163,8 @@ impl App {
     pub fn boot() -> (App, Task<Message>) {
         let paths =
             Paths::from_env().unwrap_or_else(|_| Paths::under(std::path::Path::new(".koperta")));
-        let (config, error) = ConfigFile::open(&paths.config_file());
-        i18n::apply(config.config.settings.language);
-        let config_error = error.map(|e| e.localize());
-        let store = Store::new(&paths.data_dir);
-        let mut app = App {
-            paths,
-            config,
-            config_error,
-            store,
-            windows: BTreeMap::new(),
-            main: main_window::State::default(),
-            main_id: None,
-            outbox: Vec::new(),
-            drafts: Vec::new(),
-            progress: HashMap::new(),
-            retry_at: HashMap::new(),
-            retrying: Vec::new(),
-        };
-        app.refresh();
+        let mut app = App::headless(paths);
+        i18n::apply(app.config.config.settings.language);
         // Transient failures are retried on their own, first at start.
         let now = Instant::now();
         for m in &app.outbox {
