@@ -104,6 +104,9 @@ pub struct Account {
     pub pinned_cert_pem: Option<String>,
     /// Text put under `-- ` when a message asks for the signature.
     pub signature: String,
+    /// Send a blind copy of every message to the account's own address
+    /// (Koperta does not put a copy in the server's Sent folder).
+    pub bcc_self: bool,
 }
 
 impl Default for Account {
@@ -119,6 +122,7 @@ impl Default for Account {
             extra_ca_pem: None,
             pinned_cert_pem: None,
             signature: String::new(),
+            bcc_self: false,
         }
     }
 }

@@ -250,6 +250,12 @@ pub fn command() -> Command {
                 )
                 .arg(opt("signature", t!("cli-arg-signature")))
                 .arg(
+                    Arg::new("bcc-self")
+                        .long("bcc-self")
+                        .action(ArgAction::SetTrue)
+                        .help(t!("cli-arg-bcc-self")),
+                )
+                .arg(
                     Arg::new("password-stdin")
                         .long("password-stdin")
                         .action(ArgAction::SetTrue)
@@ -414,6 +420,7 @@ fn account_add(m: &ArgMatches, file: ConfigFile, io: &mut Io<'_>) -> Result<(), 
         extra_ca_pem,
         pinned_cert_pem,
         signature: arg(m, "signature").cloned().unwrap_or_default(),
+        bcc_self: m.get_flag("bcc-self"),
     };
     file.config.allows(&account)?;
     if file.is_damaged() {

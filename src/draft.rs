@@ -281,6 +281,10 @@ impl Draft {
             }
         }
         let [to, cc, _bcc] = lists;
+        // "Bcc me": the sender gets a copy through the envelope only.
+        if account.bcc_self && seen.insert(sender.envelope_key()) {
+            rcpt_to.push(sender.addr_spec());
+        }
 
         // Attachments are read now; a file that cannot be read stops the build.
         let mut parts = Vec::new();

@@ -414,3 +414,20 @@ fn validate_lists_every_problem_with_its_field() {
     assert_eq!(empty.len(), 1);
     assert_eq!(empty[0].kind, ProblemKind::NoRecipients);
 }
+
+#[test]
+fn bcc_me_puts_the_sender_in_the_envelope_only() {
+    let mut acc = account();
+    acc.bcc_self = true;
+    let draft = Draft {
+        to: "a@example.com".into(),
+        ..Draft::default()
+    };
+    let built = draft.build(&acc, &BuildOptions::default()).unwrap();
+    assert_eq!(
+        built.envelope.rcpt_to,
+        ["a@example.com", "zofia@example.com"]
+    );
+    let text = String::from_utf8(built.formatted()).unwrap();
+    assert!(!text.to_ascii_lowercase().contains("\r\nbcc:"));
+}

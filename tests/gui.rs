@@ -339,3 +339,75 @@ fn sending_from_the_app() {
         "Z okna — zażółć"
     );
 }
+
+#[test]
+fn retry_asks_first_when_the_message_may_have_been_sent() {
+    use koperta::store::{Sidecar, Stored};
+    let settings = koperta::config::Settings::default();
+    let unsure = Stored {
+        id: "m1".into(),
+        sidecar: Sidecar {
+            may_have_been_sent: true,
+            ..Sidecar::default()
+        },
+        eml: "m1.eml".into(),
+    };
+    let failed = Stored {
+        id: "m2".into(),
+        sidecar: Sidecar::default(),
+        eml: "m2.eml".into(),
+    };
+    let outbox = vec![unsure, failed];
+    let mut state = main_window::State::default();
+    assert_eq!(
+        state.update(
+            main_window::Message::Retry("m2".into()),
+            &settings,
+            &[],
+            &outbox
+        ),
+        main_window::Action::Retry("m2".into())
+    );
+    assert_eq!(
+        state.update(
+            main_window::Message::Retry("m1".into()),
+            &settings,
+            &[],
+            &outbox
+        ),
+        main_window::Action::None
+    );
+    assert_eq!(
+        state.confirm,
+        Some(main_window::Confirm::RetryUnsure("m1".into()))
+    );
+    assert_eq!(
+        state.update(main_window::Message::ConfirmYes, &settings, &[], &outbox),
+        main_window::Action::Retry("m1".into())
+    );
+}
+
+#[test]
+fn turning_never_plaintext_off_asks_and_says_what_is_at_risk() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::Pl);
+    let settings = koperta::config::Settings::default();
+    let mut state = main_window::State::default();
+    let action = state.update(
+        main_window::Message::NeverPlaintext(false),
+        &settings,
+        &[],
+        &[],
+    );
+    assert_eq!(
+        action,
+        main_window::Action::None,
+        "nothing changes before the answer"
+    );
+    {
+        let mut ui = simulator(main_window::view(&state, &settings, &[], &[], &[], None));
+        assert!(ui.find("Wyłącz").is_ok());
+    }
+    let yes = state.update(main_window::Message::ConfirmYes, &settings, &[], &[]);
+    assert!(matches!(yes, main_window::Action::SaveSettings(s) if !s.never_plaintext));
+}

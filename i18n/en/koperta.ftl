@@ -299,3 +299,7 @@ io-error-read-only = the disk is read-only
 io-error-is-directory = it is a folder, not a file
 io-error-disk-full = the disk is full
 io-error-not-text = it is not UTF-8 text
+mark-verified-short = TLS, verified
+mark-pinned-short = TLS, pinned
+form-bcc-self = Bcc me: send myself a copy of every message (Koperta does not save one on the server)
+cli-arg-bcc-self = Send a blind copy of every message to the account's own address

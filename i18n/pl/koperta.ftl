@@ -317,3 +317,7 @@ io-error-read-only = dysk jest tylko do odczytu
 io-error-is-directory = to folder, nie plik
 io-error-disk-full = dysk jest pełny
 io-error-not-text = to nie jest tekst UTF-8
+mark-verified-short = TLS, zweryfikowany
+mark-pinned-short = TLS, przypięty
+form-bcc-self = UDW do mnie: wysyłaj sobie kopię każdej wiadomości (Koperta nie zapisuje jej na serwerze)
+cli-arg-bcc-self = Wysyłaj ukrytą kopię każdej wiadomości na adres tego konta

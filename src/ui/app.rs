@@ -752,6 +752,7 @@ impl App {
             extra_ca_pem,
             pinned_cert_pem,
             signature: form.signature.clone(),
+            bcc_self: form.bcc_self,
         };
         if let Err(e) = self.config.config.allows(&account) {
             return fail(e.localize());

@@ -58,6 +58,17 @@ pub fn security_mark(account: &Account) -> String {
     }
 }
 
+/// The short form of [`security_mark`], for the From picker.
+pub fn short_mark(account: &Account) -> String {
+    if account.security == Security::Plaintext {
+        t!("mark-unsafe")
+    } else if account.pinned_cert_pem.is_some() {
+        t!("mark-pinned-short")
+    } else {
+        t!("mark-verified-short")
+    }
+}
+
 /// A compose window's state.
 #[derive(Debug)]
 pub struct State {
@@ -318,7 +329,7 @@ pub fn view<'a>(
         .iter()
         .map(|a| FromChoice {
             id: a.id.clone(),
-            label: format!("{} — {}", a.address, security_mark(a)),
+            label: format!("{} — {}", a.address, short_mark(a)),
         })
         .collect();
     let selected = choices

@@ -51,6 +51,8 @@ pub struct AccountForm {
     pub pin_file: String,
     /// Signature.
     pub signature: String,
+    /// Send a blind copy to the account's own address.
+    pub bcc_self: bool,
     /// What went wrong last.
     pub error: Option<String>,
 }
@@ -138,6 +140,8 @@ pub enum Message {
     Form(FormField, String),
     /// The form's security changed.
     FormSecurity(SecurityChoice),
+    /// "Bcc me" toggled.
+    FormBccSelf(bool),
     /// Save the form.
     FormSave,
     /// Close the form.
@@ -242,6 +246,7 @@ impl State {
                         security: a.security,
                         username: a.username.clone(),
                         signature: a.signature.clone(),
+                        bcc_self: a.bcc_self,
                         ..AccountForm::default()
                     });
                 }
@@ -278,6 +283,11 @@ impl State {
                         f.port = s.default_port().to_string();
                     }
                     f.security = s;
+                }
+            }
+            Message::FormBccSelf(on) => {
+                if let Some(f) = &mut self.form {
+                    f.bcc_self = on;
                 }
             }
             Message::FormSave => return Action::SaveAccount,
@@ -422,6 +432,9 @@ fn form_view<'a>(f: &'a AccountForm, settings: &Settings) -> Element<'a, Message
         field(t!("form-ca-file"), &f.ca_file, FormField::CaFile),
         field(t!("form-pin-file"), &f.pin_file, FormField::PinFile),
         field(t!("form-signature"), &f.signature, FormField::Signature),
+        iced::widget::checkbox(f.bcc_self)
+            .label(t!("form-bcc-self"))
+            .on_toggle(Message::FormBccSelf),
     ]
     .spacing(8);
     if f.security == Security::Plaintext {
