@@ -295,6 +295,46 @@ fn sending_from_the_app_inner() {
             app.refresh();
         }
     }
+
+    // A wrong password: the message waits in the outbox with the server's
+    // reason; once the password is right, Retry sends it.
+    let keyring = koperta::secrets::Keyring::default();
+    let right = keyring.get(&account.id).unwrap();
+    keyring
+        .set(
+            &account.id,
+            &koperta::secrets::Password::new("wrong".into()),
+        )
+        .unwrap();
+    let id = window::Id::unique();
+    let draft = Draft {
+        account: Some(account.id.clone()),
+        to: good_to.clone(),
+        subject: "Po poprawie hasła".into(),
+        ..Draft::default()
+    };
+    app.windows.insert(
+        id,
+        Screen::Compose(Box::new(compose::State::new(
+            koperta::store::new_id(),
+            draft,
+        ))),
+    );
+    let task = app.update(Message::Compose(id, compose::Message::Send));
+    for m in rt.block_on(outputs(task)) {
+        let _ = app.update(m);
+    }
+    assert_eq!(app.outbox.len(), 1);
+    let reason = app.outbox[0].sidecar.last_error.clone().unwrap_or_default();
+    assert!(reason.contains("535"), "{reason}");
+    keyring.set(&account.id, &right).unwrap();
+    let outbox_id = app.outbox[0].id.clone();
+    let task = app.update(Message::Main(main_window::Message::Retry(outbox_id)));
+    for m in rt.block_on(outputs(task)) {
+        let _ = app.update(m);
+    }
+    assert!(app.outbox.is_empty(), "sent on Retry");
+    assert_eq!(app.store.sent().0.len(), 2);
 }
 
 #[test]
@@ -332,11 +372,15 @@ fn sending_from_the_app() {
         String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success() && text.contains("1 passed"), "{text}");
     let got = peer.received();
-    assert_eq!(got.len(), 1);
+    assert_eq!(got.len(), 2);
     assert_eq!(got[0].rcpt_tos, ["jan@example.com"]);
     assert_eq!(
         support::parse_mail(&got[0].path)["subject"],
         "Z okna — zażółć"
+    );
+    assert_eq!(
+        support::parse_mail(&got[1].path)["subject"],
+        "Po poprawie hasła"
     );
 }
 

@@ -183,3 +183,96 @@ fn real_windows_open_and_are_photographed_in_polish_and_english() {
         assert!(!err.contains("panicked"), "{err}");
     }
 }
+
+#[test]
+fn a_killed_app_offers_the_draft_back_with_its_attachment() {
+    let certs = TestCerts::generate();
+    let peer = SmtpPeer::start(&certs.valid);
+    let s = support::setup(
+        peer.implicit_port,
+        "implicit-tls",
+        Some(("--ca-file", &certs.ca)),
+        "en_US.UTF-8",
+    );
+    let file = s.k.dir().join("raport.pdf");
+    std::fs::write(&file, b"%PDF-1.4 raport").unwrap();
+    let display = Display::start();
+    let launch = || {
+        Command::new(env!("CARGO_BIN_EXE_koperta"))
+            .env("DISPLAY", &display.name)
+            .env("KOPERTA_HOME", s.k.dir())
+            .env("HOME", s.k.dir().join("home"))
+            .env("LANG", "en_US.UTF-8")
+            .env("DBUS_SESSION_BUS_ADDRESS", s.k.bus.clone().unwrap())
+            .env_remove("WAYLAND_DISPLAY")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    let mut app = launch();
+    let main = wait_for_window(&display.name, "^Koperta$").expect("main window");
+    let mut compose = None;
+    for _ in 0..5 {
+        xdotool(&display.name, &["windowfocus", "--sync", &main]);
+        std::thread::sleep(Duration::from_millis(300));
+        xdotool(&display.name, &["key", "ctrl+n"]);
+        std::thread::sleep(Duration::from_millis(1000));
+        compose = xdotool(&display.name, &["search", "--name", "Koperta"])
+            .lines()
+            .find(|w| *w != main)
+            .map(str::to_string);
+        if compose.is_some() {
+            break;
+        }
+    }
+    let compose = compose.expect("compose window");
+    xdotool(&display.name, &["windowfocus", "--sync", &compose]);
+    xdotool(
+        &display.name,
+        &["type", "--delay", "30", "anna@example.org"],
+    );
+    // Attach by typing the path into the attach field, then Enter.
+    xdotool(
+        &display.name,
+        &[
+            "mousemove",
+            "--window",
+            &compose,
+            "250",
+            "613",
+            "click",
+            "1",
+        ],
+    );
+    std::thread::sleep(Duration::from_millis(300));
+    xdotool(
+        &display.name,
+        &["type", "--delay", "10", &file.display().to_string()],
+    );
+    xdotool(&display.name, &["key", "Return"]);
+    std::thread::sleep(Duration::from_millis(2500));
+    // SIGKILL: no close, no save on exit.
+    app.kill().unwrap();
+    app.wait().unwrap();
+    std::fs::remove_file(&file).unwrap();
+
+    let state = koperta::ui::app::App::headless(koperta::paths::Paths::under(s.k.dir()));
+    assert_eq!(state.drafts.len(), 1, "the draft is offered back");
+    let (drafts, _) = state.store.drafts();
+    assert_eq!(drafts[0].1.to, "anna@example.org");
+    assert_eq!(
+        std::fs::read(&drafts[0].1.attachments[0]).unwrap(),
+        b"%PDF-1.4 raport"
+    );
+
+    let mut again = launch();
+    let main = wait_for_window(&display.name, "^Koperta$").expect("main window again");
+    screenshot(
+        &display.name,
+        &main,
+        &shots_dir().join("en-drafts-offered.png"),
+    );
+    let _ = again.kill();
+    let _ = again.wait();
+}
