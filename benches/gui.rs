@@ -81,7 +81,10 @@ fn main() {
         times.push(started.elapsed());
         let _ = child.kill();
         let _ = child.wait();
-        std::thread::sleep(Duration::from_millis(200));
+        // The next launch must not find this window.
+        while !window_ids(&display, "^Koperta$").is_empty() {
+            std::thread::sleep(Duration::from_millis(20));
+        }
     }
     let mean = times.iter().sum::<Duration>() / times.len() as u32;
     let best = times.iter().min().copied().unwrap_or_default();

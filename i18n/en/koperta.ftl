@@ -303,3 +303,4 @@ mark-verified-short = TLS, verified
 mark-pinned-short = TLS, pinned
 form-bcc-self = Bcc me: send myself a copy of every message (Koperta does not save one on the server)
 cli-arg-bcc-self = Send a blind copy of every message to the account's own address
+form-username-placeholder = the email address, unless your provider says otherwise

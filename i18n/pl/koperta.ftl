@@ -321,3 +321,4 @@ mark-verified-short = TLS, zweryfikowany
 mark-pinned-short = TLS, przypięty
 form-bcc-self = UDW do mnie: wysyłaj sobie kopię każdej wiadomości (Koperta nie zapisuje jej na serwerze)
 cli-arg-bcc-self = Wysyłaj ukrytą kopię każdej wiadomości na adres tego konta
+form-username-placeholder = adres e-mail, chyba że dostawca podaje inaczej

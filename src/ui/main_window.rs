@@ -260,12 +260,11 @@ impl State {
                 if let Some(f) = &mut self.form {
                     match field {
                         FormField::Name => f.name = value,
-                        FormField::Address => {
-                            if f.username.is_empty() || f.username == f.address {
-                                f.username = value.clone();
-                            }
-                            f.address = value;
-                        }
+                        // The user name is not filled in as the address is
+                        // typed (changing another field on every keystroke
+                        // lost keystrokes under fast typing); an empty one
+                        // means "the address" when saved.
+                        FormField::Address => f.address = value,
                         FormField::Host => f.host = value,
                         FormField::Port => f.port = value,
                         FormField::Username => f.username = value,
@@ -414,7 +413,14 @@ fn form_view<'a>(f: &'a AccountForm, settings: &Settings) -> Element<'a, Message
         ]
         .spacing(8)
         .align_y(iced::Alignment::Center),
-        field(t!("form-username"), &f.username, FormField::Username),
+        row![
+            text(t!("form-username")).width(Length::Fixed(200.0)),
+            text_input(&t!("form-username-placeholder"), &f.username)
+                .on_input(|v| Message::Form(FormField::Username, v))
+                .padding(6),
+        ]
+        .spacing(8)
+        .align_y(iced::Alignment::Center),
         row![
             text(if f.editing.is_some() {
                 t!("form-password-keep")
