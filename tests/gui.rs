@@ -455,3 +455,21 @@ fn turning_never_plaintext_off_asks_and_says_what_is_at_risk() {
     let yes = state.update(main_window::Message::ConfirmYes, &settings, &[], &[]);
     assert!(matches!(yes, main_window::Action::SaveSettings(s) if !s.never_plaintext));
 }
+
+#[test]
+fn a_settings_change_in_the_app_keeps_an_account_added_meanwhile_by_the_command_line() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    let home = tempfile::tempdir().unwrap();
+    let paths = Paths::under(home.path());
+    let mut app = App::headless(paths.clone());
+    // Meanwhile, `koperta account add` in another process:
+    let added = account();
+    koperta::config::update(&paths.config_file(), |c| c.accounts.push(added.clone())).unwrap();
+    let _ = app.update(Message::Main(main_window::Message::Language(
+        main_window::LanguageChoice(Language::Pl),
+    )));
+    let on_disk = koperta::config::load(&paths.config_file()).unwrap();
+    assert_eq!(on_disk.settings.language, Language::Pl);
+    assert_eq!(on_disk.accounts, vec![added]);
+    i18n::apply(Language::En);
+}

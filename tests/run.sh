@@ -5,7 +5,7 @@
 #  - Debian packages (with apt-get, when run as root): a C compiler for the
 #    crypto crates, D-Bus and gnome-keyring (the real Secret Service),
 #    libsecret-tools (an independent look into the keyring), Python with
-#    venv (the SMTP test peer), Xvfb, xdotool and ImageMagick (the real
+#    venv (the SMTP test peer), Xvfb, xdotool, xclip and ImageMagick (the real
 #    windows, driven and photographed) and the X11 libraries iced loads;
 #  - a Python venv in target/test-venv with aiosmtpd (the SMTP peer).
 # The tests start and stop their own D-Bus sessions, keyrings and SMTP
@@ -17,7 +17,7 @@ cd "$(dirname "$0")/.."
 
 packages=(gcc libc6-dev pkg-config ca-certificates dbus dbus-daemon gnome-keyring
           libsecret-tools python3 python3-venv
-          xvfb xdotool imagemagick libx11-6 libx11-xcb1 libxcursor1 libxi6 libxkbcommon-x11-0)
+          xvfb xdotool xclip imagemagick libx11-6 libx11-xcb1 libxcursor1 libxi6 libxkbcommon-x11-0)
 
 missing=()
 for p in "${packages[@]}"; do

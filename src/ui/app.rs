@@ -200,6 +200,22 @@ impl App {
         app
     }
 
+    /// Changes config.toml under its lock (re-read first, so a change made
+    /// meanwhile by `koperta account …` is kept), then uses the result.
+    /// A damaged file is never written.
+    fn change_config(
+        &mut self,
+        change: impl FnOnce(&mut crate::config::Config),
+    ) -> Result<(), crate::config::ConfigError> {
+        if self.config.is_damaged() {
+            return Err(crate::config::ConfigError::KeptDamaged {
+                path: self.config.path().to_path_buf(),
+            });
+        }
+        self.config.config = crate::config::update(self.config.path(), change)?;
+        Ok(())
+    }
+
     fn settings(&self) -> &Settings {
         &self.config.config.settings
     }
@@ -404,12 +420,14 @@ impl App {
             Message::AccountSaved(result) => {
                 match result {
                     Ok(account) => {
-                        let accounts = &mut self.config.config.accounts;
-                        match accounts.iter_mut().find(|a| a.id == account.id) {
-                            Some(a) => *a = account.clone(),
-                            None => accounts.push(account.clone()),
-                        }
-                        match self.config.save() {
+                        let saved = account.clone();
+                        let result = self.change_config(move |c| {
+                            match c.accounts.iter_mut().find(|a| a.id == saved.id) {
+                                Some(a) => *a = saved,
+                                None => c.accounts.push(saved),
+                            }
+                        });
+                        match result {
                             Ok(()) => {
                                 self.main.form = None;
                                 self.notice(t!("main-account-saved", address = account.address));
@@ -430,8 +448,8 @@ impl App {
                 Task::none()
             }
             Message::AccountRemoved(id, result) => {
-                self.config.config.accounts.retain(|a| a.id != id);
-                let saved = self.config.save();
+                let gone = id.clone();
+                let saved = self.change_config(move |c| c.accounts.retain(|a| a.id != gone));
                 match (result, saved) {
                     (_, Err(e)) => self.notice(e.localize()),
                     (Err(e), Ok(())) => self.notice(e),
@@ -633,12 +651,11 @@ impl App {
             }
             A::SaveSettings(settings) => {
                 let language_changed = settings.language != self.settings().language;
-                self.config.config.settings = settings;
+                if let Err(e) = self.change_config(move |c| c.settings = settings) {
+                    self.notice(e.localize());
+                }
                 if language_changed {
                     i18n::apply(self.settings().language);
-                }
-                if let Err(e) = self.config.save() {
-                    self.notice(e.localize());
                 }
                 Task::none()
             }
