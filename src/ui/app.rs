@@ -1099,7 +1099,6 @@ pub fn run() -> iced::Result {
         .theme(App::theme)
         .subscription(App::subscription)
         .font(include_bytes!("../../assets/fonts/DejaVuSans.ttf").as_slice())
-        .font(include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf").as_slice())
         .default_font(iced::Font::with_name("DejaVu Sans"))
         .run()
 }
