@@ -296,6 +296,45 @@ fn sending_from_the_app_inner() {
         }
     }
 
+    // A server that never answers: the window keeps everything, the message
+    // waits in the outbox as a transient failure (retried on its own).
+    if let Ok(port) = std::env::var("KOPERTA_TEST_SILENT_PORT") {
+        let real_port = app.config.config.accounts[0].port;
+        app.config.config.accounts[0].port = port.parse().unwrap();
+        let id = window::Id::unique();
+        let draft = Draft {
+            account: Some(account.id.clone()),
+            to: good_to.clone(),
+            subject: "Do milczącego serwera".into(),
+            ..Draft::default()
+        };
+        app.windows.insert(
+            id,
+            Screen::Compose(Box::new(compose::State::new(
+                koperta::store::new_id(),
+                draft.clone(),
+            ))),
+        );
+        let task = app.update(Message::Compose(id, compose::Message::Send));
+        for m in rt.block_on(outputs(task)) {
+            let _ = app.update(m);
+        }
+        let Some(Screen::Compose(c)) = app.windows.get(&id) else {
+            panic!("window")
+        };
+        assert_eq!(c.draft, draft);
+        assert!(
+            matches!(&c.sending, compose::Sending::Failed(r) if r.contains("did not greet")),
+            "{:?}",
+            c.sending
+        );
+        assert_eq!(app.outbox.len(), 1);
+        assert!(app.outbox[0].sidecar.transient);
+        let _ = app.store.outbox_delete(&app.outbox[0].id.clone());
+        app.refresh();
+        app.config.config.accounts[0].port = real_port;
+    }
+
     // A wrong password: the message waits in the outbox with the server's
     // reason; once the password is right, Retry sends it.
     let keyring = koperta::secrets::Keyring::default();
@@ -344,6 +383,7 @@ fn sending_from_the_app() {
     use support::proxy::{Fault, FaultProxy};
     let certs = TestCerts::generate();
     let peer = SmtpPeer::start(&certs.valid);
+    let silent = FaultProxy::start(Fault::NeverGreet, peer.plain_port, &certs.valid);
     let proxy = FaultProxy::start(
         Fault::RefuseRcpt("odrzuc@example.com".into()),
         peer.plain_port,
@@ -364,6 +404,7 @@ fn sending_from_the_app() {
         ])
         .env("KOPERTA_HOME", s.k.dir())
         .env("KOPERTA_TEST_TO", "jan@example.com")
+        .env("KOPERTA_TEST_SILENT_PORT", silent.port.to_string())
         .env("DBUS_SESSION_BUS_ADDRESS", s.k.bus.clone().unwrap())
         .env("LANG", "en_US.UTF-8")
         .output()
