@@ -296,6 +296,39 @@ fn sending_from_the_app_inner() {
         }
     }
 
+    // Two compose windows send at the same time, each on its own.
+    let (w1, w2) = (window::Id::unique(), window::Id::unique());
+    for (w, subject) in [(w1, "Pierwsze okno"), (w2, "Drugie okno")] {
+        let draft = Draft {
+            account: Some(account.id.clone()),
+            to: good_to.clone(),
+            subject: subject.into(),
+            ..Draft::default()
+        };
+        app.windows.insert(
+            w,
+            Screen::Compose(Box::new(compose::State::new(
+                koperta::store::new_id(),
+                draft,
+            ))),
+        );
+    }
+    let t1 = rt.spawn(outputs(
+        app.update(Message::Compose(w1, compose::Message::Send)),
+    ));
+    let t2 = rt.spawn(outputs(
+        app.update(Message::Compose(w2, compose::Message::Send)),
+    ));
+    for m in rt
+        .block_on(t1)
+        .unwrap()
+        .into_iter()
+        .chain(rt.block_on(t2).unwrap())
+    {
+        let _ = app.update(m);
+    }
+    assert_eq!(app.store.sent().0.len(), 3, "both windows sent");
+
     // A server that never answers: the window keeps everything, the message
     // waits in the outbox as a transient failure (retried on its own).
     if let Ok(port) = std::env::var("KOPERTA_TEST_SILENT_PORT") {
@@ -373,7 +406,7 @@ fn sending_from_the_app_inner() {
         let _ = app.update(m);
     }
     assert!(app.outbox.is_empty(), "sent on Retry");
-    assert_eq!(app.store.sent().0.len(), 2);
+    assert_eq!(app.store.sent().0.len(), 4);
 }
 
 #[test]
@@ -413,14 +446,25 @@ fn sending_from_the_app() {
         String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success() && text.contains("1 passed"), "{text}");
     let got = peer.received();
-    assert_eq!(got.len(), 2);
+    assert_eq!(got.len(), 4);
     assert_eq!(got[0].rcpt_tos, ["jan@example.com"]);
     assert_eq!(
         support::parse_mail(&got[0].path)["subject"],
         "Z okna — zażółć"
     );
+    let mut subjects: Vec<String> = got[1..3]
+        .iter()
+        .map(|r| {
+            support::parse_mail(&r.path)["subject"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    subjects.sort();
+    assert_eq!(subjects, ["Drugie okno", "Pierwsze okno"]);
     assert_eq!(
-        support::parse_mail(&got[1].path)["subject"],
+        support::parse_mail(&got[3].path)["subject"],
         "Po poprawie hasła"
     );
 }
@@ -512,5 +556,44 @@ fn a_settings_change_in_the_app_keeps_an_account_added_meanwhile_by_the_command_
     let on_disk = koperta::config::load(&paths.config_file()).unwrap();
     assert_eq!(on_disk.settings.language, Language::Pl);
     assert_eq!(on_disk.accounts, vec![added]);
+    i18n::apply(Language::En);
+}
+
+#[test]
+fn window_titles_name_the_subject_and_suggestions_come_from_sent_mail() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::Pl);
+    let (mut app, a, b, _home) = app_with_two_compose_windows();
+    let _ = app.update(Message::Compose(
+        a,
+        compose::Message::Subject("Sprawozdanie — maj".into()),
+    ));
+    assert_eq!(app.title(a), "Sprawozdanie — maj — Koperta");
+    assert_eq!(app.title(b), "Nowa wiadomość — Koperta");
+    app.store
+        .remember_addresses(&["anna.nowak@example.org".into(), "jan@example.com".into()])
+        .unwrap();
+    let _ = app.update(Message::Compose(
+        b,
+        compose::Message::To("jan@example.com, an".into()),
+    ));
+    // The app's own view of window b suggests the address used before.
+    let picked: Vec<Message> = {
+        let mut ui = simulator(app.view(b));
+        let _ = ui.click("anna.nowak@example.org");
+        ui.into_messages().collect()
+    };
+    assert!(picked.iter().any(|m| matches!(
+        m,
+        Message::Compose(w, compose::Message::Suggest(s)) if *w == b && s == "anna.nowak@example.org"
+    )));
+    let _ = app.update(Message::Compose(
+        b,
+        compose::Message::Suggest("anna.nowak@example.org".into()),
+    ));
+    let Some(Screen::Compose(state)) = app.windows.get(&b) else {
+        panic!()
+    };
+    assert_eq!(state.draft.to, "jan@example.com, anna.nowak@example.org, ");
     i18n::apply(Language::En);
 }
