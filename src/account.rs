@@ -161,6 +161,61 @@ pub fn certificates(pem: &str) -> Option<Vec<Vec<u8>>> {
     if out.is_empty() { None } else { Some(out) }
 }
 
+/// Whether `host` can be a submission server's name: a host name or an IP
+/// address literal (IPv6 in brackets), at most 253 octets, with no spaces,
+/// control characters, URL pieces, or a port (`host:465`).
+pub fn valid_host(host: &str) -> bool {
+    // An IPv6 literal keeps its colons inside brackets; a colon anywhere
+    // else is a port typed into the host name.
+    let bare = host.strip_prefix('[').and_then(|h| h.strip_suffix(']'));
+    let forbidden = if bare.is_some() {
+        "/@?#\\[]"
+    } else {
+        "/@?#\\:[]"
+    };
+    let inner = bare.unwrap_or(host);
+    !inner.is_empty()
+        && host.len() <= 253
+        && !inner
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || forbidden.contains(c))
+}
+
+/// A PEM file that cannot serve as an extra CA or a pinned certificate.
+#[derive(Debug, thiserror::Error)]
+pub enum PemFileError {
+    /// The file cannot be read.
+    #[error("{}: {source}", path.display())]
+    Unreadable {
+        /// The file.
+        path: std::path::PathBuf,
+        /// The operating system's error.
+        source: std::io::Error,
+    },
+    /// The file holds no `CERTIFICATE` block.
+    #[error("{}: no PEM certificate", path.display())]
+    NoCertificate {
+        /// The file.
+        path: std::path::PathBuf,
+    },
+}
+
+/// Reads a PEM file holding at least one certificate and returns its text.
+///
+/// Errors: [`PemFileError`].
+pub fn read_certificate_file(path: &std::path::Path) -> Result<String, PemFileError> {
+    let text = std::fs::read_to_string(path).map_err(|source| PemFileError::Unreadable {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    if certificates(&text).is_none() {
+        return Err(PemFileError::NoCertificate {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(text)
+}
+
 fn first_certificate(pem: &str) -> Option<Vec<u8>> {
     certificates(pem)?.into_iter().next()
 }
@@ -190,6 +245,30 @@ mod tests {
         assert_ne!(a, b);
         assert_eq!(a.as_str().len(), 32);
         assert!(a.as_str().chars().all(|c| c.is_ascii_hexdigit()));
+    }
+
+    #[test]
+    fn host_names_and_literals() {
+        for ok in [
+            "smtp.example.com",
+            "localhost",
+            "127.0.0.1",
+            "[::1]",
+            "zażółć.pl",
+        ] {
+            assert!(valid_host(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "smtp.example.com:465",
+            "a b",
+            "smtp://x",
+            "a@b",
+            "[::1",
+            "x\r",
+        ] {
+            assert!(!valid_host(bad), "{bad}");
+        }
     }
 
     #[test]

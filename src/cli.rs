@@ -27,7 +27,7 @@ use crate::config::{ConfigFile, Lookup, Theme};
 use crate::i18n::{self, Language};
 use crate::paths::Paths;
 use crate::report::{Localize, security_label};
-use crate::secrets::{Keyring, Password, SecretsError};
+use crate::secrets::{Keyring, Password};
 use crate::t;
 
 /// The standard streams a command uses; tests give their own.
@@ -324,38 +324,6 @@ fn plausible_address(address: &str) -> bool {
     crate::address::parse_mailbox(address).is_ok_and(|m| m.name.is_none())
 }
 
-/// A host name or IP address literal: no spaces, controls, or URL pieces.
-fn plausible_host(host: &str) -> bool {
-    // An IPv6 literal keeps its colons inside brackets; a colon anywhere
-    // else is a port typed into the host name.
-    let bare = host.strip_prefix('[').and_then(|h| h.strip_suffix(']'));
-    let forbidden = if bare.is_some() {
-        "/@?#\\[]"
-    } else {
-        "/@?#\\:[]"
-    };
-    let inner = bare.unwrap_or(host);
-    !inner.is_empty()
-        && host.len() <= 253
-        && !inner
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || forbidden.contains(c))
-}
-
-fn read_pem(path: &str) -> Result<String, Failure> {
-    let text = std::fs::read_to_string(Path::new(path)).map_err(|e| {
-        Failure(t!(
-            "account-error-pem-unreadable",
-            path = path,
-            reason = e.to_string()
-        ))
-    })?;
-    if account::certificates(&text).is_none() {
-        return Err(Failure(t!("account-error-pem-no-certificate", path = path)));
-    }
-    Ok(text)
-}
-
 /// Reads one line (the password) from `stdin`, without its line ending.
 fn read_password(stdin: &mut dyn Read) -> Result<Password, Failure> {
     let mut raw = Zeroizing::new(Vec::with_capacity(4096));
@@ -385,7 +353,7 @@ fn account_add(m: &ArgMatches, file: ConfigFile, io: &mut Io<'_>) -> Result<(), 
         )));
     }
     let host = arg(m, "host").cloned().unwrap_or_default();
-    if !plausible_host(&host) {
+    if !account::valid_host(&host) {
         return Err(Failure(t!(
             "account-error-invalid-host",
             host = host.as_str()
@@ -401,8 +369,12 @@ fn account_add(m: &ArgMatches, file: ConfigFile, io: &mut Io<'_>) -> Result<(), 
             _ => return Err(Failure(t!("account-error-invalid-port", port = p.as_str()))),
         },
     };
-    let extra_ca_pem = arg(m, "ca-file").map(|p| read_pem(p)).transpose()?;
-    let pinned_cert_pem = arg(m, "pin-cert").map(|p| read_pem(p)).transpose()?;
+    let extra_ca_pem = arg(m, "ca-file")
+        .map(|p| account::read_certificate_file(Path::new(p)))
+        .transpose()?;
+    let pinned_cert_pem = arg(m, "pin-cert")
+        .map(|p| account::read_certificate_file(Path::new(p)))
+        .transpose()?;
     if extra_ca_pem.is_some() && pinned_cert_pem.is_some() {
         return Err(Failure(t!("account-error-pin-and-ca")));
     }
@@ -636,12 +608,6 @@ fn settings_show(file: &ConfigFile, io: &mut Io<'_>) -> Result<(), Failure> {
     Ok(())
 }
 
-impl From<SecretsError> for Box<Failure> {
-    fn from(e: SecretsError) -> Self {
-        Box::new(Failure(e.localize()))
-    }
-}
-
 fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
     tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -676,38 +642,17 @@ fn write_protocol_log(m: &ArgMatches, transcript: &[u8], io: &mut Io<'_>) {
     }
 }
 
-/// Opens an authenticated session for `account`, reading its password from
-/// the keyring. `tap` keeps the transcript, whatever happens.
-async fn open_session(
-    account: &Account,
-    file: &ConfigFile,
-    tap: &std::sync::Arc<std::sync::Mutex<crate::smtp::transport::TapState>>,
-) -> Result<crate::smtp::Session, crate::smtp::SmtpError> {
-    let settings = &file.config.settings;
-    let target = crate::smtp::Target::of(account, settings.never_plaintext);
-    if account.security == Security::Plaintext && settings.never_plaintext {
-        return Err(crate::smtp::SmtpError::PlaintextForbidden);
-    }
-    let id = account.id.clone();
-    let password = tokio::task::spawn_blocking(move || Keyring::default().get(&id))
-        .await
-        .map_err(|e| crate::smtp::SmtpError::Network {
-            detail: e.to_string(),
-        })??;
-    let options = crate::smtp::session::SessionOptions {
-        deadlines: settings.deadlines.to_deadlines(),
-        tap: Some(tap.clone()),
-        ..Default::default()
-    };
-    crate::smtp::Session::open(&target, &account.username, &password, &options).await
-}
-
 fn account_test(m: &ArgMatches, file: &ConfigFile, io: &mut Io<'_>) -> Result<(), Failure> {
     let key = arg(m, "id").cloned().unwrap_or_default();
     let account = resolve(file, &key)?.clone();
     let rt = runtime()?;
-    let tap = std::sync::Arc::default();
-    let session = match rt.block_on(open_session(&account, file, &tap)) {
+    let tap: std::sync::Arc<std::sync::Mutex<crate::smtp::transport::TapState>> =
+        Default::default();
+    let session = match rt.block_on(crate::outbox::open(
+        &account,
+        &file.config.settings,
+        Some(tap.clone()),
+    )) {
         Ok(s) => s,
         Err(e) => {
             let transcript = tap.lock().map(|t| t.transcript.clone()).unwrap_or_default();
@@ -812,9 +757,11 @@ fn send(m: &ArgMatches, file: &ConfigFile, io: &mut Io<'_>) -> Result<(), Failur
     let message = lettre_message.formatted();
     drop(lettre_message);
     let rt = runtime()?;
-    let tap = std::sync::Arc::default();
+    let tap: std::sync::Arc<std::sync::Mutex<crate::smtp::transport::TapState>> =
+        Default::default();
     let result = rt.block_on(async {
-        let mut session = open_session(&account, file, &tap).await?;
+        let mut session =
+            crate::outbox::open(&account, &file.config.settings, Some(tap.clone())).await?;
         let sent = session.send(&envelope, &message).await;
         session.quit().await;
         sent

@@ -24,11 +24,16 @@ pub struct Attempt {
 }
 
 /// Opens an authenticated session for `account`: the password is read from
-/// the keyring (off the async threads) and dropped once signed in.
+/// the keyring (off the async threads) and dropped once signed in. `tap`,
+/// when given, keeps the transcript even when opening fails.
 ///
 /// Errors: [`SmtpError::PlaintextForbidden`], [`SmtpError::Keyring`], and
 /// every error of [`Session::open`].
-pub async fn open(account: &Account, settings: &Settings) -> Result<Session, SmtpError> {
+pub async fn open(
+    account: &Account,
+    settings: &Settings,
+    tap: Option<Arc<std::sync::Mutex<crate::smtp::transport::TapState>>>,
+) -> Result<Session, SmtpError> {
     let target = Target::of(account, settings.never_plaintext);
     if target.security == crate::account::Security::Plaintext && settings.never_plaintext {
         return Err(SmtpError::PlaintextForbidden);
@@ -41,6 +46,7 @@ pub async fn open(account: &Account, settings: &Settings) -> Result<Session, Smt
         })??;
     let options = SessionOptions {
         deadlines: settings.deadlines.to_deadlines(),
+        tap,
         ..SessionOptions::default()
     };
     Session::open(&target, &account.username, &password, &options).await
@@ -57,7 +63,7 @@ pub async fn submit(
     eml: &[u8],
     progress: Arc<AtomicU64>,
 ) -> Result<Delivery, SmtpError> {
-    let mut session = open(account, settings).await?;
+    let mut session = open(account, settings, None).await?;
     let tap = session.tap();
     let watcher = {
         let progress = progress.clone();
@@ -193,7 +199,7 @@ pub async fn test_connection(
     account: &Account,
     settings: &Settings,
 ) -> Result<TestReport, SmtpError> {
-    let session = open(account, settings).await?;
+    let session = open(account, settings, None).await?;
     let report = TestReport {
         tls: session.tls.clone(),
         mechanism: session.mechanism.clone(),

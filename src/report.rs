@@ -82,6 +82,23 @@ impl Localize for PolicyError {
     }
 }
 
+impl Localize for crate::account::PemFileError {
+    fn localize(&self) -> String {
+        use crate::account::PemFileError as E;
+        match self {
+            E::Unreadable { path, source } => t!(
+                "account-error-pem-unreadable",
+                path = path.display().to_string(),
+                reason = io_error(source)
+            ),
+            E::NoCertificate { path } => t!(
+                "account-error-pem-no-certificate",
+                path = path.display().to_string()
+            ),
+        }
+    }
+}
+
 impl Localize for NoHomeDir {
     fn localize(&self) -> String {
         t!("paths-error-no-home")

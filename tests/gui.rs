@@ -206,7 +206,15 @@ fn drafts_are_saved_and_offered_back_after_a_crash() {
             c.attached(vec![copy]);
         }
         std::thread::sleep(Duration::from_millis(900));
-        let _ = app.update(Message::Tick);
+        // The autosave runs as a task, off the UI thread.
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        let produced = rt.block_on(outputs(app.update(Message::Tick)));
+        for m in produced {
+            let _ = app.update(m);
+        }
         // The process dies here: no close, no goodbye.
         std::mem::forget(app);
     }
@@ -573,6 +581,8 @@ fn window_titles_name_the_subject_and_suggestions_come_from_sent_mail() {
     app.store
         .remember_addresses(&["anna.nowak@example.org".into(), "jan@example.com".into()])
         .unwrap();
+    // As after a send: the app re-reads the outbox and the addresses.
+    app.refresh();
     let _ = app.update(Message::Compose(
         b,
         compose::Message::To("jan@example.com, an".into()),

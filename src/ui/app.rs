@@ -58,6 +58,8 @@ pub struct App {
     pub outbox: Vec<Stored>,
     /// Saved drafts not open in a window: (id, subject).
     pub drafts: Vec<(String, String)>,
+    /// Addresses used before (for suggestions), read with the outbox.
+    addresses: Vec<String>,
     /// Send progress per compose window.
     progress: HashMap<window::Id, (Arc<AtomicU64>, u64)>,
     /// When each transiently failed outbox message is retried next.
@@ -123,6 +125,8 @@ pub enum Message {
     FocusProbe(window::Id, usize, bool, bool),
     /// A window was opened.
     Opened(window::Id),
+    /// An automatic draft save finished.
+    DraftSaved(window::Id, Result<(), String>),
 }
 
 fn main_window_settings() -> window::Settings {
@@ -192,6 +196,7 @@ impl App {
             main_id: None,
             outbox: Vec::new(),
             drafts: Vec::new(),
+            addresses: Vec::new(),
             progress: HashMap::new(),
             retry_at: HashMap::new(),
             retrying: Vec::new(),
@@ -227,6 +232,7 @@ impl App {
     /// Re-reads the outbox and the drafts not open in a window.
     pub fn refresh(&mut self) {
         self.outbox = self.store.outbox().0;
+        self.addresses = self.store.addresses();
         let open: Vec<String> = self
             .windows
             .values()
@@ -337,11 +343,11 @@ impl App {
         if typed.len() < 2 {
             return Vec::new();
         }
-        self.store
-            .addresses()
-            .into_iter()
+        self.addresses
+            .iter()
             .filter(|a| a.to_lowercase().starts_with(&typed) && a.to_lowercase() != typed)
             .take(5)
+            .cloned()
             .collect()
     }
 
@@ -349,6 +355,13 @@ impl App {
     pub fn update(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::Opened(_) => Task::none(),
+            Message::DraftSaved(id, result) => {
+                if let (Err(e), Some(Screen::Compose(c))) = (result, self.windows.get_mut(&id)) {
+                    c.dirty = true;
+                    c.notice = Some(e);
+                }
+                Task::none()
+            }
             Message::Main(m) => {
                 let action = self.main.update(
                     m,
@@ -711,11 +724,7 @@ impl App {
             ));
         }
         let host = form.host.trim().to_string();
-        if host.is_empty()
-            || host
-                .chars()
-                .any(|c| c.is_whitespace() || "/@?#".contains(c))
-        {
+        if !account::valid_host(&host) {
             return fail(t!("account-error-invalid-host", host = host));
         }
         let port = match form.port.trim().parse::<u16>() {
@@ -727,17 +736,9 @@ impl App {
             if path.is_empty() {
                 return Ok(None);
             }
-            let text = std::fs::read_to_string(path).map_err(|e| {
-                t!(
-                    "account-error-pem-unreadable",
-                    path = path,
-                    reason = e.to_string()
-                )
-            })?;
-            if account::certificates(&text).is_none() {
-                return Err(t!("account-error-pem-no-certificate", path = path));
-            }
-            Ok(Some(text))
+            account::read_certificate_file(std::path::Path::new(path))
+                .map(Some)
+                .map_err(|e| e.localize())
         };
         let existing = form
             .editing
@@ -1032,8 +1033,26 @@ impl App {
                 _ => None,
             })
             .collect();
+        // Written off the UI thread; a failure marks the draft unsaved again.
+        let mut saves = Vec::new();
         for id in due {
-            self.save_draft(id);
+            if let Some(Screen::Compose(c)) = self.windows.get_mut(&id) {
+                c.dirty = false;
+                let (store, draft_id, draft) =
+                    (self.store.clone(), c.draft_id.clone(), c.draft.clone());
+                saves.push(Task::perform(
+                    async move {
+                        tokio::task::spawn_blocking(move || {
+                            store
+                                .save_draft(&draft_id, &draft)
+                                .map_err(|e| e.to_string())
+                        })
+                        .await
+                        .unwrap_or_else(|e| Err(e.to_string()))
+                    },
+                    move |r| Message::DraftSaved(id, r),
+                ));
+            }
         }
         for (id, (counter, total)) in &self.progress {
             if let Some(Screen::Compose(c)) = self.windows.get_mut(id)
@@ -1049,7 +1068,8 @@ impl App {
             .filter(|(_, t)| **t <= now)
             .map(|(id, _)| id.clone())
             .collect();
-        Task::batch(due.into_iter().map(|id| self.retry(id)))
+        let retries: Vec<Task<Message>> = due.into_iter().map(|id| self.retry(id)).collect();
+        Task::batch(saves.into_iter().chain(retries))
     }
 }
 

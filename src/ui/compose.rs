@@ -94,6 +94,9 @@ pub struct State {
     pub edited_at: Option<std::time::Instant>,
     /// The outbox entry of the last failed attempt, replaced on the next.
     pub outbox_id: Option<String>,
+    /// Attachment sizes in bytes, read once when attached (never while
+    /// drawing).
+    pub sizes: std::collections::HashMap<PathBuf, u64>,
     /// The field (index in [`FOCUS_ORDER`]) known to have focus; `None`
     /// after a mouse click, when it is asked from the widgets instead.
     pub focus: Option<usize>,
@@ -161,6 +164,7 @@ impl State {
     /// A new, empty message from `account`.
     pub fn new(draft_id: String, draft: Draft) -> State {
         let body = text_editor::Content::with_text(&draft.body);
+        let sizes = sizes_of(&draft.attachments);
         State {
             draft_id,
             draft,
@@ -174,6 +178,7 @@ impl State {
             edited_at: None,
             outbox_id: None,
             focus: Some(0),
+            sizes,
         }
     }
 
@@ -283,9 +288,22 @@ impl State {
 
     /// Adds attachments already copied into the draft.
     pub fn attached(&mut self, paths: Vec<PathBuf>) {
+        self.sizes.extend(sizes_of(&paths));
         self.draft.attachments.extend(paths);
         self.changed();
     }
+}
+
+fn sizes_of(paths: &[PathBuf]) -> std::collections::HashMap<PathBuf, u64> {
+    paths
+        .iter()
+        .map(|p| {
+            (
+                p.clone(),
+                std::fs::metadata(p).map(|m| m.len()).unwrap_or(0),
+            )
+        })
+        .collect()
 }
 
 fn human_size(bytes: u64) -> String {
@@ -431,7 +449,7 @@ pub fn view<'a>(
     let mut total: u64 = 0;
     let mut files = column![].spacing(2);
     for (i, path) in state.draft.attachments.iter().enumerate() {
-        let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        let size = state.sizes.get(path).copied().unwrap_or(0);
         total += size;
         let name = path
             .file_name()
