@@ -7,21 +7,12 @@
 //!   one compose window open.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
+#[path = "../tests/support/mod.rs"]
+mod support;
+
 use std::time::{Duration, Instant};
 
-fn window_ids(display: &str, name: &str) -> Vec<String> {
-    let out = Command::new("xdotool")
-        .args(["search", "--name", name])
-        .env("DISPLAY", display)
-        .output()
-        .expect("xdotool");
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(str::to_string)
-        .collect()
-}
+use support::display::Display;
 
 fn kib(rollup: &str, key: &str) -> u64 {
     rollup
@@ -33,25 +24,7 @@ fn kib(rollup: &str, key: &str) -> u64 {
 }
 
 fn main() {
-    let mut xvfb = Command::new("Xvfb")
-        .args([
-            "-displayfd",
-            "1",
-            "-screen",
-            "0",
-            "1280x900x24",
-            "-nolisten",
-            "tcp",
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("Xvfb");
-    let mut line = String::new();
-    BufReader::new(xvfb.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let display = format!(":{}", line.trim());
+    let display = Display::start();
     let home = tempfile::tempdir().unwrap();
     // One account, so "New message" is possible (no password needed to look).
     std::fs::write(
@@ -59,30 +32,17 @@ fn main() {
         "version = 1\n[[accounts]]\nid = \"b0\"\naddress = \"zofia@example.com\"\nhost = \"localhost\"\n",
     )
     .unwrap();
-    let launch = || {
-        Command::new(env!("CARGO_BIN_EXE_koperta"))
-            .env("DISPLAY", &display)
-            .env("KOPERTA_HOME", home.path())
-            .env("LANG", "pl_PL.UTF-8")
-            .env_remove("WAYLAND_DISPLAY")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap()
-    };
+    let main_window = |limit| display.wait_for_window("^Koperta$", limit);
     let mut times = Vec::new();
     for _ in 0..10 {
         let started = Instant::now();
-        let mut child = launch();
-        while window_ids(&display, "^Koperta$").is_empty() {
-            std::thread::sleep(Duration::from_millis(2));
-            assert!(started.elapsed() < Duration::from_secs(30), "no window");
-        }
+        let mut child = display.launch(home.path(), "", "pl_PL.UTF-8");
+        main_window(Duration::from_secs(30)).expect("no window");
         times.push(started.elapsed());
         let _ = child.kill();
         let _ = child.wait();
         // The next launch must not find this window.
-        while !window_ids(&display, "^Koperta$").is_empty() {
+        while main_window(Duration::from_millis(1)).is_some() {
             std::thread::sleep(Duration::from_millis(20));
         }
     }
@@ -94,31 +54,9 @@ fn main() {
         best.as_secs_f64() * 1000.0
     );
 
-    let mut child = launch();
-    let main = loop {
-        if let Some(id) = window_ids(&display, "^Koperta$").into_iter().next() {
-            break id;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    };
-    let mut opened = false;
-    for _ in 0..10 {
-        let _ = Command::new("xdotool")
-            .args(["windowfocus", "--sync", &main])
-            .env("DISPLAY", &display)
-            .status();
-        std::thread::sleep(Duration::from_millis(300));
-        let _ = Command::new("xdotool")
-            .args(["key", "ctrl+n"])
-            .env("DISPLAY", &display)
-            .status();
-        std::thread::sleep(Duration::from_millis(700));
-        if window_ids(&display, "Koperta").len() >= 2 {
-            opened = true;
-            break;
-        }
-    }
-    assert!(opened, "no compose window");
+    let mut child = display.launch(home.path(), "", "pl_PL.UTF-8");
+    let main = main_window(Duration::from_secs(30)).expect("no window");
+    display.open_compose(&main).expect("no compose window");
     std::thread::sleep(Duration::from_secs(3));
     let rollup = std::fs::read_to_string(format!("/proc/{}/smaps_rollup", child.id())).unwrap();
     println!(
@@ -128,6 +66,4 @@ fn main() {
     );
     let _ = child.kill();
     let _ = child.wait();
-    let _ = xvfb.kill();
-    let _ = xvfb.wait();
 }

@@ -5,9 +5,8 @@
 
 mod support;
 
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use support::certs::TestCerts;
@@ -21,44 +20,7 @@ fn turn() -> std::sync::MutexGuard<'static, ()> {
     ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner())
 }
 
-struct Display {
-    child: Child,
-    name: String,
-}
-
-impl Display {
-    fn start() -> Display {
-        let mut child = Command::new("Xvfb")
-            .args([
-                "-displayfd",
-                "1",
-                "-screen",
-                "0",
-                "1280x900x24",
-                "-nolisten",
-                "tcp",
-            ])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("Xvfb (the test command installs xvfb)");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        Display {
-            child,
-            name: format!(":{}", line.trim()),
-        }
-    }
-}
-
-impl Drop for Display {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
+use support::display::Display;
 
 fn xdotool(display: &str, args: &[&str]) -> String {
     let out = Command::new("xdotool")
@@ -67,22 +29,6 @@ fn xdotool(display: &str, args: &[&str]) -> String {
         .output()
         .expect("xdotool");
     String::from_utf8_lossy(&out.stdout).trim().to_string()
-}
-
-fn wait_for_window(display: &str, name: &str) -> Option<String> {
-    wait_for_window_within(display, name, Duration::from_secs(30))
-}
-
-fn wait_for_window_within(display: &str, name: &str, limit: Duration) -> Option<String> {
-    let started = Instant::now();
-    while started.elapsed() < limit {
-        let ids = xdotool(display, &["search", "--name", name]);
-        if let Some(id) = ids.lines().next() {
-            return Some(id.to_string());
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    None
 }
 
 fn screenshot(display: &str, window: &str, path: &Path) {
@@ -124,35 +70,15 @@ fn real_windows_open_and_are_photographed_in_polish_and_english() {
         );
         let display = Display::start();
         let started = Instant::now();
-        let mut app = Command::new(env!("CARGO_BIN_EXE_koperta"))
-            .env("DISPLAY", &display.name)
-            .env("KOPERTA_HOME", s.k.dir())
-            .env("HOME", s.k.dir().join("home"))
-            .env("LANG", locale)
-            .env("DBUS_SESSION_BUS_ADDRESS", s.k.bus.clone().unwrap())
-            .env_remove("WAYLAND_DISPLAY")
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut main = wait_for_window_within(&display.name, "^Koperta$", Duration::from_secs(15));
+        let mut app = display.launch(s.k.dir(), s.k.bus.as_deref().unwrap(), locale);
+        let mut main = display.wait_for_window("^Koperta$", Duration::from_secs(15));
         if main.is_none() {
             // Seen once on a loaded machine: the first window never mapped.
             // Start again before calling it a failure.
             let _ = app.kill();
             let _ = app.wait();
-            app = Command::new(env!("CARGO_BIN_EXE_koperta"))
-                .env("DISPLAY", &display.name)
-                .env("KOPERTA_HOME", s.k.dir())
-                .env("HOME", s.k.dir().join("home"))
-                .env("LANG", locale)
-                .env("DBUS_SESSION_BUS_ADDRESS", s.k.bus.clone().unwrap())
-                .env_remove("WAYLAND_DISPLAY")
-                .stdout(Stdio::null())
-                .stderr(Stdio::piped())
-                .spawn()
-                .unwrap();
-            main = wait_for_window(&display.name, "^Koperta$");
+            app = display.launch(s.k.dir(), s.k.bus.as_deref().unwrap(), locale);
+            main = display.wait_for_window("^Koperta$", Duration::from_secs(30));
         }
         let main = main.expect("the main window maps");
         eprintln!(
@@ -168,26 +94,9 @@ fn real_windows_open_and_are_photographed_in_polish_and_english() {
         // Without a window manager nothing gives the window the keyboard:
         // focus it, then press Ctrl+N (again if the first press came
         // before the window was ready for input).
-        let mut compose = None;
-        for _ in 0..5 {
-            xdotool(&display.name, &["windowfocus", "--sync", &main]);
-            std::thread::sleep(Duration::from_millis(300));
-            xdotool(&display.name, &["key", "ctrl+n"]);
-            // The compose window: the other window whose name ends in
-            // "Koperta" ("New message — Koperta").
-            let started = Instant::now();
-            while compose.is_none() && started.elapsed() < Duration::from_secs(3) {
-                compose = xdotool(&display.name, &["search", "--name", "Koperta"])
-                    .lines()
-                    .find(|w| *w != main)
-                    .map(str::to_string);
-                std::thread::sleep(Duration::from_millis(100));
-            }
-            if compose.is_some() {
-                break;
-            }
-        }
-        let compose = compose.expect("Ctrl+N opens a compose window");
+        let compose = display
+            .open_compose(&main)
+            .expect("Ctrl+N opens a compose window");
         let name = xdotool(&display.name, &["getwindowname", &compose]);
         assert!(name.starts_with(title), "{name}");
         xdotool(&display.name, &["windowfocus", "--sync", &compose]);
@@ -226,36 +135,12 @@ fn a_killed_app_offers_the_draft_back_with_its_attachment() {
     let file = s.k.dir().join("raport.pdf");
     std::fs::write(&file, b"%PDF-1.4 raport").unwrap();
     let display = Display::start();
-    let launch = || {
-        Command::new(env!("CARGO_BIN_EXE_koperta"))
-            .env("DISPLAY", &display.name)
-            .env("KOPERTA_HOME", s.k.dir())
-            .env("HOME", s.k.dir().join("home"))
-            .env("LANG", "en_US.UTF-8")
-            .env("DBUS_SESSION_BUS_ADDRESS", s.k.bus.clone().unwrap())
-            .env_remove("WAYLAND_DISPLAY")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap()
-    };
+    let launch = || display.launch(s.k.dir(), s.k.bus.as_deref().unwrap(), "en_US.UTF-8");
     let mut app = launch();
-    let main = wait_for_window(&display.name, "^Koperta$").expect("main window");
-    let mut compose = None;
-    for _ in 0..5 {
-        xdotool(&display.name, &["windowfocus", "--sync", &main]);
-        std::thread::sleep(Duration::from_millis(300));
-        xdotool(&display.name, &["key", "ctrl+n"]);
-        std::thread::sleep(Duration::from_millis(1000));
-        compose = xdotool(&display.name, &["search", "--name", "Koperta"])
-            .lines()
-            .find(|w| *w != main)
-            .map(str::to_string);
-        if compose.is_some() {
-            break;
-        }
-    }
-    let compose = compose.expect("compose window");
+    let main = display
+        .wait_for_window("^Koperta$", Duration::from_secs(30))
+        .expect("main window");
+    let compose = display.open_compose(&main).expect("compose window");
     xdotool(&display.name, &["windowfocus", "--sync", &compose]);
     xdotool(
         &display.name,
@@ -356,18 +241,10 @@ fn a_new_person_adds_an_account_by_hand_and_sends_with_the_keyboard() {
     std::fs::write(files.join("a.pdf"), b"%PDF-1.4 a").unwrap();
     std::fs::write(files.join("b.csv"), b"a,b\n1,2\n").unwrap();
     let display = Display::start();
-    let mut app = Command::new(env!("CARGO_BIN_EXE_koperta"))
-        .env("DISPLAY", &display.name)
-        .env("KOPERTA_HOME", home.path())
-        .env("HOME", home.path())
-        .env("LANG", "pl_PL.UTF-8")
-        .env("DBUS_SESSION_BUS_ADDRESS", &keyring.bus)
-        .env_remove("WAYLAND_DISPLAY")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let main = wait_for_window(&display.name, "^Koperta$").expect("main window");
+    let mut app = display.launch(home.path(), &keyring.bus, "pl_PL.UTF-8");
+    let main = display
+        .wait_for_window("^Koperta$", Duration::from_secs(30))
+        .expect("main window");
     std::thread::sleep(Duration::from_millis(1500));
     xdotool(&display.name, &["windowfocus", "--sync", &main]);
     std::thread::sleep(Duration::from_millis(500));
@@ -412,21 +289,7 @@ fn a_new_person_adds_an_account_by_hand_and_sends_with_the_keyboard() {
     );
 
     // Keyboard alone: Ctrl+N, typing, Tab, Ctrl+Enter.
-    let mut compose = None;
-    for _ in 0..5 {
-        xdotool(&display.name, &["windowfocus", "--sync", &main]);
-        std::thread::sleep(Duration::from_millis(300));
-        xdotool(&display.name, &["key", "ctrl+n"]);
-        std::thread::sleep(Duration::from_millis(1000));
-        compose = xdotool(&display.name, &["search", "--name", "Koperta"])
-            .lines()
-            .find(|w| *w != main)
-            .map(str::to_string);
-        if compose.is_some() {
-            break;
-        }
-    }
-    let compose = compose.expect("compose window");
+    let compose = display.open_compose(&main).expect("compose window");
     xdotool(&display.name, &["windowfocus", "--sync", &compose]);
     type_text(&display.name, "Kowalski, Jan <jan@example.com>");
     for _ in 0..3 {

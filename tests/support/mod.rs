@@ -8,6 +8,7 @@
 #![allow(dead_code)]
 
 pub mod certs;
+pub mod display;
 pub mod keyring;
 pub mod peer;
 pub mod proxy;

@@ -1,0 +1,112 @@
+//! A virtual X display (Xvfb) for the real windows, and the few xdotool
+//! steps the GUI tests and the desktop benchmark share.
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// A running Xvfb; stopped when dropped.
+pub struct Display {
+    child: Child,
+    /// The display name, e.g. `:5`.
+    pub name: String,
+}
+
+impl Display {
+    /// Starts Xvfb on a free display (1280×900).
+    pub fn start() -> Display {
+        let mut child = Command::new("Xvfb")
+            .args([
+                "-displayfd",
+                "1",
+                "-screen",
+                "0",
+                "1280x900x24",
+                "-nolisten",
+                "tcp",
+            ])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("Xvfb (the test command installs xvfb)");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().expect("stdout"))
+            .read_line(&mut line)
+            .expect("display number");
+        Display {
+            child,
+            name: format!(":{}", line.trim()),
+        }
+    }
+
+    /// Starts `koperta` (the GUI) on this display with `KOPERTA_HOME` =
+    /// `home`, the D-Bus session `bus` and the locale `locale`.
+    pub fn launch(&self, home: &Path, bus: &str, locale: &str) -> Child {
+        Command::new(env!("CARGO_BIN_EXE_koperta"))
+            .env("DISPLAY", &self.name)
+            .env("KOPERTA_HOME", home)
+            .env("HOME", home.join("home"))
+            .env("LANG", locale)
+            .env("DBUS_SESSION_BUS_ADDRESS", bus)
+            .env_remove("WAYLAND_DISPLAY")
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("koperta")
+    }
+
+    /// Runs xdotool on this display; returns what it printed.
+    pub fn xdotool(&self, args: &[&str]) -> String {
+        let out = Command::new("xdotool")
+            .args(args)
+            .env("DISPLAY", &self.name)
+            .output()
+            .expect("xdotool (the test command installs it)");
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    /// The first window whose name matches `name` (a regex), waiting up to
+    /// `limit`.
+    pub fn wait_for_window(&self, name: &str, limit: Duration) -> Option<String> {
+        let started = Instant::now();
+        while started.elapsed() < limit {
+            if let Some(id) = self.xdotool(&["search", "--name", name]).lines().next() {
+                return Some(id.to_string());
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        None
+    }
+
+    /// Presses Ctrl+N in `main` until a compose window appears; returns it.
+    /// Without a window manager the keyboard goes where it is sent, and a
+    /// press that comes before the window is ready for input is lost.
+    pub fn open_compose(&self, main: &str) -> Option<String> {
+        for _ in 0..5 {
+            self.xdotool(&["windowfocus", "--sync", main]);
+            std::thread::sleep(Duration::from_millis(300));
+            self.xdotool(&["key", "ctrl+n"]);
+            let started = Instant::now();
+            while started.elapsed() < Duration::from_secs(3) {
+                let other = self
+                    .xdotool(&["search", "--name", "Koperta"])
+                    .lines()
+                    .find(|w| *w != main)
+                    .map(str::to_string);
+                if other.is_some() {
+                    return other;
+                }
+                std::thread::sleep(Duration::from_millis(100));
+            }
+        }
+        None
+    }
+}
+
+impl Drop for Display {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
