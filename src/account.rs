@@ -138,6 +138,20 @@ impl Account {
     }
 }
 
+/// A DER certificate as PEM (`-----BEGIN CERTIFICATE-----`, base64 in
+/// lines of 64 characters, RFC 7468).
+pub fn to_pem(der: &[u8]) -> String {
+    use base64::Engine;
+    let b64 = base64::engine::general_purpose::STANDARD.encode(der);
+    let mut out = String::from("-----BEGIN CERTIFICATE-----\n");
+    for line in b64.as_bytes().chunks(64) {
+        out.push_str(&String::from_utf8_lossy(line));
+        out.push('\n');
+    }
+    out.push_str("-----END CERTIFICATE-----\n");
+    out
+}
+
 /// Colon-separated uppercase hex SHA-256 of `der` (a certificate's bytes).
 pub fn fingerprint(der: &[u8]) -> String {
     let digest = Sha256::digest(der);

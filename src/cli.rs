@@ -101,6 +101,7 @@ pub fn run(args: Vec<OsString>, io: &mut Io<'_>) -> u8 {
             Some(("list", _)) => account_list(&file, io),
             Some(("remove", m)) => account_remove(m, file, io),
             Some(("test", m)) => account_test(m, &file, io),
+            Some(("discover", m)) => account_discover(m, file, io),
             _ => Err(Failure(t!("cli-error-missing-subcommand"))),
         },
         Some(("send", m)) => send(m, &file, io),
@@ -269,6 +270,19 @@ pub fn command() -> Command {
                 .arg(opt("protocol-log", t!("cli-arg-protocol-log")).value_name("PATH")),
         )
         .subcommand(
+            cmd("discover", t!("cli-account-discover-about"))
+                .arg(positional("address", t!("cli-arg-address")))
+                .arg(opt("name", t!("cli-arg-name")))
+                .arg(opt("dns-server", t!("cli-arg-dns-server")).value_name("IP:PORT"))
+                .arg(opt("ca-file", t!("cli-arg-discover-ca-file")).value_name("PEM"))
+                .arg(
+                    Arg::new("save")
+                        .long("save")
+                        .action(ArgAction::SetTrue)
+                        .help(t!("cli-arg-save")),
+                ),
+        )
+        .subcommand(
             cmd("remove", t!("cli-account-remove-about"))
                 .arg(positional("id", t!("cli-arg-account-id"))),
         );
@@ -405,7 +419,18 @@ fn account_add(m: &ArgMatches, file: ConfigFile, io: &mut Io<'_>) -> Result<(), 
         return Err(Failure(t!("account-error-password-required")));
     }
     let password = read_password(io.stdin)?;
+    store_account(&file, account, password, io)
+}
 
+/// Saves `account`: the password to the keyring first (an account never
+/// exists without its password), then the config; prints the summary and
+/// the id.
+fn store_account(
+    file: &ConfigFile,
+    account: Account,
+    password: Password,
+    io: &mut Io<'_>,
+) -> Result<(), Failure> {
     // The keyring first: an account never exists without its password.
     let keyring = Keyring::default();
     keyring.set(&account.id, &password)?;
@@ -431,6 +456,185 @@ fn account_add(m: &ArgMatches, file: ConfigFile, io: &mut Io<'_>) -> Result<(), 
     );
     let _ = writeln!(io.stdout, "{}", account.id);
     Ok(())
+}
+
+/// Prints what discovery found for an address; with `--save`, tests the
+/// best candidate with the password from stdin and adds the account.
+fn account_discover(m: &ArgMatches, file: ConfigFile, io: &mut Io<'_>) -> Result<(), Failure> {
+    use crate::discover::{DiscoverError, Discoverer};
+    use crate::report::{candidate_notes, outcome_label, source_label};
+    let address = arg(m, "address").cloned().unwrap_or_default();
+    let mut discoverer = Discoverer::default();
+    if let Some(server) = arg(m, "dns-server") {
+        let addr = server.parse::<std::net::SocketAddr>().map_err(|_| {
+            Failure(t!(
+                "cli-error-invalid-value",
+                arg = "--dns-server",
+                value = server.as_str(),
+                valid = "IP:PORT"
+            ))
+        })?;
+        discoverer.resolver = crate::dns::Resolver::Servers(vec![addr]);
+    }
+    discoverer.extra_ca_pem = arg(m, "ca-file")
+        .map(|p| account::read_certificate_file(Path::new(p)))
+        .transpose()?;
+    let _ = writeln!(
+        io.stdout,
+        "{}",
+        t!("discover-searching", address = address.as_str())
+    );
+    let rt = runtime()?;
+    let findings = match rt.block_on(discoverer.discover(&address)) {
+        Ok(f) => f,
+        Err(DiscoverError::InvalidAddress) => {
+            return Err(Failure(t!(
+                "discover-error-invalid-address",
+                address = address.as_str()
+            )));
+        }
+    };
+    let _ = writeln!(io.stdout, "{}", t!("discover-tried"));
+    for (source, outcome) in &findings.outcomes {
+        let _ = writeln!(
+            io.stdout,
+            "  {}: {}",
+            source_label(*source),
+            outcome_label(outcome)
+        );
+    }
+    for c in &findings.refused_plaintext {
+        let _ = writeln!(
+            io.stdout,
+            "{}",
+            t!(
+                "discover-refused-plaintext",
+                host = c.host.as_str(),
+                port = c.port,
+                source = source_label(c.source)
+            )
+        );
+    }
+    if let Some(p) = findings.oauth_only.as_ref().filter(|p| {
+        findings
+            .best()
+            .is_none_or(|b| b.provider.as_ref().is_none_or(|bp| bp.id != p.id))
+    }) {
+        let _ = writeln!(
+            io.stdout,
+            "{}",
+            t!("discover-note-oauth-only", name = p.name.as_str())
+        );
+    }
+    let Some(best) = findings.best().cloned() else {
+        let message = match findings.refused_plaintext.first() {
+            Some(c) => t!(
+                "discover-plaintext-only",
+                host = c.host.as_str(),
+                port = c.port
+            ),
+            None => t!("discover-nothing", domain = findings.domain.as_str()),
+        };
+        let _ = writeln!(io.stdout, "{message}");
+        return if m.get_flag("save") {
+            Err(Failure(t!("discover-error-nothing")))
+        } else {
+            Ok(())
+        };
+    };
+    let _ = writeln!(
+        io.stdout,
+        "{}",
+        t!(
+            "discover-best",
+            host = best.host.as_str(),
+            port = best.port,
+            security = security_label(best.security),
+            username = best.username.as_str(),
+            source = source_label(best.source)
+        )
+    );
+    for note in candidate_notes(&best, &findings.domain) {
+        let _ = writeln!(io.stdout, "  {note}");
+    }
+    for c in findings.candidates.iter().skip(1) {
+        let _ = writeln!(
+            io.stdout,
+            "{}",
+            t!(
+                "discover-other",
+                host = c.host.as_str(),
+                port = c.port,
+                security = security_label(c.security),
+                source = source_label(c.source)
+            )
+        );
+    }
+    if !m.get_flag("save") {
+        return Ok(());
+    }
+    if let Some(p) = best
+        .provider
+        .as_ref()
+        .filter(|p| p.auth == crate::discover::providers::Auth::OauthOnly)
+        .or(findings.oauth_only.as_ref())
+    {
+        return Err(Failure(t!("discover-error-oauth", name = p.name.as_str())));
+    }
+    if best.outside_domain {
+        return Err(Failure(t!(
+            "discover-error-outside-domain",
+            host = best.host.as_str()
+        )));
+    }
+    let account = Account {
+        id: AccountId::generate(),
+        name: arg(m, "name").cloned().unwrap_or_default(),
+        address: address.trim().to_string(),
+        host: best.host.clone(),
+        port: best.port,
+        security: best.security,
+        username: best.username.clone(),
+        extra_ca_pem: discoverer.extra_ca_pem.clone(),
+        pinned_cert_pem: None,
+        signature: String::new(),
+        bcc_self: false,
+    };
+    file.config.allows(&account)?;
+    if file.is_damaged() {
+        return Err(crate::config::ConfigError::KeptDamaged {
+            path: file.path().to_path_buf(),
+        }
+        .into());
+    }
+    let password = read_password(io.stdin)?;
+    let _ = writeln!(
+        io.stdout,
+        "{}",
+        t!(
+            "discover-testing",
+            host = account.host.as_str(),
+            port = account.port
+        )
+    );
+    let mut target =
+        crate::smtp::transport::Target::of(&account, file.config.settings.never_plaintext);
+    target.resolver = discoverer.resolver.clone();
+    let options = crate::smtp::session::SessionOptions {
+        deadlines: file.config.settings.deadlines.to_deadlines(),
+        ..Default::default()
+    };
+    let session = rt
+        .block_on(crate::smtp::session::Session::open(
+            &target,
+            &account.username,
+            &password,
+            &options,
+        ))
+        .map_err(|e| Failure(crate::report::smtp_error(&e, &account.host)))?;
+    rt.block_on(session.quit());
+    let _ = writeln!(io.stdout, "{}", t!("test-ok"));
+    store_account(&file, account, password, io)
 }
 
 fn account_list(file: &ConfigFile, io: &mut Io<'_>) -> Result<(), Failure> {

@@ -103,6 +103,10 @@ pub struct Settings {
     pub user_agent: bool,
     /// Submission deadlines.
     pub deadlines: DeadlineSettings,
+    /// Where host names are resolved. Not stored: the system's resolver,
+    /// unless the program that runs the engine (a test) says otherwise.
+    #[serde(skip)]
+    pub resolver: crate::dns::Resolver,
 }
 
 impl Default for Settings {
@@ -113,6 +117,7 @@ impl Default for Settings {
             theme: Theme::System,
             user_agent: false,
             deadlines: DeadlineSettings::default(),
+            resolver: crate::dns::Resolver::System,
         }
     }
 }

@@ -11,6 +11,8 @@ pub mod account;
 pub mod address;
 pub mod cli;
 pub mod config;
+pub mod discover;
+pub mod dns;
 pub mod draft;
 pub mod i18n;
 pub mod mime;

@@ -34,7 +34,8 @@ pub async fn open(
     settings: &Settings,
     tap: Option<Arc<std::sync::Mutex<crate::smtp::transport::TapState>>>,
 ) -> Result<Session, SmtpError> {
-    let target = Target::of(account, settings.never_plaintext);
+    let mut target = Target::of(account, settings.never_plaintext);
+    target.resolver = settings.resolver.clone();
     if target.security == crate::account::Security::Plaintext && settings.never_plaintext {
         return Err(SmtpError::PlaintextForbidden);
     }
@@ -200,6 +201,34 @@ pub async fn test_connection(
     settings: &Settings,
 ) -> Result<TestReport, SmtpError> {
     let session = open(account, settings, None).await?;
+    let report = TestReport {
+        tls: session.tls.clone(),
+        mechanism: session.mechanism.clone(),
+        size_limit: session.size_limit(),
+    };
+    session.quit().await;
+    Ok(report)
+}
+
+/// The login test of an account being set up, with the password typed in
+/// the form: connects, secures (credentials only after TLS with a valid
+/// certificate, RFC 8314 §5.1), signs in, quits. Nothing is stored.
+///
+/// Errors: every [`SmtpError`] of [`Session::open`].
+pub async fn test_with_password(
+    account: &Account,
+    password: &crate::secrets::Password,
+    settings: &Settings,
+    tap: Option<Arc<std::sync::Mutex<crate::smtp::transport::TapState>>>,
+) -> Result<TestReport, SmtpError> {
+    let mut target = Target::of(account, settings.never_plaintext);
+    target.resolver = settings.resolver.clone();
+    let options = SessionOptions {
+        deadlines: settings.deadlines.to_deadlines(),
+        tap,
+        ..SessionOptions::default()
+    };
+    let session = Session::open(&target, &account.username, password, &options).await?;
     let report = TestReport {
         tls: session.tls.clone(),
         mechanism: session.mechanism.clone(),

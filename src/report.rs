@@ -198,7 +198,9 @@ pub fn smtp_error(e: &crate::smtp::SmtpError, host: &str) -> String {
             Security::ImplicitTls => t!("smtp-error-mode-implicit"),
             _ => t!("smtp-error-mode-starttls"),
         },
-        E::Certificate { problem, subject } => {
+        E::Certificate {
+            problem, subject, ..
+        } => {
             let subject = subject.clone().unwrap_or_default();
             match problem {
                 CertProblem::Expired => t!("smtp-error-cert-expired", subject = subject),
@@ -277,4 +279,75 @@ pub fn io_error(e: &std::io::Error) -> String {
         K::InvalidData => t!("io-error-not-text"),
         _ => e.to_string(),
     }
+}
+
+/// Where a discovered server came from, for the person.
+pub fn source_label(source: crate::discover::Source) -> String {
+    use crate::discover::Source;
+    match source {
+        Source::Bundled => t!("discover-source-bundled"),
+        Source::Autoconfig => t!("discover-source-autoconfig"),
+        Source::WellKnown => t!("discover-source-well-known"),
+        Source::Srv => t!("discover-source-srv"),
+        Source::Ispdb => t!("discover-source-ispdb"),
+        Source::Mx => t!("discover-source-mx"),
+        Source::Probe => t!("discover-source-probe"),
+    }
+}
+
+/// What one source gave, for the person.
+pub fn outcome_label(outcome: &crate::discover::Outcome) -> String {
+    use crate::discover::Outcome;
+    match outcome {
+        Outcome::Found(n) => t!("discover-outcome-found", count = *n),
+        Outcome::Nothing => t!("discover-outcome-nothing"),
+        Outcome::Failed(reason) => t!("discover-outcome-failed", reason = reason.as_str()),
+        Outcome::Skipped => t!("discover-outcome-skipped"),
+    }
+}
+
+/// What the person must know about a candidate before giving a password:
+/// its provider's notes, an unverified entry, a server outside the
+/// address's domain, unvalidated DNS.
+pub fn candidate_notes(c: &crate::discover::Candidate, domain: &str) -> Vec<String> {
+    use crate::discover::Source;
+    use crate::discover::providers::{Auth, Note};
+    let mut notes = Vec::new();
+    if let Some(p) = &c.provider {
+        let help = p.help.as_str();
+        match p.auth {
+            Auth::AppPassword => notes.push(t!(
+                "discover-note-app-password",
+                name = p.name.as_str(),
+                help = help
+            )),
+            Auth::OauthOnly => notes.push(t!("discover-note-oauth-only", name = p.name.as_str())),
+            Auth::Password => {}
+        }
+        match p.note {
+            Note::EnableSmtp => notes.push(t!(
+                "discover-note-enable-smtp",
+                name = p.name.as_str(),
+                help = help
+            )),
+            Note::LocalBridge => {
+                notes.push(t!("discover-note-local-bridge", name = p.name.as_str()))
+            }
+            Note::None => {}
+        }
+        if !p.verified {
+            notes.push(t!("discover-note-unverified", name = p.name.as_str()));
+        }
+    }
+    if c.outside_domain {
+        notes.push(t!(
+            "discover-note-outside-domain",
+            host = c.host.as_str(),
+            domain = domain
+        ));
+    }
+    if matches!(c.source, Source::Srv | Source::Mx) {
+        notes.push(t!("discover-note-dns-unvalidated"));
+    }
+    notes
 }

@@ -16,7 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(gcc libc6-dev pkg-config ca-certificates dbus dbus-daemon gnome-keyring
-          libsecret-tools python3 python3-venv
+          libsecret-tools python3 python3-venv dnsmasq-base
           xvfb xdotool xclip imagemagick libx11-6 libx11-xcb1 libxcursor1 libxi6 libxkbcommon-x11-0)
 
 missing=()

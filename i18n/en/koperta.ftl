@@ -304,3 +304,43 @@ mark-pinned-short = TLS, pinned
 form-bcc-self = Bcc me: send myself a copy of every message (Koperta does not save one on the server)
 cli-arg-bcc-self = Send a blind copy of every message to the account's own address
 form-username-placeholder = the email address, unless your provider says otherwise
+
+## Discovery
+discover-source-bundled = Koperta’s list of providers
+discover-source-autoconfig = the provider’s autoconfig file
+discover-source-well-known = the domain’s autoconfig file (.well-known)
+discover-source-srv = the domain’s SRV records (RFC 6186)
+discover-source-ispdb = Thunderbird’s provider database (ISPDB)
+discover-source-mx = the domain’s MX records (mail hosted by a known provider)
+discover-source-probe = trying common server names
+discover-outcome-found = { $count ->
+    [one] found 1 server
+   *[other] found { $count } servers
+}
+discover-outcome-nothing = nothing found
+discover-outcome-failed = could not ask ({ $reason })
+discover-outcome-skipped = not needed
+discover-note-app-password = { $name } needs an app password, made in your account’s security settings, not your usual password. { $help }
+discover-note-oauth-only = { $name } accepts only OAuth sign-in for sending, which Koperta cannot do yet. Passwords will not work.
+discover-note-enable-smtp = { $name }: switch on access for mail programs (SMTP) in the web mail settings first. { $help }
+discover-note-local-bridge = { $name } runs on this computer: start it first, and use the password it shows, not your account password.
+discover-note-unverified = The settings for { $name } could not be checked against a published source.
+discover-note-outside-domain = The server { $host } is outside your domain { $domain }. Use it only if your provider says so.
+discover-note-dns-unvalidated = Found in DNS, which Koperta does not validate (no DNSSEC yet): check the server name.
+discover-searching = Looking for the server of { $address }…
+discover-tried = Sources:
+discover-best = Proposed: { $host }:{ $port }, { $security }, user name { $username } (from { $source })
+discover-other = Also found: { $host }:{ $port }, { $security } (from { $source })
+discover-nothing = No encrypted submission server was found for { $domain }. Enter the settings by hand (koperta account add).
+discover-plaintext-only = Your provider documents only an unencrypted server ({ $host }:{ $port }). Koperta will not send passwords or mail over it. Ask your provider for the encrypted settings, or enter them by hand.
+discover-refused-plaintext = Refused (not encrypted): { $host }:{ $port } (from { $source })
+discover-error-invalid-address = “{ $address }” is not an email address.
+discover-error-outside-domain = The proposed server { $host } is outside your domain; add the account with “koperta account add --host { $host }” if your provider says so.
+discover-error-oauth = { $name } needs OAuth sign-in, which Koperta cannot do yet.
+discover-error-nothing = Nothing to save: no server was found.
+discover-testing = Signing in to { $host }:{ $port }…
+cli-account-discover-about = Find the submission server of an address (and, with --save, add the account)
+cli-arg-address = The email address
+cli-arg-save = Test the proposed settings with the password from standard input, then add the account
+cli-arg-dns-server = Ask this DNS server (IP:PORT) instead of the system’s
+cli-arg-discover-ca-file = A PEM file with an extra CA certificate to trust for autoconfig files and the server

@@ -322,3 +322,44 @@ mark-pinned-short = TLS, przypięty
 form-bcc-self = UDW do mnie: wysyłaj sobie kopię każdej wiadomości (Koperta nie zapisuje jej na serwerze)
 cli-arg-bcc-self = Wysyłaj ukrytą kopię każdej wiadomości na adres tego konta
 form-username-placeholder = adres e-mail, chyba że dostawca podaje inaczej
+
+## Discovery
+discover-source-bundled = lista dostawców wbudowana w Kopertę
+discover-source-autoconfig = plik autokonfiguracji dostawcy
+discover-source-well-known = plik autokonfiguracji domeny (.well-known)
+discover-source-srv = rekordy SRV domeny (RFC 6186)
+discover-source-ispdb = baza dostawców Thunderbirda (ISPDB)
+discover-source-mx = rekordy MX domeny (poczta u znanego dostawcy)
+discover-source-probe = próba typowych nazw serwerów
+discover-outcome-found = { $count ->
+    [one] znaleziono 1 serwer
+    [few] znaleziono { $count } serwery
+   *[many] znaleziono { $count } serwerów
+}
+discover-outcome-nothing = nic nie znaleziono
+discover-outcome-failed = nie udało się zapytać ({ $reason })
+discover-outcome-skipped = niepotrzebne
+discover-note-app-password = { $name } wymaga hasła do aplikacji, utworzonego w ustawieniach bezpieczeństwa konta, a nie zwykłego hasła. { $help }
+discover-note-oauth-only = { $name } przyjmuje do wysyłania tylko logowanie OAuth, którego Koperta jeszcze nie obsługuje. Hasło nie zadziała.
+discover-note-enable-smtp = { $name }: najpierw włącz dostęp dla programów pocztowych (SMTP) w ustawieniach poczty w przeglądarce. { $help }
+discover-note-local-bridge = { $name } działa na tym komputerze: najpierw go uruchom i użyj hasła, które pokazuje, a nie hasła do konta.
+discover-note-unverified = Ustawień dla { $name } nie udało się sprawdzić w opublikowanym źródle.
+discover-note-outside-domain = Serwer { $host } jest poza Twoją domeną { $domain }. Użyj go tylko wtedy, gdy dostawca tak podaje.
+discover-note-dns-unvalidated = Znalezione w DNS, którego Koperta nie weryfikuje (jeszcze bez DNSSEC): sprawdź nazwę serwera.
+discover-searching = Szukam serwera dla { $address }…
+discover-tried = Źródła:
+discover-best = Propozycja: { $host }:{ $port }, { $security }, użytkownik { $username } (źródło: { $source })
+discover-other = Znaleziono też: { $host }:{ $port }, { $security } (źródło: { $source })
+discover-nothing = Nie znaleziono szyfrowanego serwera wysyłania dla { $domain }. Wpisz ustawienia ręcznie (koperta account add).
+discover-plaintext-only = Twój dostawca podaje tylko serwer bez szyfrowania ({ $host }:{ $port }). Koperta nie wyśle przez niego hasła ani poczty. Poproś dostawcę o ustawienia szyfrowane albo wpisz je ręcznie.
+discover-refused-plaintext = Odrzucono (bez szyfrowania): { $host }:{ $port } (źródło: { $source })
+discover-error-invalid-address = „{ $address }” nie jest adresem e-mail.
+discover-error-outside-domain = Proponowany serwer { $host } jest poza Twoją domeną; jeśli dostawca tak podaje, dodaj konto poleceniem „koperta account add --host { $host }”.
+discover-error-oauth = { $name } wymaga logowania OAuth, którego Koperta jeszcze nie obsługuje.
+discover-error-nothing = Nie ma czego zapisać: nie znaleziono serwera.
+discover-testing = Logowanie do { $host }:{ $port }…
+cli-account-discover-about = Znajdź serwer wysyłania dla adresu (a z --save dodaj konto)
+cli-arg-address = Adres e-mail
+cli-arg-save = Sprawdź proponowane ustawienia z hasłem ze standardowego wejścia, potem dodaj konto
+cli-arg-dns-server = Pytaj ten serwer DNS (IP:PORT) zamiast systemowego
+cli-arg-discover-ca-file = Plik PEM z dodatkowym certyfikatem CA, zaufanym dla plików autokonfiguracji i serwera

@@ -95,6 +95,9 @@ pub enum SmtpError {
         problem: CertProblem,
         /// Subject of the presented certificate, when one was seen.
         subject: Option<String>,
+        /// The presented certificate (PEM), for offering to pin it when an
+        /// account is set up (RFC 8314 §5.4).
+        presented_pem: Option<String>,
     },
     /// The server offers only TLS older than 1.2 (RFC 8996).
     #[error("the server only offers TLS older than 1.2")]

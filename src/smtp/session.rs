@@ -115,6 +115,55 @@ fn command_timeout(d: &Deadlines) -> SmtpError {
     }
 }
 
+/// Connects, secures, reads the greeting and says EHLO (lettre's
+/// connection does the last two).
+async fn greet(
+    target: &Target,
+    options: &SessionOptions,
+) -> Result<(AsyncSmtpConnection, Arc<Mutex<TapState>>, Option<TlsInfo>), SmtpError> {
+    let d = options.deadlines;
+    let state = options.tap.clone().unwrap_or_default();
+    let connected = transport::connect(target, &d, &options.ehlo_name, state).await?;
+    let tap = connected.tap.clone();
+    let client_id = ClientId::Domain(options.ehlo_name.clone());
+    let conn = timeout(
+        d.greeting.saturating_add(d.command),
+        AsyncSmtpConnection::connect_with_transport(connected.stream, &client_id),
+    )
+    .await
+    .map_err(|_| SmtpError::Timeout {
+        phase: Phase::Greeting,
+        seconds: d.greeting.as_secs(),
+    })?
+    .map_err(|e| map_error(e, &tap))?;
+    Ok((conn, tap, connected.tls))
+}
+
+/// What a probe found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Probe {
+    /// The TLS session.
+    pub tls: Option<TlsInfo>,
+    /// The AUTH mechanisms offered after TLS.
+    pub auth_mechanisms: Vec<String>,
+}
+
+/// Checks that `target` speaks SMTP over TLS with a valid certificate:
+/// connects, secures (implicit TLS or STARTTLS), reads the greeting, says
+/// EHLO and QUIT. Never authenticates: no credential is sent.
+///
+/// Errors: every error of [`transport::connect`]; timeouts; a greeting or
+/// EHLO refusal as [`SmtpError::Permanent`] or [`SmtpError::Transient`].
+pub async fn probe(target: &Target, options: &SessionOptions) -> Result<Probe, SmtpError> {
+    let (mut conn, tap, tls) = greet(target, options).await?;
+    let auth_mechanisms = lock(&tap).auth_mechanisms.clone();
+    let _ = timeout(options.deadlines.command, conn.quit()).await;
+    Ok(Probe {
+        tls,
+        auth_mechanisms,
+    })
+}
+
 impl Session {
     /// Connects to `target`, secures the connection, says EHLO and
     /// authenticates as `username` with `password`.
@@ -128,20 +177,7 @@ impl Session {
         options: &SessionOptions,
     ) -> Result<Session, SmtpError> {
         let d = options.deadlines;
-        let state = options.tap.clone().unwrap_or_default();
-        let connected = transport::connect(target, &d, &options.ehlo_name, state).await?;
-        let tap = connected.tap.clone();
-        let client_id = ClientId::Domain(options.ehlo_name.clone());
-        let conn = timeout(
-            d.greeting.saturating_add(d.command),
-            AsyncSmtpConnection::connect_with_transport(connected.stream, &client_id),
-        )
-        .await
-        .map_err(|_| SmtpError::Timeout {
-            phase: Phase::Greeting,
-            seconds: d.greeting.as_secs(),
-        })?
-        .map_err(|e| map_error(e, &tap))?;
+        let (conn, tap, tls) = greet(target, options).await?;
         let offered = lock(&tap).auth_mechanisms.clone();
         let mechanism = if conn.server_info().supports_auth_mechanism(Mechanism::Plain) {
             Mechanism::Plain
@@ -156,7 +192,7 @@ impl Session {
             conn,
             tap,
             deadlines: d,
-            tls: connected.tls,
+            tls,
             mechanism: format!("{mechanism}"),
             broken: false,
         };

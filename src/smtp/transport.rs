@@ -76,6 +76,8 @@ pub struct Target {
     pub pinned_cert_pem: Option<String>,
     /// The global "never plaintext" setting.
     pub never_plaintext: bool,
+    /// Where the host name is resolved.
+    pub resolver: crate::dns::Resolver,
 }
 
 impl Target {
@@ -88,6 +90,7 @@ impl Target {
             extra_ca_pem: account.extra_ca_pem.clone(),
             pinned_cert_pem: account.pinned_cert_pem.clone(),
             never_plaintext,
+            resolver: crate::dns::Resolver::System,
         }
     }
 }
@@ -527,6 +530,25 @@ fn tls_config(target: &Target) -> Result<(Arc<ClientConfig>, Presented), SmtpErr
     Ok((Arc::new(config), seen))
 }
 
+/// A TLS client configuration for HTTPS (autoconfig files): the OS trust
+/// store plus `extra_ca_pem` (PEM roots, for tests), TLS 1.2 and 1.3 only
+/// (RFC 8996), the host name checked (RFC 6125).
+///
+/// Errors: [`SmtpError::Tls`] when the platform verifier cannot start.
+pub fn https_client_config(extra_ca_pem: Option<&str>) -> Result<ClientConfig, SmtpError> {
+    let target = Target {
+        host: String::new(),
+        port: 443,
+        security: Security::ImplicitTls,
+        extra_ca_pem: extra_ca_pem.map(str::to_string),
+        pinned_cert_pem: None,
+        never_plaintext: true,
+        resolver: crate::dns::Resolver::System,
+    };
+    let (config, _) = tls_config(&target)?;
+    Ok(Arc::unwrap_or_clone(config))
+}
+
 /// Names (DNS and IP) a certificate is valid for, its subject and issuer.
 pub fn certificate_names(der: &[u8]) -> (Vec<String>, String, String) {
     use x509_parser::prelude::*;
@@ -596,7 +618,11 @@ fn classify_tls_error(e: &io::Error, seen: &Presented, target: &Target) -> SmtpE
                     other => CertProblem::Other(format!("{other:?}")),
                 }
             };
-            SmtpError::Certificate { problem, subject }
+            SmtpError::Certificate {
+                problem,
+                subject,
+                presented_pem: presented.as_ref().map(|c| account::to_pem(c)),
+            }
         }
         Some(rustls::Error::PeerIncompatible(_)) => SmtpError::ProtocolTooOld,
         Some(rustls::Error::AlertReceived(rustls::AlertDescription::ProtocolVersion)) => {
@@ -627,7 +653,7 @@ fn classify_tls_error(e: &io::Error, seen: &Presented, target: &Target) -> SmtpE
 async fn tcp_connect(target: &Target, d: &Deadlines) -> Result<TcpStream, SmtpError> {
     let addrs = timeout(
         d.connect,
-        tokio::net::lookup_host((target.host.as_str(), target.port)),
+        target.resolver.addresses(&target.host, target.port),
     )
     .await
     .map_err(|_| SmtpError::Timeout {
@@ -636,15 +662,11 @@ async fn tcp_connect(target: &Target, d: &Deadlines) -> Result<TcpStream, SmtpEr
     })?
     .map_err(|e| SmtpError::Dns {
         host: target.host.clone(),
-        detail: e.to_string(),
+        detail: match e {
+            crate::dns::DnsError::NotFound => "no address".into(),
+            crate::dns::DnsError::Failed(detail) => detail,
+        },
     })?;
-    let addrs: Vec<_> = addrs.collect();
-    if addrs.is_empty() {
-        return Err(SmtpError::Dns {
-            host: target.host.clone(),
-            detail: "no address".into(),
-        });
-    }
     let mut last = None;
     for addr in addrs {
         match timeout(d.connect, TcpStream::connect(addr)).await {

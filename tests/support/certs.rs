@@ -37,6 +37,9 @@ pub struct TestCerts {
     pub self_signed: CertFiles,
     /// Another self-signed one, for "the pinned certificate changed".
     pub self_signed_other: CertFiles,
+    /// Signed by the test CA for the discovery tests' names:
+    /// `example.test`, `*.example.test`, `*.provider.test`, `localhost`.
+    pub discovery: CertFiles,
 }
 
 fn write(dir: &Path, name: &str, cert_pem: &str, key: &KeyPair) -> CertFiles {
@@ -108,6 +111,16 @@ impl TestCerts {
             .expect("sign");
         let unknown_ca = write(d, "unknown-ca", &cert.pem(), &key);
 
+        let discovery = sign(
+            "discovery",
+            leaf(&[
+                "example.test",
+                "*.example.test",
+                "*.provider.test",
+                "localhost",
+                "127.0.0.1",
+            ]),
+        );
         let self_signed_cert = self_signed(d, "self-signed");
         let self_signed_other = self_signed(d, "self-signed-other");
         TestCerts {
@@ -119,6 +132,7 @@ impl TestCerts {
             unknown_ca,
             self_signed: self_signed_cert,
             self_signed_other,
+            discovery,
             dir,
         }
     }

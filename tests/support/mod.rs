@@ -10,6 +10,7 @@
 pub mod certs;
 pub mod display;
 pub mod keyring;
+pub mod lab;
 pub mod peer;
 pub mod proxy;
 
@@ -183,8 +184,37 @@ impl Koperta {
 
     /// Runs `koperta ARGS` with `stdin` as its standard input.
     pub fn run(&self, args: &[&str], stdin: &[u8]) -> Output {
+        self.run_under(&[], args, stdin)
+    }
+
+    /// Runs `koperta ARGS` with no network at all (a network namespace of
+    /// its own, `unshare --net`) when this test runs as root, else as
+    /// [`Koperta::run`] does.
+    pub fn run_isolated(&self, args: &[&str]) -> Output {
+        use std::os::unix::fs::MetadataExt;
+        let root = std::fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0);
+        let isolated = root
+            && Command::new("unshare")
+                .args(["--net", "true"])
+                .status()
+                .is_ok_and(|s| s.success());
+        if isolated {
+            self.run_under(&["unshare", "--net"], args, b"")
+        } else {
+            self.run_under(&[], args, b"")
+        }
+    }
+
+    fn run_under(&self, prefix: &[&str], args: &[&str], stdin: &[u8]) -> Output {
         use std::io::Write;
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_koperta"));
+        let mut cmd = match prefix.split_first() {
+            Some((first, rest)) => {
+                let mut c = Command::new(first);
+                c.args(rest).arg(env!("CARGO_BIN_EXE_koperta"));
+                c
+            }
+            None => Command::new(env!("CARGO_BIN_EXE_koperta")),
+        };
         cmd.args(args)
             .env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())

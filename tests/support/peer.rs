@@ -47,6 +47,11 @@ impl SmtpPeer {
 
     /// Starts the peer advertising `size` bytes as its SIZE limit.
     pub fn start_with_size(cert: &CertFiles, size: u64) -> SmtpPeer {
+        SmtpPeer::start_with(cert, size, TEST_USER)
+    }
+
+    /// Starts the peer accepting `user` (with the test password).
+    pub fn start_with(cert: &CertFiles, size: u64, user: &str) -> SmtpPeer {
         let store = tempfile::tempdir().expect("tempdir");
         let mut child = Command::new(python())
             .arg(script("smtp_peer.py"))
@@ -57,7 +62,7 @@ impl SmtpPeer {
             .arg("--store")
             .arg(store.path())
             .arg("--user")
-            .arg(TEST_USER)
+            .arg(user)
             .arg("--password-b64")
             .arg(B64.encode(TEST_PASSWORD))
             .arg("--size")
