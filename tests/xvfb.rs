@@ -248,8 +248,12 @@ fn a_new_person_adds_an_account_by_hand_and_sends_with_the_keyboard() {
     std::thread::sleep(Duration::from_millis(1500));
     xdotool(&display.name, &["windowfocus", "--sync", &main]);
     std::thread::sleep(Duration::from_millis(500));
-    // "Dodaj konto", then the form (positions as in the screenshot).
+    // "Dodaj konto" opens the wizard; "Ustaw ręcznie" the form (positions
+    // as in the screenshots).
     click(&display.name, &main, 72, 103);
+    std::thread::sleep(Duration::from_millis(500));
+    click(&display.name, &main, 268, 214);
+    std::thread::sleep(Duration::from_millis(500));
     let fields: [(u32, String); 6] = [
         (118, "Zofia Żółkiewska".into()),
         (159, "zofia@example.com".into()),

@@ -12,7 +12,7 @@ use iced::keyboard::{self, Key, key::Named};
 use iced::widget::operation;
 use iced::{Element, Event, Subscription, Task, event, window};
 
-use super::{compose, main_window};
+use super::{compose, main_window, wizard};
 use crate::account::{self, Account, AccountId, Security};
 use crate::config::{ConfigFile, Settings};
 use crate::draft::{BuildOptions, Draft};
@@ -66,6 +66,12 @@ pub struct App {
     retry_at: HashMap<String, Instant>,
     /// Outbox messages being retried now.
     retrying: Vec<String>,
+    /// The account setup wizard, when open (in the main window).
+    pub wizard: Option<wizard::State>,
+    /// How the wizard finds servers (tests point it at local servers).
+    pub discoverer: crate::discover::Discoverer,
+    /// The wizard's running search or test, to cancel it.
+    wizard_task: Option<iced::task::Handle>,
 }
 
 /// A keyboard shortcut or window event, already decoded.
@@ -117,6 +123,8 @@ pub enum Message {
     AccountRemoved(AccountId, Result<(), String>),
     /// A connection test finished.
     Tested(AccountId, Result<TestReport, String>),
+    /// The account setup wizard.
+    Wizard(wizard::Message),
     /// Files chosen or dropped, copied into the draft.
     Attached(window::Id, Vec<PathBuf>, Vec<String>),
     /// The file chooser returned.
@@ -200,6 +208,9 @@ impl App {
             progress: HashMap::new(),
             retry_at: HashMap::new(),
             retrying: Vec::new(),
+            wizard: None,
+            discoverer: crate::discover::Discoverer::default(),
+            wizard_task: None,
         };
         app.refresh();
         app
@@ -217,7 +228,10 @@ impl App {
                 path: self.config.path().to_path_buf(),
             });
         }
+        let resolver = self.config.config.settings.resolver.clone();
         self.config.config = crate::config::update(self.config.path(), change)?;
+        // Not stored in the file: kept for this run.
+        self.config.config.settings.resolver = resolver;
         Ok(())
     }
 
@@ -321,6 +335,17 @@ impl App {
                 compose::view(state, id, self.accounts(), suggestions)
                     .map(move |m| Message::Compose(id, m))
             }
+            _ if self.wizard.is_some() => {
+                let never_plaintext = self.settings().never_plaintext;
+                match &self.wizard {
+                    Some(w) => iced::widget::container(iced::widget::scrollable(
+                        wizard::view(w, never_plaintext).map(Message::Wizard),
+                    ))
+                    .padding(14)
+                    .into(),
+                    None => iced::widget::text("").into(),
+                }
+            }
             _ => main_window::view(
                 &self.main,
                 self.settings(),
@@ -361,6 +386,20 @@ impl App {
                     c.notice = Some(e);
                 }
                 Task::none()
+            }
+            Message::Wizard(m) => {
+                let Some(w) = &mut self.wizard else {
+                    return Task::none();
+                };
+                let before = w.step.clone();
+                let action = w.update(m);
+                let now = w.step.clone();
+                let task = self.wizard_action(action);
+                if now != before && now == wizard::Step::Password {
+                    task.chain(operation::focus(iced::widget::Id::new(wizard::PASSWORD_ID)))
+                } else {
+                    task
+                }
             }
             Message::Main(m) => {
                 let action = self.main.update(
@@ -443,6 +482,7 @@ impl App {
                         match result {
                             Ok(()) => {
                                 self.main.form = None;
+                                self.wizard = None;
                                 self.notice(t!("main-account-saved", address = account.address));
                             }
                             Err(e) => {
@@ -454,7 +494,11 @@ impl App {
                     }
                     Err(e) => {
                         if let Some(f) = &mut self.main.form {
-                            f.error = Some(e);
+                            f.error = Some(e.clone());
+                        }
+                        if let Some(w) = &mut self.wizard {
+                            w.step = wizard::Step::Password;
+                            w.error = Some((e, String::new()));
                         }
                     }
                 }
@@ -574,6 +618,12 @@ impl App {
             Input::Escape => {
                 if let Some(Screen::Compose(c)) = self.windows.get_mut(&id) {
                     c.asking_close = false;
+                } else if let Some(w) = &self.wizard {
+                    let message = match w.step {
+                        wizard::Step::Searching | wizard::Step::Testing => wizard::Message::Cancel,
+                        _ => wizard::Message::Close,
+                    };
+                    return self.update(Message::Wizard(message));
                 } else {
                     self.main.confirm = None;
                 }
@@ -636,6 +686,11 @@ impl App {
                 }
             }
             A::SaveAccount => self.save_account(),
+            A::Wizard => {
+                self.main.form = None;
+                self.wizard = Some(wizard::State::default());
+                operation::focus(iced::widget::Id::new(wizard::NAME_ID))
+            }
             A::RemoveAccount(id) => {
                 let id2 = id.clone();
                 Task::perform(
@@ -708,6 +763,120 @@ impl App {
                     Some(d) => self.open_compose(Some(d)),
                     None => Task::none(),
                 }
+            }
+        }
+    }
+
+    fn wizard_action(&mut self, action: wizard::Action) -> Task<Message> {
+        use wizard::Action as A;
+        match action {
+            A::None => Task::none(),
+            A::Close => {
+                if let Some(h) = self.wizard_task.take() {
+                    h.abort();
+                }
+                self.wizard = None;
+                Task::none()
+            }
+            A::Abort => {
+                if let Some(h) = self.wizard_task.take() {
+                    h.abort();
+                }
+                Task::none()
+            }
+            A::Discover(generation, address) => {
+                let mut discoverer = self.discoverer.clone();
+                if discoverer.resolver == crate::dns::Resolver::System {
+                    discoverer.resolver = self.settings().resolver.clone();
+                }
+                let (task, handle) = Task::perform(
+                    async move {
+                        discoverer
+                            .discover(&address)
+                            .await
+                            .map_err(|_| t!("account-error-invalid-address", address = address))
+                    },
+                    move |r| Message::Wizard(wizard::Message::Found(generation, r)),
+                )
+                .abortable();
+                self.wizard_task = Some(handle);
+                task
+            }
+            A::Test(generation, account, password) => {
+                let mut settings = self.settings().clone();
+                if settings.resolver == crate::dns::Resolver::System {
+                    settings.resolver = self.discoverer.resolver.clone();
+                }
+                let mut account = *account;
+                if account.pinned_cert_pem.is_none() {
+                    account.extra_ca_pem = self.discoverer.extra_ca_pem.clone();
+                }
+                let (task, handle) = Task::perform(
+                    async move {
+                        outbox::test_with_password(&account, &password, &settings, None)
+                            .await
+                            .map(|_| ())
+                            .map_err(|e| wizard::TestFailure {
+                                reason: smtp_error(&e, &account.host),
+                                server_text: String::new(),
+                                pinnable_pem: match &e {
+                                    SmtpError::Certificate {
+                                        problem:
+                                            crate::smtp::CertProblem::UnknownIssuer
+                                            | crate::smtp::CertProblem::CaAsServer,
+                                        presented_pem,
+                                        ..
+                                    } => presented_pem.clone(),
+                                    _ => None,
+                                },
+                            })
+                    },
+                    move |r| Message::Wizard(wizard::Message::Tested(generation, r)),
+                )
+                .abortable();
+                self.wizard_task = Some(handle);
+                task
+            }
+            A::Save(account, password) => {
+                let mut account = *account;
+                if account.pinned_cert_pem.is_none() {
+                    account.extra_ca_pem = self.discoverer.extra_ca_pem.clone();
+                }
+                if let Err(e) = self.config.config.allows(&account) {
+                    return Task::done(Message::AccountSaved(Err(e.localize())));
+                }
+                Task::perform(
+                    async move {
+                        let id = account.id.clone();
+                        tokio::task::spawn_blocking(move || Keyring::default().set(&id, &password))
+                            .await
+                            .map_err(|e| e.to_string())?
+                            .map_err(|e| e.localize())?;
+                        Ok(account)
+                    },
+                    Message::AccountSaved,
+                )
+            }
+            A::Manual(account, password) => {
+                if let Some(h) = self.wizard_task.take() {
+                    h.abort();
+                }
+                self.wizard = None;
+                self.main.form = Some(main_window::AccountForm {
+                    name: account.name.clone(),
+                    address: account.address.clone(),
+                    host: account.host.clone(),
+                    port: account.port.to_string(),
+                    security: account.security,
+                    username: if account.username == account.address {
+                        String::new()
+                    } else {
+                        account.username.clone()
+                    },
+                    password,
+                    ..main_window::AccountForm::default()
+                });
+                Task::none()
             }
         }
     }

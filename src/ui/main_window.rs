@@ -214,6 +214,8 @@ pub enum Action {
     DiscardDraft(String),
     /// Reopen the draft of an outbox message.
     Edit(String),
+    /// Open the account setup wizard.
+    Wizard,
 }
 
 impl State {
@@ -229,12 +231,7 @@ impl State {
         match message {
             Message::Tab(t) => self.tab = t,
             Message::Compose => return Action::Compose(None),
-            Message::AddAccount => {
-                self.form = Some(AccountForm {
-                    port: "465".into(),
-                    ..AccountForm::default()
-                })
-            }
+            Message::AddAccount => return Action::Wizard,
             Message::EditAccount(id) => {
                 if let Some(a) = accounts.iter().find(|a| a.id == id) {
                     self.form = Some(AccountForm {

@@ -3,5 +3,6 @@
 pub mod app;
 pub mod compose;
 pub mod main_window;
+pub mod wizard;
 
 pub use app::run;

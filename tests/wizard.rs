@@ -1,0 +1,501 @@
+//! The account setup wizard: every step drawn by iced_test's simulator in
+//! both languages (the pictures go to `target/screenshots/wizard/`), and a
+//! headless walk through the app's own `update` and tasks, against the
+//! discovery lab, the real keyring and the SMTP peer: from an address to a
+//! saved account that sends; and pinning a self-signed certificate.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use futures::StreamExt;
+use iced::window;
+use iced_test::runtime::Action;
+use iced_test::simulator::Simulator;
+use koperta::account::Security;
+use koperta::discover::providers::{Auth, Note, Provider, Providers, ServerEntry, Username};
+use koperta::discover::{Candidate, Discoverer, Findings, Outcome, Source};
+use koperta::draft::Draft;
+use koperta::i18n::{self, Language};
+use koperta::paths::Paths;
+use koperta::ui::app::{App, Message, Screen};
+use koperta::ui::{compose, main_window, wizard};
+
+/// The Fluent loader is global: tests that switch languages take turns.
+static LANGUAGE: Mutex<()> = Mutex::new(());
+
+fn shots() -> std::path::PathBuf {
+    let dir = support::manifest_dir().join("target/screenshots/wizard");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn wp() -> Provider {
+    Provider {
+        id: "wp".into(),
+        name: "WP Poczta (wp.pl)".into(),
+        domains: vec!["wp.pl".into()],
+        mx: Vec::new(),
+        username: Username::LocalPart,
+        auth: Auth::Password,
+        help: "https://pomoc.wp.pl/".into(),
+        note: Note::EnableSmtp,
+        source: "ISPDB".into(),
+        verified: true,
+        servers: vec![ServerEntry {
+            host: "smtp.wp.pl".into(),
+            port: 465,
+            security: Security::ImplicitTls,
+        }],
+    }
+}
+
+fn findings_for_wp() -> Findings {
+    let candidate = Candidate {
+        host: "smtp.wp.pl".into(),
+        port: 465,
+        security: Security::ImplicitTls,
+        username: "zofia".into(),
+        source: Source::Bundled,
+        provider: Some(wp()),
+        outside_domain: false,
+    };
+    let mut outcomes = vec![(Source::Bundled, Outcome::Found(1))];
+    outcomes.extend(Source::ALL[1..].iter().map(|s| (*s, Outcome::Skipped)));
+    Findings {
+        domain: "wp.pl".into(),
+        candidates: vec![candidate],
+        refused_plaintext: Vec::new(),
+        oauth_only: None,
+        outcomes,
+    }
+}
+
+/// Renders `state` at the main window's size with the embedded font,
+/// writes the picture, and returns the simulator for text checks.
+fn render(state: &wizard::State, name: &str) -> Vec<String> {
+    let settings = iced::Settings {
+        fonts: vec![
+            include_bytes!("../assets/fonts/DejaVuSans.ttf")
+                .as_slice()
+                .into(),
+        ],
+        default_font: iced::Font::with_name("DejaVu Sans"),
+        ..iced::Settings::default()
+    };
+    let element = iced::widget::container(wizard::view(state, true)).padding(14);
+    let mut ui = Simulator::with_size(settings, (900.0, 640.0), element);
+    let snapshot = ui.snapshot(&iced::Theme::Light).unwrap();
+    // iced_test names the file after the renderer (`NAME-tiny-skia.png`)
+    // and only compares when one exists: remove the last run's first.
+    for entry in std::fs::read_dir(shots()).unwrap().flatten() {
+        if entry
+            .file_name()
+            .to_string_lossy()
+            .starts_with(&format!("{name}-"))
+        {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+    assert!(
+        snapshot
+            .matches_image(shots().join(format!("{name}.png")))
+            .unwrap()
+    );
+    let mut found = Vec::new();
+    for probe in [
+        "Find my server",
+        "Znajdź mój serwer",
+        "Set up manually",
+        "Ustaw ręcznie",
+        "Cancel",
+        "Anuluj",
+        "Next",
+        "Dalej",
+        "Sign in and save",
+        "Zaloguj i zapisz",
+        "Pin this certificate and sign in",
+        "Przypnij certyfikat i zaloguj",
+    ] {
+        if ui.find(probe).is_ok() {
+            found.push(probe.to_string());
+        }
+    }
+    found
+}
+
+#[test]
+fn every_wizard_step_is_drawn_in_both_languages() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|e| e.into_inner());
+    let pem =
+        std::fs::read_to_string(support::certs::TestCerts::generate().self_signed.cert).unwrap();
+    for lang in [Language::Pl, Language::En] {
+        i18n::apply(lang);
+        let code = if lang == Language::Pl { "pl" } else { "en" };
+        let polish = lang == Language::Pl;
+        let mut s = wizard::State {
+            name: "Zofia Żółkiewska".into(),
+            address: "zofia@wp.pl".into(),
+            ..wizard::State::default()
+        };
+        let found = render(&s, &format!("{code}-1-identity"));
+        assert_eq!(
+            found,
+            if polish {
+                ["Znajdź mój serwer", "Ustaw ręcznie", "Anuluj"]
+            } else {
+                ["Find my server", "Set up manually", "Cancel"]
+            }
+        );
+
+        assert!(
+            matches!(s.update(wizard::Message::Find), wizard::Action::Discover(1, ref a) if a == "zofia@wp.pl")
+        );
+        let found = render(&s, &format!("{code}-2-searching"));
+        assert_eq!(found, [if polish { "Anuluj" } else { "Cancel" }]);
+
+        let _ = s.update(wizard::Message::Found(1, Ok(findings_for_wp())));
+        assert_eq!(s.step, wizard::Step::Proposal);
+        assert_eq!(s.username, "zofia");
+        let found = render(&s, &format!("{code}-3-proposal"));
+        assert!(found.contains(&(if polish { "Dalej" } else { "Next" }).to_string()));
+
+        let _ = s.update(wizard::Message::Accept);
+        assert_eq!(s.step, wizard::Step::Password);
+        let _ = s.update(wizard::Message::Password("tajne".into()));
+        let found = render(&s, &format!("{code}-4-password"));
+        assert!(
+            found.contains(
+                &(if polish {
+                    "Zaloguj i zapisz"
+                } else {
+                    "Sign in and save"
+                })
+                .to_string()
+            )
+        );
+
+        let wizard::Action::Test(generation, _, _) = s.update(wizard::Message::Test) else {
+            panic!("test")
+        };
+        let _ = s.update(wizard::Message::Tested(
+            generation,
+            Err(wizard::TestFailure {
+                reason: koperta::t!("smtp-error-cert-unknown-issuer", subject = "CN=localhost"),
+                server_text: String::new(),
+                pinnable_pem: Some(pem.clone()),
+            }),
+        ));
+        assert!(matches!(s.step, wizard::Step::Pin { .. }));
+        let found = render(&s, &format!("{code}-5-pin"));
+        assert!(
+            found.contains(
+                &(if polish {
+                    "Przypnij certyfikat i zaloguj"
+                } else {
+                    "Pin this certificate and sign in"
+                })
+                .to_string()
+            )
+        );
+
+        // Only a plaintext server documented: refused, manual setup offered.
+        let mut plain = wizard::State {
+            address: "jan@example.net".into(),
+            ..wizard::State::default()
+        };
+        let _ = plain.update(wizard::Message::Find);
+        let mut f = Findings {
+            domain: "example.net".into(),
+            ..Findings::default()
+        };
+        f.refused_plaintext.push(Candidate {
+            host: "mail.example.net".into(),
+            port: 25,
+            security: Security::Plaintext,
+            username: "jan@example.net".into(),
+            source: Source::Autoconfig,
+            provider: None,
+            outside_domain: false,
+        });
+        let _ = plain.update(wizard::Message::Found(1, Ok(f)));
+        assert!(!plain.can_accept());
+        let found = render(&plain, &format!("{code}-6-plaintext-only"));
+        assert!(
+            found.contains(
+                &(if polish {
+                    "Ustaw ręcznie"
+                } else {
+                    "Set up manually"
+                })
+                .to_string()
+            )
+        );
+        assert!(
+            !found.contains(&(if polish { "Dalej" } else { "Next" }).to_string())
+                || !plain.can_accept()
+        );
+    }
+    i18n::apply(Language::En);
+}
+
+#[test]
+fn an_oauth_only_provider_is_named_before_any_password_is_asked() {
+    let mut s = wizard::State {
+        address: "jan@outlook.com".into(),
+        ..wizard::State::default()
+    };
+    let _ = s.update(wizard::Message::Find);
+    let mut f = findings_for_wp();
+    let mut p = wp();
+    p.auth = Auth::OauthOnly;
+    p.name = "Outlook.com".into();
+    f.candidates[0].provider = Some(p);
+    let _ = s.update(wizard::Message::Found(1, Ok(f)));
+    assert_eq!(s.oauth_only().as_deref(), Some("Outlook.com"));
+    assert!(!s.can_accept());
+    let _ = s.update(wizard::Message::Accept);
+    assert_eq!(s.step, wizard::Step::Proposal, "no password step");
+}
+
+#[test]
+fn a_late_answer_after_cancel_is_ignored() {
+    let mut s = wizard::State {
+        address: "zofia@wp.pl".into(),
+        ..wizard::State::default()
+    };
+    let _ = s.update(wizard::Message::Find);
+    assert_eq!(s.update(wizard::Message::Cancel), wizard::Action::Abort);
+    assert_eq!(s.step, wizard::Step::Identity);
+    let _ = s.update(wizard::Message::Found(1, Ok(findings_for_wp())));
+    assert_eq!(s.step, wizard::Step::Identity);
+    assert!(s.findings.is_none());
+}
+
+/// Runs a task's futures and returns the messages it produces.
+async fn outputs(task: iced::Task<Message>) -> Vec<Message> {
+    let Some(mut stream) = iced_test::runtime::task::into_stream(task) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    while let Some(action) = stream.next().await {
+        if let Action::Output(m) = action {
+            out.push(m);
+        }
+    }
+    out
+}
+
+/// Feeds `message` to the app and every message its tasks produce, until
+/// none are left.
+fn drive(app: &mut App, rt: &tokio::runtime::Runtime, message: Message) {
+    let mut queue = vec![message];
+    while let Some(m) = queue.pop() {
+        let task = app.update(m);
+        queue.extend(rt.block_on(outputs(task)));
+    }
+}
+
+fn w(app: &App) -> &wizard::State {
+    app.wizard.as_ref().expect("wizard open")
+}
+
+/// The in-process half: runs in a child process whose D-Bus session has
+/// the test keyring (see `the_wizard_takes_an_address_to_a_saved_account_that_sends`).
+#[test]
+#[ignore = "run by the_wizard_takes_an_address_to_a_saved_account_that_sends"]
+fn wizard_walk_inner() {
+    let Ok(home) = std::env::var("KOPERTA_HOME") else {
+        return;
+    };
+    let var = |k: &str| std::env::var(k).unwrap();
+    i18n::apply(Language::Pl);
+    let dns: std::net::SocketAddr = var("LAB_DNS").parse().unwrap();
+    let resolver = koperta::dns::Resolver::Servers(vec![dns]);
+    let mut app = App::headless(Paths::under(std::path::Path::new(&home)));
+    app.config.config.settings.resolver = resolver.clone();
+    app.discoverer = Discoverer {
+        providers: Arc::new(Providers::default()),
+        resolver,
+        // Nothing listens on port 9: these sources fail at once.
+        autoconfig_url: "https://autoconfig.{domain}:9/mail/config-v1.1.xml".into(),
+        well_known_url: "https://{domain}:9/.well-known/autoconfig/mail/config-v1.1.xml".into(),
+        ispdb_url: "https://ispdb.provider.test:9/v1.1/{domain}".into(),
+        probe_ports: (9, 9),
+        extra_ca_pem: Some(std::fs::read_to_string(var("LAB_CA")).unwrap()),
+        total: Duration::from_secs(10),
+        per_request: Duration::from_secs(2),
+        proxy_from_env: false,
+    };
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+
+    // "Add account" opens the wizard.
+    drive(
+        &mut app,
+        &rt,
+        Message::Main(main_window::Message::AddAccount),
+    );
+    assert_eq!(w(&app).step, wizard::Step::Identity);
+    drive(
+        &mut app,
+        &rt,
+        Message::Wizard(wizard::Message::Name("Jan Testowy".into())),
+    );
+    drive(
+        &mut app,
+        &rt,
+        Message::Wizard(wizard::Message::Address(support::lab::LAB_USER.into())),
+    );
+    drive(&mut app, &rt, Message::Wizard(wizard::Message::Find));
+    assert_eq!(w(&app).step, wizard::Step::Proposal, "{:?}", w(&app).error);
+    let candidate = w(&app).candidate.clone().unwrap();
+    assert_eq!(candidate.source, Source::Srv);
+    assert_eq!(candidate.host, "smtp.example.test");
+    drive(&mut app, &rt, Message::Wizard(wizard::Message::Accept));
+    assert_eq!(w(&app).step, wizard::Step::Password);
+    drive(
+        &mut app,
+        &rt,
+        Message::Wizard(wizard::Message::Password(support::TEST_PASSWORD.into())),
+    );
+    drive(&mut app, &rt, Message::Wizard(wizard::Message::Test));
+    assert!(
+        app.wizard.is_none(),
+        "saved and closed: {:?}",
+        app.wizard.as_ref().map(|w| &w.error)
+    );
+    let account = app.config.config.accounts[0].clone();
+    assert_eq!(account.host, "smtp.example.test");
+    assert_eq!(account.name, "Jan Testowy");
+    println!("ACCOUNT_ID={}", account.id);
+    let on_disk = std::fs::read_to_string(app.config.path()).unwrap();
+    assert!(on_disk.contains("smtp.example.test"));
+    assert!(!on_disk.contains(support::TEST_PASSWORD));
+
+    // The saved account sends.
+    let id = window::Id::unique();
+    app.windows.insert(
+        id,
+        Screen::Compose(Box::new(compose::State::new(
+            koperta::store::new_id(),
+            Draft {
+                account: Some(account.id.clone()),
+                to: "anna@example.org".into(),
+                subject: "Pierwsza wiadomość z kreatora".into(),
+                body: "Działa.\n".into(),
+                ..Draft::default()
+            },
+        ))),
+    );
+    drive(&mut app, &rt, Message::Compose(id, compose::Message::Send));
+    assert_eq!(app.store.sent().0.len(), 1, "{:?}", app.main.notice);
+
+    // A self-hosted server with a self-signed certificate: the wizard shows
+    // its fingerprint and pins it on request; the account is "pinned".
+    drive(
+        &mut app,
+        &rt,
+        Message::Main(main_window::Message::AddAccount),
+    );
+    drive(
+        &mut app,
+        &rt,
+        Message::Wizard(wizard::Message::Address(support::lab::LAB_USER.into())),
+    );
+    drive(&mut app, &rt, Message::Wizard(wizard::Message::Find));
+    drive(
+        &mut app,
+        &rt,
+        Message::Wizard(wizard::Message::Host("localhost".into())),
+    );
+    drive(
+        &mut app,
+        &rt,
+        Message::Wizard(wizard::Message::Port(var("PIN_PORT"))),
+    );
+    drive(&mut app, &rt, Message::Wizard(wizard::Message::Accept));
+    drive(
+        &mut app,
+        &rt,
+        Message::Wizard(wizard::Message::Password(support::TEST_PASSWORD.into())),
+    );
+    drive(&mut app, &rt, Message::Wizard(wizard::Message::Test));
+    let wizard::Step::Pin { fingerprint, .. } = w(&app).step.clone() else {
+        panic!("pin step: {:?} {:?}", w(&app).step, w(&app).error)
+    };
+    let pem = std::fs::read_to_string(var("PIN_CERT")).unwrap();
+    let der = koperta::account::certificates(&pem).unwrap().remove(0);
+    assert_eq!(fingerprint, koperta::account::fingerprint(&der));
+    drive(&mut app, &rt, Message::Wizard(wizard::Message::Pin));
+    assert!(
+        app.wizard.is_none(),
+        "{:?}",
+        app.wizard.as_ref().map(|w| &w.error)
+    );
+    let pinned = app.config.config.accounts[1].clone();
+    assert!(pinned.pinned_cert_pem.is_some());
+    assert_eq!(
+        pinned.pinned_fingerprint().as_deref(),
+        Some(fingerprint.as_str())
+    );
+    assert_eq!(compose::security_mark(&pinned), koperta::t!("mark-pinned"));
+    assert_ne!(
+        compose::security_mark(&pinned),
+        koperta::t!("mark-verified")
+    );
+}
+
+#[test]
+fn the_wizard_takes_an_address_to_a_saved_account_that_sends() {
+    use support::keyring::{KeyringMode, KeyringSession};
+    let lab = support::lab::Lab::start(
+        &["--srv-host=_submissions._tcp.example.test,smtp.example.test,{implicit},0,1"],
+        &[],
+    );
+    let self_signed = support::peer::SmtpPeer::start_with(
+        &lab.certs.self_signed,
+        33_554_432,
+        support::lab::LAB_USER,
+    );
+    let keyring = KeyringSession::start(KeyringMode::Unlocked);
+    let home = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", "wizard_walk_inner", "--ignored", "--nocapture"])
+        .env("KOPERTA_HOME", home.path())
+        .env("DBUS_SESSION_BUS_ADDRESS", &keyring.bus)
+        .env("LAB_DNS", format!("127.0.0.1:{}", lab.dns.port))
+        .env("LAB_CA", lab.ca())
+        .env("PIN_PORT", self_signed.implicit_port.to_string())
+        .env("PIN_CERT", &lab.certs.self_signed.cert)
+        .env("LANG", "pl_PL.UTF-8")
+        .output()
+        .unwrap();
+    let text =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success() && text.contains("1 passed"), "{text}");
+    let id = text
+        .lines()
+        .find_map(|l| l.strip_prefix("ACCOUNT_ID="))
+        .unwrap()
+        .trim();
+    // The password went to the keyring, under the account's id.
+    assert_eq!(
+        keyring.lookup("koperta", id).as_deref(),
+        Some(support::TEST_PASSWORD)
+    );
+    // The message went out through the account the wizard saved.
+    let got = lab.peer.received();
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].mail_from, support::lab::LAB_USER);
+    assert_eq!(
+        support::parse_mail(&got[0].path)["subject"],
+        "Pierwsza wiadomość z kreatora"
+    );
+    // Pinning signed in once, sending nothing.
+    assert!(self_signed.received().is_empty());
+}
