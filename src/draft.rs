@@ -389,9 +389,18 @@ fn attachment_part(path: &Path, bytes: Vec<u8>) -> SinglePart {
     let name_param = mime::rfc2047_parameter(&file_name)
         .replace('\\', "\\\\")
         .replace('"', "\\\"");
+    // A text file that is valid UTF-8 says so (RFC 2046 §4.1.2: without a
+    // charset, a reader assumes US-ASCII and garbles Polish letters).
+    let charset =
+        if mime_type.type_() == mime_guess::mime::TEXT && std::str::from_utf8(&bytes).is_ok() {
+            "; charset=utf-8"
+        } else {
+            ""
+        };
     let content_type = ContentType::parse(&format!(
-        "{}; name=\"{}\"",
+        "{}{}; name=\"{}\"",
         mime_type.essence_str(),
+        charset,
         name_param
     ))
     .unwrap_or_else(|_| {

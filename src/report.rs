@@ -281,6 +281,17 @@ pub fn io_error(e: &std::io::Error) -> String {
     }
 }
 
+/// A size for people: `512 B`, `12 KiB`, `3.4 MiB` (binary units).
+pub fn human_size(bytes: u64) -> String {
+    if bytes >= 1 << 20 {
+        format!("{:.1} MiB", bytes as f64 / (1u64 << 20) as f64)
+    } else if bytes >= 1 << 10 {
+        format!("{:.0} KiB", bytes as f64 / 1024.0)
+    } else {
+        format!("{bytes} B")
+    }
+}
+
 /// Where a discovered server came from, for the person.
 pub fn source_label(source: crate::discover::Source) -> String {
     use crate::discover::Source;

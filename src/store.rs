@@ -30,6 +30,22 @@ pub enum StoreError {
         /// The operating system's error.
         source: std::io::Error,
     },
+    /// An attachment is not a regular file (a directory, a pipe, a device).
+    #[error("{}: not a regular file", path.display())]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+    },
+    /// An attachment is larger than [`MAX_ATTACHMENT_BYTES`].
+    #[error("{}: {size} bytes, more than {limit}", path.display())]
+    TooLarge {
+        /// The path.
+        path: PathBuf,
+        /// Its size, in bytes.
+        size: u64,
+        /// The limit, in bytes.
+        limit: u64,
+    },
     /// A file does not parse; it is kept as it is.
     #[error("{}: damaged ({detail}), kept as it is", path.display())]
     Damaged {
@@ -39,6 +55,12 @@ pub enum StoreError {
         detail: String,
     },
 }
+
+/// The largest file Koperta attaches, in bytes (100 MiB). Submission
+/// servers take far less (Gmail 25 MB, Fastmail 70 MB); the limit is there
+/// so that a mistaken pick (a disk image, a video) cannot fill memory or
+/// the disk with copies.
+pub const MAX_ATTACHMENT_BYTES: u64 = 100 * 1024 * 1024;
 
 /// The sidecar of an outbox or sent message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -149,6 +171,20 @@ impl Store {
     ///
     /// Errors: [`StoreError::Io`] naming the file that could not be read.
     pub fn attach_copy(&self, id: &str, file: &Path) -> Result<PathBuf, StoreError> {
+        // Checked before opening: opening a pipe would wait for a writer.
+        let meta = std::fs::metadata(file).map_err(io(file))?;
+        if !meta.is_file() {
+            return Err(StoreError::NotAFile {
+                path: file.to_path_buf(),
+            });
+        }
+        if meta.len() > MAX_ATTACHMENT_BYTES {
+            return Err(StoreError::TooLarge {
+                path: file.to_path_buf(),
+                size: meta.len(),
+                limit: MAX_ATTACHMENT_BYTES,
+            });
+        }
         let dir = self.draft_dir(id).join("attachments");
         create_private_dir(&dir).map_err(io(&dir))?;
         let name = file
@@ -161,8 +197,27 @@ impl Store {
             target = dir.join(format!("{n}-{}", name.to_string_lossy()));
             n += 1;
         }
-        let bytes = std::fs::read(file).map_err(io(file))?;
-        write_atomic(&target, &bytes).map_err(io(&target))?;
+        // Streamed into a temporary file beside the target, then renamed:
+        // never the whole file in memory, never a half-written copy.
+        let mut source = std::fs::File::open(file).map_err(io(file))?;
+        let mut temp = tempfile::NamedTempFile::new_in(&dir).map_err(io(&dir))?;
+        let copied = std::io::copy(
+            &mut std::io::Read::take(&mut source, MAX_ATTACHMENT_BYTES + 1),
+            temp.as_file_mut(),
+        )
+        .map_err(io(file))?;
+        if copied > MAX_ATTACHMENT_BYTES {
+            return Err(StoreError::TooLarge {
+                path: file.to_path_buf(),
+                size: copied,
+                limit: MAX_ATTACHMENT_BYTES,
+            });
+        }
+        temp.as_file().sync_all().map_err(io(&target))?;
+        temp.persist(&target).map_err(|e| StoreError::Io {
+            path: target.clone(),
+            source: e.error,
+        })?;
         Ok(target)
     }
 
@@ -362,6 +417,45 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pipes_folders_and_huge_files_are_not_attached() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(&dir.path().join("data"));
+        // A pipe with no writer: refused before opening (opening would wait).
+        let fifo = dir.path().join("pipe");
+        assert!(
+            std::process::Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .unwrap()
+                .success()
+        );
+        assert!(matches!(
+            store.attach_copy("d1", &fifo),
+            Err(StoreError::NotAFile { .. })
+        ));
+        assert!(matches!(
+            store.attach_copy("d1", dir.path()),
+            Err(StoreError::NotAFile { .. })
+        ));
+        // A sparse file just over the limit: refused without reading it.
+        let big = dir.path().join("obraz.iso");
+        std::fs::File::create(&big)
+            .unwrap()
+            .set_len(MAX_ATTACHMENT_BYTES + 1)
+            .unwrap();
+        assert!(matches!(
+            store.attach_copy("d1", &big),
+            Err(StoreError::TooLarge { size, .. }) if size == MAX_ATTACHMENT_BYTES + 1
+        ));
+        // Nothing was left behind in the draft.
+        let attachments = dir.path().join("data/drafts/d1/attachments");
+        let left = std::fs::read_dir(&attachments)
+            .map(|d| d.count())
+            .unwrap_or(0);
+        assert_eq!(left, 0);
+    }
 
     #[test]
     fn drafts_keep_every_field_exactly_as_typed() {

@@ -114,6 +114,9 @@ fn polish_message_with_attachments_parses_back_identical() {
         pdf_bytes
     );
     assert_eq!(att[1]["filename"], "dane.csv");
+    // A UTF-8 text attachment names its charset; a PDF has none.
+    assert_eq!(att[1]["charset"], "utf-8");
+    assert!(att[0]["charset"].is_null());
     assert_eq!(
         B64.decode(att[1]["data_b64"].as_str().unwrap()).unwrap(),
         csv_bytes
@@ -376,7 +379,7 @@ fn attachments_are_always_base64_with_rfc2231_and_rfc2047_names() {
     assert!(text.contains("filename*"), "RFC 2231 name: {text}");
     assert!(text.contains("name=\"=?utf-8?b?"), "RFC 2047 name: {text}");
     assert!(
-        text.contains("Content-Type: text/plain; name=\"notes.txt\""),
+        text.contains("Content-Type: text/plain; charset=utf-8; name=\"notes.txt\""),
         "{text}"
     );
 }

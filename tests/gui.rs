@@ -415,6 +415,17 @@ fn sending_from_the_app_inner() {
     }
     assert!(app.outbox.is_empty(), "sent on Retry");
     assert_eq!(app.store.sent().0.len(), 4);
+    // The compose window that had failed knows the message went out: Send
+    // (Ctrl+Enter) there sends nothing a second time.
+    let Some(Screen::Compose(c)) = app.windows.get(&id) else {
+        panic!("window")
+    };
+    assert_eq!(c.sending, compose::Sending::Sent);
+    let task = app.update(Message::Compose(id, compose::Message::Send));
+    for m in rt.block_on(outputs(task)) {
+        let _ = app.update(m);
+    }
+    assert_eq!(app.store.sent().0.len(), 4, "not sent twice");
 }
 
 #[test]

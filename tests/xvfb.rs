@@ -346,3 +346,87 @@ fn a_new_person_adds_an_account_by_hand_and_sends_with_the_keyboard() {
         .collect();
     assert_eq!(att, ["a.pdf", "b.csv"]);
 }
+
+#[test]
+fn tab_in_one_real_window_leaves_the_other_alone_and_ctrl_enter_adds_no_line() {
+    let _turn = turn();
+    let certs = TestCerts::generate();
+    let peer = SmtpPeer::start(&certs.valid);
+    let s = support::setup(
+        peer.implicit_port,
+        "implicit-tls",
+        Some(("--ca-file", &certs.ca)),
+        "en_US.UTF-8",
+    );
+    let display = Display::start();
+    let mut app = display.launch(s.k.dir(), s.k.bus.as_deref().unwrap(), "en_US.UTF-8");
+    let main = display
+        .wait_for_window("^Koperta$", Duration::from_secs(30))
+        .expect("main window");
+    let a = display.open_compose(&main).expect("first compose window");
+    // The second: a window that is neither of the first two.
+    let mut b = None;
+    for _ in 0..5 {
+        xdotool(&display.name, &["windowfocus", "--sync", &main]);
+        std::thread::sleep(Duration::from_millis(300));
+        xdotool(&display.name, &["key", "ctrl+n"]);
+        std::thread::sleep(Duration::from_millis(1500));
+        b = xdotool(&display.name, &["search", "--name", "Koperta"])
+            .lines()
+            .find(|w| *w != main && *w != a)
+            .map(str::to_string);
+        if b.is_some() {
+            break;
+        }
+    }
+    let b = b.expect("second compose window");
+    // B: start typing the recipient.
+    xdotool(&display.name, &["windowfocus", "--sync", &b]);
+    std::thread::sleep(Duration::from_millis(300));
+    type_text(&display.name, "jan@example.co");
+    // A: Tab twice.
+    xdotool(&display.name, &["windowfocus", "--sync", &a]);
+    std::thread::sleep(Duration::from_millis(300));
+    for _ in 0..2 {
+        xdotool(&display.name, &["key", "Tab"]);
+        std::thread::sleep(Duration::from_millis(400));
+    }
+    // Back in B, typing goes on where it was.
+    xdotool(&display.name, &["windowfocus", "--sync", &b]);
+    std::thread::sleep(Duration::from_millis(300));
+    type_text(&display.name, "m");
+    for _ in 0..3 {
+        xdotool(&display.name, &["key", "Tab"]);
+        std::thread::sleep(Duration::from_millis(400));
+    }
+    type_text(&display.name, "Bez nowej linii");
+    xdotool(&display.name, &["key", "Tab"]);
+    std::thread::sleep(Duration::from_millis(400));
+    type_text(&display.name, "Hello world");
+    // The caret inside the text, then Ctrl+Enter.
+    for _ in 0..6 {
+        xdotool(&display.name, &["key", "Left"]);
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    xdotool(&display.name, &["key", "ctrl+Return"]);
+    let started = Instant::now();
+    while peer.received().is_empty() && started.elapsed() < Duration::from_secs(20) {
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let _ = app.kill();
+    let _ = app.wait();
+    let got = peer.received();
+    assert_eq!(got.len(), 1, "B sent its message");
+    assert_eq!(
+        got[0].rcpt_tos,
+        ["jan@example.com"],
+        "no keystroke lost in B"
+    );
+    let p = support::parse_mail(&got[0].path);
+    assert_eq!(p["subject"], "Bez nowej linii");
+    assert_eq!(
+        p["body"].as_str().unwrap().trim_end(),
+        "Hello world",
+        "Ctrl+Enter added no line break"
+    );
+}

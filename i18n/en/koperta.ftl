@@ -369,3 +369,7 @@ wizard-pin-title = An unknown certificate
 wizard-pin-explained = The server { $host } presented a certificate that no trusted authority signed. If this is your own server, compare this SHA-256 fingerprint with the one its administrator gives you:
 wizard-pin-not-verified = If you pin it, Koperta accepts exactly this certificate and no other; the account is then marked “pinned”, never “verified”. If the fingerprints differ, do not pin it: someone may be listening in.
 wizard-pin = Pin this certificate and sign in
+compose-already-sending = This message is being sent from the outbox right now; wait for the result.
+compose-sent = Sent.
+attach-error-not-a-file = it is not a regular file (a folder, a pipe or a device)
+attach-error-too-large = it is { $size }; Koperta attaches files up to { $limit }, and most mail servers accept far less (often 25 MB)

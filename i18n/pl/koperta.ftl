@@ -388,3 +388,7 @@ wizard-pin-title = Nieznany certyfikat
 wizard-pin-explained = Serwer { $host } przedstawił certyfikat, którego nie podpisał żaden zaufany urząd. Jeśli to Twój własny serwer, porównaj ten odcisk SHA-256 z odciskiem od jego administratora:
 wizard-pin-not-verified = Po przypięciu Koperta przyjmie dokładnie ten certyfikat i żaden inny; konto będzie oznaczone jako „przypięte”, nigdy jako „zweryfikowane”. Jeśli odciski się różnią, nie przypinaj: ktoś może podsłuchiwać.
 wizard-pin = Przypnij certyfikat i zaloguj
+compose-already-sending = Ta wiadomość jest właśnie wysyłana ze skrzynki nadawczej; poczekaj na wynik.
+compose-sent = Wysłano.
+attach-error-not-a-file = to nie jest zwykły plik (to folder, potok albo urządzenie)
+attach-error-too-large = ma { $size }; Koperta dołącza pliki do { $limit }, a większość serwerów poczty przyjmuje znacznie mniej (często 25 MB)

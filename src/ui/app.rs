@@ -294,7 +294,7 @@ impl App {
         self.refresh();
         // The cursor starts in To.
         open.map(Message::Opened)
-            .chain(operation::focus(compose::field_id(id, "to")))
+            .chain(compose::focus_field(id, "to"))
     }
 
     /// The window title: the app, or the message's subject.
@@ -396,7 +396,10 @@ impl App {
                 let now = w.step.clone();
                 let task = self.wizard_action(action);
                 if now != before && now == wizard::Step::Password {
-                    task.chain(operation::focus(iced::widget::Id::new(wizard::PASSWORD_ID)))
+                    task.chain(super::focus::focus_within(
+                        iced::widget::Id::new(wizard::PASSWORD_ID),
+                        wizard::ids(),
+                    ))
                 } else {
                     task
                 }
@@ -451,6 +454,29 @@ impl App {
                     Ok(Attempt { result: Ok(d), .. }) => {
                         let _ = self.store.remember_addresses(&d.accepted);
                         self.notice(t!("main-sent-to", recipients = d.accepted.join(", ")));
+                        // A compose window still showing this message (its
+                        // send had failed) is done: it closes, so it can
+                        // never send the message a second time.
+                        let draft = self
+                            .outbox
+                            .iter()
+                            .find(|m| m.id == mid)
+                            .and_then(|m| m.sidecar.draft.clone());
+                        let stale: Vec<window::Id> = self
+                            .windows
+                            .iter_mut()
+                            .filter_map(|(wid, screen)| match screen {
+                                Screen::Compose(c) if Some(&c.draft_id) == draft.as_ref() => {
+                                    c.unsent_changes = false;
+                                    c.dirty = false;
+                                    c.sending = compose::Sending::Sent;
+                                    Some(*wid)
+                                }
+                                _ => None,
+                            })
+                            .collect();
+                        self.refresh();
+                        return Task::batch(stale.into_iter().map(window::close));
                     }
                     Ok(Attempt { result: Err(e), id }) => {
                         if e.is_transient() {
@@ -572,12 +598,12 @@ impl App {
                     } else {
                         (index + 1) % n
                     };
-                    return operation::focus(compose::field_id(id, compose::FOCUS_ORDER[next]));
+                    return compose::focus_field(id, compose::FOCUS_ORDER[next]);
                 }
                 if index + 1 < n {
                     return probe(id, index + 1, back);
                 }
-                operation::focus(compose::field_id(id, compose::FOCUS_ORDER[0]))
+                compose::focus_field(id, compose::FOCUS_ORDER[0])
             }
         }
     }
@@ -597,7 +623,7 @@ impl App {
                         let n = compose::FOCUS_ORDER.len();
                         let next = if back { (i + n - 1) % n } else { (i + 1) % n };
                         c.focus = Some(next);
-                        operation::focus(compose::field_id(id, compose::FOCUS_ORDER[next]))
+                        compose::focus_field(id, compose::FOCUS_ORDER[next])
                     }
                     // After a click: ask the widgets.
                     None => probe(id, 0, back),
@@ -653,7 +679,14 @@ impl App {
                                 path = p.display().to_string(),
                                 reason = match e {
                                     crate::store::StoreError::Io { source, .. } =>
-                                        source.to_string(),
+                                        crate::report::io_error(&source),
+                                    crate::store::StoreError::NotAFile { .. } =>
+                                        t!("attach-error-not-a-file"),
+                                    crate::store::StoreError::TooLarge { size, limit, .. } => t!(
+                                        "attach-error-too-large",
+                                        size = crate::report::human_size(size),
+                                        limit = crate::report::human_size(limit)
+                                    ),
                                     other => other.to_string(),
                                 }
                             )),
@@ -689,7 +722,7 @@ impl App {
             A::Wizard => {
                 self.main.form = None;
                 self.wizard = Some(wizard::State::default());
-                operation::focus(iced::widget::Id::new(wizard::NAME_ID))
+                super::focus::focus_within(iced::widget::Id::new(wizard::NAME_ID), wizard::ids())
             }
             A::RemoveAccount(id) => {
                 let id2 = id.clone();
@@ -752,6 +785,15 @@ impl App {
                 let Some(draft_id) = m.sidecar.draft.clone() else {
                     return Task::none();
                 };
+                // Already open in a window: bring that one forward rather
+                // than editing the same draft in two.
+                let open = self.windows.iter().find_map(|(wid, screen)| match screen {
+                    Screen::Compose(c) if c.draft_id == draft_id => Some(*wid),
+                    _ => None,
+                });
+                if let Some(wid) = open {
+                    return window::gain_focus(wid);
+                }
                 let draft = self
                     .store
                     .drafts()
@@ -1024,6 +1066,22 @@ impl App {
         let Some(Screen::Compose(c)) = self.windows.get_mut(&id) else {
             return Task::none();
         };
+        // The outbox is sending this message right now: a second send
+        // could deliver it twice.
+        let draft_id = c.draft_id.clone();
+        if c.sending == compose::Sending::Sent {
+            return Task::none();
+        }
+        let busy = matches!(c.sending, compose::Sending::InProgress(..))
+            || self.retrying.iter().any(|mid| {
+                self.outbox
+                    .iter()
+                    .any(|m| &m.id == mid && m.sidecar.draft.as_deref() == Some(draft_id.as_str()))
+            });
+        if busy {
+            c.notice = Some(t!("compose-already-sending"));
+            return Task::none();
+        }
         let Some(account) = self
             .config
             .config
@@ -1102,7 +1160,7 @@ impl App {
                 ));
                 if let Some(Screen::Compose(c)) = self.windows.get_mut(&id) {
                     c.unsent_changes = false;
-                    c.sending = compose::Sending::Idle;
+                    c.sending = compose::Sending::Sent;
                 }
                 window::close(id)
             }

@@ -21,6 +21,17 @@ pub fn field_id(window: window::Id, field: &str) -> Id {
     Id::from(format!("{window:?}-{field}"))
 }
 
+/// Focuses `field` of compose window `window`, leaving other windows' focus
+/// alone.
+pub fn focus_field<T: Send + 'static>(window: window::Id, field: &str) -> iced::Task<T> {
+    let scope = FOCUS_ORDER
+        .iter()
+        .chain(["attach"].iter())
+        .map(|f| field_id(window, f))
+        .collect();
+    super::focus::focus_within(field_id(window, field), scope)
+}
+
 /// What is going on with sending.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Sending {
@@ -30,6 +41,9 @@ pub enum Sending {
     InProgress(u64, u64),
     /// The last attempt failed: the translated reason.
     Failed(String),
+    /// The message went out (from this window or from the outbox): the
+    /// window closes and never sends it again.
+    Sent,
 }
 
 /// One account as the From picker shows it.
@@ -306,15 +320,7 @@ fn sizes_of(paths: &[PathBuf]) -> std::collections::HashMap<PathBuf, u64> {
         .collect()
 }
 
-fn human_size(bytes: u64) -> String {
-    if bytes >= 1 << 20 {
-        format!("{:.1} MiB", bytes as f64 / (1u64 << 20) as f64)
-    } else if bytes >= 1 << 10 {
-        format!("{:.0} KiB", bytes as f64 / 1024.0)
-    } else {
-        format!("{bytes} B")
-    }
-}
+use crate::report::human_size;
 
 fn field_errors<'a, M: 'a>(problems: &[Problem], field: Field) -> Element<'a, M> {
     let lines: Vec<Element<'a, M>> = problems
@@ -439,6 +445,19 @@ pub fn view<'a>(
         .push(
             text_editor(&state.body)
                 .id(field_id(window, "body"))
+                // Ctrl+Enter sends: the editor must not break the line too.
+                .key_binding(|press| {
+                    if press.modifiers.command()
+                        && matches!(
+                            press.key.as_ref(),
+                            iced::keyboard::Key::Named(iced::keyboard::key::Named::Enter)
+                        )
+                    {
+                        None
+                    } else {
+                        iced::widget::text_editor::Binding::from_key_press(press)
+                    }
+                })
                 .placeholder(t!("compose-body-placeholder"))
                 .on_action(Message::Body)
                 .height(Length::Fill)
@@ -516,6 +535,7 @@ pub fn view<'a>(
             text(t!("compose-sending", percent = format!("{pct:.0}"))).into()
         }
         Sending::Failed(reason) => text(reason.clone()).style(text::danger).into(),
+        Sending::Sent => text(t!("compose-sent")).into(),
     };
     let signature = account.is_some_and(|a| !a.signature.trim().is_empty());
     let mut bottom = row![].spacing(8).align_y(iced::Alignment::Center);

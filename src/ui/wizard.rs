@@ -23,6 +23,14 @@ pub const ADDRESS_ID: &str = "wizard-address";
 /// The password field's widget id (focused on the password step).
 pub const PASSWORD_ID: &str = "wizard-password";
 
+/// The wizard's focusable widget ids.
+pub fn ids() -> Vec<iced::widget::Id> {
+    [NAME_ID, ADDRESS_ID, PASSWORD_ID]
+        .into_iter()
+        .map(iced::widget::Id::new)
+        .collect()
+}
+
 /// Where the wizard is.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum Step {

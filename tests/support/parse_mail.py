@@ -40,6 +40,7 @@ def main():
         out["attachments"].append({
             "filename": part.get_filename(),
             "content_type": part.get_content_type(),
+            "charset": part.get_content_charset(),
             "data_b64": base64.b64encode(part.get_payload(decode=True) or b"").decode(),
         })
     json.dump(out, sys.stdout)
