@@ -939,6 +939,7 @@ fn send(m: &ArgMatches, file: &ConfigFile, io: &mut Io<'_>) -> Result<(), Failur
             .map(|v| v.map(std::path::PathBuf::from).collect())
             .unwrap_or_default(),
         signature: false,
+        in_reply_to: String::new(),
     };
     let options = crate::draft::BuildOptions {
         user_agent: file.config.settings.user_agent,

@@ -48,6 +48,9 @@ pub struct Draft {
     pub attachments: Vec<PathBuf>,
     /// Whether to put the account's signature under `-- `.
     pub signature: bool,
+    /// The message id this one replies to (`<…>`, from a `mailto:` link's
+    /// `in-reply-to`); empty for a new message.
+    pub in_reply_to: String,
 }
 
 /// A field of the compose window.
@@ -318,6 +321,20 @@ impl Draft {
             builder = builder.header(CcHeader(cc));
         }
         builder = builder.header(SubjectHeader(self.subject.clone()));
+        // RFC 5322 §3.6.4: one msg-id in angle brackets, ASCII, no spaces;
+        // anything else is left out rather than sent malformed.
+        let reply_to_id = self.in_reply_to.trim();
+        if reply_to_id.len() > 2
+            && reply_to_id.len() < 250
+            && reply_to_id.starts_with('<')
+            && reply_to_id.ends_with('>')
+            && reply_to_id.contains('@')
+            && reply_to_id.chars().all(|c| c.is_ascii_graphic())
+        {
+            builder = builder
+                .in_reply_to(reply_to_id.to_string())
+                .references(reply_to_id.to_string());
+        }
         if options.user_agent {
             builder = builder.user_agent(format!("Koperta/{}", env!("CARGO_PKG_VERSION")));
         }

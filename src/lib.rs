@@ -15,6 +15,8 @@ pub mod discover;
 pub mod dns;
 pub mod draft;
 pub mod i18n;
+pub mod instance;
+pub mod mailto;
 pub mod mime;
 pub mod outbox;
 pub mod paths;

@@ -430,3 +430,139 @@ fn tab_in_one_real_window_leaves_the_other_alone_and_ctrl_enter_adds_no_line() {
         "Ctrl+Enter added no line break"
     );
 }
+
+/// Waits for `child` to end, up to `limit`; its status.
+fn wait_exit(child: &mut std::process::Child, limit: Duration) -> Option<std::process::ExitStatus> {
+    let started = Instant::now();
+    while started.elapsed() < limit {
+        if let Ok(Some(status)) = child.try_wait() {
+            return Some(status);
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    None
+}
+
+#[test]
+fn a_mailto_link_opens_a_filled_compose_window_in_the_running_app() {
+    let _turn = turn();
+    let certs = TestCerts::generate();
+    let peer = SmtpPeer::start(&certs.valid);
+    let s = support::setup(
+        peer.implicit_port,
+        "implicit-tls",
+        Some(("--ca-file", &certs.ca)),
+        "pl_PL.UTF-8",
+    );
+    let display = Display::start();
+    let bus = s.k.bus.clone().unwrap();
+    let mut first = display.launch(s.k.dir(), &bus, "pl_PL.UTF-8");
+    let main = display
+        .wait_for_window("^Koperta$", Duration::from_secs(30))
+        .expect("main window");
+    std::thread::sleep(Duration::from_millis(800));
+    // A second launch with a link: it hands the link over and ends.
+    let uri = "mailto:jan@example.com,anna@example.org?cc=zofia@example.pl\
+               &subject=Dzie%C5%84%20dobry&body=Za%C5%BC%C3%B3%C5%82%C4%87%0D%0Ag%C4%99%C5%9Bl%C4%85\
+               &attach=%2Fetc%2Fpasswd";
+    let mut second = display.launch_with(s.k.dir(), &bus, "pl_PL.UTF-8", &[uri]);
+    let status = wait_exit(&mut second, Duration::from_secs(10)).expect("second launch ends");
+    assert!(status.success());
+    let compose = display
+        // (xdotool matches names byte by byte: no non-ASCII in the pattern)
+        .wait_for_window(" dobry .* Koperta$", Duration::from_secs(10))
+        .expect("a compose window named after the subject, in the first process");
+    std::thread::sleep(Duration::from_millis(1500));
+    screenshot(&display.name, &compose, &shots_dir().join("pl-mailto.png"));
+    // Nothing was sent; the window holds the link's fields (kept as a draft).
+    assert!(peer.received().is_empty());
+    let started = Instant::now();
+    let draft = loop {
+        let (drafts, _) = koperta::store::Store::new(&s.k.dir().join("data")).drafts();
+        if let Some((_, d)) = drafts.into_iter().next() {
+            break d;
+        }
+        assert!(started.elapsed() < Duration::from_secs(10), "draft saved");
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    assert_eq!(draft.to, "jan@example.com,anna@example.org");
+    assert_eq!(draft.cc, "zofia@example.pl");
+    assert_eq!(draft.subject, "Dzień dobry");
+    assert_eq!(draft.body, "Zażółć\ngęślą");
+    assert!(draft.attachments.is_empty(), "attach= is ignored");
+
+    // Another data directory is another app: no hand-off.
+    let other_home = tempfile::tempdir().unwrap();
+    let mut other = display.launch(other_home.path(), &bus, "pl_PL.UTF-8");
+    std::thread::sleep(Duration::from_secs(3));
+    assert!(
+        matches!(other.try_wait(), Ok(None)),
+        "a second home runs its own app"
+    );
+    let mains = xdotool(&display.name, &["search", "--name", "^Koperta$"]);
+    assert_eq!(mains.lines().count(), 2, "two main windows: {mains}");
+    let _ = other.kill();
+    let _ = other.wait();
+    let _ = first.kill();
+    let _ = first.wait();
+    let _ = main;
+}
+
+#[test]
+fn two_launches_on_one_data_dir_deliver_a_queued_message_exactly_once() {
+    let _turn = turn();
+    let certs = TestCerts::generate();
+    let peer = SmtpPeer::start(&certs.valid);
+    let s = support::setup(
+        peer.implicit_port,
+        "implicit-tls",
+        Some(("--ca-file", &certs.ca)),
+        "en_US.UTF-8",
+    );
+    // One message waits in the outbox after a transient failure.
+    let file = koperta::config::ConfigFile::open(&s.k.config_path()).0;
+    let account = file.config.accounts[0].clone();
+    let draft = koperta::draft::Draft {
+        account: Some(account.id.clone()),
+        to: "jan@example.com".into(),
+        subject: "Raz".into(),
+        body: "Tylko raz.\n".into(),
+        ..koperta::draft::Draft::default()
+    };
+    let built = draft
+        .build(&account, &koperta::draft::BuildOptions::default())
+        .unwrap();
+    let sidecar = koperta::store::Sidecar {
+        account: account.id.clone(),
+        envelope: built.envelope.clone(),
+        subject: "Raz".into(),
+        attempts: 1,
+        last_error: Some("421 try later".into()),
+        transient: true,
+        ..koperta::store::Sidecar::default()
+    };
+    koperta::store::Store::new(&s.k.dir().join("data"))
+        .outbox_put(&koperta::store::new_id(), &built.formatted(), &sidecar)
+        .unwrap();
+    let display = Display::start();
+    let bus = s.k.bus.clone().unwrap();
+    // Both start at once.
+    let mut a = display.launch(s.k.dir(), &bus, "en_US.UTF-8");
+    let mut b = display.launch(s.k.dir(), &bus, "en_US.UTF-8");
+    let started = Instant::now();
+    while peer.received().is_empty() && started.elapsed() < Duration::from_secs(30) {
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    // Time for a second delivery, were there one.
+    std::thread::sleep(Duration::from_secs(4));
+    let (a_status, b_status) = (a.try_wait().ok().flatten(), b.try_wait().ok().flatten());
+    let _ = a.kill();
+    let _ = b.kill();
+    let _ = a.wait();
+    let _ = b.wait();
+    assert_eq!(peer.received().len(), 1, "delivered exactly once");
+    assert!(
+        a_status.is_some() != b_status.is_some(),
+        "one process handed over and ended, the other runs: {a_status:?} {b_status:?}"
+    );
+}

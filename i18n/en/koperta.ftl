@@ -373,3 +373,6 @@ compose-already-sending = This message is being sent from the outbox right now; 
 compose-sent = Sent.
 attach-error-not-a-file = it is not a regular file (a folder, a pipe or a device)
 attach-error-too-large = it is { $size }; Koperta attaches files up to { $limit }, and most mail servers accept far less (often 25 MB)
+instance-not-responding = Koperta is already running but not responding. Close it (or end its process) and try again.
+mailto-attach-ignored = The link asked to attach files; Koperta ignores that for your safety. Attach files yourself if you want to.
+mailto-malformed = The mailto: link could not be read, so this message starts empty.

@@ -392,3 +392,6 @@ compose-already-sending = Ta wiadomość jest właśnie wysyłana ze skrzynki na
 compose-sent = Wysłano.
 attach-error-not-a-file = to nie jest zwykły plik (to folder, potok albo urządzenie)
 attach-error-too-large = ma { $size }; Koperta dołącza pliki do { $limit }, a większość serwerów poczty przyjmuje znacznie mniej (często 25 MB)
+instance-not-responding = Koperta już działa, ale nie odpowiada. Zamknij ją (albo zakończ jej proces) i spróbuj ponownie.
+mailto-attach-ignored = Odnośnik prosił o dołączenie plików; dla bezpieczeństwa Koperta to pomija. Jeśli chcesz, dołącz je ręcznie.
+mailto-malformed = Nie udało się odczytać odnośnika mailto:, więc wiadomość zaczyna się pusta.

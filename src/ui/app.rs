@@ -133,6 +133,8 @@ pub enum Message {
     FocusProbe(window::Id, usize, bool, bool),
     /// A window was opened.
     Opened(window::Id),
+    /// Another launch handed over a request (see [`crate::instance`]).
+    Remote(crate::instance::Remote),
     /// An automatic draft save finished.
     DraftSaved(window::Id, Result<(), String>),
 }
@@ -187,7 +189,11 @@ impl App {
         let (id, open) = window::open(main_window_settings());
         app.main_id = Some(id);
         app.windows.insert(id, Screen::Main);
-        (app, open.map(Message::Opened))
+        let mut task = open.map(Message::Opened);
+        if let Some(Launch::Mailto(uri)) = LAUNCH.lock().ok().and_then(|mut l| l.take()) {
+            task = task.chain(app.open_mailto(&uri));
+        }
+        (app, task)
     }
 
     /// A state for tests and tools: everything under `paths`, no window.
@@ -297,6 +303,70 @@ impl App {
             .chain(compose::focus_field(id, "to"))
     }
 
+    /// Brings the main window forward, opening it again if it was closed.
+    pub fn show_main(&mut self) -> Task<Message> {
+        match self.main_id {
+            Some(id) => window::gain_focus(id),
+            None => {
+                let (id, open) = window::open(main_window_settings());
+                self.main_id = Some(id);
+                self.windows.insert(id, Screen::Main);
+                open.map(Message::Opened)
+            }
+        }
+    }
+
+    /// Opens a compose window filled from a `mailto:` URI (RFC 6068). An
+    /// `attach=` field is ignored and the window says so; a malformed URI
+    /// gives an empty window that says why. Nothing is sent until the
+    /// person presses Send.
+    pub fn open_mailto(&mut self, uri: &str) -> Task<Message> {
+        let account = self.accounts().first().map(|a| a.id.clone());
+        let (draft, notice) = match crate::mailto::parse(uri) {
+            Ok(m) => {
+                let notice =
+                    (!m.ignored_attachments.is_empty()).then(|| t!("mailto-attach-ignored"));
+                (
+                    Draft {
+                        account,
+                        to: m.to,
+                        cc: m.cc,
+                        bcc: m.bcc,
+                        subject: m.subject,
+                        body: m.body,
+                        in_reply_to: m.in_reply_to,
+                        ..Draft::default()
+                    },
+                    notice,
+                )
+            }
+            Err(_) => (
+                Draft {
+                    account,
+                    ..Draft::default()
+                },
+                Some(t!("mailto-malformed")),
+            ),
+        };
+        let draft_id = crate::store::new_id();
+        let task = self.open_compose(Some((draft_id.clone(), draft)));
+        let mut opened = None;
+        for (wid, screen) in self.windows.iter_mut() {
+            if let Screen::Compose(c) = screen
+                && c.draft_id == draft_id
+            {
+                c.notice = notice.clone();
+                c.unsent_changes = true;
+                opened = Some(*wid);
+            }
+        }
+        // Kept as a draft at once, like anything typed.
+        if let Some(wid) = opened {
+            self.save_draft(wid);
+        }
+        task
+    }
+
     /// The window title: the app, or the message's subject.
     pub fn title(&self, id: window::Id) -> String {
         match self.windows.get(&id) {
@@ -323,6 +393,7 @@ impl App {
             event::listen_with(decode_event),
             window::close_requests().map(Message::CloseRequested),
             window::close_events().map(Message::Closed),
+            Subscription::run(remote_requests),
             iced::time::every(Duration::from_millis(500)).map(|_| Message::Tick),
         ])
     }
@@ -380,6 +451,14 @@ impl App {
     pub fn update(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::Opened(_) => Task::none(),
+            Message::Remote(remote) => {
+                let task = match &remote.request {
+                    crate::instance::Request::Open => self.show_main(),
+                    crate::instance::Request::Mailto(uri) => self.open_mailto(uri),
+                };
+                remote.acknowledge();
+                task
+            }
             Message::DraftSaved(id, result) => {
                 if let (Err(e), Some(Screen::Compose(c))) = (result, self.windows.get_mut(&id)) {
                     c.dirty = true;
@@ -1340,6 +1419,81 @@ fn decode_event(event: Event, status: event::Status, id: window::Id) -> Option<M
 /// Runs the GUI until every window is closed.
 ///
 /// Errors: iced's, when no window can be opened (no display).
+/// Requests from later launches, for the subscription (set once by
+/// [`start`]).
+static REMOTE: std::sync::Mutex<
+    Option<futures::channel::mpsc::UnboundedReceiver<crate::instance::Remote>>,
+> = std::sync::Mutex::new(None);
+
+/// What the first window shows (set once by [`start`]).
+static LAUNCH: std::sync::Mutex<Option<Launch>> = std::sync::Mutex::new(None);
+
+fn remote_requests() -> futures::stream::BoxStream<'static, Message> {
+    use futures::StreamExt;
+    match REMOTE.lock().ok().and_then(|mut r| r.take()) {
+        Some(rx) => rx.map(Message::Remote).boxed(),
+        None => futures::stream::pending().boxed(),
+    }
+}
+
+/// How the app was started.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Launch {
+    /// `koperta`: the main window.
+    Main,
+    /// `koperta mailto:…`: the main window and a compose window from the URI.
+    Mailto(String),
+}
+
+/// Starts the desktop app for `launch`, or hands `launch` to the app
+/// already running on the same data directory (see [`crate::instance`]).
+/// Returns the process's exit status; errors are printed translated.
+pub fn start(launch: Launch) -> std::process::ExitCode {
+    use std::process::ExitCode;
+    let paths =
+        Paths::from_env().unwrap_or_else(|_| Paths::under(std::path::Path::new(".koperta")));
+    let (config, _) = ConfigFile::open(&paths.config_file());
+    i18n::apply(config.config.settings.language);
+    match crate::instance::claim(&paths.data_dir) {
+        Ok(crate::instance::Claim::Primary(guard, requests)) => {
+            if let Ok(mut r) = REMOTE.lock() {
+                *r = Some(requests);
+            }
+            if let Ok(mut l) = LAUNCH.lock() {
+                *l = Some(launch);
+            }
+            let result = run();
+            drop(guard);
+            match result {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("{}", t!("gui-error-start", reason = e.to_string()));
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Ok(crate::instance::Claim::Secondary) => {
+            let request = match launch {
+                Launch::Main => crate::instance::Request::Open,
+                Launch::Mailto(uri) => crate::instance::Request::Mailto(uri),
+            };
+            match crate::instance::hand_off(&paths.data_dir, &request) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(_) => {
+                    eprintln!("{}", t!("instance-not-responding"));
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Err(e) => {
+            eprintln!("{}", t!("gui-error-start", reason = e.to_string()));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Runs the desktop app in this process (no single-instance check; see
+/// [`start`]).
 pub fn run() -> iced::Result {
     iced::daemon(App::boot, App::update, App::view)
         .title(App::title)

@@ -6,4 +6,4 @@ pub mod focus;
 pub mod main_window;
 pub mod wizard;
 
-pub use app::run;
+pub use app::{Launch, run, start};

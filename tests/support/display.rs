@@ -43,7 +43,13 @@ impl Display {
     /// Starts `koperta` (the GUI) on this display with `KOPERTA_HOME` =
     /// `home`, the D-Bus session `bus` and the locale `locale`.
     pub fn launch(&self, home: &Path, bus: &str, locale: &str) -> Child {
+        self.launch_with(home, bus, locale, &[])
+    }
+
+    /// As [`Display::launch`], with command-line arguments (a `mailto:` URI).
+    pub fn launch_with(&self, home: &Path, bus: &str, locale: &str, args: &[&str]) -> Child {
         Command::new(env!("CARGO_BIN_EXE_koperta"))
+            .args(args)
             .env("DISPLAY", &self.name)
             .env("KOPERTA_HOME", home)
             .env("HOME", home.join("home"))
