@@ -17,6 +17,7 @@ cd "$(dirname "$0")/.."
 
 packages=(gcc libc6-dev pkg-config ca-certificates dbus dbus-daemon gnome-keyring
           libsecret-tools python3 python3-venv dnsmasq-base
+          desktop-file-utils appstream libxml2-utils flatpak-builder
           xvfb xdotool xclip imagemagick libx11-6 libx11-xcb1 libxcursor1 libxi6 libxkbcommon-x11-0)
 
 missing=()
@@ -50,6 +51,15 @@ export ICED_TEST_BACKEND=tiny-skia
 
 log=target/test-output.log
 cargo test --locked "$@" 2>&1 | tee "$log"
+
+# Packaging: the desktop entry and metainfo validate, the .deb builds from
+# the debug build above and installs its files (cargo-deb, pinned, into
+# target/tools), the other platforms' files parse.
+if ! target/tools/bin/cargo-deb --version 2>/dev/null | grep -q '^cargo-deb 3.8.0$'; then
+    echo "tests/run.sh: installing cargo-deb 3.8.0 into target/tools"
+    cargo install --quiet --locked cargo-deb --version 3.8.0 --root target/tools
+fi
+bash packaging/check.sh 2>&1 | tee -a "$log"
 
 # After the whole suite: the test password appears nowhere in what the
 # tests printed, raw or in any base64 form AUTH PLAIN or LOGIN would use.
