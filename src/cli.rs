@@ -741,6 +741,14 @@ fn settings_set(m: &ArgMatches, mut file: ConfigFile, io: &mut Io<'_>) -> Result
             };
             Box::new(move |s| s.never_plaintext = on)
         }
+        "notifications" => {
+            let on = match value.as_str() {
+                "true" => true,
+                "false" => false,
+                _ => return Err(invalid("true, false")),
+            };
+            Box::new(move |s| s.notifications = on)
+        }
         "language" => {
             let l = Language::parse(&value).ok_or_else(|| invalid("auto, en, pl"))?;
             Box::new(move |s| s.language = l)
@@ -801,13 +809,17 @@ fn settings_show(file: &ConfigFile, io: &mut Io<'_>) -> Result<(), Failure> {
     let s = &file.config.settings;
     let _ = writeln!(
         io.stdout,
-        "{}\n{}\n{}",
+        "{}\n{}\n{}\n{}",
         t!(
             "settings-show-never-plaintext",
             value = s.never_plaintext.to_string()
         ),
         t!("settings-show-language", value = s.language.as_str()),
-        t!("settings-show-theme", value = theme_name(s.theme))
+        t!("settings-show-theme", value = theme_name(s.theme)),
+        t!(
+            "settings-show-notifications",
+            value = s.notifications.to_string()
+        )
     );
     Ok(())
 }

@@ -103,6 +103,10 @@ pub struct Settings {
     pub user_agent: bool,
     /// Submission deadlines.
     pub deadlines: DeadlineSettings,
+    /// Show a desktop notification when a message sent in the background
+    /// (from the outbox, or from a closed window) went out, and after a
+    /// failure.
+    pub notifications: bool,
     /// Where host names are resolved. Not stored: the system's resolver,
     /// unless the program that runs the engine (a test) says otherwise.
     #[serde(skip)]
@@ -117,6 +121,7 @@ impl Default for Settings {
             theme: Theme::System,
             user_agent: false,
             deadlines: DeadlineSettings::default(),
+            notifications: true,
             resolver: crate::dns::Resolver::System,
         }
     }

@@ -6,7 +6,7 @@
 mod support;
 
 use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use futures::StreamExt;
 use iced::window;
@@ -240,6 +240,17 @@ async fn outputs(task: iced::Task<Message>) -> Vec<Message> {
     out
 }
 
+/// Runs `task` and every task its messages lead to, until none are left
+/// (as iced's runtime would).
+fn drive(app: &mut App, rt: &tokio::runtime::Runtime, task: iced::Task<Message>) {
+    let mut pending = vec![task];
+    while let Some(task) = pending.pop() {
+        for m in rt.block_on(outputs(task)) {
+            pending.push(app.update(m));
+        }
+    }
+}
+
 /// The in-process half of the sending test: runs in a child process whose
 /// D-Bus session has the test keyring (see `sending_from_the_app`).
 #[test]
@@ -274,13 +285,17 @@ fn sending_from_the_app_inner() {
         let task = app.update(Message::Compose(id, compose::Message::Send));
         // The send runs as a task: meanwhile the main window still reacts.
         let handle = rt.spawn(outputs(task));
-        let started = Instant::now();
         let _ = app.update(Message::Main(main_window::Message::Tab(
             main_window::Tab::Outbox,
         )));
-        assert!(started.elapsed() < Duration::from_millis(200));
+        assert_eq!(
+            app.main.tab,
+            main_window::Tab::Outbox,
+            "the main window reacted"
+        );
         for m in rt.block_on(handle).unwrap() {
-            let _ = app.update(m);
+            let t = app.update(m);
+            drive(&mut app, &rt, t);
         }
         let Some(Screen::Compose(c)) = app.windows.get(&id) else {
             panic!("window")
@@ -333,7 +348,8 @@ fn sending_from_the_app_inner() {
         .into_iter()
         .chain(rt.block_on(t2).unwrap())
     {
-        let _ = app.update(m);
+        let t = app.update(m);
+        drive(&mut app, &rt, t);
     }
     assert_eq!(app.store.sent().0.len(), 3, "both windows sent");
 
@@ -357,9 +373,7 @@ fn sending_from_the_app_inner() {
             ))),
         );
         let task = app.update(Message::Compose(id, compose::Message::Send));
-        for m in rt.block_on(outputs(task)) {
-            let _ = app.update(m);
-        }
+        drive(&mut app, &rt, task);
         let Some(Screen::Compose(c)) = app.windows.get(&id) else {
             panic!("window")
         };
@@ -401,18 +415,14 @@ fn sending_from_the_app_inner() {
         ))),
     );
     let task = app.update(Message::Compose(id, compose::Message::Send));
-    for m in rt.block_on(outputs(task)) {
-        let _ = app.update(m);
-    }
+    drive(&mut app, &rt, task);
     assert_eq!(app.outbox.len(), 1);
     let reason = app.outbox[0].sidecar.last_error.clone().unwrap_or_default();
     assert!(reason.contains("535"), "{reason}");
     keyring.set(&account.id, &right).unwrap();
     let outbox_id = app.outbox[0].id.clone();
     let task = app.update(Message::Main(main_window::Message::Retry(outbox_id)));
-    for m in rt.block_on(outputs(task)) {
-        let _ = app.update(m);
-    }
+    drive(&mut app, &rt, task);
     assert!(app.outbox.is_empty(), "sent on Retry");
     assert_eq!(app.store.sent().0.len(), 4);
     // The compose window that had failed knows the message went out: Send
@@ -422,9 +432,7 @@ fn sending_from_the_app_inner() {
     };
     assert_eq!(c.sending, compose::Sending::Sent);
     let task = app.update(Message::Compose(id, compose::Message::Send));
-    for m in rt.block_on(outputs(task)) {
-        let _ = app.update(m);
-    }
+    drive(&mut app, &rt, task);
     assert_eq!(app.store.sent().0.len(), 4, "not sent twice");
 }
 
@@ -447,6 +455,28 @@ fn sending_from_the_app() {
         Some(("--ca-file", &certs.ca)),
         "en_US.UTF-8",
     );
+    // A real notification daemon (dunst, on its own X display) owns
+    // org.freedesktop.Notifications on the session bus; a D-Bus monitor
+    // records the notifications asked for.
+    let display = support::display::Display::start();
+    let mut dunst = std::process::Command::new("dunst")
+        .env("DISPLAY", &display.name)
+        .env("DBUS_SESSION_BUS_ADDRESS", s.k.bus.clone().unwrap())
+        .env("HOME", s.k.dir())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("dunst (the test command installs it)");
+    let monitor_log = s.k.dir().join("notifications.log");
+    let mut monitor = std::process::Command::new("dbus-monitor")
+        .arg("--address")
+        .arg(s.k.bus.clone().unwrap())
+        .arg("type='method_call',interface='org.freedesktop.Notifications',member='Notify'")
+        .stdout(std::fs::File::create(&monitor_log).unwrap())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("dbus-monitor (Debian package dbus-bin)");
+    std::thread::sleep(Duration::from_millis(500));
     let out = std::process::Command::new(std::env::current_exe().unwrap())
         .args([
             "--exact",
@@ -464,6 +494,28 @@ fn sending_from_the_app() {
     let text =
         String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success() && text.contains("1 passed"), "{text}");
+    std::thread::sleep(Duration::from_millis(500));
+    let _ = monitor.kill();
+    let _ = monitor.wait();
+    let _ = dunst.kill();
+    let _ = dunst.wait();
+    let calls = std::fs::read_to_string(&monitor_log).unwrap();
+    // The refused message's failure, and the background Retry's success,
+    // each named by its subject.
+    let notified = |summary: &str, subject: &str| {
+        calls.split("method call").any(|call| {
+            call.contains(&format!("string \"{summary}\""))
+                && call.contains(&format!("string \"{subject}\""))
+        })
+    };
+    assert!(
+        notified(
+            "Message not sent: it waits in the outbox",
+            "Z okna — zażółć"
+        ),
+        "{calls}"
+    );
+    assert!(notified("Message sent", "Po poprawie hasła"), "{calls}");
     let got = peer.received();
     assert_eq!(got.len(), 4);
     assert_eq!(got[0].rcpt_tos, ["jan@example.com"]);

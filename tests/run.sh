@@ -18,7 +18,7 @@ cd "$(dirname "$0")/.."
 packages=(gcc libc6-dev pkg-config ca-certificates dbus dbus-daemon gnome-keyring
           libsecret-tools python3 python3-venv dnsmasq-base
           desktop-file-utils appstream libxml2-utils flatpak-builder
-          xvfb xdotool xclip imagemagick libx11-6 libx11-xcb1 libxcursor1 libxi6 libxkbcommon-x11-0)
+          xvfb xdotool xclip imagemagick dunst libx11-6 libx11-xcb1 libxcursor1 libxi6 libxkbcommon-x11-0)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -376,3 +376,7 @@ attach-error-too-large = it is { $size }; Koperta attaches files up to { $limit 
 instance-not-responding = Koperta is already running but not responding. Close it (or end its process) and try again.
 mailto-attach-ignored = The link asked to attach files; Koperta ignores that for your safety. Attach files yourself if you want to.
 mailto-malformed = The mailto: link could not be read, so this message starts empty.
+notify-sent = Message sent
+notify-failed = Message not sent: it waits in the outbox
+settings-notifications = Desktop notifications when a message is sent in the background or cannot be sent
+settings-show-notifications = notifications = { $value }

@@ -395,3 +395,7 @@ attach-error-too-large = ma { $size }; Koperta dołącza pliki do { $limit }, a 
 instance-not-responding = Koperta już działa, ale nie odpowiada. Zamknij ją (albo zakończ jej proces) i spróbuj ponownie.
 mailto-attach-ignored = Odnośnik prosił o dołączenie plików; dla bezpieczeństwa Koperta to pomija. Jeśli chcesz, dołącz je ręcznie.
 mailto-malformed = Nie udało się odczytać odnośnika mailto:, więc wiadomość zaczyna się pusta.
+notify-sent = Wiadomość wysłana
+notify-failed = Wiadomość niewysłana: czeka w skrzynce nadawczej
+settings-notifications = Powiadomienia na pulpicie, gdy wiadomość zostanie wysłana w tle albo nie da się jej wysłać
+settings-show-notifications = notifications = { $value }

@@ -62,6 +62,9 @@ pub struct App {
     addresses: Vec<String>,
     /// Send progress per compose window.
     progress: HashMap<window::Id, (Arc<AtomicU64>, u64)>,
+    /// The subject of each message being sent, by its window (for the
+    /// notification, should the window close meanwhile).
+    sending_subjects: HashMap<window::Id, String>,
     /// When each transiently failed outbox message is retried next.
     retry_at: HashMap<String, Instant>,
     /// Outbox messages being retried now.
@@ -212,6 +215,7 @@ impl App {
             drafts: Vec::new(),
             addresses: Vec::new(),
             progress: HashMap::new(),
+            sending_subjects: HashMap::new(),
             retry_at: HashMap::new(),
             retrying: Vec::new(),
             wizard: None,
@@ -301,6 +305,33 @@ impl App {
         // The cursor starts in To.
         open.map(Message::Opened)
             .chain(compose::focus_field(id, "to"))
+    }
+
+    /// A desktop notification naming `subject` (when the setting allows),
+    /// shown off the UI thread; a desktop without a notification service
+    /// simply shows nothing.
+    fn notify(&self, summary: String, subject: &str) -> Task<Message> {
+        if !self.settings().notifications {
+            return Task::none();
+        }
+        let body = if subject.trim().is_empty() {
+            t!("main-no-subject")
+        } else {
+            subject.trim().to_string()
+        };
+        Task::future(async move {
+            let _ = tokio::task::spawn_blocking(move || {
+                notify_rust::Notification::new()
+                    .appname("Koperta")
+                    .summary(&summary)
+                    .body(&body)
+                    .icon(APP_ID)
+                    .show()
+                    .map(|_| ())
+            })
+            .await;
+        })
+        .discard()
     }
 
     /// Brings the main window forward, opening it again if it was closed.
@@ -529,50 +560,20 @@ impl App {
             Message::Sent(id, result) => self.sent(id, result),
             Message::Retried(mid, result) => {
                 self.retrying.retain(|x| x != &mid);
-                match result {
-                    Ok(Attempt { result: Ok(d), .. }) => {
-                        let _ = self.store.remember_addresses(&d.accepted);
-                        self.notice(t!("main-sent-to", recipients = d.accepted.join(", ")));
-                        // A compose window still showing this message (its
-                        // send had failed) is done: it closes, so it can
-                        // never send the message a second time.
-                        let draft = self
-                            .outbox
-                            .iter()
-                            .find(|m| m.id == mid)
-                            .and_then(|m| m.sidecar.draft.clone());
-                        let stale: Vec<window::Id> = self
-                            .windows
-                            .iter_mut()
-                            .filter_map(|(wid, screen)| match screen {
-                                Screen::Compose(c) if Some(&c.draft_id) == draft.as_ref() => {
-                                    c.unsent_changes = false;
-                                    c.dirty = false;
-                                    c.sending = compose::Sending::Sent;
-                                    Some(*wid)
-                                }
-                                _ => None,
-                            })
-                            .collect();
-                        self.refresh();
-                        return Task::batch(stale.into_iter().map(window::close));
+                let subject = self
+                    .outbox
+                    .iter()
+                    .find(|m| m.id == mid)
+                    .map(|m| m.sidecar.subject.clone())
+                    .unwrap_or_default();
+                let notice = match &result {
+                    Ok(Attempt { result: Ok(_), .. }) => self.notify(t!("notify-sent"), &subject),
+                    Ok(Attempt { result: Err(_), .. }) | Err(_) => {
+                        self.notify(t!("notify-failed"), &subject)
                     }
-                    Ok(Attempt { result: Err(e), id }) => {
-                        if e.is_transient() {
-                            let attempts = self
-                                .outbox
-                                .iter()
-                                .find(|m| m.id == id)
-                                .map(|m| m.sidecar.attempts + 1)
-                                .unwrap_or(1);
-                            self.retry_at
-                                .insert(id, Instant::now() + outbox::backoff(attempts));
-                        }
-                    }
-                    Err(e) => self.notice(e),
-                }
-                self.refresh();
-                Task::none()
+                };
+                let rest = self.retried(mid, result);
+                Task::batch([notice, rest])
             }
             Message::AccountSaved(result) => {
                 match result {
@@ -886,6 +887,53 @@ impl App {
                 }
             }
         }
+    }
+
+    fn retried(&mut self, mid: String, result: Result<Attempt, String>) -> Task<Message> {
+        match result {
+            Ok(Attempt { result: Ok(d), .. }) => {
+                let _ = self.store.remember_addresses(&d.accepted);
+                self.notice(t!("main-sent-to", recipients = d.accepted.join(", ")));
+                // A compose window still showing this message (its
+                // send had failed) is done: it closes, so it can
+                // never send the message a second time.
+                let draft = self
+                    .outbox
+                    .iter()
+                    .find(|m| m.id == mid)
+                    .and_then(|m| m.sidecar.draft.clone());
+                let stale: Vec<window::Id> = self
+                    .windows
+                    .iter_mut()
+                    .filter_map(|(wid, screen)| match screen {
+                        Screen::Compose(c) if Some(&c.draft_id) == draft.as_ref() => {
+                            c.unsent_changes = false;
+                            c.dirty = false;
+                            c.sending = compose::Sending::Sent;
+                            Some(*wid)
+                        }
+                        _ => None,
+                    })
+                    .collect();
+                self.refresh();
+                return Task::batch(stale.into_iter().map(window::close));
+            }
+            Ok(Attempt { result: Err(e), id }) => {
+                if e.is_transient() {
+                    let attempts = self
+                        .outbox
+                        .iter()
+                        .find(|m| m.id == id)
+                        .map(|m| m.sidecar.attempts + 1)
+                        .unwrap_or(1);
+                    self.retry_at
+                        .insert(id, Instant::now() + outbox::backoff(attempts));
+                }
+            }
+            Err(e) => self.notice(e),
+        }
+        self.refresh();
+        Task::none()
     }
 
     fn wizard_action(&mut self, action: wizard::Action) -> Task<Message> {
@@ -1203,6 +1251,7 @@ impl App {
         };
         let progress = Arc::new(AtomicU64::new(0));
         self.progress.insert(id, (progress.clone(), total));
+        self.sending_subjects.insert(id, c.draft.subject.clone());
         let store = self.store.clone();
         let settings = self.settings().clone();
         Task::perform(
@@ -1227,6 +1276,15 @@ impl App {
 
     fn sent(&mut self, id: window::Id, result: Result<Attempt, String>) -> Task<Message> {
         self.progress.remove(&id);
+        let subject = self.sending_subjects.remove(&id).unwrap_or_default();
+        let window_open = self.windows.contains_key(&id);
+        // Notified: every failure, and a success nobody saw (the window was
+        // closed while it sent).
+        let notification = match &result {
+            Ok(Attempt { result: Ok(_), .. }) if window_open => Task::none(),
+            Ok(Attempt { result: Ok(_), .. }) => self.notify(t!("notify-sent"), &subject),
+            _ => self.notify(t!("notify-failed"), &subject),
+        };
         let task = match result {
             Ok(Attempt {
                 result: Ok(delivery),
@@ -1267,7 +1325,7 @@ impl App {
             }
         };
         self.refresh();
-        task
+        Task::batch([notification, task])
     }
 
     fn outbox_host(&self, outbox_id: &str) -> String {

@@ -152,6 +152,8 @@ pub enum Message {
     Theme(ThemeChoice),
     /// Never-plaintext toggled.
     NeverPlaintext(bool),
+    /// Notifications toggled.
+    Notifications(bool),
     /// Retry an outbox message.
     Retry(String),
     /// Edit an outbox message (reopen its draft).
@@ -305,6 +307,11 @@ impl State {
                     return Action::SaveSettings(s);
                 }
                 self.confirm = Some(Confirm::PlaintextOff);
+            }
+            Message::Notifications(on) => {
+                let mut s = settings.clone();
+                s.notifications = on;
+                return Action::SaveSettings(s);
             }
             Message::Retry(id) => {
                 let unsure = outbox
@@ -683,6 +690,9 @@ pub fn view<'a>(
                 .label(t!("settings-never-plaintext"))
                 .on_toggle(Message::NeverPlaintext),
             text(t!("settings-never-plaintext-explained")).size(13),
+            toggler(settings.notifications)
+                .label(t!("settings-notifications"))
+                .on_toggle(Message::Notifications),
         ]
         .spacing(12)
         .into(),
