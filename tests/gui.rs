@@ -670,3 +670,58 @@ fn window_titles_name_the_subject_and_suggestions_come_from_sent_mail() {
     assert_eq!(state.draft.to, "jan@example.com, anna.nowak@example.org, ");
     i18n::apply(Language::En);
 }
+
+#[test]
+fn files_dropped_on_a_compose_window_are_attached_and_a_bad_one_is_explained() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|e| e.into_inner());
+    i18n::apply(Language::Pl);
+    let home = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("Sprawozdanie ąę.pdf");
+    std::fs::write(&file, b"%PDF-1.4 dropped").unwrap();
+    let mut app = App::headless(Paths::under(home.path()));
+    app.config.config.accounts.push(account());
+    let (a, b) = (window::Id::unique(), window::Id::unique());
+    for id in [a, b] {
+        app.windows.insert(
+            id,
+            Screen::Compose(Box::new(compose::State::new(
+                koperta::store::new_id(),
+                Draft::default(),
+            ))),
+        );
+    }
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    // The window manager's drop event, as iced delivers it to window `a`;
+    // then a folder dropped: not attached, and the window says why.
+    for path in [file.clone(), dir.path().to_path_buf()] {
+        let task = app.update(Message::Input(a, Input::Dropped(path)));
+        drive(&mut app, &rt, task);
+    }
+    let Some(Screen::Compose(c)) = app.windows.get(&a) else {
+        panic!("window")
+    };
+    assert_eq!(c.draft.attachments.len(), 1);
+    assert_eq!(
+        std::fs::read(&c.draft.attachments[0]).unwrap(),
+        b"%PDF-1.4 dropped",
+        "a copy in the draft"
+    );
+    assert!(
+        c.notice
+            .as_deref()
+            .unwrap_or("")
+            .contains("to nie jest zwykły plik"),
+        "{:?}",
+        c.notice
+    );
+    // The other window got nothing.
+    let Some(Screen::Compose(other)) = app.windows.get(&b) else {
+        panic!("window")
+    };
+    assert!(other.draft.attachments.is_empty());
+    i18n::apply(Language::En);
+}
