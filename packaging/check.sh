@@ -35,7 +35,7 @@ for s in 16 32 48 64 128 256 512; do
 done
 [ -x "$root/usr/bin/koperta" ] || fail "usr/bin/koperta is not executable"
 depends=$(dpkg-deb -f "$deb" Depends)
-for lib in libx11-6 libx11-xcb1 libxcursor1 libxi6 libxkbcommon-x11-0; do
+for lib in libc6 libx11-6 libx11-xcb1 libxcursor1 libxi6 libxkbcommon-x11-0; do
     case "$depends" in *"$lib"*) ;; *) fail "Depends lacks $lib: $depends" ;; esac
 done
 version=$("$root/usr/bin/koperta" --version)

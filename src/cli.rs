@@ -573,18 +573,28 @@ fn account_discover(m: &ArgMatches, file: ConfigFile, io: &mut Io<'_>) -> Result
     if !m.get_flag("save") {
         return Ok(());
     }
+    // Saved: the best candidate inside the address's domain; one outside
+    // it needs the person's own check (`account add`).
+    let best = findings
+        .candidates
+        .iter()
+        .find(|c| !c.outside_domain)
+        .cloned()
+        .unwrap_or(best);
     if let Some(p) = best
         .provider
         .as_ref()
         .filter(|p| p.auth == crate::discover::providers::Auth::OauthOnly)
-        .or(findings.oauth_only.as_ref())
     {
         return Err(Failure(t!("discover-error-oauth", name = p.name.as_str())));
     }
     if best.outside_domain {
         return Err(Failure(t!(
             "discover-error-outside-domain",
-            host = best.host.as_str()
+            host = best.host.as_str(),
+            port = best.port,
+            security = best.security.as_str(),
+            address = address.trim()
         )));
     }
     let account = Account {

@@ -312,8 +312,10 @@ pub fn outcome_label(outcome: &crate::discover::Outcome) -> String {
     match outcome {
         Outcome::Found(n) => t!("discover-outcome-found", count = *n),
         Outcome::Nothing => t!("discover-outcome-nothing"),
-        Outcome::Failed(reason) => t!("discover-outcome-failed", reason = reason.as_str()),
+        // The library's own words (English) stay out of the interface.
+        Outcome::Failed(_) => t!("discover-outcome-failed"),
         Outcome::Skipped => t!("discover-outcome-skipped"),
+        Outcome::NotOffered => t!("discover-outcome-not-offered"),
     }
 }
 

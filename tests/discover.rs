@@ -554,3 +554,61 @@ fn discover_command_answers_for_bundled_providers_with_no_network() {
     let out = k.run_isolated(&["account", "discover", "jan@outlook.com"]);
     assert!(String::from_utf8_lossy(&out.stdout).contains("OAuth"));
 }
+
+#[test]
+fn a_redirect_elsewhere_never_carries_the_address_in_a_referer() {
+    // The provider's autoconfig host sends the client to another HTTPS
+    // host, which serves the file.
+    let lab = Lab::start(
+        &[],
+        &[(
+            "/mail/config-v1.1.xml",
+            "https://files.provider.test:{self}/elsewhere.xml",
+        )],
+    );
+    let f = {
+        lab.https.put(
+            "/elsewhere.xml",
+            autoconfig_xml(&[("smtp.example.test", lab.peer.implicit_port, "SSL")]).as_bytes(),
+        );
+        discover(&lab, NO_PROVIDERS)
+    };
+    assert_eq!(f.best().unwrap().source, Source::Autoconfig);
+    let requests = lab.https.requests();
+    assert!(
+        requests
+            .iter()
+            .any(|(h, p)| h.starts_with("files.provider.test") && p == "/elsewhere.xml"),
+        "{requests:?}"
+    );
+    for referer in lab.https.referers() {
+        assert!(!referer.contains("jan"), "the address leaked: {referer}");
+        assert!(referer.is_empty(), "{referer}");
+    }
+    assert_no_plain_http(&lab);
+}
+
+#[test]
+fn a_domain_that_says_not_offered_is_not_probed_and_port_zero_is_dropped() {
+    let lab = Lab::start(&["--srv-host=_submissions._tcp.example.test"], &[]);
+    let f = discover(&lab, NO_PROVIDERS);
+    assert_eq!(outcome(&f, Source::Srv), &Outcome::NotOffered);
+    assert_eq!(outcome(&f, Source::Probe), &Outcome::Skipped);
+    assert!(f.candidates.is_empty(), "{:?}", f.candidates);
+    assert!(lab.peer.received().is_empty());
+
+    let lab = Lab::start(
+        &[
+            "--srv-host=_submissions._tcp.example.test,smtp.example.test,0,0,1",
+            "--srv-host=_submission._tcp.example.test,mail.example.test,{starttls},0,1",
+        ],
+        &[],
+    );
+    let f = discover(&lab, NO_PROVIDERS);
+    assert!(
+        f.candidates.iter().all(|c| c.port != 0),
+        "{:?}",
+        f.candidates
+    );
+    assert_eq!(f.best().unwrap().host, "mail.example.test");
+}

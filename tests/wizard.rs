@@ -499,3 +499,43 @@ fn the_wizard_takes_an_address_to_a_saved_account_that_sends() {
     // Pinning signed in once, sending nothing.
     assert!(self_signed.received().is_empty());
 }
+
+#[test]
+fn enter_again_while_signing_in_starts_no_second_sign_in_and_a_new_server_drops_the_pin() {
+    let mut s = wizard::State {
+        address: "zofia@wp.pl".into(),
+        ..wizard::State::default()
+    };
+    let _ = s.update(wizard::Message::Find);
+    let _ = s.update(wizard::Message::Found(1, Ok(findings_for_wp())));
+    let _ = s.update(wizard::Message::Accept);
+    let _ = s.update(wizard::Message::Password("tajne".into()));
+    assert!(matches!(
+        s.update(wizard::Message::Test),
+        wizard::Action::Test(..)
+    ));
+    // Enter pressed again while the first sign-in runs: nothing new starts.
+    assert_eq!(s.update(wizard::Message::Test), wizard::Action::None);
+    assert_eq!(s.step, wizard::Step::Testing);
+    // An untrusted certificate, pinned; then the person edits the server:
+    // the pin was for the old one and goes.
+    let generation = s.generation;
+    let _ = s.update(wizard::Message::Tested(
+        generation,
+        Err(wizard::TestFailure {
+            reason: "x".into(),
+            server_text: String::new(),
+            pinnable_pem: Some(
+                std::fs::read_to_string(support::certs::TestCerts::generate().self_signed.cert)
+                    .unwrap(),
+            ),
+        }),
+    ));
+    let _ = s.update(wizard::Message::Pin);
+    assert!(s.pinned_pem.is_some());
+    let _ = s.update(wizard::Message::Cancel);
+    let _ = s.update(wizard::Message::Back);
+    let _ = s.update(wizard::Message::Host("smtp2.wp.pl".into()));
+    assert!(s.pinned_pem.is_none());
+    assert!(s.account().pinned_cert_pem.is_none());
+}

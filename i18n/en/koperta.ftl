@@ -318,7 +318,8 @@ discover-outcome-found = { $count ->
    *[other] found { $count } servers
 }
 discover-outcome-nothing = nothing found
-discover-outcome-failed = could not ask ({ $reason })
+discover-outcome-failed = could not ask (no answer, or no connection)
+discover-outcome-not-offered = the domain says it offers no submission service
 discover-outcome-skipped = not needed
 discover-note-app-password = { $name } needs an app password, made in your account’s security settings, not your usual password. { $help }
 discover-note-oauth-only = { $name } accepts only OAuth sign-in for sending, which Koperta cannot do yet. Passwords will not work.
@@ -335,7 +336,7 @@ discover-nothing = No encrypted submission server was found for { $domain }. Ent
 discover-plaintext-only = Your provider documents only an unencrypted server ({ $host }:{ $port }). Koperta will not send passwords or mail over it. Ask your provider for the encrypted settings, or enter them by hand.
 discover-refused-plaintext = Refused (not encrypted): { $host }:{ $port } (from { $source })
 discover-error-invalid-address = “{ $address }” is not an email address.
-discover-error-outside-domain = The proposed server { $host } is outside your domain; add the account with “koperta account add --host { $host }” if your provider says so.
+discover-error-outside-domain = The proposed server { $host } is outside your domain. If your provider says to use it, add the account with “koperta account add --email { $address } --host { $host } --port { $port } --security { $security } --password-stdin”.
 discover-error-oauth = { $name } needs OAuth sign-in, which Koperta cannot do yet.
 discover-error-nothing = Nothing to save: no server was found.
 discover-testing = Signing in to { $host }:{ $port }…
@@ -380,3 +381,6 @@ notify-sent = Message sent
 notify-failed = Message not sent: it waits in the outbox
 settings-notifications = Desktop notifications when a message is sent in the background or cannot be sent
 settings-show-notifications = notifications = { $value }
+discover-network-problem = Some sources could not be asked: check the network connection, then try again.
+wizard-cert-untrusted = The server’s certificate is not signed by an authority this computer trusts. Nothing was sent.
+wizard-password-plaintext = Password for { $username } at { $host }:{ $port }. This connection is NOT ENCRYPTED: the password and your mail will cross the network in the clear, as you chose. It is kept in the system keyring.

@@ -337,7 +337,8 @@ discover-outcome-found = { $count ->
    *[many] znaleziono { $count } serwerów
 }
 discover-outcome-nothing = nic nie znaleziono
-discover-outcome-failed = nie udało się zapytać ({ $reason })
+discover-outcome-failed = nie udało się zapytać (brak odpowiedzi albo połączenia)
+discover-outcome-not-offered = domena podaje, że nie oferuje usługi wysyłania
 discover-outcome-skipped = niepotrzebne
 discover-note-app-password = { $name } wymaga hasła do aplikacji, utworzonego w ustawieniach bezpieczeństwa konta, a nie zwykłego hasła. { $help }
 discover-note-oauth-only = { $name } przyjmuje do wysyłania tylko logowanie OAuth, którego Koperta jeszcze nie obsługuje. Hasło nie zadziała.
@@ -354,7 +355,7 @@ discover-nothing = Nie znaleziono szyfrowanego serwera wysyłania dla { $domain 
 discover-plaintext-only = Twój dostawca podaje tylko serwer bez szyfrowania ({ $host }:{ $port }). Koperta nie wyśle przez niego hasła ani poczty. Poproś dostawcę o ustawienia szyfrowane albo wpisz je ręcznie.
 discover-refused-plaintext = Odrzucono (bez szyfrowania): { $host }:{ $port } (źródło: { $source })
 discover-error-invalid-address = „{ $address }” nie jest adresem e-mail.
-discover-error-outside-domain = Proponowany serwer { $host } jest poza Twoją domeną; jeśli dostawca tak podaje, dodaj konto poleceniem „koperta account add --host { $host }”.
+discover-error-outside-domain = Proponowany serwer { $host } jest poza Twoją domeną. Jeśli dostawca każe go używać, dodaj konto poleceniem „koperta account add --email { $address } --host { $host } --port { $port } --security { $security } --password-stdin”.
 discover-error-oauth = { $name } wymaga logowania OAuth, którego Koperta jeszcze nie obsługuje.
 discover-error-nothing = Nie ma czego zapisać: nie znaleziono serwera.
 discover-testing = Logowanie do { $host }:{ $port }…
@@ -399,3 +400,6 @@ notify-sent = Wiadomość wysłana
 notify-failed = Wiadomość niewysłana: czeka w skrzynce nadawczej
 settings-notifications = Powiadomienia na pulpicie, gdy wiadomość zostanie wysłana w tle albo nie da się jej wysłać
 settings-show-notifications = notifications = { $value }
+discover-network-problem = Nie udało się zapytać niektórych źródeł: sprawdź połączenie z siecią i spróbuj ponownie.
+wizard-cert-untrusted = Certyfikatu serwera nie podpisał urząd, któremu ufa ten komputer. Nic nie wysłano.
+wizard-password-plaintext = Hasło dla { $username } na { $host }:{ $port }. To połączenie NIE JEST SZYFROWANE: hasło i poczta przejdą przez sieć jawnie, tak jak wybrano. Hasło będzie przechowywane w systemowym pęku kluczy.

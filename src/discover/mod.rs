@@ -95,6 +95,9 @@ pub enum Outcome {
     Failed(String),
     /// Not asked (an earlier source answered, or there was no time left).
     Skipped,
+    /// The domain says the service is not offered (an SRV target of `.`,
+    /// RFC 2782): nothing is probed then.
+    NotOffered,
 }
 
 /// Everything discovery found for one address.
@@ -247,6 +250,9 @@ impl Discoverer {
         let mut builder = reqwest::Client::builder()
             .tls_backend_preconfigured(tls)
             .https_only(true)
+            // The autoconfig URL carries the address: never pass it on to
+            // the host a redirect leads to.
+            .referer(false)
             .redirect(policy)
             .timeout(self.per_request)
             .connect_timeout(self.per_request)
@@ -364,23 +370,32 @@ impl Discoverer {
         );
         let mut found = Vec::new();
         let mut failure = None;
+        let mut not_offered = 0;
         for (answer, security) in [
             (implicit, Security::ImplicitTls),
             (starttls, Security::StartTls),
         ] {
             match answer {
                 Ok(records) => {
+                    if records.len() == 1 && records[0].target.is_empty() {
+                        not_offered += 1;
+                    }
                     let ordered =
                         crate::dns::order_srv(records, |total| rand::random_range(0..=total));
-                    found.extend(ordered.into_iter().map(|r| Candidate {
-                        outside_domain: !inside(&r.target, domain),
-                        host: r.target,
-                        port: r.port,
-                        security,
-                        username: address.to_string(),
-                        source: Source::Srv,
-                        provider: None,
-                    }));
+                    found.extend(
+                        ordered
+                            .into_iter()
+                            .filter(|r| r.port != 0)
+                            .map(|r| Candidate {
+                                outside_domain: !inside(&r.target, domain),
+                                host: r.target,
+                                port: r.port,
+                                security,
+                                username: address.to_string(),
+                                source: Source::Srv,
+                                provider: None,
+                            }),
+                    );
                 }
                 Err(DnsError::NotFound) => {}
                 Err(DnsError::Failed(e)) => failure = Some(e),
@@ -389,6 +404,7 @@ impl Discoverer {
         match (found.is_empty(), failure) {
             (false, _) => (Source::Srv, Ok(found), None),
             (true, Some(e)) => (Source::Srv, Err(Outcome::Failed(e)), None),
+            (true, None) if not_offered > 0 => (Source::Srv, Err(Outcome::NotOffered), None),
             (true, None) => (Source::Srv, Err(Outcome::Nothing), None),
         }
     }
@@ -550,9 +566,11 @@ impl Discoverer {
             i,
             m,
         ];
-        let any = asked
-            .iter()
-            .any(|(_, r, p)| p.is_some() || r.as_ref().is_ok_and(|c| !c.is_empty()));
+        let any = asked.iter().any(|(_, r, p)| {
+            p.is_some()
+                || r.as_ref().is_ok_and(|c| !c.is_empty())
+                || matches!(r, Err(Outcome::NotOffered))
+        });
         let left = total.saturating_sub(started.elapsed());
         if any || left.is_zero() {
             asked.push((Source::Probe, Err(Outcome::Skipped), None));

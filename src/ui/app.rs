@@ -595,6 +595,23 @@ impl App {
                                 if let Some(f) = &mut self.main.form {
                                     f.error = Some(e.localize());
                                 }
+                                if let Some(w) = &mut self.wizard {
+                                    w.step = wizard::Step::Password;
+                                    w.error = Some((e.localize(), String::new()));
+                                }
+                                // A new account's password was stored first:
+                                // without the account it must not stay.
+                                let known = self.accounts().iter().any(|a| a.id == account.id);
+                                if !known {
+                                    let id = account.id.clone();
+                                    return Task::future(async move {
+                                        let _ = tokio::task::spawn_blocking(move || {
+                                            Keyring::default().delete(&id)
+                                        })
+                                        .await;
+                                    })
+                                    .discard();
+                                }
                             }
                         }
                     }
@@ -968,7 +985,9 @@ impl App {
                     move |r| Message::Wizard(wizard::Message::Found(generation, r)),
                 )
                 .abortable();
-                self.wizard_task = Some(handle);
+                if let Some(old) = self.wizard_task.replace(handle) {
+                    old.abort();
+                }
                 task
             }
             A::Test(generation, account, password) => {
@@ -985,10 +1004,8 @@ impl App {
                         outbox::test_with_password(&account, &password, &settings, None)
                             .await
                             .map(|_| ())
-                            .map_err(|e| wizard::TestFailure {
-                                reason: smtp_error(&e, &account.host),
-                                server_text: String::new(),
-                                pinnable_pem: match &e {
+                            .map_err(|e| {
+                                let pinnable_pem = match &e {
                                     SmtpError::Certificate {
                                         problem:
                                             crate::smtp::CertProblem::UnknownIssuer
@@ -997,13 +1014,25 @@ impl App {
                                         ..
                                     } => presented_pem.clone(),
                                     _ => None,
-                                },
+                                };
+                                wizard::TestFailure {
+                                    // No command-line advice in the window.
+                                    reason: if pinnable_pem.is_some() {
+                                        t!("wizard-cert-untrusted")
+                                    } else {
+                                        smtp_error(&e, &account.host)
+                                    },
+                                    server_text: String::new(),
+                                    pinnable_pem,
+                                }
                             })
                     },
                     move |r| Message::Wizard(wizard::Message::Tested(generation, r)),
                 )
                 .abortable();
-                self.wizard_task = Some(handle);
+                if let Some(old) = self.wizard_task.replace(handle) {
+                    old.abort();
+                }
                 task
             }
             A::Save(account, password) => {

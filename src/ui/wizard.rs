@@ -206,7 +206,8 @@ impl State {
         }
     }
 
-    fn proposal_problem(&self) -> Option<String> {
+    /// Why the proposal cannot be accepted as typed (bad host or port).
+    pub fn proposal_problem(&self) -> Option<String> {
         if !crate::account::valid_host(self.host.trim()) {
             return Some(t!("account-error-invalid-host", host = self.host.trim()));
         }
@@ -273,10 +274,19 @@ impl State {
                 };
                 return Action::Abort;
             }
-            Message::Host(v) => self.host = v,
-            Message::Port(v) => self.port = v,
+            // Another server: a certificate pinned for the old one no
+            // longer applies.
+            Message::Host(v) => {
+                self.host = v;
+                self.pinned_pem = None;
+            }
+            Message::Port(v) => {
+                self.port = v;
+                self.pinned_pem = None;
+            }
             Message::Username(v) => self.username = v,
             Message::Security(SecurityChoice(s)) => {
+                self.pinned_pem = None;
                 if self.port.trim().is_empty()
                     || self.port.trim() == self.security.default_port().to_string()
                 {
@@ -302,6 +312,11 @@ impl State {
             }
             Message::Password(v) => self.password = Password::new(v),
             Message::Test => {
+                // Only from the password step: never a second sign-in
+                // while one runs (Enter pressed again).
+                if self.step != Step::Password {
+                    return Action::None;
+                }
                 if self.password.is_empty() {
                     self.error = Some((t!("account-error-password-required-gui"), String::new()));
                     return Action::None;
@@ -452,6 +467,7 @@ pub fn view(state: &State, never_plaintext: bool) -> Element<'_, Message> {
                         t!("form-host"),
                         text_input("", &state.host)
                             .on_input(Message::Host)
+                            .on_submit(Message::Accept)
                             .padding(6)
                             .into(),
                     ));
@@ -473,6 +489,7 @@ pub fn view(state: &State, never_plaintext: bool) -> Element<'_, Message> {
                             text(t!("form-port")),
                             text_input("", &state.port)
                                 .on_input(Message::Port)
+                                .on_submit(Message::Accept)
                                 .padding(6)
                                 .width(Length::Fixed(90.0)),
                         ]
@@ -483,6 +500,7 @@ pub fn view(state: &State, never_plaintext: bool) -> Element<'_, Message> {
                         t!("form-username"),
                         text_input("", &state.username)
                             .on_input(Message::Username)
+                            .on_submit(Message::Accept)
                             .padding(6)
                             .into(),
                     ));
@@ -520,6 +538,15 @@ pub fn view(state: &State, never_plaintext: bool) -> Element<'_, Message> {
                         ),
                         (None, None) => t!("wizard-nothing", domain = findings.domain.as_str()),
                     };
+                    let message = if findings
+                        .outcomes
+                        .iter()
+                        .any(|(_, o)| matches!(o, crate::discover::Outcome::Failed(_)))
+                    {
+                        format!("{message}\n{}", t!("discover-network-problem"))
+                    } else {
+                        message
+                    };
                     c = c.push(text(message).style(text::danger));
                 }
                 _ => {}
@@ -549,13 +576,23 @@ pub fn view(state: &State, never_plaintext: bool) -> Element<'_, Message> {
         }
         Step::Password | Step::Testing => {
             c = c.push(step_title(3, t!("wizard-password-title")));
-            c = c.push(text(t!(
-                "wizard-password-for",
-                username = state.account().username,
-                host = state.host.trim(),
-                port = state.port.trim(),
-                security = security_label(state.security)
-            )));
+            c = c.push(if state.security == Security::Plaintext {
+                text(t!(
+                    "wizard-password-plaintext",
+                    username = state.account().username,
+                    host = state.host.trim(),
+                    port = state.port.trim()
+                ))
+                .style(text::danger)
+            } else {
+                text(t!(
+                    "wizard-password-for",
+                    username = state.account().username,
+                    host = state.host.trim(),
+                    port = state.port.trim(),
+                    security = security_label(state.security)
+                ))
+            });
             if let Some(candidate) = &state.candidate
                 && let Some(findings) = &state.findings
             {
@@ -568,8 +605,8 @@ pub fn view(state: &State, never_plaintext: bool) -> Element<'_, Message> {
                 text_input("", state.password.expose())
                     .id(PASSWORD_ID)
                     .secure(true)
-                    .on_input(Message::Password)
-                    .on_submit(Message::Test)
+                    .on_input_maybe((state.step == Step::Password).then_some(Message::Password))
+                    .on_submit_maybe((state.step == Step::Password).then_some(Message::Test))
                     .padding(6)
                     .into(),
             ));

@@ -2,7 +2,8 @@
 """A real HTTP(S) server (Python's http.server) for the discovery tests.
 
 Serves files from --root by URL path (the query is ignored for the lookup).
---redirects FILE: a JSON object {path: location} answered with 302.
+--redirects FILE: a JSON object {path: location} answered with 302
+("{self}" in a location becomes this server's port).
 Every request is appended to --log as one JSON line: method, path with
 query, Host header, and whether it came over TLS.
 Without --cert it speaks plain HTTP (the server that must never be asked).
@@ -44,12 +45,15 @@ def main():
                     "method": "GET",
                     "path": self.path,
                     "host": self.headers.get("Host", ""),
+                    "referer": self.headers.get("Referer", ""),
                     "tls": tls,
                 }) + "\n")
             path = self.path.split("?", 1)[0]
             if path in redirects:
                 self.send_response(302)
-                self.send_header("Location", redirects[path])
+                # "{self}" in a target is this server's own port.
+                self.send_header("Location", redirects[path].replace(
+                    "{self}", str(self.server.server_address[1])))
                 self.send_header("Content-Length", "0")
                 self.end_headers()
                 return

@@ -204,6 +204,16 @@ impl Web {
         std::fs::write(full, body).expect("write");
     }
 
+    /// The Referer header of every request so far ("" when none).
+    pub fn referers(&self) -> Vec<String> {
+        std::fs::read_to_string(&self.log)
+            .unwrap_or_default()
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .map(|v| v["referer"].as_str().unwrap_or("").to_string())
+            .collect()
+    }
+
     /// Every request so far: (Host header, path with query).
     pub fn requests(&self) -> Vec<(String, String)> {
         std::fs::read_to_string(&self.log)
