@@ -42,19 +42,52 @@ pub struct Io<'a> {
 
 /// Runs the process's command line with the real standard streams.
 pub fn main() -> ExitCode {
+    use std::io::IsTerminal;
     let args: Vec<OsString> = std::env::args_os().collect();
-    let mut stdin = std::io::stdin();
+    let mut piped = std::io::stdin();
+    let mut typed = TerminalPassword::default();
+    // At a terminal, a password is typed without echo after a prompt;
+    // from a pipe it is read as it comes.
+    let stdin: &mut dyn Read = if piped.is_terminal() {
+        &mut typed
+    } else {
+        &mut piped
+    };
     let mut stdout = std::io::stdout();
     let mut stderr = std::io::stderr();
     let code = run(
         args,
         &mut Io {
-            stdin: &mut stdin,
+            stdin,
             stdout: &mut stdout,
             stderr: &mut stderr,
         },
     );
     ExitCode::from(code)
+}
+
+/// Standard input at a terminal: the first read asks for the password
+/// without echoing it (rpassword), then gives that one line.
+#[derive(Default)]
+struct TerminalPassword {
+    line: Option<Zeroizing<Vec<u8>>>,
+    at: usize,
+}
+
+impl Read for TerminalPassword {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.line.is_none() {
+            let typed = rpassword::prompt_password(format!("{} ", t!("cli-password-prompt")))?;
+            let mut bytes = Zeroizing::new(typed.into_bytes());
+            bytes.push(b'\n');
+            self.line = Some(bytes);
+        }
+        let line = self.line.as_deref().map(Vec::as_slice).unwrap_or_default();
+        let n = buf.len().min(line.len() - self.at.min(line.len()));
+        buf[..n].copy_from_slice(&line[self.at..self.at + n]);
+        self.at += n;
+        Ok(n)
+    }
 }
 
 /// A failed command: the translated message to print.

@@ -294,3 +294,43 @@ fn empty_password_is_refused() {
     );
     assert!(!k.config_path().exists());
 }
+
+#[test]
+fn a_password_typed_at_a_terminal_is_asked_for_and_never_shown() {
+    use base64::Engine;
+    let keyring = KeyringSession::start(KeyringMode::Unlocked);
+    let k = Koperta::new().with_keyring(&keyring).lang("pl_PL.UTF-8");
+    let mut args = vec![
+        support::script("pty_run.py").display().to_string(),
+        TEST_PASSWORD.to_string(),
+        env!("CARGO_BIN_EXE_koperta").to_string(),
+    ];
+    args.extend(add_args("implicit-tls").iter().map(|s| s.to_string()));
+    let out = std::process::Command::new(support::python())
+        .args(&args)
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("KOPERTA_HOME", k.dir())
+        .env("HOME", k.dir().join("home"))
+        .env("LANG", "pl_PL.UTF-8")
+        .env("DBUS_SESSION_BUS_ADDRESS", k.bus.clone().unwrap())
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|_| panic!("{}", String::from_utf8_lossy(&out.stderr)));
+    let shown = base64::engine::general_purpose::STANDARD
+        .decode(v["shown_b64"].as_str().unwrap())
+        .unwrap();
+    let shown = String::from_utf8_lossy(&shown);
+    assert_eq!(v["status"], 0, "{shown}");
+    assert!(shown.contains("Hasło (niewidoczne):"), "{shown}");
+    assert!(
+        !shown.contains(TEST_PASSWORD),
+        "the password was echoed: {shown}"
+    );
+    let id = shown.trim_end().lines().last().unwrap().trim().to_string();
+    assert_eq!(
+        keyring.lookup("koperta", &id).as_deref(),
+        Some(TEST_PASSWORD)
+    );
+}

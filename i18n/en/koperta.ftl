@@ -384,3 +384,4 @@ settings-show-notifications = notifications = { $value }
 discover-network-problem = Some sources could not be asked: check the network connection, then try again.
 wizard-cert-untrusted = The server’s certificate is not signed by an authority this computer trusts. Nothing was sent.
 wizard-password-plaintext = Password for { $username } at { $host }:{ $port }. This connection is NOT ENCRYPTED: the password and your mail will cross the network in the clear, as you chose. It is kept in the system keyring.
+cli-password-prompt = Password (not shown):

@@ -403,3 +403,4 @@ settings-show-notifications = notifications = { $value }
 discover-network-problem = Nie udało się zapytać niektórych źródeł: sprawdź połączenie z siecią i spróbuj ponownie.
 wizard-cert-untrusted = Certyfikatu serwera nie podpisał urząd, któremu ufa ten komputer. Nic nie wysłano.
 wizard-password-plaintext = Hasło dla { $username } na { $host }:{ $port }. To połączenie NIE JEST SZYFROWANE: hasło i poczta przejdą przez sieć jawnie, tak jak wybrano. Hasło będzie przechowywane w systemowym pęku kluczy.
+cli-password-prompt = Hasło (niewidoczne):
