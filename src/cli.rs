@@ -566,9 +566,12 @@ fn account_discover(m: &ArgMatches, file: ConfigFile, io: &mut Io<'_>) -> Result
                 host = c.host.as_str(),
                 port = c.port
             ),
-            None => t!("discover-nothing", domain = findings.domain.as_str()),
+            None => t!("discover-nothing", domain = findings.domain_unicode()),
         };
         let _ = writeln!(io.stdout, "{message}");
+        if findings.some_source_failed() {
+            let _ = writeln!(io.stdout, "{}", t!("discover-network-problem"));
+        }
         return if m.get_flag("save") {
             Err(Failure(t!("discover-error-nothing")))
         } else {
@@ -677,6 +680,13 @@ fn account_discover(m: &ArgMatches, file: ConfigFile, io: &mut Io<'_>) -> Result
         .map_err(|e| Failure(crate::report::smtp_error(&e, &account.host)))?;
     rt.block_on(session.quit());
     let _ = writeln!(io.stdout, "{}", t!("test-ok"));
+    if arg(m, "dns-server").is_some() {
+        let _ = writeln!(
+            io.stderr,
+            "{}",
+            t!("discover-dns-server-kept-not", host = account.host.as_str())
+        );
+    }
     store_account(&file, account, password, io)
 }
 

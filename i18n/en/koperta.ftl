@@ -385,3 +385,4 @@ discover-network-problem = Some sources could not be asked: check the network co
 wizard-cert-untrusted = The server’s certificate is not signed by an authority this computer trusts. Nothing was sent.
 wizard-password-plaintext = Password for { $username } at { $host }:{ $port }. This connection is NOT ENCRYPTED: the password and your mail will cross the network in the clear, as you chose. It is kept in the system keyring.
 cli-password-prompt = Password (not shown):
+discover-dns-server-kept-not = Note: sending uses the system’s DNS, not --dns-server: { $host } must resolve there too.

@@ -404,3 +404,4 @@ discover-network-problem = Nie udało się zapytać niektórych źródeł: spraw
 wizard-cert-untrusted = Certyfikatu serwera nie podpisał urząd, któremu ufa ten komputer. Nic nie wysłano.
 wizard-password-plaintext = Hasło dla { $username } na { $host }:{ $port }. To połączenie NIE JEST SZYFROWANE: hasło i poczta przejdą przez sieć jawnie, tak jak wybrano. Hasło będzie przechowywane w systemowym pęku kluczy.
 cli-password-prompt = Hasło (niewidoczne):
+discover-dns-server-kept-not = Uwaga: wysyłanie korzysta z systemowego DNS, a nie z --dns-server: nazwa { $host } musi dać się tam odnaleźć.

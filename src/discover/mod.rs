@@ -117,6 +117,18 @@ pub struct Findings {
 }
 
 impl Findings {
+    /// The domain as the person typed it (Unicode, not A-labels).
+    pub fn domain_unicode(&self) -> String {
+        idna::domain_to_unicode(&self.domain).0
+    }
+
+    /// Whether some source could not be asked (no network, a timeout).
+    pub fn some_source_failed(&self) -> bool {
+        self.outcomes
+            .iter()
+            .any(|(_, o)| matches!(o, Outcome::Failed(_)))
+    }
+
     /// The best candidate.
     pub fn best(&self) -> Option<&Candidate> {
         self.candidates.first()

@@ -536,13 +536,9 @@ pub fn view(state: &State, never_plaintext: bool) -> Element<'_, Message> {
                             host = plain.host.as_str(),
                             port = plain.port
                         ),
-                        (None, None) => t!("wizard-nothing", domain = findings.domain.as_str()),
+                        (None, None) => t!("wizard-nothing", domain = findings.domain_unicode()),
                     };
-                    let message = if findings
-                        .outcomes
-                        .iter()
-                        .any(|(_, o)| matches!(o, crate::discover::Outcome::Failed(_)))
-                    {
+                    let message = if findings.some_source_failed() {
                         format!("{message}\n{}", t!("discover-network-problem"))
                     } else {
                         message
