@@ -537,5 +537,6 @@ fn enter_again_while_signing_in_starts_no_second_sign_in_and_a_new_server_drops_
     let _ = s.update(wizard::Message::Back);
     let _ = s.update(wizard::Message::Host("smtp2.wp.pl".into()));
     assert!(s.pinned_pem.is_none());
+    assert!(s.edited(), "the source's notes no longer apply");
     assert!(s.account().pinned_cert_pem.is_none());
 }

@@ -386,3 +386,4 @@ wizard-cert-untrusted = The server’s certificate is not signed by an authority
 wizard-password-plaintext = Password for { $username } at { $host }:{ $port }. This connection is NOT ENCRYPTED: the password and your mail will cross the network in the clear, as you chose. It is kept in the system keyring.
 cli-password-prompt = Password (not shown):
 discover-dns-server-kept-not = Note: sending uses the system’s DNS, not --dns-server: { $host } must resolve there too.
+wizard-edited = Your own settings: Koperta will check them when you sign in.

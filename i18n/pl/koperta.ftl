@@ -405,3 +405,4 @@ wizard-cert-untrusted = Certyfikatu serwera nie podpisał urząd, któremu ufa t
 wizard-password-plaintext = Hasło dla { $username } na { $host }:{ $port }. To połączenie NIE JEST SZYFROWANE: hasło i poczta przejdą przez sieć jawnie, tak jak wybrano. Hasło będzie przechowywane w systemowym pęku kluczy.
 cli-password-prompt = Hasło (niewidoczne):
 discover-dns-server-kept-not = Uwaga: wysyłanie korzysta z systemowego DNS, a nie z --dns-server: nazwa { $host } musi dać się tam odnaleźć.
+wizard-edited = Twoje własne ustawienia: Koperta sprawdzi je przy logowaniu.

@@ -525,7 +525,9 @@ impl Discoverer {
     pub async fn discover(&self, address: &str) -> Result<Findings, DiscoverError> {
         let mailbox =
             crate::address::parse_mailbox(address).map_err(|_| DiscoverError::InvalidAddress)?;
-        if mailbox.name.is_some() {
+        // A name before the address, or an address literal
+        // (`jan@[192.0.2.1]`): nothing to discover.
+        if mailbox.name.is_some() || mailbox.domain_ascii.starts_with('[') {
             return Err(DiscoverError::InvalidAddress);
         }
         let address = mailbox.addr_spec();
@@ -719,5 +721,9 @@ mod tests {
         }
         let f = d.discover("jan@outlook.com").await.unwrap();
         assert!(f.oauth_only.is_some());
+        assert_eq!(
+            d.discover("jan@[127.0.0.1]").await,
+            Err(DiscoverError::InvalidAddress)
+        );
     }
 }

@@ -206,6 +206,16 @@ impl State {
         }
     }
 
+    /// Whether the person changed the proposed server (host, port or
+    /// security): the source's notes then no longer apply.
+    pub fn edited(&self) -> bool {
+        self.candidate.as_ref().is_some_and(|c| {
+            self.host.trim() != c.host
+                || self.port.trim() != c.port.to_string()
+                || self.security != c.security
+        })
+    }
+
     /// Why the proposal cannot be accepted as typed (bad host or port).
     pub fn proposal_problem(&self) -> Option<String> {
         if !crate::account::valid_host(self.host.trim()) {
@@ -459,10 +469,14 @@ pub fn view(state: &State, never_plaintext: bool) -> Element<'_, Message> {
             c = c.push(step_title(2, t!("wizard-proposal-title")));
             match (&state.candidate, &state.findings) {
                 (Some(candidate), Some(findings)) => {
-                    c = c.push(text(t!(
-                        "wizard-found-at",
-                        source = source_label(candidate.source)
-                    )));
+                    // Once the person changes the server, what the source
+                    // said about it no longer applies.
+                    let edited = state.edited();
+                    c = c.push(text(if edited {
+                        t!("wizard-edited")
+                    } else {
+                        t!("wizard-found-at", source = source_label(candidate.source))
+                    }));
                     c = c.push(labelled(
                         t!("form-host"),
                         text_input("", &state.host)
@@ -507,7 +521,12 @@ pub fn view(state: &State, never_plaintext: bool) -> Element<'_, Message> {
                     if state.security == Security::Plaintext {
                         c = c.push(text(t!("warning-plaintext-account")).style(text::danger));
                     }
-                    for note in candidate_notes(candidate, &findings.domain) {
+                    let notes = if edited {
+                        Vec::new()
+                    } else {
+                        candidate_notes(candidate, &findings.domain)
+                    };
+                    for note in notes {
                         c = c.push(
                             container(text(note).size(14))
                                 .padding(8)
@@ -591,6 +610,7 @@ pub fn view(state: &State, never_plaintext: bool) -> Element<'_, Message> {
             });
             if let Some(candidate) = &state.candidate
                 && let Some(findings) = &state.findings
+                && !state.edited()
             {
                 for note in candidate_notes(candidate, &findings.domain) {
                     c = c.push(text(note).size(14));
