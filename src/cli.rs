@@ -441,18 +441,26 @@ fn account_add(m: &ArgMatches, file: ConfigFile, io: &mut Io<'_>) -> Result<(), 
         signature: arg(m, "signature").cloned().unwrap_or_default(),
         bcc_self: m.get_flag("bcc-self"),
     };
-    file.config.allows(&account)?;
+    ensure_can_add(&file, &account)?;
+    if !m.get_flag("password-stdin") {
+        return Err(Failure(t!("account-error-password-required")));
+    }
+    let password = read_password(io.stdin)?;
+    store_account(&file, account, password, io)
+}
+
+/// Checked before a password is asked for: the settings allow `account`
+/// (never-plaintext, no duplicate) and config.toml can be written (a
+/// damaged file is never replaced).
+fn ensure_can_add(file: &ConfigFile, account: &Account) -> Result<(), Failure> {
+    file.config.allows(account)?;
     if file.is_damaged() {
         return Err(crate::config::ConfigError::KeptDamaged {
             path: file.path().to_path_buf(),
         }
         .into());
     }
-    if !m.get_flag("password-stdin") {
-        return Err(Failure(t!("account-error-password-required")));
-    }
-    let password = read_password(io.stdin)?;
-    store_account(&file, account, password, io)
+    Ok(())
 }
 
 /// Saves `account`: the password to the keyring first (an account never
@@ -646,13 +654,7 @@ fn account_discover(m: &ArgMatches, file: ConfigFile, io: &mut Io<'_>) -> Result
         signature: String::new(),
         bcc_self: false,
     };
-    file.config.allows(&account)?;
-    if file.is_damaged() {
-        return Err(crate::config::ConfigError::KeptDamaged {
-            path: file.path().to_path_buf(),
-        }
-        .into());
-    }
+    ensure_can_add(&file, &account)?;
     let password = read_password(io.stdin)?;
     let _ = writeln!(
         io.stdout,
@@ -663,22 +665,14 @@ fn account_discover(m: &ArgMatches, file: ConfigFile, io: &mut Io<'_>) -> Result
             port = account.port
         )
     );
-    let mut target =
-        crate::smtp::transport::Target::of(&account, file.config.settings.never_plaintext);
-    target.resolver = discoverer.resolver.clone();
-    let options = crate::smtp::session::SessionOptions {
-        deadlines: file.config.settings.deadlines.to_deadlines(),
-        ..Default::default()
+    let settings = crate::config::Settings {
+        resolver: discoverer.resolver.clone(),
+        ..file.config.settings.clone()
     };
-    let session = rt
-        .block_on(crate::smtp::session::Session::open(
-            &target,
-            &account.username,
-            &password,
-            &options,
-        ))
-        .map_err(|e| Failure(crate::report::smtp_error(&e, &account.host)))?;
-    rt.block_on(session.quit());
+    rt.block_on(crate::outbox::test_with_password(
+        &account, &password, &settings, None,
+    ))
+    .map_err(|e| Failure(crate::report::smtp_error(&e, &account.host)))?;
     let _ = writeln!(io.stdout, "{}", t!("test-ok"));
     if arg(m, "dns-server").is_some() {
         let _ = writeln!(

@@ -34,9 +34,7 @@ pub async fn open(
     settings: &Settings,
     tap: Option<Arc<std::sync::Mutex<crate::smtp::transport::TapState>>>,
 ) -> Result<Session, SmtpError> {
-    let mut target = Target::of(account, settings.never_plaintext);
-    target.resolver = settings.resolver.clone();
-    if target.security == crate::account::Security::Plaintext && settings.never_plaintext {
+    if account.security == crate::account::Security::Plaintext && settings.never_plaintext {
         return Err(SmtpError::PlaintextForbidden);
     }
     let id = account.id.clone();
@@ -45,12 +43,28 @@ pub async fn open(
         .map_err(|e| SmtpError::Network {
             detail: e.to_string(),
         })??;
+    open_with(account, &password, settings, tap).await
+}
+
+/// Opens an authenticated session for `account` with `password` in hand:
+/// the account's target under the settings (never-plaintext, resolver,
+/// deadlines).
+///
+/// Errors: every error of [`Session::open`].
+async fn open_with(
+    account: &Account,
+    password: &crate::secrets::Password,
+    settings: &Settings,
+    tap: Option<Arc<std::sync::Mutex<crate::smtp::transport::TapState>>>,
+) -> Result<Session, SmtpError> {
+    let mut target = Target::of(account, settings.never_plaintext);
+    target.resolver = settings.resolver.clone();
     let options = SessionOptions {
         deadlines: settings.deadlines.to_deadlines(),
         tap,
         ..SessionOptions::default()
     };
-    Session::open(&target, &account.username, &password, &options).await
+    Session::open(&target, &account.username, password, &options).await
 }
 
 /// Submits `eml` from `account`: reads the password from the keyring,
@@ -200,14 +214,7 @@ pub async fn test_connection(
     account: &Account,
     settings: &Settings,
 ) -> Result<TestReport, SmtpError> {
-    let session = open(account, settings, None).await?;
-    let report = TestReport {
-        tls: session.tls.clone(),
-        mechanism: session.mechanism.clone(),
-        size_limit: session.size_limit(),
-    };
-    session.quit().await;
-    Ok(report)
+    report_and_quit(open(account, settings, None).await?).await
 }
 
 /// The login test of an account being set up, with the password typed in
@@ -221,14 +228,10 @@ pub async fn test_with_password(
     settings: &Settings,
     tap: Option<Arc<std::sync::Mutex<crate::smtp::transport::TapState>>>,
 ) -> Result<TestReport, SmtpError> {
-    let mut target = Target::of(account, settings.never_plaintext);
-    target.resolver = settings.resolver.clone();
-    let options = SessionOptions {
-        deadlines: settings.deadlines.to_deadlines(),
-        tap,
-        ..SessionOptions::default()
-    };
-    let session = Session::open(&target, &account.username, password, &options).await?;
+    report_and_quit(open_with(account, password, settings, tap).await?).await
+}
+
+async fn report_and_quit(session: Session) -> Result<TestReport, SmtpError> {
     let report = TestReport {
         tls: session.tls.clone(),
         mechanism: session.mechanism.clone(),

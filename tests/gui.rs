@@ -5,12 +5,12 @@
 
 mod support;
 
+use support::app::{compose_window, drive, outputs};
+
 use std::sync::Mutex;
 use std::time::Duration;
 
-use futures::StreamExt;
 use iced::window;
-use iced_test::runtime::Action;
 use iced_test::simulator;
 use koperta::account::{Account, AccountId};
 use koperta::draft::Draft;
@@ -226,31 +226,6 @@ fn drafts_are_saved_and_offered_back_after_a_crash() {
     assert_eq!(std::fs::read(&attached[0]).unwrap(), b"%PDF-1.4");
 }
 
-/// Runs a task's futures and returns the messages it produces.
-async fn outputs(task: iced::Task<Message>) -> Vec<Message> {
-    let Some(mut stream) = iced_test::runtime::task::into_stream(task) else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    while let Some(action) = stream.next().await {
-        if let Action::Output(m) = action {
-            out.push(m);
-        }
-    }
-    out
-}
-
-/// Runs `task` and every task its messages lead to, until none are left
-/// (as iced's runtime would).
-fn drive(app: &mut App, rt: &tokio::runtime::Runtime, task: iced::Task<Message>) {
-    let mut pending = vec![task];
-    while let Some(task) = pending.pop() {
-        for m in rt.block_on(outputs(task)) {
-            pending.push(app.update(m));
-        }
-    }
-}
-
 /// The in-process half of the sending test: runs in a child process whose
 /// D-Bus session has the test keyring (see `sending_from_the_app`).
 #[test]
@@ -267,7 +242,6 @@ fn sending_from_the_app_inner() {
         .build()
         .unwrap();
     for (to, succeeds) in [("odrzuc@example.com", false), (good_to.as_str(), true)] {
-        let id = window::Id::unique();
         let draft = Draft {
             account: Some(account.id.clone()),
             to: to.into(),
@@ -275,13 +249,7 @@ fn sending_from_the_app_inner() {
             body: "Treść\n".into(),
             ..Draft::default()
         };
-        app.windows.insert(
-            id,
-            Screen::Compose(Box::new(compose::State::new(
-                koperta::store::new_id(),
-                draft.clone(),
-            ))),
-        );
+        let id = compose_window(&mut app, draft.clone());
         let task = app.update(Message::Compose(id, compose::Message::Send));
         // The send runs as a task: meanwhile the main window still reacts.
         let handle = rt.spawn(outputs(task));
@@ -358,20 +326,13 @@ fn sending_from_the_app_inner() {
     if let Ok(port) = std::env::var("KOPERTA_TEST_SILENT_PORT") {
         let real_port = app.config.config.accounts[0].port;
         app.config.config.accounts[0].port = port.parse().unwrap();
-        let id = window::Id::unique();
         let draft = Draft {
             account: Some(account.id.clone()),
             to: good_to.clone(),
             subject: "Do milczącego serwera".into(),
             ..Draft::default()
         };
-        app.windows.insert(
-            id,
-            Screen::Compose(Box::new(compose::State::new(
-                koperta::store::new_id(),
-                draft.clone(),
-            ))),
-        );
+        let id = compose_window(&mut app, draft.clone());
         let task = app.update(Message::Compose(id, compose::Message::Send));
         drive(&mut app, &rt, task);
         let Some(Screen::Compose(c)) = app.windows.get(&id) else {
@@ -400,20 +361,13 @@ fn sending_from_the_app_inner() {
             &koperta::secrets::Password::new("wrong".into()),
         )
         .unwrap();
-    let id = window::Id::unique();
     let draft = Draft {
         account: Some(account.id.clone()),
         to: good_to.clone(),
         subject: "Po poprawie hasła".into(),
         ..Draft::default()
     };
-    app.windows.insert(
-        id,
-        Screen::Compose(Box::new(compose::State::new(
-            koperta::store::new_id(),
-            draft,
-        ))),
-    );
+    let id = compose_window(&mut app, draft);
     let task = app.update(Message::Compose(id, compose::Message::Send));
     drive(&mut app, &rt, task);
     assert_eq!(app.outbox.len(), 1);

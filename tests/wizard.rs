@@ -7,12 +7,11 @@
 
 mod support;
 
+use support::app::send;
+
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use futures::StreamExt;
-use iced::window;
-use iced_test::runtime::Action;
 use iced_test::simulator::Simulator;
 use koperta::account::Security;
 use koperta::discover::providers::{Auth, Note, Provider, Providers, ServerEntry, Username};
@@ -20,7 +19,7 @@ use koperta::discover::{Candidate, Discoverer, Findings, Outcome, Source};
 use koperta::draft::Draft;
 use koperta::i18n::{self, Language};
 use koperta::paths::Paths;
-use koperta::ui::app::{App, Message, Screen};
+use koperta::ui::app::{App, Message};
 use koperta::ui::{compose, main_window, wizard};
 
 /// The Fluent loader is global: tests that switch languages take turns.
@@ -274,30 +273,6 @@ fn a_late_answer_after_cancel_is_ignored() {
     assert!(s.findings.is_none());
 }
 
-/// Runs a task's futures and returns the messages it produces.
-async fn outputs(task: iced::Task<Message>) -> Vec<Message> {
-    let Some(mut stream) = iced_test::runtime::task::into_stream(task) else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    while let Some(action) = stream.next().await {
-        if let Action::Output(m) = action {
-            out.push(m);
-        }
-    }
-    out
-}
-
-/// Feeds `message` to the app and every message its tasks produce, until
-/// none are left.
-fn drive(app: &mut App, rt: &tokio::runtime::Runtime, message: Message) {
-    let mut queue = vec![message];
-    while let Some(m) = queue.pop() {
-        let task = app.update(m);
-        queue.extend(rt.block_on(outputs(task)));
-    }
-}
-
 fn w(app: &App) -> &wizard::State {
     app.wizard.as_ref().expect("wizard open")
 }
@@ -335,35 +310,35 @@ fn wizard_walk_inner() {
         .unwrap();
 
     // "Add account" opens the wizard.
-    drive(
+    send(
         &mut app,
         &rt,
         Message::Main(main_window::Message::AddAccount),
     );
     assert_eq!(w(&app).step, wizard::Step::Identity);
-    drive(
+    send(
         &mut app,
         &rt,
         Message::Wizard(wizard::Message::Name("Jan Testowy".into())),
     );
-    drive(
+    send(
         &mut app,
         &rt,
         Message::Wizard(wizard::Message::Address(support::lab::LAB_USER.into())),
     );
-    drive(&mut app, &rt, Message::Wizard(wizard::Message::Find));
+    send(&mut app, &rt, Message::Wizard(wizard::Message::Find));
     assert_eq!(w(&app).step, wizard::Step::Proposal, "{:?}", w(&app).error);
     let candidate = w(&app).candidate.clone().unwrap();
     assert_eq!(candidate.source, Source::Srv);
     assert_eq!(candidate.host, "smtp.example.test");
-    drive(&mut app, &rt, Message::Wizard(wizard::Message::Accept));
+    send(&mut app, &rt, Message::Wizard(wizard::Message::Accept));
     assert_eq!(w(&app).step, wizard::Step::Password);
-    drive(
+    send(
         &mut app,
         &rt,
         Message::Wizard(wizard::Message::Password(support::TEST_PASSWORD.into())),
     );
-    drive(&mut app, &rt, Message::Wizard(wizard::Message::Test));
+    send(&mut app, &rt, Message::Wizard(wizard::Message::Test));
     assert!(
         app.wizard.is_none(),
         "saved and closed: {:?}",
@@ -378,60 +353,56 @@ fn wizard_walk_inner() {
     assert!(!on_disk.contains(support::TEST_PASSWORD));
 
     // The saved account sends.
-    let id = window::Id::unique();
-    app.windows.insert(
-        id,
-        Screen::Compose(Box::new(compose::State::new(
-            koperta::store::new_id(),
-            Draft {
-                account: Some(account.id.clone()),
-                to: "anna@example.org".into(),
-                subject: "Pierwsza wiadomość z kreatora".into(),
-                body: "Działa.\n".into(),
-                ..Draft::default()
-            },
-        ))),
+    let id = support::app::compose_window(
+        &mut app,
+        Draft {
+            account: Some(account.id.clone()),
+            to: "anna@example.org".into(),
+            subject: "Pierwsza wiadomość z kreatora".into(),
+            body: "Działa.\n".into(),
+            ..Draft::default()
+        },
     );
-    drive(&mut app, &rt, Message::Compose(id, compose::Message::Send));
+    send(&mut app, &rt, Message::Compose(id, compose::Message::Send));
     assert_eq!(app.store.sent().0.len(), 1, "{:?}", app.main.notice);
 
     // A self-hosted server with a self-signed certificate: the wizard shows
     // its fingerprint and pins it on request; the account is "pinned".
-    drive(
+    send(
         &mut app,
         &rt,
         Message::Main(main_window::Message::AddAccount),
     );
-    drive(
+    send(
         &mut app,
         &rt,
         Message::Wizard(wizard::Message::Address(support::lab::LAB_USER.into())),
     );
-    drive(&mut app, &rt, Message::Wizard(wizard::Message::Find));
-    drive(
+    send(&mut app, &rt, Message::Wizard(wizard::Message::Find));
+    send(
         &mut app,
         &rt,
         Message::Wizard(wizard::Message::Host("localhost".into())),
     );
-    drive(
+    send(
         &mut app,
         &rt,
         Message::Wizard(wizard::Message::Port(var("PIN_PORT"))),
     );
-    drive(&mut app, &rt, Message::Wizard(wizard::Message::Accept));
-    drive(
+    send(&mut app, &rt, Message::Wizard(wizard::Message::Accept));
+    send(
         &mut app,
         &rt,
         Message::Wizard(wizard::Message::Password(support::TEST_PASSWORD.into())),
     );
-    drive(&mut app, &rt, Message::Wizard(wizard::Message::Test));
+    send(&mut app, &rt, Message::Wizard(wizard::Message::Test));
     let wizard::Step::Pin { fingerprint, .. } = w(&app).step.clone() else {
         panic!("pin step: {:?} {:?}", w(&app).step, w(&app).error)
     };
     let pem = std::fs::read_to_string(var("PIN_CERT")).unwrap();
     let der = koperta::account::certificates(&pem).unwrap().remove(0);
     assert_eq!(fingerprint, koperta::account::fingerprint(&der));
-    drive(&mut app, &rt, Message::Wizard(wizard::Message::Pin));
+    send(&mut app, &rt, Message::Wizard(wizard::Message::Pin));
     assert!(
         app.wizard.is_none(),
         "{:?}",

@@ -124,17 +124,13 @@ fn real_windows_open_and_are_photographed_in_polish_and_english() {
 #[test]
 fn a_killed_app_offers_the_draft_back_with_its_attachment() {
     let _turn = turn();
-    let certs = TestCerts::generate();
-    let peer = SmtpPeer::start(&certs.valid);
-    let s = support::setup(
-        peer.implicit_port,
-        "implicit-tls",
-        Some(("--ca-file", &certs.ca)),
-        "en_US.UTF-8",
-    );
+    let Desk {
+        peer: _peer,
+        s,
+        display,
+    } = desk("en_US.UTF-8");
     let file = s.k.dir().join("raport.pdf");
     std::fs::write(&file, b"%PDF-1.4 raport").unwrap();
-    let display = Display::start();
     let launch = || display.launch(s.k.dir(), s.k.bus.as_deref().unwrap(), "en_US.UTF-8");
     let mut app = launch();
     let main = display
@@ -182,6 +178,31 @@ fn a_killed_app_offers_the_draft_back_with_its_attachment() {
 
     // (The main window's list of kept drafts is drawn from exactly this
     // state; the screenshot test shows the window itself.)
+}
+
+/// An account (implicit TLS, the test CA) whose server is the SMTP peer, in
+/// a keyring session, and an X display to run the app on.
+struct Desk {
+    peer: SmtpPeer,
+    s: support::Setup,
+    display: Display,
+}
+
+fn desk(locale: &str) -> Desk {
+    let certs = TestCerts::generate();
+    let peer = SmtpPeer::start(&certs.valid);
+    // The account keeps the CA's text; the files may go.
+    let s = support::setup(
+        peer.implicit_port,
+        "implicit-tls",
+        Some(("--ca-file", &certs.ca)),
+        locale,
+    );
+    Desk {
+        peer,
+        s,
+        display: Display::start(),
+    }
 }
 
 /// Types `text`: ASCII with xdotool, anything else pasted from the
@@ -350,15 +371,7 @@ fn a_new_person_adds_an_account_by_hand_and_sends_with_the_keyboard() {
 #[test]
 fn tab_in_one_real_window_leaves_the_other_alone_and_ctrl_enter_adds_no_line() {
     let _turn = turn();
-    let certs = TestCerts::generate();
-    let peer = SmtpPeer::start(&certs.valid);
-    let s = support::setup(
-        peer.implicit_port,
-        "implicit-tls",
-        Some(("--ca-file", &certs.ca)),
-        "en_US.UTF-8",
-    );
-    let display = Display::start();
+    let Desk { peer, s, display } = desk("en_US.UTF-8");
     let mut app = display.launch(s.k.dir(), s.k.bus.as_deref().unwrap(), "en_US.UTF-8");
     let main = display
         .wait_for_window("^Koperta$", Duration::from_secs(30))
@@ -446,15 +459,7 @@ fn wait_exit(child: &mut std::process::Child, limit: Duration) -> Option<std::pr
 #[test]
 fn a_mailto_link_opens_a_filled_compose_window_in_the_running_app() {
     let _turn = turn();
-    let certs = TestCerts::generate();
-    let peer = SmtpPeer::start(&certs.valid);
-    let s = support::setup(
-        peer.implicit_port,
-        "implicit-tls",
-        Some(("--ca-file", &certs.ca)),
-        "pl_PL.UTF-8",
-    );
-    let display = Display::start();
+    let Desk { peer, s, display } = desk("pl_PL.UTF-8");
     let bus = s.k.bus.clone().unwrap();
     let mut first = display.launch(s.k.dir(), &bus, "pl_PL.UTF-8");
     let main = display
@@ -511,14 +516,7 @@ fn a_mailto_link_opens_a_filled_compose_window_in_the_running_app() {
 #[test]
 fn two_launches_on_one_data_dir_deliver_a_queued_message_exactly_once() {
     let _turn = turn();
-    let certs = TestCerts::generate();
-    let peer = SmtpPeer::start(&certs.valid);
-    let s = support::setup(
-        peer.implicit_port,
-        "implicit-tls",
-        Some(("--ca-file", &certs.ca)),
-        "en_US.UTF-8",
-    );
+    let Desk { peer, s, display } = desk("en_US.UTF-8");
     // One message waits in the outbox after a transient failure.
     let file = koperta::config::ConfigFile::open(&s.k.config_path()).0;
     let account = file.config.accounts[0].clone();
@@ -544,7 +542,6 @@ fn two_launches_on_one_data_dir_deliver_a_queued_message_exactly_once() {
     koperta::store::Store::new(&s.k.dir().join("data"))
         .outbox_put(&koperta::store::new_id(), &built.formatted(), &sidecar)
         .unwrap();
-    let display = Display::start();
     let bus = s.k.bus.clone().unwrap();
     // Both start at once.
     let mut a = display.launch(s.k.dir(), &bus, "en_US.UTF-8");

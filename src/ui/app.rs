@@ -13,7 +13,7 @@ use iced::widget::operation;
 use iced::{Element, Event, Subscription, Task, event, window};
 
 use super::{compose, main_window, wizard};
-use crate::account::{self, Account, AccountId, Security};
+use crate::account::{self, Account, AccountId};
 use crate::config::{ConfigFile, Settings};
 use crate::draft::{BuildOptions, Draft};
 use crate::i18n;
@@ -953,6 +953,15 @@ impl App {
         Task::none()
     }
 
+    /// The wizard's account with what discovery was told to trust (an extra
+    /// CA, for tests), unless the person pinned a certificate.
+    fn wizard_account(&self, mut account: Account) -> Account {
+        if account.pinned_cert_pem.is_none() {
+            account.extra_ca_pem = self.discoverer.extra_ca_pem.clone();
+        }
+        account
+    }
+
     fn wizard_action(&mut self, action: wizard::Action) -> Task<Message> {
         use wizard::Action as A;
         match action {
@@ -971,10 +980,7 @@ impl App {
                 Task::none()
             }
             A::Discover(generation, address) => {
-                let mut discoverer = self.discoverer.clone();
-                if discoverer.resolver == crate::dns::Resolver::System {
-                    discoverer.resolver = self.settings().resolver.clone();
-                }
+                let discoverer = self.discoverer.clone();
                 let (task, handle) = Task::perform(
                     async move {
                         discoverer
@@ -991,14 +997,12 @@ impl App {
                 task
             }
             A::Test(generation, account, password) => {
-                let mut settings = self.settings().clone();
-                if settings.resolver == crate::dns::Resolver::System {
-                    settings.resolver = self.discoverer.resolver.clone();
-                }
-                let mut account = *account;
-                if account.pinned_cert_pem.is_none() {
-                    account.extra_ca_pem = self.discoverer.extra_ca_pem.clone();
-                }
+                // Signed in to as it was found: through the same resolver.
+                let settings = Settings {
+                    resolver: self.discoverer.resolver.clone(),
+                    ..self.settings().clone()
+                };
+                let account = self.wizard_account(*account);
                 let (task, handle) = Task::perform(
                     async move {
                         outbox::test_with_password(&account, &password, &settings, None)
@@ -1036,24 +1040,11 @@ impl App {
                 task
             }
             A::Save(account, password) => {
-                let mut account = *account;
-                if account.pinned_cert_pem.is_none() {
-                    account.extra_ca_pem = self.discoverer.extra_ca_pem.clone();
-                }
+                let account = self.wizard_account(*account);
                 if let Err(e) = self.config.config.allows(&account) {
                     return Task::done(Message::AccountSaved(Err(e.localize())));
                 }
-                Task::perform(
-                    async move {
-                        let id = account.id.clone();
-                        tokio::task::spawn_blocking(move || Keyring::default().set(&id, &password))
-                            .await
-                            .map_err(|e| e.to_string())?
-                            .map_err(|e| e.localize())?;
-                        Ok(account)
-                    },
-                    Message::AccountSaved,
-                )
+                save_password_then_account(account, password)
             }
             A::Manual(account, password) => {
                 if let Some(h) = self.wizard_task.take() {
@@ -1157,21 +1148,11 @@ impl App {
         if let Some(f) = &mut self.main.form {
             f.password = Password::default();
         }
-        let _ = Security::ImplicitTls;
-        Task::perform(
-            async move {
-                if password.is_empty() {
-                    return Ok(account);
-                }
-                let id = account.id.clone();
-                tokio::task::spawn_blocking(move || Keyring::default().set(&id, &password))
-                    .await
-                    .map_err(|e| e.to_string())?
-                    .map_err(|e| e.localize())?;
-                Ok(account)
-            },
-            Message::AccountSaved,
-        )
+        if password.is_empty() {
+            // Editing, password kept: only the settings change.
+            return Task::done(Message::AccountSaved(Ok(account)));
+        }
+        save_password_then_account(account, password)
     }
 
     fn compose_action(&mut self, id: window::Id, action: compose::Action) -> Task<Message> {
@@ -1506,6 +1487,23 @@ fn decode_event(event: Event, status: event::Status, id: window::Id) -> Option<M
 /// Runs the GUI until every window is closed.
 ///
 /// Errors: iced's, when no window can be opened (no display).
+/// Stores `password` in the keyring (off the UI thread), then hands the
+/// account to [`Message::AccountSaved`], which writes the config: an
+/// account never exists without its password.
+fn save_password_then_account(account: Account, password: Password) -> Task<Message> {
+    Task::perform(
+        async move {
+            let id = account.id.clone();
+            tokio::task::spawn_blocking(move || Keyring::default().set(&id, &password))
+                .await
+                .map_err(|e| e.to_string())?
+                .map_err(|e| e.localize())?;
+            Ok(account)
+        },
+        Message::AccountSaved,
+    )
+}
+
 /// Requests from later launches, for the subscription (set once by
 /// [`start`]).
 static REMOTE: std::sync::Mutex<
@@ -1539,8 +1537,12 @@ pub fn start(launch: Launch) -> std::process::ExitCode {
     use std::process::ExitCode;
     let paths =
         Paths::from_env().unwrap_or_else(|_| Paths::under(std::path::Path::new(".koperta")));
-    let (config, _) = ConfigFile::open(&paths.config_file());
-    i18n::apply(config.config.settings.language);
+    // The app loads its settings itself (App::boot); messages printed here
+    // need the language first.
+    let speak = || {
+        let (config, _) = ConfigFile::open(&paths.config_file());
+        i18n::apply(config.config.settings.language);
+    };
     match crate::instance::claim(&paths.data_dir) {
         Ok(crate::instance::Claim::Primary(guard, requests)) => {
             if let Ok(mut r) = REMOTE.lock() {
@@ -1554,6 +1556,7 @@ pub fn start(launch: Launch) -> std::process::ExitCode {
             match result {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
+                    speak();
                     eprintln!("{}", t!("gui-error-start", reason = e.to_string()));
                     ExitCode::FAILURE
                 }
@@ -1567,12 +1570,14 @@ pub fn start(launch: Launch) -> std::process::ExitCode {
             match crate::instance::hand_off(&paths.data_dir, &request) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(_) => {
+                    speak();
                     eprintln!("{}", t!("instance-not-responding"));
                     ExitCode::FAILURE
                 }
             }
         }
         Err(e) => {
+            speak();
             eprintln!("{}", t!("gui-error-start", reason = e.to_string()));
             ExitCode::FAILURE
         }

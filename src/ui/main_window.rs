@@ -93,6 +93,19 @@ impl std::fmt::Display for SecurityChoice {
     }
 }
 
+/// The security choices a form offers: plaintext only while
+/// never-plaintext is off (RFC 8314 §5.2).
+pub fn security_choices(never_plaintext: bool) -> Vec<SecurityChoice> {
+    let mut choices = vec![
+        SecurityChoice(Security::ImplicitTls),
+        SecurityChoice(Security::StartTls),
+    ];
+    if !never_plaintext {
+        choices.push(SecurityChoice(Security::Plaintext));
+    }
+    choices
+}
+
 /// A language choice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LanguageChoice(pub Language);
@@ -385,13 +398,7 @@ fn form_view<'a>(f: &'a AccountForm, settings: &Settings) -> Element<'a, Message
         .spacing(8)
         .align_y(iced::Alignment::Center)
     };
-    let mut choices = vec![
-        SecurityChoice(Security::ImplicitTls),
-        SecurityChoice(Security::StartTls),
-    ];
-    if !settings.never_plaintext {
-        choices.push(SecurityChoice(Security::Plaintext));
-    }
+    let choices = security_choices(settings.never_plaintext);
     let mut c = column![
         text(if f.editing.is_some() {
             t!("form-title-edit")

@@ -14,7 +14,7 @@ use crate::report::{candidate_notes, outcome_label, security_label, source_label
 use crate::secrets::Password;
 use crate::t;
 
-use super::main_window::SecurityChoice;
+use super::main_window::{SecurityChoice, security_choices};
 
 /// The name field's widget id (focused when the wizard opens).
 pub const NAME_ID: &str = "wizard-name";
@@ -485,13 +485,7 @@ pub fn view(state: &State, never_plaintext: bool) -> Element<'_, Message> {
                             .padding(6)
                             .into(),
                     ));
-                    let mut choices = vec![
-                        SecurityChoice(Security::ImplicitTls),
-                        SecurityChoice(Security::StartTls),
-                    ];
-                    if !never_plaintext {
-                        choices.push(SecurityChoice(Security::Plaintext));
-                    }
+                    let choices = security_choices(never_plaintext);
                     c = c.push(
                         row![
                             text(t!("form-security")).width(Length::Fixed(200.0)),
