@@ -62,10 +62,14 @@ pub struct Remote {
 }
 
 impl Remote {
-    /// Tells the other launch its request was taken (it then exits).
-    pub fn acknowledge(&self) {
-        if let Some(tx) = self.ack.lock().ok().and_then(|mut a| a.take()) {
-            let _ = tx.send(());
+    /// Takes the request for the app: tells the other launch it was taken
+    /// (it then exits) and returns true. Returns false when the other
+    /// launch already gave up and told the person the app is not
+    /// responding: the request must then be dropped, not carried out late.
+    pub fn take(&self) -> bool {
+        match self.ack.lock().ok().and_then(|mut a| a.take()) {
+            Some(tx) => tx.send(()).is_ok(),
+            None => false,
         }
     }
 }
@@ -151,15 +155,23 @@ fn serve(conn: Stream, tx: &futures::channel::mpsc::UnboundedSender<Remote>) {
         return;
     };
     let (ack_tx, ack_rx) = std::sync::mpsc::channel();
+    let ack = Arc::new(Mutex::new(Some(ack_tx)));
     let remote = Remote {
         request,
-        ack: Arc::new(Mutex::new(Some(ack_tx))),
+        ack: ack.clone(),
     };
     if tx.unbounded_send(remote).is_err() {
         return;
     }
-    // Answer only when the app's loop took it.
-    if ack_rx.recv_timeout(ANSWER_WITHIN * 5).is_ok() {
+    // Answer only when the app's loop took it, within the time the other
+    // launch waits; after that the request is withdrawn (the other launch
+    // says "not responding"), unless the app took it in the meantime.
+    let taken = ack_rx.recv_timeout(ANSWER_WITHIN).is_ok()
+        || match ack.lock().ok().and_then(|mut a| a.take()) {
+            Some(_withdrawn) => false,
+            None => ack_rx.recv_timeout(ANSWER_WITHIN).is_ok(),
+        };
+    if taken {
         let _ = reader.get_mut().write_all(b"ok\n");
     }
 }
@@ -189,17 +201,28 @@ pub fn hand_off(data_dir: &Path, request: &Request) -> Result<(), InstanceError>
                 Err(_) => return,
             }
         };
+        let _ = tx.send(false);
         let mut reader = BufReader::new(conn);
         if reader.get_mut().write_all(line.as_bytes()).is_err() {
             return;
         }
         let mut answer = String::new();
         if reader.read_line(&mut answer).is_ok() && answer.trim_end() == "ok" {
-            let _ = tx.send(());
+            let _ = tx.send(true);
         }
     });
-    rx.recv_timeout(ANSWER_WITHIN + Duration::from_millis(200))
-        .map_err(|_| InstanceError::NotResponding)
+    // Connected within a second, then answered within a second (the
+    // owner withdraws the request after [`ANSWER_WITHIN`]; the margin
+    // lets its answer arrive).
+    let margin = Duration::from_millis(300);
+    match rx.recv_timeout(ANSWER_WITHIN + margin) {
+        Ok(false) => {}
+        _ => return Err(InstanceError::NotResponding),
+    }
+    match rx.recv_timeout(ANSWER_WITHIN + margin) {
+        Ok(true) => Ok(()),
+        _ => Err(InstanceError::NotResponding),
+    }
 }
 
 #[cfg(test)]
@@ -227,14 +250,14 @@ mod tests {
         });
         let remote = futures::executor::block_on(requests.next()).unwrap();
         assert_eq!(remote.request, Request::Mailto(uri));
-        remote.acknowledge();
+        assert!(remote.take());
         assert!(answer.join().unwrap().is_ok());
     }
 
     #[test]
     fn an_owner_that_does_not_answer_is_reported_within_a_second() {
         let a = tempfile::tempdir().unwrap();
-        let Ok(Claim::Primary(_guard, _requests)) = claim(a.path()) else {
+        let Ok(Claim::Primary(_guard, mut requests)) = claim(a.path()) else {
             panic!("first claim")
         };
         // Nobody reads the requests: no acknowledgement ever comes.
@@ -242,5 +265,10 @@ mod tests {
             hand_off(a.path(), &Request::Open),
             Err(InstanceError::NotResponding)
         ));
+        // When the app wakes up, the request it finds was withdrawn: it
+        // is not carried out behind the person's back.
+        std::thread::sleep(ANSWER_WITHIN);
+        let late = futures::executor::block_on(requests.next()).unwrap();
+        assert!(!late.take());
     }
 }

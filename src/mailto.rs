@@ -45,6 +45,20 @@ pub enum MailtoError {
 }
 
 fn decode(part: &str) -> Result<String, MailtoError> {
+    // A `%` must start `%XX` (RFC 3986 §2.1); a byte that was not UTF-8 on
+    // the command line arrives as U+FFFD.
+    let bytes = part.as_bytes();
+    for (i, b) in bytes.iter().enumerate() {
+        if *b == b'%'
+            && !(bytes.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
+                && bytes.get(i + 2).is_some_and(u8::is_ascii_hexdigit))
+        {
+            return Err(MailtoError::Malformed(part.to_string()));
+        }
+    }
+    if part.contains('\u{FFFD}') {
+        return Err(MailtoError::NotUtf8);
+    }
     percent_decode_str(part)
         .decode_utf8()
         .map(|c| c.into_owned())
@@ -202,6 +216,19 @@ mod tests {
     #[test]
     fn malformed_uris_are_errors() {
         assert_eq!(parse("http://example.com"), Err(MailtoError::NotMailto));
+        // A lone or short `%`, and bytes that were not UTF-8 (U+FFFD).
+        assert!(matches!(
+            parse("mailto:a@example.com?subject=%"),
+            Err(MailtoError::Malformed(_))
+        ));
+        assert!(matches!(
+            parse("mailto:a@example.com?subject=%4"),
+            Err(MailtoError::Malformed(_))
+        ));
+        assert_eq!(
+            parse("mailto:a@example.com?subject=\u{FFFD}"),
+            Err(MailtoError::NotUtf8)
+        );
         assert_eq!(
             parse("mailto:a@example.com?subject=%FF"),
             Err(MailtoError::NotUtf8)

@@ -4,7 +4,10 @@
 
 fn main() -> std::process::ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    match args.get(1).and_then(|a| a.to_str()) {
+    // Lossy: a link with bytes that are not UTF-8 still opens a compose
+    // window, which then says the link could not be read.
+    let first = args.get(1).map(|a| a.to_string_lossy().into_owned());
+    match first.as_deref() {
         None => koperta::ui::start(koperta::ui::Launch::Main),
         Some(uri)
             if args.len() == 2

@@ -482,14 +482,13 @@ impl App {
     pub fn update(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::Opened(_) => Task::none(),
-            Message::Remote(remote) => {
-                let task = match &remote.request {
-                    crate::instance::Request::Open => self.show_main(),
-                    crate::instance::Request::Mailto(uri) => self.open_mailto(uri),
-                };
-                remote.acknowledge();
-                task
-            }
+            // A request the other launch already gave up on (it said "not
+            // responding") is dropped.
+            Message::Remote(remote) if !remote.take() => Task::none(),
+            Message::Remote(remote) => match &remote.request {
+                crate::instance::Request::Open => self.show_main(),
+                crate::instance::Request::Mailto(uri) => self.open_mailto(uri),
+            },
             Message::DraftSaved(id, result) => {
                 if let (Err(e), Some(Screen::Compose(c))) = (result, self.windows.get_mut(&id)) {
                     c.dirty = true;
