@@ -107,6 +107,10 @@ pub struct Settings {
     /// (from the outbox, or from a closed window) went out, and after a
     /// failure.
     pub notifications: bool,
+    /// How long a message sent from the app waits in the outbox before it
+    /// goes, so it can be taken back (seconds, 0 to
+    /// [`MAX_UNDO_SEND_SECONDS`]; 0: at once).
+    pub undo_send_seconds: u32,
     /// Where host names are resolved. Not stored: the system's resolver,
     /// unless the program that runs the engine (a test) says otherwise.
     #[serde(skip)]
@@ -122,10 +126,14 @@ impl Default for Settings {
             user_agent: false,
             deadlines: DeadlineSettings::default(),
             notifications: true,
+            undo_send_seconds: 5,
             resolver: crate::dns::Resolver::System,
         }
     }
 }
+
+/// The longest undo delay, in seconds.
+pub const MAX_UNDO_SEND_SECONDS: u32 = 30;
 
 /// The whole of `config.toml`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

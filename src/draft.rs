@@ -164,6 +164,15 @@ pub fn crlf(text: &str) -> String {
 }
 
 impl Draft {
+    /// Whether nothing was written: no recipient, subject, text or
+    /// attachment (whitespace counts as nothing).
+    pub fn is_blank(&self) -> bool {
+        [&self.to, &self.cc, &self.bcc, &self.subject, &self.body]
+            .iter()
+            .all(|f| f.trim().is_empty())
+            && self.attachments.is_empty()
+    }
+
     fn recipients(&self) -> [(Field, &str); 3] {
         [
             (Field::To, self.to.as_str()),

@@ -63,7 +63,8 @@ impl From<Zeroizing<String>> for Password {
 }
 
 /// Why the keyring could not be used. Holds no secret.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum SecretsError {
     /// No keyring service answers (on Linux: no D-Bus session, or nothing
     /// provides `org.freedesktop.secrets`).

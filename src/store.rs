@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 use crate::account::AccountId;
 use crate::config::{create_private_dir, write_atomic};
 use crate::draft::{Draft, Envelope};
+use crate::outbox::state::{Failure, Reason, State};
 
 /// A problem with the stored files.
 #[derive(Debug, thiserror::Error)]
@@ -62,7 +63,8 @@ pub enum StoreError {
 /// the disk with copies.
 pub const MAX_ATTACHMENT_BYTES: u64 = 100 * 1024 * 1024;
 
-/// The sidecar of an outbox or sent message.
+/// The sidecar of an outbox or sent message: everything the outbox engine
+/// knows about it. The failure is kept as data and translated when shown.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Sidecar {
@@ -70,17 +72,39 @@ pub struct Sidecar {
     pub account: AccountId,
     /// The envelope (Bcc included; headers never carry it).
     pub envelope: Envelope,
-    /// The draft it came from, reopened by "Edit".
+    /// The draft it came from, reopened by "Edit" or an undo.
     pub draft: Option<String>,
     /// The subject, for lists.
     pub subject: String,
-    /// Send attempts so far.
+    /// Where it is in its life.
+    pub state: State,
+    /// Send attempts so far (counted before the first byte of each).
     pub attempts: u32,
-    /// The last failure, translated when it happened.
+    /// The last failure, as data.
+    pub failure: Option<Failure>,
+    /// When a transient failure is retried on its own (Unix seconds).
+    pub next_try: Option<u64>,
+    /// When it was queued (Unix seconds).
+    pub queued_at: u64,
+    /// The time asked for by "send later" (Unix seconds), kept once due so
+    /// a late send can be told.
+    pub scheduled_for: Option<u64>,
+    /// The queued `.eml`'s size in bytes.
+    pub eml_size: u64,
+    /// The queued `.eml`'s SHA-256 (hex); empty for files queued before
+    /// it was recorded.
+    pub eml_sha256: String,
+    /// The server's reply to the final `.`, once accepted.
+    pub reply: Option<String>,
+    /// Sidecars written before failures were kept as data: the reason in
+    /// the language of that day. Read, never written.
+    #[serde(skip_serializing)]
     pub last_error: Option<String>,
-    /// Whether the failure was transient (retried on its own).
+    /// Old sidecars: whether the failure was transient. Read, never written.
+    #[serde(skip_serializing)]
     pub transient: bool,
-    /// Whether the last attempt may have delivered it (ask before retrying).
+    /// Old sidecars: whether it may have been sent. Read, never written.
+    #[serde(skip_serializing)]
     pub may_have_been_sent: bool,
 }
 
@@ -95,11 +119,38 @@ impl Default for Sidecar {
             },
             draft: None,
             subject: String::new(),
+            state: State::Due,
             attempts: 0,
+            failure: None,
+            next_try: None,
+            queued_at: 0,
+            scheduled_for: None,
+            eml_size: 0,
+            eml_sha256: String::new(),
+            reply: None,
             last_error: None,
             transient: false,
             may_have_been_sent: false,
         }
+    }
+}
+
+impl Sidecar {
+    /// Brings a sidecar of an older version to today's fields: "may have
+    /// been sent" becomes [`State::MaybeSent`], an old failure [`State::Failed`].
+    fn upgrade(&mut self) {
+        if self.may_have_been_sent {
+            self.state = State::MaybeSent;
+        } else if self.last_error.is_some() && self.state == State::Due && self.attempts > 0 {
+            self.state = State::Failed;
+            if self.failure.is_none() {
+                self.failure = Some(Failure::new(Reason::Legacy {
+                    text: self.last_error.clone().unwrap_or_default(),
+                    transient: self.transient,
+                }));
+            }
+        }
+        self.may_have_been_sent = false;
     }
 }
 
@@ -304,7 +355,10 @@ impl Store {
         write_atomic(&path, text.as_bytes()).map_err(io(&path))
     }
 
-    /// Moves an outbox message to sent/.
+    /// Moves an outbox message to sent/: the `.eml` first, then the
+    /// sidecar (the sidecar decides where a message is, so a crash in
+    /// between leaves it in the outbox, marked sent, and this finishes the
+    /// move next time). Removes its lock file.
     ///
     /// Errors: [`StoreError::Io`].
     pub fn mark_sent(&self, id: &str) -> Result<(), StoreError> {
@@ -313,16 +367,62 @@ impl Store {
         for ext in ["eml", "toml"] {
             let from = self.dir("outbox").join(format!("{id}.{ext}"));
             let to = sent.join(format!("{id}.{ext}"));
-            std::fs::rename(&from, &to).map_err(io(&from))?;
+            match std::fs::rename(&from, &to) {
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound && to.exists() => {}
+                r => r.map_err(io(&from))?,
+            }
         }
+        let _ = std::fs::remove_file(self.lock_path(id));
         Ok(())
     }
 
-    /// Stores a message sent at once (never in the outbox) in sent/.
+    fn lock_path(&self, id: &str) -> PathBuf {
+        self.dir("outbox").join(format!("{id}.lock"))
+    }
+
+    /// Takes outbox message `id`'s lock (held while a process sends it, so
+    /// two processes never send one message): `None` when another process
+    /// holds it. Released when the file is dropped, also by a process that
+    /// dies.
     ///
     /// Errors: [`StoreError::Io`].
-    pub fn sent_put(&self, id: &str, eml: &[u8], sidecar: &Sidecar) -> Result<PathBuf, StoreError> {
-        self.put("sent", id, eml, sidecar)
+    pub fn lock_outbox(&self, id: &str) -> Result<Option<std::fs::File>, StoreError> {
+        let path = self.lock_path(id);
+        let dir = self.dir("outbox");
+        create_private_dir(&dir).map_err(io(&dir))?;
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(io(&path))?;
+        match file.try_lock() {
+            Ok(()) => Ok(Some(file)),
+            Err(std::fs::TryLockError::WouldBlock) => Ok(None),
+            Err(std::fs::TryLockError::Error(e)) => Err(io(&path)(e)),
+        }
+    }
+
+    /// Reads outbox message `id` afresh (another process may have changed
+    /// it): `None` when it is no longer in the outbox.
+    ///
+    /// Errors: [`StoreError::Io`], [`StoreError::Damaged`].
+    pub fn outbox_entry(&self, id: &str) -> Result<Option<Stored>, StoreError> {
+        let path = self.dir("outbox").join(format!("{id}.toml"));
+        let text = match std::fs::read_to_string(&path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            r => r.map_err(io(&path))?,
+        };
+        let mut sidecar = toml::from_str::<Sidecar>(&text).map_err(|e| StoreError::Damaged {
+            path: path.clone(),
+            detail: e.message().to_string(),
+        })?;
+        sidecar.upgrade();
+        Ok(Some(Stored {
+            id: id.to_string(),
+            sidecar,
+            eml: path.with_extension("eml"),
+        }))
     }
 
     /// Deletes an outbox message.
@@ -332,7 +432,9 @@ impl Store {
         if !valid_id(id) {
             return Ok(());
         }
-        for ext in ["eml", "toml"] {
+        // The sidecar first: without it the message is no longer in the
+        // outbox, whatever else is left.
+        for ext in ["toml", "eml", "lock"] {
             let p = self.dir("outbox").join(format!("{id}.{ext}"));
             match std::fs::remove_file(&p) {
                 Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(io(&p)(e)),
@@ -358,10 +460,13 @@ impl Store {
                 .unwrap_or_default();
             match std::fs::read_to_string(&path) {
                 Ok(text) => match toml::from_str::<Sidecar>(&text) {
-                    Ok(sidecar) => ok.push(Stored {
+                    Ok(mut sidecar) => ok.push(Stored {
+                        sidecar: {
+                            sidecar.upgrade();
+                            sidecar
+                        },
                         eml: path.with_extension("eml"),
                         id,
-                        sidecar,
                     }),
                     Err(err) => bad.push(StoreError::Damaged {
                         path,
@@ -514,8 +619,16 @@ mod tests {
         let store = Store::new(dir.path());
         let sidecar = Sidecar {
             subject: "Temat".into(),
-            last_error: Some("421".into()),
-            transient: true,
+            state: State::Failed,
+            attempts: 1,
+            failure: Some(Failure::new(Reason::Smtp {
+                error: crate::smtp::SmtpError::Transient {
+                    code: 421,
+                    text: "4.3.2 try later".into(),
+                },
+                host: "smtp.example.com".into(),
+            })),
+            next_try: Some(1_800_000_000),
             envelope: Envelope {
                 mail_from: "a@example.com".into(),
                 rcpt_to: vec!["b@example.com".into(), "ukryty@example.net".into()],

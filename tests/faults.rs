@@ -149,6 +149,52 @@ fn a_stall_after_354_is_outcome_unknown_after_the_final_reply_deadline() {
 }
 
 #[test]
+fn a_server_that_stops_reading_mid_data_gives_nothing_was_delivered() {
+    // The message (64 KiB) fits the client's send buffer, so its final `.`
+    // is written; the server's receive window (a few KiB) never takes it,
+    // so the kernel still holds unacknowledged bytes when the final reply
+    // deadline passes: nothing can have been delivered.
+    let certs = TestCerts::generate();
+    let peer = SmtpPeer::start(&certs.valid);
+    let proxy = FaultProxy::start(
+        Fault::StallAfter354SmallWindow,
+        peer.plain_port,
+        &certs.valid,
+    );
+    let s = setup(
+        proxy.port,
+        "implicit-tls",
+        Some(("--ca-file", &certs.ca)),
+        "en_US.UTF-8",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("dane.bin");
+    std::fs::write(&file, vec![0x5au8; 64 << 10]).unwrap();
+    let out = s.k.run(
+        &[
+            "send",
+            "--account",
+            &s.id,
+            "--to",
+            "jan@example.com",
+            "--attach",
+            &file.display().to_string(),
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("nothing was delivered"), "{err}");
+    assert!(!err.contains("may have been sent"), "{err}");
+    // Kept as an ordinary transient failure, retried on its own.
+    let list = s.k.run(&["outbox", "list"], b"");
+    let listed = support::stdout(&list);
+    assert!(listed.contains("Not sent"), "{listed}");
+    assert!(!listed.contains("May have been sent"), "{listed}");
+    assert!(peer.received().is_empty());
+}
+
+#[test]
 fn a_drop_after_the_final_dot_is_outcome_unknown() {
     let (peer, out, took) = tls_fault(Fault::DropAfterDot);
     assert_eq!(out.status.code(), Some(1));

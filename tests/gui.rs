@@ -226,6 +226,72 @@ fn drafts_are_saved_and_offered_back_after_a_crash() {
     assert_eq!(std::fs::read(&attached[0]).unwrap(), b"%PDF-1.4");
 }
 
+#[test]
+fn undo_in_the_compose_window_takes_the_message_back_into_its_draft() {
+    // No server at all: a message taken back within the delay never
+    // leaves, so nothing is ever asked of the network.
+    let home = tempfile::tempdir().unwrap();
+    let mut app = App::headless(Paths::under(home.path()));
+    let sender = account();
+    app.config.config.accounts.push(sender.clone());
+    assert_eq!(app.config.config.settings.undo_send_seconds, 5);
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let draft = Draft {
+        account: Some(sender.id.clone()),
+        to: "jan@example.com".into(),
+        subject: "Cofnięta".into(),
+        body: "Jednak nie.\n".into(),
+        ..Draft::default()
+    };
+    let id = support::app::compose_window(&mut app, draft.clone());
+    support::app::send(&mut app, &rt, Message::Compose(id, compose::Message::Send));
+    let Some(Screen::Compose(c)) = app.windows.get(&id) else {
+        panic!("window")
+    };
+    assert!(
+        matches!(c.sending, compose::Sending::Held(_)),
+        "{:?}",
+        c.sending
+    );
+    assert_eq!(app.outbox.len(), 1, "queued on disk first");
+    assert!(app.engine.due(koperta::outbox::now()).is_empty());
+    // Esc takes it back; the window holds the draft as it was.
+    support::app::send(
+        &mut app,
+        &rt,
+        Message::Input(id, koperta::ui::app::Input::Escape),
+    );
+    let Some(Screen::Compose(c)) = app.windows.get(&id) else {
+        panic!("window")
+    };
+    assert_eq!(c.sending, compose::Sending::Idle);
+    assert_eq!(c.draft, draft);
+    assert!(app.outbox.is_empty());
+    assert!(app.store.outbox().0.is_empty());
+    assert!(app.engine.due(koperta::outbox::now() + 60).is_empty());
+    let (drafts, _) = app.store.drafts();
+    assert_eq!(drafts.len(), 1, "the draft is kept");
+    // Typing during the delay takes it back as well.
+    support::app::send(&mut app, &rt, Message::Compose(id, compose::Message::Send));
+    assert_eq!(app.outbox.len(), 1);
+    support::app::send(
+        &mut app,
+        &rt,
+        Message::Compose(id, compose::Message::Subject("Cofnięta, poprawiona".into())),
+    );
+    assert!(
+        app.outbox.is_empty(),
+        "what goes out is what the window shows"
+    );
+    let Some(Screen::Compose(c)) = app.windows.get(&id) else {
+        panic!("window")
+    };
+    assert_eq!(c.sending, compose::Sending::Idle);
+}
+
 /// The in-process half of the sending test: runs in a child process whose
 /// D-Bus session has the test keyring (see `sending_from_the_app`).
 #[test]
@@ -235,7 +301,10 @@ fn sending_from_the_app_inner() {
         return;
     };
     let good_to = std::env::var("KOPERTA_TEST_TO").unwrap();
-    let mut app = App::headless(Paths::under(std::path::Path::new(&home)));
+    // No undo delay: each message goes as soon as it is queued.
+    let paths = Paths::under(std::path::Path::new(&home));
+    koperta::config::update(&paths.config_file(), |c| c.settings.undo_send_seconds = 0).unwrap();
+    let mut app = App::headless(paths);
     let account = app.config.config.accounts[0].clone();
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -280,9 +349,9 @@ fn sending_from_the_app_inner() {
                 c.sending
             );
             assert_eq!(app.outbox.len(), 1);
-            assert!(app.outbox[0].sidecar.last_error.is_some());
+            assert!(app.outbox[0].sidecar.failure.is_some());
             // Clear the way for the next message.
-            let _ = app.store.outbox_delete(&app.outbox[0].id.clone());
+            let _ = app.engine.remove(&app.outbox[0].id.clone());
             app.refresh();
         }
     }
@@ -345,8 +414,11 @@ fn sending_from_the_app_inner() {
             c.sending
         );
         assert_eq!(app.outbox.len(), 1);
-        assert!(app.outbox[0].sidecar.transient);
-        let _ = app.store.outbox_delete(&app.outbox[0].id.clone());
+        assert_eq!(
+            app.outbox[0].sidecar.failure.as_ref().map(|f| f.class()),
+            Some(koperta::outbox::Class::Transient)
+        );
+        let _ = app.engine.remove(&app.outbox[0].id.clone());
         app.refresh();
         app.config.config.accounts[0].port = real_port;
     }
@@ -371,7 +443,12 @@ fn sending_from_the_app_inner() {
     let task = app.update(Message::Compose(id, compose::Message::Send));
     drive(&mut app, &rt, task);
     assert_eq!(app.outbox.len(), 1);
-    let reason = app.outbox[0].sidecar.last_error.clone().unwrap_or_default();
+    let reason = app.outbox[0]
+        .sidecar
+        .failure
+        .as_ref()
+        .map(koperta::report::Localize::localize)
+        .unwrap_or_default();
     assert!(reason.contains("535"), "{reason}");
     keyring.set(&account.id, &right).unwrap();
     let outbox_id = app.outbox[0].id.clone();
@@ -501,7 +578,7 @@ fn retry_asks_first_when_the_message_may_have_been_sent() {
     let unsure = Stored {
         id: "m1".into(),
         sidecar: Sidecar {
-            may_have_been_sent: true,
+            state: koperta::outbox::State::MaybeSent,
             ..Sidecar::default()
         },
         eml: "m1.eml".into(),

@@ -289,7 +289,10 @@ fn wizard_walk_inner() {
     i18n::apply(Language::Pl);
     let dns: std::net::SocketAddr = var("LAB_DNS").parse().unwrap();
     let resolver = koperta::dns::Resolver::Servers(vec![dns]);
-    let mut app = App::headless(Paths::under(std::path::Path::new(&home)));
+    // No undo delay: each message goes as soon as it is queued.
+    let paths = Paths::under(std::path::Path::new(&home));
+    koperta::config::update(&paths.config_file(), |c| c.settings.undo_send_seconds = 0).unwrap();
+    let mut app = App::headless(paths);
     app.config.config.settings.resolver = resolver.clone();
     app.discoverer = Discoverer {
         providers: Arc::new(Providers::default()),

@@ -21,7 +21,7 @@ cli-account-add-about = Add an account; prints its id on the last line
 cli-account-list-about = List the accounts
 cli-account-remove-about = Remove an account and its password from the keyring
 cli-settings-about = Show or change settings
-cli-settings-set-about = Change a setting: never-plaintext true|false, language auto|en|pl, theme system|light|dark
+cli-settings-set-about = Change a setting: never-plaintext true|false, language auto|en|pl, theme system|light|dark, notifications true|false, undo-send-seconds 0–30
 cli-settings-show-about = Show the settings
 cli-arg-name = Your name as recipients see it
 cli-arg-email = Your email address
@@ -83,7 +83,7 @@ account-error-pin-and-ca = Use either --ca-file or --pin-cert, not both: a pinne
 account-error-password-empty = The password is empty. Give it on standard input with --password-stdin, for example: printf '%s' 'password' | koperta account add …
 account-error-password-required = A password is needed: give it on standard input with --password-stdin.
 account-error-password-read = Cannot read the password from standard input: { $reason }
-settings-error-unknown-key = Unknown setting “{ $key }”. Settings: never-plaintext, language, theme.
+settings-error-unknown-key = Unknown setting “{ $key }”. Settings: never-plaintext, language, theme, notifications, undo-send-seconds.
 settings-error-invalid-value = “{ $value }” is not a valid value for { $key }. Possible values: { $valid }.
 paths-error-no-home = No home directory found to keep settings in. Set KOPERTA_HOME to a directory.
 
@@ -387,3 +387,75 @@ wizard-password-plaintext = Password for { $username } at { $host }:{ $port }. T
 cli-password-prompt = Password (not shown):
 discover-dns-server-kept-not = Note: sending uses the system’s DNS, not --dns-server: { $host } must resolve there too.
 wizard-edited = Your own settings: Koperta will check them when you sign in.
+
+## Outbox engine
+smtp-error-not-delivered = The server stopped taking the message before its end ({ $bytes } bytes were never acknowledged), so nothing was delivered. It will be sent again.
+outbox-damaged-size = The queued message file has changed since it was queued ({ $found } bytes instead of { $expected }). It is not sent as it is: open its draft and send it again.
+outbox-damaged-checksum = The queued message file has changed since it was queued. It is not sent as it is: open its draft and send it again.
+outbox-damaged-unreadable = The queued message file cannot be read. The system said: { $detail }
+outbox-no-account = The account this message was to be sent from no longer exists. Edit the message and choose another sender.
+outbox-cancelled = Sending was cancelled before the message was complete: nothing was delivered.
+outbox-next-automatic = Koperta tries again on its own.
+outbox-next-fix-and-retry = Fix the cause, then retry.
+outbox-next-edit = The server refused this message: edit it before sending again.
+outbox-state-held = Sending soon (can be undone)
+outbox-state-scheduled = Scheduled
+outbox-state-due = Waiting to be sent
+outbox-state-sending = Sending
+outbox-state-failed = Not sent
+outbox-state-maybe-sent = May have been sent
+outbox-state-sent = Sent
+outbox-error-not-found = There is no such message in the outbox.
+outbox-error-busy = This message is being sent right now.
+outbox-error-ask-first = This message may already have been sent. To send it again anyway, confirm it.
+outbox-error-permanent = The server refused this message for good; sending it again as it is would fail the same way. Edit it first.
+outbox-error-too-late = It is too late to take this message back: it is being sent or already went out.
+store-error-io = { $path }: { $reason }
+store-error-not-a-file = { $path } is not a regular file.
+store-error-too-large = { $path } is { $size }, more than the { $limit } Koperta attaches.
+store-error-damaged = { $path } is damaged and was left as it is ({ $detail }).
+smtp-error-reply-line-too-long = The server sent a reply line longer than { $limit } bytes. Koperta ended the connection; nothing more was sent.
+smtp-error-reply-too-large = The server sent a reply larger than { $limit } bytes. Koperta ended the connection; nothing more was sent.
+settings-show-undo-send = undo-send-seconds = { $value }
+send-queued-later = Queued as { $id }; it goes out at { $time } if Koperta is running then, or at the next start or “koperta outbox run” after that.
+send-failed-kept = The message was not sent.
+send-went-late = It went out { $minutes } min late: no Koperta was running when it fell due.
+send-kept-transient = It waits in the outbox as { $id } and is retried on its own by the app or “koperta outbox run”.
+send-kept-retry = It waits in the outbox as { $id }. Fix the cause, then: koperta outbox retry { $id }
+send-kept-permanent = It waits in the outbox as { $id }. The server refused it for good: change the message, or remove it with “koperta outbox remove { $id }”.
+send-kept-maybe-sent = It waits in the outbox as { $id }, marked “may have been sent”. Check with the recipients; to send it again anyway: koperta outbox retry { $id } --yes
+send-skipped = { $id } was not sent now: another Koperta is sending it, or it is no longer due.
+send-error-later-format = “{ $value }” is not a time in the form YYYY-MM-DD HH:MM (local time).
+send-error-later-past = { $value } has already passed.
+cli-arg-later = Queue the message to go out at this local time, “YYYY-MM-DD HH:MM”
+cli-arg-yes = Send messages that may already have been sent without asking
+cli-outbox-about = Show and send the messages waiting in the outbox
+cli-outbox-list-about = List the messages in the outbox with their state and reason
+cli-outbox-retry-about = Send a message from the outbox again (asks first if it may have been sent)
+cli-outbox-remove-about = Remove a message from the outbox without sending it
+cli-outbox-run-about = Send every message that is due, once, and end (for cron, or when the app is not running)
+cli-arg-outbox-id = The message's id, as “koperta outbox list” shows it
+cli-arg-outbox-all = Every message that failed and may be retried
+outbox-list-empty = The outbox is empty.
+outbox-list-entry = { $id }  { $state }  { $subject }
+outbox-list-details = {"    "}To: { $recipients } · From: { $account } · Attempts: { $attempts }
+outbox-list-next-try = {"    "}Next try: { $time }
+outbox-list-reason = {"    "}Reason: { $reason }
+outbox-confirm-resend = { $id } may already have been sent. Send it again anyway? [y/N]
+outbox-confirm-yes-letter = y
+outbox-nothing-to-retry = Nothing in the outbox to retry.
+outbox-removed = Removed { $id } from the outbox.
+outbox-run-unsure-kept = { $count ->
+    [one] One message may already have been sent and is kept
+   *[other] { $count } messages may already have been sent and are kept
+}: { $ids }. Check with the recipients; to send again anyway: koperta outbox retry ID --yes
+outbox-run-nothing-due = Nothing is due.
+outbox-some-not-sent = { $count ->
+    [one] One message was not sent
+   *[other] { $count } messages were not sent
+}; they wait in the outbox (koperta outbox list).
+compose-queueing = Putting the message in the outbox…
+compose-held = Sending in { $seconds } s. Undo (Esc) takes it back.
+compose-undo = Undo
+compose-undone = Taken back: the message was not sent.
+compose-resend-yes = Send again

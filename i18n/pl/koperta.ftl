@@ -21,7 +21,7 @@ cli-account-add-about = Dodaj konto; w ostatnim wierszu wypisuje jego identyfika
 cli-account-list-about = Pokaż konta
 cli-account-remove-about = Usuń konto i jego hasło z pęku kluczy
 cli-settings-about = Pokaż lub zmień ustawienia
-cli-settings-set-about = Zmień ustawienie: never-plaintext true|false, language auto|en|pl, theme system|light|dark
+cli-settings-set-about = Zmień ustawienie: never-plaintext true|false, language auto|en|pl, theme system|light|dark, notifications true|false, undo-send-seconds 0–30
 cli-settings-show-about = Pokaż ustawienia
 cli-arg-name = Twoje imię i nazwisko, tak jak zobaczą je odbiorcy
 cli-arg-email = Twój adres e-mail
@@ -84,7 +84,7 @@ account-error-pin-and-ca = Użyj albo --ca-file, albo --pin-cert, nie obu naraz:
 account-error-password-empty = Hasło jest puste. Podaj je na standardowym wejściu z opcją --password-stdin, na przykład: printf '%s' 'hasło' | koperta account add …
 account-error-password-required = Potrzebne jest hasło: podaj je na standardowym wejściu z opcją --password-stdin.
 account-error-password-read = Nie można odczytać hasła ze standardowego wejścia: { $reason }
-settings-error-unknown-key = Nieznane ustawienie „{ $key }”. Ustawienia: never-plaintext, language, theme.
+settings-error-unknown-key = Nieznane ustawienie „{ $key }”. Ustawienia: never-plaintext, language, theme, notifications, undo-send-seconds.
 settings-error-invalid-value = „{ $value }” nie jest poprawną wartością dla { $key }. Możliwe wartości: { $valid }.
 paths-error-no-home = Nie znaleziono katalogu domowego na ustawienia. Ustaw zmienną KOPERTA_HOME na jakiś katalog.
 
@@ -406,3 +406,81 @@ wizard-password-plaintext = Hasło dla { $username } na { $host }:{ $port }. To 
 cli-password-prompt = Hasło (niewidoczne):
 discover-dns-server-kept-not = Uwaga: wysyłanie korzysta z systemowego DNS, a nie z --dns-server: nazwa { $host } musi dać się tam odnaleźć.
 wizard-edited = Twoje własne ustawienia: Koperta sprawdzi je przy logowaniu.
+
+## Silnik skrzynki nadawczej
+smtp-error-not-delivered = Serwer przestał odbierać wiadomość przed jej końcem ({ $bytes ->
+    [one] { $bytes } bajt nie został potwierdzony
+    [few] { $bytes } bajty nie zostały potwierdzone
+   *[other] { $bytes } bajtów nie zostało potwierdzonych
+}), więc nic nie zostało doręczone. Wiadomość zostanie wysłana ponownie.
+outbox-damaged-size = Plik wiadomości w kolejce zmienił się od chwili dodania ({ $found } zamiast { $expected } B). Nie zostanie wysłany w tej postaci: otwórz szkic i wyślij go jeszcze raz.
+outbox-damaged-checksum = Plik wiadomości w kolejce zmienił się od chwili dodania. Nie zostanie wysłany w tej postaci: otwórz szkic i wyślij go jeszcze raz.
+outbox-damaged-unreadable = Nie można odczytać pliku wiadomości z kolejki. Komunikat systemu: { $detail }
+outbox-no-account = Konto, z którego miała wyjść ta wiadomość, już nie istnieje. Otwórz wiadomość i wybierz innego nadawcę.
+outbox-cancelled = Wysyłanie przerwano, zanim wiadomość została przesłana w całości: nic nie zostało doręczone.
+outbox-next-automatic = Koperta sama spróbuje ponownie.
+outbox-next-fix-and-retry = Usuń przyczynę i spróbuj ponownie.
+outbox-next-edit = Serwer odrzucił tę wiadomość: popraw ją przed ponownym wysłaniem.
+outbox-state-held = Za chwilę zostanie wysłana (można cofnąć)
+outbox-state-scheduled = Zaplanowana
+outbox-state-due = Czeka na wysłanie
+outbox-state-sending = Wysyłanie
+outbox-state-failed = Niewysłana
+outbox-state-maybe-sent = Mogła zostać wysłana
+outbox-state-sent = Wysłana
+outbox-error-not-found = W skrzynce nadawczej nie ma takiej wiadomości.
+outbox-error-busy = Ta wiadomość jest właśnie wysyłana.
+outbox-error-ask-first = Ta wiadomość mogła już zostać wysłana. Aby mimo to wysłać ją ponownie, potwierdź.
+outbox-error-permanent = Serwer odrzucił tę wiadomość na stałe; wysłanie jej bez zmian skończy się tak samo. Najpierw ją popraw.
+outbox-error-too-late = Za późno, by cofnąć tę wiadomość: jest wysyłana albo już wyszła.
+store-error-io = { $path }: { $reason }
+store-error-not-a-file = { $path } nie jest zwykłym plikiem.
+store-error-too-large = { $path } ma { $size }, więcej niż { $limit }, które Koperta może załączyć.
+store-error-damaged = Plik { $path } jest uszkodzony i został pozostawiony bez zmian ({ $detail }).
+smtp-error-reply-line-too-long = Serwer przysłał wiersz odpowiedzi dłuższy niż { $limit } B. Koperta zakończyła połączenie; nic więcej nie zostało wysłane.
+smtp-error-reply-too-large = Serwer przysłał odpowiedź większą niż { $limit } B. Koperta zakończyła połączenie; nic więcej nie zostało wysłane.
+settings-show-undo-send = undo-send-seconds = { $value }
+send-queued-later = Dodano do kolejki jako { $id }; wyjdzie o { $time }, jeśli Koperta będzie wtedy działać, a jeśli nie — przy następnym uruchomieniu lub „koperta outbox run”.
+send-failed-kept = Wiadomość nie została wysłana.
+send-went-late = Wyszła z opóźnieniem { $minutes } min: gdy nadszedł jej czas, Koperta nie działała.
+send-kept-transient = Czeka w skrzynce nadawczej jako { $id }; aplikacja lub „koperta outbox run” same spróbują ponownie.
+send-kept-retry = Czeka w skrzynce nadawczej jako { $id }. Usuń przyczynę, a potem: koperta outbox retry { $id }
+send-kept-permanent = Czeka w skrzynce nadawczej jako { $id }. Serwer odrzucił ją na stałe: zmień wiadomość albo usuń ją poleceniem „koperta outbox remove { $id }”.
+send-kept-maybe-sent = Czeka w skrzynce nadawczej jako { $id }, oznaczona „mogła zostać wysłana”. Sprawdź u odbiorców; aby mimo to wysłać ją ponownie: koperta outbox retry { $id } --yes
+send-skipped = { $id } nie została teraz wysłana: wysyła ją inna Koperta albo nie nadszedł jeszcze jej czas.
+send-error-later-format = „{ $value }” nie jest czasem w postaci RRRR-MM-DD GG:MM (czas lokalny).
+send-error-later-past = { $value } już minęło.
+cli-arg-later = Dodaj wiadomość do kolejki, by wyszła o tym czasie lokalnym: „RRRR-MM-DD GG:MM”
+cli-arg-yes = Wyślij bez pytania także wiadomości, które mogły już zostać wysłane
+cli-outbox-about = Pokaż i wyślij wiadomości czekające w skrzynce nadawczej
+cli-outbox-list-about = Pokaż wiadomości w skrzynce nadawczej z ich stanem i przyczyną
+cli-outbox-retry-about = Wyślij ponownie wiadomość ze skrzynki nadawczej (pyta, jeśli mogła już zostać wysłana)
+cli-outbox-remove-about = Usuń wiadomość ze skrzynki nadawczej bez wysyłania
+cli-outbox-run-about = Wyślij raz każdą wiadomość, na którą przyszła pora, i zakończ (dla crona albo gdy aplikacja nie działa)
+cli-arg-outbox-id = Identyfikator wiadomości, taki jak w „koperta outbox list”
+cli-arg-outbox-all = Każda wiadomość, której nie udało się wysłać i którą można ponowić
+outbox-list-empty = Skrzynka nadawcza jest pusta.
+outbox-list-entry = { $id }  { $state }  { $subject }
+outbox-list-details = {"    "}Do: { $recipients } · Od: { $account } · Próby: { $attempts }
+outbox-list-next-try = {"    "}Następna próba: { $time }
+outbox-list-reason = {"    "}Przyczyna: { $reason }
+outbox-confirm-resend = { $id } mogła już zostać wysłana. Mimo to wysłać ją ponownie? [t/N]
+outbox-confirm-yes-letter = t
+outbox-nothing-to-retry = W skrzynce nadawczej nie ma nic do ponowienia.
+outbox-removed = Usunięto { $id } ze skrzynki nadawczej.
+outbox-run-unsure-kept = { $count ->
+    [one] Jedna wiadomość mogła już zostać wysłana i została zatrzymana
+    [few] { $count } wiadomości mogły już zostać wysłane i zostały zatrzymane
+   *[other] { $count } wiadomości mogło już zostać wysłanych i zostało zatrzymanych
+}: { $ids }. Sprawdź u odbiorców; aby mimo to wysłać ponownie: koperta outbox retry ID --yes
+outbox-run-nothing-due = Nie ma nic do wysłania.
+outbox-some-not-sent = { $count ->
+    [one] Jedna wiadomość nie została wysłana
+    [few] { $count } wiadomości nie zostały wysłane
+   *[other] { $count } wiadomości nie zostało wysłanych
+}; czekają w skrzynce nadawczej (koperta outbox list).
+compose-queueing = Umieszczanie wiadomości w skrzynce nadawczej…
+compose-held = Wysłanie za { $seconds } s. Cofnij (Esc), by ją zatrzymać.
+compose-undo = Cofnij
+compose-undone = Cofnięto: wiadomość nie została wysłana.
+compose-resend-yes = Wyślij ponownie

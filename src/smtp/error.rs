@@ -1,10 +1,13 @@
 //! Every way a submission can fail, for the UI to translate: each variant
 //! says what happened and carries what the person needs to act on it.
 
+use serde::{Deserialize, Serialize};
+
 use crate::account::Security;
 
 /// The phase a deadline ran out in (RFC 5321 §4.5.3.2).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Phase {
     /// TCP connect.
     Connect,
@@ -21,7 +24,8 @@ pub enum Phase {
 }
 
 /// A certificate problem.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum CertProblem {
     /// Outside its validity period.
     Expired,
@@ -47,7 +51,10 @@ pub enum CertProblem {
 }
 
 /// Why a submission failed. No variant holds a password.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Serialisable: an outbox sidecar keeps the failure itself (never a
+/// translated sentence), and the UI translates it when it is shown.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum SmtpError {
     /// The host name did not resolve.
     #[error("cannot resolve {host}: {detail}")]
@@ -129,6 +136,19 @@ pub enum SmtpError {
         /// What was wrong.
         detail: String,
     },
+    /// A reply line longer than Koperta accepts (RFC 5321 §4.5.3.1.5
+    /// allows 512 octets): the session ended.
+    #[error("a reply line from the server is longer than {limit} bytes")]
+    ReplyLineTooLong {
+        /// The limit, in bytes.
+        limit: usize,
+    },
+    /// A multi-line reply larger than Koperta accepts: the session ended.
+    #[error("a reply from the server is larger than {limit} bytes")]
+    ReplyTooLarge {
+        /// The limit, in bytes.
+        limit: usize,
+    },
     /// The account is plaintext and "never plaintext" is on.
     #[error("plaintext is not allowed")]
     PlaintextForbidden,
@@ -186,6 +206,14 @@ pub enum SmtpError {
     /// the message may have been sent.
     #[error("outcome unknown: the message may have been sent")]
     OutcomeUnknown,
+    /// The final `.` was written but the server stopped reading before it:
+    /// `unacknowledged` bytes were never acknowledged, so the server cannot
+    /// have accepted the message. Nothing was delivered.
+    #[error("the server stopped reading; {unacknowledged} bytes never acknowledged")]
+    NotDelivered {
+        /// Bytes the kernel still held, unacknowledged by the server.
+        unacknowledged: u64,
+    },
     /// The password could not be read.
     #[error("keyring: {0}")]
     Keyring(#[from] crate::secrets::SecretsError),
@@ -198,6 +226,7 @@ impl SmtpError {
         matches!(
             self,
             SmtpError::Transient { .. }
+                | SmtpError::NotDelivered { .. }
                 | SmtpError::Timeout { .. }
                 | SmtpError::Network { .. }
                 | SmtpError::Dns { .. }

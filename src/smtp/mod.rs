@@ -3,6 +3,7 @@
 pub mod error;
 pub mod session;
 pub mod transport;
+pub mod unacked;
 
 pub use error::{CertProblem, Phase, SmtpError};
 pub use session::{Delivery, Session};

@@ -92,6 +92,9 @@ fn map_error(e: lettre::transport::smtp::Error, tap: &Arc<Mutex<TapState>>) -> S
     if lock(tap).refused {
         return SmtpError::PlaintextForbidden;
     }
+    if let Some(flood) = lock(tap).flood {
+        return transport::flood_error(flood);
+    }
     match e.status() {
         Some(code) => {
             let code: u16 = code.into();
@@ -357,6 +360,10 @@ impl Session {
         };
         let dot_sent = lock(&self.tap).final_dot_at.is_some();
         match result {
+            Err(SmtpError::OutcomeUnknown) => {
+                let e = self.outcome_unknown();
+                Err(self.fail(e))
+            }
             Err(e) => Err(self.fail(e)),
             Ok(Ok(response)) => Ok(Delivery {
                 accepted: envelope.rcpt_to.clone(),
@@ -367,10 +374,25 @@ impl Session {
                 let mapped = map_error(e, &self.tap);
                 Err(match mapped {
                     SmtpError::Transient { .. } | SmtpError::Permanent { .. } => mapped,
-                    _ if dot_sent => self.fail(SmtpError::OutcomeUnknown),
+                    _ if dot_sent => {
+                        let e = self.outcome_unknown();
+                        self.fail(e)
+                    }
                     other => self.fail(other),
                 })
             }
+        }
+    }
+
+    /// The final `.` was written and no reply came: if the kernel still
+    /// holds bytes the server never acknowledged, the server cannot have
+    /// read the end of the message and nothing was delivered; otherwise it
+    /// may have been sent.
+    fn outcome_unknown(&self) -> SmtpError {
+        let socket = lock(&self.tap).socket;
+        match socket.and_then(|(local, peer)| super::unacked::unacknowledged(local, peer)) {
+            Some(n) if n > 0 => SmtpError::NotDelivered { unacknowledged: n },
+            _ => SmtpError::OutcomeUnknown,
         }
     }
 

@@ -136,9 +136,22 @@ pub struct TapState {
     pub size_limit: Option<u64>,
     /// AUTH mechanisms of the last EHLO reply.
     pub auth_mechanisms: Vec<String>,
+    /// Told the message bytes written in the current DATA as they go (the
+    /// engine's progress stream; no polling).
+    pub progress: Option<tokio::sync::watch::Sender<u64>>,
+    /// The TCP connection's local and peer address, to ask the kernel
+    /// whether written bytes are still unacknowledged.
+    pub socket: Option<(std::net::SocketAddr, std::net::SocketAddr)>,
     in_data: bool,
     data_tail: Vec<u8>,
-    in_auth: bool,
+    /// Client lines still to come in the current AUTH exchange (each is a
+    /// credential), counted from what the client sent, never from what the
+    /// server answered.
+    auth_lines_left: u8,
+    /// Set when the server's reply broke a limit: the session ends with
+    /// its own error.
+    pub flood: Option<Flood>,
+    reply_bytes: usize,
     after_ehlo: bool,
     expecting_354: bool,
     client_line: Vec<u8>,
@@ -197,6 +210,9 @@ impl TapState {
         self.last_progress = Some(Instant::now());
         if self.in_data {
             self.message_bytes += buf.len() as u64;
+            if let Some(p) = &self.progress {
+                p.send_replace(self.message_bytes);
+            }
             self.data_tail.extend_from_slice(buf);
             if self.data_tail.len() > 5 {
                 let cut = self.data_tail.len() - 5;
@@ -216,9 +232,10 @@ impl TapState {
                 let line = std::mem::take(&mut self.client_line);
                 let upper = line.to_ascii_uppercase();
                 if upper.starts_with(b"AUTH") {
-                    self.in_auth = true;
+                    self.auth_lines_left = auth_continuations(&upper);
                     self.log("C: ", b"<redacted>");
-                } else if self.in_auth {
+                } else if self.auth_lines_left > 0 {
+                    self.auth_lines_left -= 1;
                     self.log("C: ", b"<redacted>");
                 } else {
                     self.log("C: ", &line);
@@ -235,22 +252,34 @@ impl TapState {
         }
     }
 
-    fn on_read(&mut self, buf: &[u8]) {
+    /// Looks at bytes the server sent. Returns false when they break a
+    /// reply limit (then [`TapState::flood`] says which).
+    fn on_read(&mut self, buf: &[u8]) -> bool {
         self.last_progress = Some(Instant::now());
         for b in buf {
             self.server_line.push(*b);
+            self.reply_bytes += 1;
+            if self.server_line.len() > MAX_REPLY_LINE {
+                self.flood = Some(Flood::LineTooLong);
+                return false;
+            }
+            if self.reply_bytes > MAX_REPLY {
+                self.flood = Some(Flood::ReplyTooLarge);
+                return false;
+            }
             if *b == b'\n' {
                 let line = std::mem::take(&mut self.server_line);
                 self.log("S: ", &line);
                 let text = String::from_utf8_lossy(&line);
                 let last = line.get(3) != Some(&b'-');
-                if self.in_auth && !text.starts_with("334") && last {
-                    self.in_auth = false;
+                if last {
+                    self.reply_bytes = 0;
                 }
                 if self.expecting_354 && last {
                     self.expecting_354 = false;
                     if text.starts_with("354") {
                         self.in_data = true;
+                        self.final_dot_at = None;
                         self.message_bytes = 0;
                         self.data_tail.clear();
                     }
@@ -274,6 +303,52 @@ impl TapState {
                 }
             }
         }
+        true
+    }
+}
+
+/// The longest reply line accepted, CRLF included: RFC 5321 §4.5.3.1.5
+/// allows 512 octets; servers send longer ones (long EHLO keywords, long
+/// texts), so eight times that.
+pub const MAX_REPLY_LINE: usize = 4096;
+
+/// The largest reply accepted, all its lines together (64 KiB).
+pub const MAX_REPLY: usize = 64 * 1024;
+
+/// A limit a server's reply broke.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flood {
+    /// One line longer than [`MAX_REPLY_LINE`].
+    LineTooLong,
+    /// A multi-line reply larger than [`MAX_REPLY`].
+    ReplyTooLarge,
+}
+
+/// The error for a reply that broke a limit.
+pub fn flood_error(flood: Flood) -> SmtpError {
+    match flood {
+        Flood::LineTooLong => SmtpError::ReplyLineTooLong {
+            limit: MAX_REPLY_LINE,
+        },
+        Flood::ReplyTooLarge => SmtpError::ReplyTooLarge { limit: MAX_REPLY },
+    }
+}
+
+/// How many client lines follow an AUTH command line, each a credential:
+/// LOGIN sends the user name and the password (one less with an initial
+/// response); other mechanisms send one response unless the initial
+/// response is already on the AUTH line (RFC 4954 §4).
+fn auth_continuations(upper_line: &[u8]) -> u8 {
+    let words: Vec<&[u8]> = upper_line
+        .split(|b| b.is_ascii_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let initial = words.len() > 2;
+    match (words.get(1).copied(), initial) {
+        (Some(b"LOGIN"), false) => 2,
+        (Some(b"LOGIN"), true) => 1,
+        (_, false) => 1,
+        (_, true) => 0,
     }
 }
 
@@ -326,8 +401,11 @@ impl<S: AsyncRead + Unpin> AsyncRead for Tap<S> {
         let poll = Pin::new(&mut self.inner).poll_read(cx, buf);
         if let Poll::Ready(Ok(())) = &poll {
             let new = buf.filled()[before..].to_vec();
-            if !new.is_empty() {
-                self.lock().on_read(&new);
+            if !new.is_empty() && !self.lock().on_read(&new) {
+                return Poll::Ready(Err(io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    "the server's reply is too long",
+                )));
             }
         }
         poll
@@ -705,26 +783,21 @@ fn server_name(host: &str) -> Result<ServerName<'static>, SmtpError> {
 }
 
 /// Reads one SMTP reply (all its lines). Returns its code and text.
-async fn read_reply<R: tokio::io::AsyncBufRead + Unpin>(
-    r: &mut R,
-) -> Result<(u16, String), SmtpError> {
+/// Reads one reply before TLS (the tap bounds its lines and size).
+async fn read_reply(r: &mut BufReader<Tap<TcpStream>>) -> Result<(u16, String), SmtpError> {
     let mut text = String::new();
     loop {
         let mut line = String::new();
-        let n = r
-            .read_line(&mut line)
-            .await
-            .map_err(|e| SmtpError::Network {
-                detail: e.to_string(),
-            })?;
+        let read = r.read_line(&mut line).await;
+        if let Some(flood) = r.get_ref().lock().flood {
+            return Err(flood_error(flood));
+        }
+        let n = read.map_err(|e| SmtpError::Network {
+            detail: e.to_string(),
+        })?;
         if n == 0 {
             return Err(SmtpError::Protocol {
                 detail: "the server closed the connection".into(),
-            });
-        }
-        if line.len() > 1000 {
-            return Err(SmtpError::Protocol {
-                detail: "reply line too long".into(),
             });
         }
         let code: u16 =
@@ -846,6 +919,9 @@ pub async fn connect(
         st.allow_plaintext = plaintext_allowed;
     }
     let tcp = tcp_connect(target, d).await?;
+    if let Ok(mut st) = state.lock() {
+        st.socket = tcp.local_addr().ok().zip(tcp.peer_addr().ok());
+    }
     match target.security {
         Security::Plaintext => Ok(Connected {
             stream: Box::new(Tap {
@@ -1042,6 +1118,48 @@ mod tests {
         st.on_written(b"\r\n.\r\n");
         assert!(st.final_dot_at.is_some());
         assert_eq!(st.message_bytes, 23);
+    }
+
+    #[test]
+    fn the_password_never_reaches_the_protocol_log_whatever_the_server_answers() {
+        // A server that answers 235 early, in the same packet as its first
+        // challenge: redaction follows what the client sends.
+        let mut st = TapState {
+            secure: true,
+            ..TapState::default()
+        };
+        st.on_written(b"AUTH LOGIN\r\n");
+        st.on_read(b"334 VXNlcm5hbWU6\r\n235 early\r\n");
+        st.on_written(b"amFu\r\n");
+        st.on_written(b"c2VjcmV0\r\n");
+        st.on_written(b"AUTH PLAIN AGphbgBzZWNyZXQ=\r\n");
+        st.on_read(b"235 ok\r\n");
+        st.on_written(b"MAIL FROM:<a@b.pl>\r\n");
+        let t = String::from_utf8_lossy(&st.transcript).to_string();
+        assert!(
+            !t.contains("amFu") && !t.contains("c2VjcmV0") && !t.contains("AGphbgBzZWNyZXQ"),
+            "{t}"
+        );
+        assert!(t.contains("C: MAIL FROM:<a@b.pl>"), "{t}");
+    }
+
+    #[test]
+    fn an_endless_reply_line_or_reply_breaks_the_limit() {
+        let mut st = TapState::default();
+        assert!(!st.on_read(&vec![b'2'; MAX_REPLY_LINE + 1]));
+        assert_eq!(st.flood, Some(Flood::LineTooLong));
+        let mut st = TapState::default();
+        let mut ok = true;
+        for _ in 0..(MAX_REPLY / 10 + 1) {
+            ok &= st.on_read(b"250-abcde\r\n");
+        }
+        assert!(!ok);
+        assert_eq!(st.flood, Some(Flood::ReplyTooLarge));
+        // Many separate replies are fine.
+        let mut st = TapState::default();
+        for _ in 0..10_000 {
+            assert!(st.on_read(b"250 ok\r\n"));
+        }
     }
 
     #[test]

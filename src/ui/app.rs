@@ -2,10 +2,8 @@
 //! compose windows, keyed by window id. Screens return actions; this module
 //! turns them into tasks (sending, keyring, files) so no `update` blocks.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use iced::keyboard::{self, Key, key::Named};
@@ -15,15 +13,18 @@ use iced::{Element, Event, Subscription, Task, event, window};
 use super::{compose, main_window, wizard};
 use crate::account::{self, Account, AccountId};
 use crate::config::{ConfigFile, Settings};
-use crate::draft::{BuildOptions, Draft};
+use crate::draft::Draft;
 use crate::i18n;
-use crate::outbox::{self, Attempt, TestReport};
+use crate::outbox::{self, Outbox, TestReport};
 use crate::paths::Paths;
 use crate::report::{Localize, smtp_error};
 use crate::secrets::{Keyring, Password};
 use crate::smtp::SmtpError;
-use crate::store::{Sidecar, Store, Stored};
+use crate::store::{Store, Stored};
 use crate::t;
+
+/// How often the outbox is read again from disk.
+const OUTBOX_REREAD: Duration = Duration::from_secs(30);
 
 /// The reverse-DNS application id (window `application_id`, desktop file,
 /// metainfo).
@@ -54,21 +55,19 @@ pub struct App {
     pub main: main_window::State,
     /// The main window's id.
     pub main_id: Option<window::Id>,
-    /// The outbox.
+    /// The outbox engine (shared with the tasks that send).
+    pub engine: Outbox,
+    /// What the outbox holds, as last drawn.
     pub outbox: Vec<Stored>,
     /// Saved drafts not open in a window: (id, subject).
     pub drafts: Vec<(String, String)>,
     /// Addresses used before (for suggestions), read with the outbox.
     addresses: Vec<String>,
-    /// Send progress per compose window.
-    progress: HashMap<window::Id, (Arc<AtomicU64>, u64)>,
-    /// The subject of each message being sent, by its window (for the
-    /// notification, should the window close meanwhile).
-    sending_subjects: HashMap<window::Id, String>,
-    /// When each transiently failed outbox message is retried next.
-    retry_at: HashMap<String, Instant>,
-    /// Outbox messages being retried now.
-    retrying: Vec<String>,
+    /// Sends in flight.
+    pub(super) sends: super::sending::Sends,
+    /// When the outbox was last read from disk (another process may add to
+    /// it, for example `koperta send --later`).
+    outbox_read_at: Instant,
     /// The account setup wizard, when open (in the main window).
     pub wizard: Option<wizard::State>,
     /// How the wizard finds servers (tests point it at local servers).
@@ -114,12 +113,16 @@ pub enum Message {
     CloseRequested(window::Id),
     /// A window closed.
     Closed(window::Id),
-    /// Once a second: autosave, progress, automatic retries.
+    /// Twice a second: autosave, what the outbox has due.
     Tick,
-    /// A send finished (the window may be gone).
-    Sent(window::Id, Result<Attempt, String>),
-    /// An outbox retry finished.
-    Retried(String, Result<Attempt, String>),
+    /// A compose window's message was queued (its outbox id), or why not.
+    Queued(window::Id, Result<String, String>),
+    /// What the outbox engine reports.
+    Outbox(outbox::Event),
+    /// The outbox was read again from disk.
+    OutboxReloaded,
+    /// The addresses used before changed on disk.
+    AddressesChanged,
     /// An account was saved (keyring first).
     AccountSaved(Result<Account, String>),
     /// An account's keyring entry was removed.
@@ -182,17 +185,11 @@ impl App {
             Paths::from_env().unwrap_or_else(|_| Paths::under(std::path::Path::new(".koperta")));
         let mut app = App::headless(paths);
         i18n::apply(app.config.config.settings.language);
-        // Transient failures are retried on their own, first at start.
-        let now = Instant::now();
-        for m in &app.outbox {
-            if m.sidecar.transient && !m.sidecar.may_have_been_sent {
-                app.retry_at.insert(m.id.clone(), now);
-            }
-        }
         let (id, open) = window::open(main_window_settings());
         app.main_id = Some(id);
         app.windows.insert(id, Screen::Main);
-        let mut task = open.map(Message::Opened);
+        // What fell due while no Koperta ran goes out now.
+        let mut task = Task::batch([open.map(Message::Opened), app.run_due()]);
         if let Some(Launch::Mailto(uri)) = LAUNCH.lock().ok().and_then(|mut l| l.take()) {
             task = task.chain(app.open_mailto(&uri));
         }
@@ -203,7 +200,9 @@ impl App {
     pub fn headless(paths: Paths) -> App {
         let (config, error) = ConfigFile::open(&paths.config_file());
         let store = Store::new(&paths.data_dir);
+        let engine = super::sending::open_engine(&store);
         let mut app = App {
+            engine,
             paths,
             config,
             config_error: error.map(|e| e.localize()),
@@ -214,10 +213,8 @@ impl App {
             outbox: Vec::new(),
             drafts: Vec::new(),
             addresses: Vec::new(),
-            progress: HashMap::new(),
-            sending_subjects: HashMap::new(),
-            retry_at: HashMap::new(),
-            retrying: Vec::new(),
+            sends: super::sending::Sends::default(),
+            outbox_read_at: Instant::now(),
             wizard: None,
             discoverer: crate::discover::Discoverer::default(),
             wizard_task: None,
@@ -245,17 +242,17 @@ impl App {
         Ok(())
     }
 
-    fn settings(&self) -> &Settings {
+    pub(super) fn settings(&self) -> &Settings {
         &self.config.config.settings
     }
 
-    fn accounts(&self) -> &[Account] {
+    pub(super) fn accounts(&self) -> &[Account] {
         &self.config.config.accounts
     }
 
     /// Re-reads the outbox and the drafts not open in a window.
     pub fn refresh(&mut self) {
-        self.outbox = self.store.outbox().0;
+        self.outbox = self.engine.entries();
         self.addresses = self.store.addresses();
         let open: Vec<String> = self
             .windows
@@ -280,7 +277,7 @@ impl App {
             .collect();
     }
 
-    fn notice(&mut self, text: String) {
+    pub(super) fn notice(&mut self, text: String) {
         self.main.notice = Some(text);
     }
 
@@ -310,7 +307,7 @@ impl App {
     /// A desktop notification naming `subject` (when the setting allows),
     /// shown off the UI thread; a desktop without a notification service
     /// simply shows nothing.
-    fn notify(&self, summary: String, subject: &str) -> Task<Message> {
+    pub(super) fn notify(&self, summary: String, subject: &str) -> Task<Message> {
         if !self.settings().notifications {
             return Task::none();
         }
@@ -536,15 +533,21 @@ impl App {
                     Task::none()
                 }
                 Some(Screen::Compose(c)) => {
-                    let draft = c.draft_id.clone();
-                    let _ = self.store.delete_draft(&draft);
+                    // Only a new, empty draft goes away with its window: a
+                    // reopened draft, and one whose message the outbox
+                    // holds, are kept.
+                    let in_outbox =
+                        c.outbox_id.is_some() || self.engine.by_draft(&c.draft_id).is_some();
+                    if !in_outbox && c.draft.is_blank() {
+                        let draft = c.draft_id.clone();
+                        let _ = self.store.delete_draft(&draft);
+                    }
                     window::close(id)
                 }
                 _ => window::close(id),
             },
             Message::Closed(id) => {
                 self.windows.remove(&id);
-                self.progress.remove(&id);
                 if Some(id) == self.main_id {
                     self.main_id = None;
                 }
@@ -556,23 +559,15 @@ impl App {
                 }
             }
             Message::Tick => self.tick(),
-            Message::Sent(id, result) => self.sent(id, result),
-            Message::Retried(mid, result) => {
-                self.retrying.retain(|x| x != &mid);
-                let subject = self
-                    .outbox
-                    .iter()
-                    .find(|m| m.id == mid)
-                    .map(|m| m.sidecar.subject.clone())
-                    .unwrap_or_default();
-                let notice = match &result {
-                    Ok(Attempt { result: Ok(_), .. }) => self.notify(t!("notify-sent"), &subject),
-                    Ok(Attempt { result: Err(_), .. }) | Err(_) => {
-                        self.notify(t!("notify-failed"), &subject)
-                    }
-                };
-                let rest = self.retried(mid, result);
-                Task::batch([notice, rest])
+            Message::Queued(id, result) => self.queued(id, result),
+            Message::Outbox(event) => self.outbox_event(event),
+            Message::OutboxReloaded => {
+                self.refresh();
+                self.run_due()
+            }
+            Message::AddressesChanged => {
+                self.addresses = self.store.addresses();
+                Task::none()
             }
             Message::AccountSaved(result) => {
                 match result {
@@ -739,7 +734,12 @@ impl App {
             }
             Input::Escape => {
                 if let Some(Screen::Compose(c)) = self.windows.get_mut(&id) {
+                    // Esc during the undo delay takes the message back.
+                    if matches!(c.sending, compose::Sending::Held(_)) {
+                        return self.undo(id);
+                    }
                     c.asking_close = false;
+                    c.asking_resend = false;
                 } else if let Some(w) = &self.wizard {
                     let message = match w.step {
                         wizard::Step::Searching | wizard::Step::Testing => wizard::Message::Cancel,
@@ -858,13 +858,12 @@ impl App {
             }
             A::Retry(id) => self.retry(id),
             A::Delete(id) => {
-                if let Some(m) = self.outbox.iter().find(|m| m.id == id)
-                    && let Some(d) = &m.sidecar.draft
-                {
-                    let _ = self.store.delete_draft(d);
-                }
-                if let Err(e) = self.store.outbox_delete(&id) {
-                    self.notice(e.to_string());
+                match self.engine.remove(&id) {
+                    Ok(Some(draft)) => {
+                        let _ = self.store.delete_draft(&draft);
+                    }
+                    Ok(None) => {}
+                    Err(e) => self.notice(e.localize()),
                 }
                 self.refresh();
                 Task::none()
@@ -896,60 +895,31 @@ impl App {
                     .0
                     .into_iter()
                     .find(|(d, _)| *d == draft_id);
-                let _ = self.store.outbox_delete(&id);
-                match draft {
-                    Some(d) => self.open_compose(Some(d)),
-                    None => Task::none(),
+                // A message that may have been sent stays in the outbox: the
+                // window asks before sending it again. Any other is taken
+                // out while it is edited, so the outbox cannot send the old
+                // version meanwhile.
+                let maybe_sent = m.sidecar.state == crate::outbox::State::MaybeSent;
+                if !maybe_sent && let Err(e) = self.engine.remove(&id) {
+                    self.notice(e.localize());
+                    return Task::none();
                 }
-            }
-        }
-    }
-
-    fn retried(&mut self, mid: String, result: Result<Attempt, String>) -> Task<Message> {
-        match result {
-            Ok(Attempt { result: Ok(d), .. }) => {
-                let _ = self.store.remember_addresses(&d.accepted);
-                self.notice(t!("main-sent-to", recipients = d.accepted.join(", ")));
-                // A compose window still showing this message (its
-                // send had failed) is done: it closes, so it can
-                // never send the message a second time.
-                let draft = self
-                    .outbox
-                    .iter()
-                    .find(|m| m.id == mid)
-                    .and_then(|m| m.sidecar.draft.clone());
-                let stale: Vec<window::Id> = self
-                    .windows
-                    .iter_mut()
-                    .filter_map(|(wid, screen)| match screen {
-                        Screen::Compose(c) if Some(&c.draft_id) == draft.as_ref() => {
-                            c.unsent_changes = false;
-                            c.dirty = false;
-                            c.sending = compose::Sending::Sent;
-                            Some(*wid)
+                let Some(d) = draft else {
+                    return Task::none();
+                };
+                let task = self.open_compose(Some(d));
+                if maybe_sent {
+                    for screen in self.windows.values_mut() {
+                        if let Screen::Compose(c) = screen
+                            && c.draft_id == draft_id
+                        {
+                            c.outbox_id = Some(id.clone());
                         }
-                        _ => None,
-                    })
-                    .collect();
-                self.refresh();
-                return Task::batch(stale.into_iter().map(window::close));
-            }
-            Ok(Attempt { result: Err(e), id }) => {
-                if e.is_transient() {
-                    let attempts = self
-                        .outbox
-                        .iter()
-                        .find(|m| m.id == id)
-                        .map(|m| m.sidecar.attempts + 1)
-                        .unwrap_or(1);
-                    self.retry_at
-                        .insert(id, Instant::now() + outbox::backoff(attempts));
+                    }
                 }
+                task
             }
-            Err(e) => self.notice(e),
         }
-        self.refresh();
-        Task::none()
     }
 
     /// The wizard's account with what discovery was told to trust (an extra
@@ -1184,6 +1154,7 @@ impl App {
                 window::close(id)
             }
             A::Send => self.send(id),
+            A::Undo => self.undo(id),
         }
     }
 
@@ -1195,199 +1166,6 @@ impl App {
                 Err(e) => c.notice = Some(e.to_string()),
             }
         }
-    }
-
-    fn send(&mut self, id: window::Id) -> Task<Message> {
-        self.save_draft(id);
-        let Some(Screen::Compose(c)) = self.windows.get_mut(&id) else {
-            return Task::none();
-        };
-        // The outbox is sending this message right now: a second send
-        // could deliver it twice.
-        let draft_id = c.draft_id.clone();
-        if c.sending == compose::Sending::Sent {
-            return Task::none();
-        }
-        let busy = matches!(c.sending, compose::Sending::InProgress(..))
-            || self.retrying.iter().any(|mid| {
-                self.outbox
-                    .iter()
-                    .any(|m| &m.id == mid && m.sidecar.draft.as_deref() == Some(draft_id.as_str()))
-            });
-        if busy {
-            c.notice = Some(t!("compose-already-sending"));
-            return Task::none();
-        }
-        let Some(account) = self
-            .config
-            .config
-            .accounts
-            .iter()
-            .find(|a| Some(&a.id) == c.draft.account.as_ref())
-            .cloned()
-        else {
-            c.sending = compose::Sending::Failed(t!("draft-error-no-sender"));
-            return Task::none();
-        };
-        let options = BuildOptions {
-            user_agent: self.config.config.settings.user_agent,
-        };
-        let built = match c.draft.build(&account, &options) {
-            Ok(b) => b,
-            Err(problems) => {
-                c.sending = compose::Sending::Failed(
-                    problems
-                        .iter()
-                        .map(|p| p.localize())
-                        .collect::<Vec<_>>()
-                        .join("\n"),
-                );
-                return Task::none();
-            }
-        };
-        let crate::draft::Built { message, envelope } = built;
-        let eml = message.formatted();
-        drop(message);
-        if let Some(old) = c.outbox_id.take() {
-            let _ = self.store.outbox_delete(&old);
-        }
-        let total = eml.len() as u64;
-        c.sending = compose::Sending::InProgress(0, total);
-        let sidecar = Sidecar {
-            draft: Some(c.draft_id.clone()),
-            subject: c.draft.subject.clone(),
-            ..Sidecar::default()
-        };
-        let progress = Arc::new(AtomicU64::new(0));
-        self.progress.insert(id, (progress.clone(), total));
-        self.sending_subjects.insert(id, c.draft.subject.clone());
-        let store = self.store.clone();
-        let settings = self.settings().clone();
-        Task::perform(
-            async move {
-                let host = account.host.clone();
-                outbox::send_new(
-                    &store,
-                    &account,
-                    &settings,
-                    envelope,
-                    eml,
-                    sidecar,
-                    progress,
-                    move |e: &SmtpError| smtp_error(e, &host),
-                )
-                .await
-                .map_err(|e| e.to_string())
-            },
-            move |r| Message::Sent(id, r),
-        )
-    }
-
-    fn sent(&mut self, id: window::Id, result: Result<Attempt, String>) -> Task<Message> {
-        self.progress.remove(&id);
-        let subject = self.sending_subjects.remove(&id).unwrap_or_default();
-        let window_open = self.windows.contains_key(&id);
-        // Notified: every failure, and a success nobody saw (the window was
-        // closed while it sent).
-        let notification = match &result {
-            Ok(Attempt { result: Ok(_), .. }) if window_open => Task::none(),
-            Ok(Attempt { result: Ok(_), .. }) => self.notify(t!("notify-sent"), &subject),
-            _ => self.notify(t!("notify-failed"), &subject),
-        };
-        let task = match result {
-            Ok(Attempt {
-                result: Ok(delivery),
-                ..
-            }) => {
-                let _ = self.store.remember_addresses(&delivery.accepted);
-                self.notice(t!(
-                    "main-sent-to",
-                    recipients = delivery.accepted.join(", ")
-                ));
-                if let Some(Screen::Compose(c)) = self.windows.get_mut(&id) {
-                    c.unsent_changes = false;
-                    c.sending = compose::Sending::Sent;
-                }
-                window::close(id)
-            }
-            Ok(Attempt {
-                result: Err(e),
-                id: outbox_id,
-            }) => {
-                let host = self.outbox_host(&outbox_id);
-                let reason = smtp_error(&e, &host);
-                if let Some(Screen::Compose(c)) = self.windows.get_mut(&id) {
-                    c.sending = compose::Sending::Failed(reason.clone());
-                    c.outbox_id = Some(outbox_id.clone());
-                }
-                if e.is_transient() {
-                    self.retry_at
-                        .insert(outbox_id, Instant::now() + outbox::backoff(1));
-                }
-                Task::none()
-            }
-            Err(e) => {
-                if let Some(Screen::Compose(c)) = self.windows.get_mut(&id) {
-                    c.sending = compose::Sending::Failed(e);
-                }
-                Task::none()
-            }
-        };
-        self.refresh();
-        Task::batch([notification, task])
-    }
-
-    fn outbox_host(&self, outbox_id: &str) -> String {
-        self.store
-            .outbox()
-            .0
-            .into_iter()
-            .find(|m| m.id == outbox_id)
-            .and_then(|m| {
-                self.accounts()
-                    .iter()
-                    .find(|a| a.id == m.sidecar.account)
-                    .map(|a| a.host.clone())
-            })
-            .unwrap_or_default()
-    }
-
-    fn retry(&mut self, id: String) -> Task<Message> {
-        if self.retrying.contains(&id) {
-            return Task::none();
-        }
-        let Some(m) = self.outbox.iter().find(|m| m.id == id).cloned() else {
-            return Task::none();
-        };
-        let Some(account) = self
-            .accounts()
-            .iter()
-            .find(|a| a.id == m.sidecar.account)
-            .cloned()
-        else {
-            return Task::none();
-        };
-        self.retry_at.remove(&id);
-        self.retrying.push(id.clone());
-        let store = self.store.clone();
-        let settings = self.settings().clone();
-        let id2 = id.clone();
-        Task::perform(
-            async move {
-                let host = account.host.clone();
-                outbox::retry(
-                    &store,
-                    &id2,
-                    &account,
-                    &settings,
-                    Arc::new(AtomicU64::new(0)),
-                    move |e: &SmtpError| smtp_error(e, &host),
-                )
-                .await
-                .map_err(|e| e.to_string())
-            },
-            move |r| Message::Retried(id.clone(), r),
-        )
     }
 
     fn tick(&mut self) -> Task<Message> {
@@ -1427,22 +1205,22 @@ impl App {
                 ));
             }
         }
-        for (id, (counter, total)) in &self.progress {
-            if let Some(Screen::Compose(c)) = self.windows.get_mut(id)
-                && c.sending_now()
-            {
-                c.sending = compose::Sending::InProgress(counter.load(Ordering::Relaxed), *total);
-            }
-        }
-        let now = Instant::now();
-        let due: Vec<String> = self
-            .retry_at
-            .iter()
-            .filter(|(_, t)| **t <= now)
-            .map(|(id, _)| id.clone())
-            .collect();
-        let retries: Vec<Task<Message>> = due.into_iter().map(|id| self.retry(id)).collect();
-        Task::batch(saves.into_iter().chain(retries))
+        // Another process may have queued or sent messages: the outbox is
+        // read again now and then, off the UI thread.
+        let reload = if self.outbox_read_at.elapsed() > OUTBOX_REREAD {
+            self.outbox_read_at = Instant::now();
+            let engine = self.engine.clone();
+            Task::perform(
+                async move {
+                    let _ = tokio::task::spawn_blocking(move || engine.reload()).await;
+                },
+                |()| Message::OutboxReloaded,
+            )
+        } else {
+            Task::none()
+        };
+        let sends = self.run_due();
+        Task::batch(saves.into_iter().chain([reload, sends]))
     }
 }
 

@@ -37,6 +37,11 @@ pub fn focus_field<T: Send + 'static>(window: window::Id, field: &str) -> iced::
 pub enum Sending {
     /// Not sending.
     Idle,
+    /// Being put into the outbox.
+    Queueing,
+    /// In the outbox, waiting out the undo delay until this time (Unix
+    /// seconds): Undo (or Esc, or any edit) takes it back.
+    Held(u64),
     /// Sending: message bytes written and the total.
     InProgress(u64, u64),
     /// The last attempt failed: the translated reason.
@@ -104,6 +109,10 @@ pub struct State {
     pub notice: Option<String>,
     /// Asking whether to keep the draft on close.
     pub asking_close: bool,
+    /// Asking whether to send again a message that may have been sent.
+    pub asking_resend: bool,
+    /// The person said yes to sending it again.
+    pub resend_confirmed: bool,
     /// When the person last changed something (autosave waits for a pause).
     pub edited_at: Option<std::time::Instant>,
     /// The outbox entry of the last failed attempt, replaced on the next.
@@ -153,6 +162,12 @@ pub enum Message {
     CloseCancel,
     /// Use a suggested address in To.
     Suggest(String),
+    /// Take the queued message back (during the undo delay).
+    Undo,
+    /// "May have been sent" answered: send it again.
+    ResendYes,
+    /// "May have been sent" answered: do not.
+    ResendNo,
 }
 
 /// What the app must do after an update.
@@ -172,6 +187,8 @@ pub enum Action {
     CloseKeep,
     /// Close the window and delete the draft.
     CloseDiscard,
+    /// Take the queued message back into the draft.
+    Undo,
 }
 
 impl State {
@@ -189,6 +206,8 @@ impl State {
             sending: Sending::Idle,
             notice: None,
             asking_close: false,
+            asking_resend: false,
+            resend_confirmed: false,
             edited_at: None,
             outbox_id: None,
             focus: Some(0),
@@ -215,7 +234,26 @@ impl State {
 
     /// Handles `message`.
     pub fn update(&mut self, message: Message) -> Action {
+        let held = matches!(self.sending, Sending::Held(_));
+        let edited = self.edited_at;
+        let action = self.apply(message);
+        // An edit during the undo delay takes the message back, so what
+        // goes out is what the window shows.
+        if held && self.edited_at != edited && action == Action::None {
+            return Action::Undo;
+        }
+        action
+    }
+
+    fn apply(&mut self, message: Message) -> Action {
         match message {
+            Message::Undo => return Action::Undo,
+            Message::ResendYes => {
+                self.asking_resend = false;
+                self.resend_confirmed = true;
+                return Action::Send;
+            }
+            Message::ResendNo => self.asking_resend = false,
             Message::From(choice) => {
                 self.draft.account = Some(choice.id);
                 self.changed();
@@ -297,7 +335,10 @@ impl State {
 
     /// Whether a send is under way.
     pub fn sending_now(&self) -> bool {
-        matches!(self.sending, Sending::InProgress(..))
+        matches!(
+            self.sending,
+            Sending::InProgress(..) | Sending::Queueing | Sending::Held(_)
+        )
     }
 
     /// Adds attachments already copied into the draft.
@@ -536,6 +577,12 @@ pub fn view<'a>(
         }
         Sending::Failed(reason) => text(reason.clone()).style(text::danger).into(),
         Sending::Sent => text(t!("compose-sent")).into(),
+        Sending::Queueing => text(t!("compose-queueing")).into(),
+        Sending::Held(until) => text(t!(
+            "compose-held",
+            seconds = until.saturating_sub(crate::outbox::now())
+        ))
+        .into(),
     };
     let signature = account.is_some_and(|a| !a.signature.trim().is_empty());
     let mut bottom = row![].spacing(8).align_y(iced::Alignment::Center);
@@ -553,12 +600,35 @@ pub fn view<'a>(
                 .style(button::secondary)
                 .on_press(Message::Save),
         )
-        .push(
+        .push(if matches!(state.sending, Sending::Held(_)) {
+            button(text(t!("compose-undo")))
+                .style(button::primary)
+                .on_press(Message::Undo)
+        } else {
             button(text(t!("compose-send")))
                 .style(button::primary)
-                .on_press_maybe(can_send.then_some(Message::Send)),
-        );
+                .on_press_maybe(can_send.then_some(Message::Send))
+        });
     content = content.push(bottom);
+    if state.asking_resend {
+        content = content.push(
+            container(
+                row![
+                    text(t!("outbox-retry-unsure-question")).width(Length::Fill),
+                    button(text(t!("compose-resend-yes")))
+                        .style(button::danger)
+                        .on_press(Message::ResendYes),
+                    button(text(t!("compose-close-cancel")))
+                        .style(button::secondary)
+                        .on_press(Message::ResendNo),
+                ]
+                .spacing(6)
+                .align_y(iced::Alignment::Center),
+            )
+            .padding(8)
+            .style(container::rounded_box),
+        );
+    }
 
     if state.asking_close {
         content = content.push(

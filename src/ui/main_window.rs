@@ -8,6 +8,8 @@ use iced::{Element, Length};
 use crate::account::{Account, AccountId, Security};
 use crate::config::{Settings, Theme};
 use crate::i18n::Language;
+use crate::outbox::{Class, State as Queued};
+use crate::report::Localize;
 use crate::report::security_label;
 use crate::store::Stored;
 use crate::t;
@@ -329,7 +331,7 @@ impl State {
             Message::Retry(id) => {
                 let unsure = outbox
                     .iter()
-                    .any(|m| m.id == id && m.sidecar.may_have_been_sent);
+                    .any(|m| m.id == id && m.sidecar.state == Queued::MaybeSent);
                 if unsure {
                     self.confirm = Some(Confirm::RetryUnsure(id));
                 } else {
@@ -635,15 +637,29 @@ pub fn view<'a>(
                     text(m.sidecar.envelope.rcpt_to.join(", ")).size(13),
                 ]
                 .spacing(4);
-                if m.sidecar.may_have_been_sent {
+                let state = m.sidecar.state;
+                card = card.push(text(crate::report::outbox::state_label(state)).size(13));
+                if state == Queued::MaybeSent {
                     card = card.push(text(t!("outbox-may-have-been-sent")).style(text::danger));
                 }
-                if let Some(e) = &m.sidecar.last_error {
-                    card = card.push(text(e.clone()).size(13));
+                // Translated now, from the failure kept as data: a language
+                // switch changes every reason shown.
+                let failure = m.sidecar.failure.as_ref();
+                if let Some(f) = failure.filter(|_| state != Queued::MaybeSent) {
+                    card = card.push(text(f.localize()).size(13));
+                    card = card.push(text(crate::report::outbox::next_step(f)).size(13));
                 }
+                // A message refused for good is edited, not retried; one
+                // being sent or waiting its turn has nothing to retry.
+                let retry = match state {
+                    Queued::Failed => failure.is_none_or(|f| f.class() != Class::Permanent),
+                    Queued::MaybeSent => true,
+                    _ => false,
+                };
                 card = card.push(
                     row![
-                        button(text(t!("outbox-retry"))).on_press(Message::Retry(m.id.clone())),
+                        button(text(t!("outbox-retry")))
+                            .on_press_maybe(retry.then(|| Message::Retry(m.id.clone()))),
                         button(text(t!("main-edit")))
                             .style(button::secondary)
                             .on_press_maybe(

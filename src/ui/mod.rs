@@ -4,6 +4,7 @@ pub mod app;
 pub mod compose;
 pub mod focus;
 pub mod main_window;
+pub mod sending;
 pub mod wizard;
 
 pub use app::{Launch, run, start};

@@ -36,6 +36,13 @@ pub enum Fault {
     NeverGreet,
     /// (TLS) After 354, stop reading and answering.
     StallAfter354,
+    /// (TLS) As `StallAfter354`, with a receive buffer of a few KiB, so a
+    /// message of some KiB fills it while the client's send buffer still
+    /// holds the rest: the final `.` is written but never acknowledged.
+    StallAfter354SmallWindow,
+    /// Relay bytes untouched, `delay` after each KiB in either direction
+    /// (a slow link, for killing a send at any moment).
+    Slow(Duration),
     /// (TLS) After 354 and 64 KiB of message, close the connection.
     DropMidData,
     /// (TLS) Relay the message and its final `.`, then close before the reply.
@@ -50,7 +57,11 @@ impl Fault {
     fn terminates_tls(&self) -> bool {
         !matches!(
             self,
-            Fault::Record | Fault::StripStartTls | Fault::Refuse454 | Fault::InjectAfter220
+            Fault::Record
+                | Fault::StripStartTls
+                | Fault::Refuse454
+                | Fault::InjectAfter220
+                | Fault::Slow(_)
         )
     }
 }
@@ -76,9 +87,20 @@ impl FaultProxy {
             .expect("runtime");
         let clear = Arc::new(Mutex::new(Vec::new()));
         let acceptor = fault.terminates_tls().then(|| tls_acceptor(cert));
-        let listener = runtime
-            .block_on(TcpListener::bind("127.0.0.1:0"))
-            .expect("bind");
+        let listener = if fault == Fault::StallAfter354SmallWindow {
+            let socket = tokio::net::TcpSocket::new_v4().expect("socket");
+            // Inherited by accepted connections; the kernel doubles it.
+            socket.set_recv_buffer_size(2048).expect("rcvbuf");
+            let _guard = runtime.enter();
+            socket
+                .bind("127.0.0.1:0".parse().expect("addr"))
+                .expect("bind");
+            socket.listen(16).expect("listen")
+        } else {
+            runtime
+                .block_on(TcpListener::bind("127.0.0.1:0"))
+                .expect("bind")
+        };
         let port = listener.local_addr().expect("addr").port();
         let c = clear.clone();
         runtime.spawn(async move {
@@ -167,6 +189,15 @@ async fn plain_session(
     server: TcpStream,
     clear: Arc<Mutex<Vec<u8>>>,
 ) -> std::io::Result<()> {
+    if let Fault::Slow(delay) = fault {
+        let (mut cr, mut cw) = client.into_split();
+        let (mut sr, mut sw) = server.into_split();
+        let _ = tokio::join!(
+            slow_copy(&mut cr, &mut sw, delay),
+            slow_copy(&mut sr, &mut cw, delay)
+        );
+        return Ok(());
+    }
     if fault == Fault::Record {
         let (mut cr, mut cw) = client.into_split();
         let (mut sr, mut sw) = server.into_split();
@@ -229,6 +260,23 @@ async fn plain_session(
     }
 }
 
+/// Copies `r` to `w` a KiB at a time, `delay` after each.
+async fn slow_copy(
+    r: &mut tokio::net::tcp::OwnedReadHalf,
+    w: &mut tokio::net::tcp::OwnedWriteHalf,
+    delay: Duration,
+) -> std::io::Result<()> {
+    let mut buf = vec![0u8; 1024];
+    loop {
+        let n = r.read(&mut buf).await?;
+        if n == 0 {
+            return w.shutdown().await;
+        }
+        tokio::time::sleep(delay).await;
+        w.write_all(&buf[..n]).await?;
+    }
+}
+
 async fn tls_session(
     fault: Fault,
     client: Box<dyn Stream>,
@@ -275,7 +323,7 @@ async fn tls_session(
             .await?;
         if upper.starts_with("DATA") && reply.last().is_some_and(|l| l.starts_with("354")) {
             match fault {
-                Fault::StallAfter354 => {
+                Fault::StallAfter354 | Fault::StallAfter354SmallWindow => {
                     let _hold = (client, server);
                     tokio::time::sleep(Duration::from_secs(60)).await;
                     return Ok(());

@@ -6,6 +6,8 @@ use crate::paths::NoHomeDir;
 use crate::secrets::SecretsError;
 use crate::t;
 
+pub mod outbox;
+
 /// A value that can be told to the person in the current language.
 pub trait Localize {
     /// The message in the language last chosen with [`crate::i18n::apply`].
@@ -168,21 +170,48 @@ impl Localize for crate::draft::Problem {
     }
 }
 
+/// The longest text from the network shown, in characters.
+pub const MAX_SHOWN_CHARS: usize = 1000;
+
+/// Text that came from the network or a certificate (a server's reply, a
+/// certificate's names, an autoconfig field), made safe to print or draw:
+/// control characters and escape sequences are replaced by visible
+/// symbols (ESC becomes ␛, other C0 controls their Control Pictures, C1
+/// controls and bidirectional overrides U+FFFD), line breaks are kept, and
+/// the text is cut to [`MAX_SHOWN_CHARS`] characters with "…".
+pub fn safe(text: &str) -> String {
+    let mut out = String::with_capacity(text.len().min(MAX_SHOWN_CHARS * 4));
+    for (n, c) in text.chars().enumerate() {
+        if n == MAX_SHOWN_CHARS {
+            out.push('…');
+            break;
+        }
+        match c {
+            '\n' => out.push('\n'),
+            '\t' => out.push(' '),
+            '\u{0}'..='\u{1f}' => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}')),
+            '\u{7f}' => out.push('\u{2421}'),
+            '\u{80}'..='\u{9f}'
+            | '\u{200e}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2066}'..='\u{2069}' => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// An SMTP failure for `host` (the account's server), in the person's
 /// language; the server's own text is part of the message.
 pub fn smtp_error(e: &crate::smtp::SmtpError, host: &str) -> String {
     use crate::account::Security;
     use crate::smtp::{CertProblem, Phase, SmtpError as E};
     match e {
-        E::Dns { host, detail } => t!(
-            "smtp-error-dns",
-            host = host.as_str(),
-            detail = detail.as_str()
-        ),
+        E::Dns { host, detail } => t!("smtp-error-dns", host = safe(host), detail = safe(detail)),
         E::ConnectionRefused { host, port } => {
-            t!("smtp-error-refused", host = host.as_str(), port = *port)
+            t!("smtp-error-refused", host = safe(host), port = *port)
         }
-        E::Network { detail } => t!("smtp-error-network", detail = detail.as_str()),
+        E::Network { detail } => t!("smtp-error-network", detail = safe(detail)),
         E::Timeout { phase, seconds } => {
             let seconds = *seconds;
             match phase {
@@ -203,14 +232,14 @@ pub fn smtp_error(e: &crate::smtp::SmtpError, host: &str) -> String {
         } => {
             let subject = subject.clone().unwrap_or_default();
             match problem {
-                CertProblem::Expired => t!("smtp-error-cert-expired", subject = subject),
+                CertProblem::Expired => t!("smtp-error-cert-expired", subject = safe(&subject)),
                 CertProblem::UnknownIssuer => {
-                    t!("smtp-error-cert-unknown-issuer", subject = subject)
+                    t!("smtp-error-cert-unknown-issuer", subject = safe(&subject))
                 }
                 CertProblem::WrongName { names } => t!(
                     "smtp-error-cert-wrong-name",
-                    host = host,
-                    names = names.join(", ")
+                    host = safe(host),
+                    names = safe(&names.join(", "))
                 ),
                 CertProblem::PinnedChanged { presented, pinned } => t!(
                     "smtp-error-cert-pinned-changed",
@@ -218,27 +247,27 @@ pub fn smtp_error(e: &crate::smtp::SmtpError, host: &str) -> String {
                     pinned = pinned.as_str()
                 ),
                 CertProblem::CaAsServer => t!("smtp-error-cert-ca-as-server"),
-                CertProblem::Other(detail) => t!("smtp-error-cert-other", detail = detail.as_str()),
+                CertProblem::Other(detail) => t!("smtp-error-cert-other", detail = safe(detail)),
             }
         }
         E::ProtocolTooOld => t!("smtp-error-protocol-too-old"),
-        E::Tls { detail } => t!("smtp-error-tls", detail = detail.as_str()),
+        E::Tls { detail } => t!("smtp-error-tls", detail = safe(detail)),
         E::StartTlsNotOffered => t!("smtp-error-starttls-not-offered"),
         E::StartTlsRefused { code, text } => {
             t!(
                 "smtp-error-starttls-refused",
                 code = *code,
-                text = text.as_str()
+                text = safe(text)
             )
         }
         E::StartTlsInjection => t!("smtp-error-starttls-injection"),
-        E::Protocol { detail } => t!("smtp-error-protocol", detail = detail.as_str()),
+        E::Protocol { detail } => t!("smtp-error-protocol", detail = safe(detail)),
         E::PlaintextForbidden => t!("smtp-error-plaintext-forbidden"),
         E::AuthFailed { code, text } => {
-            t!("smtp-error-auth-failed", code = *code, text = text.as_str())
+            t!("smtp-error-auth-failed", code = *code, text = safe(text))
         }
         E::NoAuthMechanism { offered } => {
-            t!("smtp-error-no-mechanism", offered = offered.as_str())
+            t!("smtp-error-no-mechanism", offered = safe(offered))
         }
         E::RecipientsRefused { refused } => {
             let mut out = t!("smtp-error-recipients-refused", count = refused.len());
@@ -246,22 +275,27 @@ pub fn smtp_error(e: &crate::smtp::SmtpError, host: &str) -> String {
                 out.push('\n');
                 out.push_str(&t!(
                     "smtp-error-recipient-line",
-                    address = address.as_str(),
+                    address = safe(address),
                     code = *code,
-                    text = text.as_str()
+                    text = safe(text)
                 ));
             }
             out
         }
         E::TooLarge { size, limit } => t!("smtp-error-too-large", size = *size, limit = *limit),
-        E::SmtpUtf8Needed { address } => t!("smtp-error-smtputf8", address = address.as_str()),
+        E::SmtpUtf8Needed { address } => t!("smtp-error-smtputf8", address = safe(address)),
         E::Transient { code, text } => {
-            t!("smtp-error-transient", code = *code, text = text.as_str())
+            t!("smtp-error-transient", code = *code, text = safe(text))
         }
         E::Permanent { code, text } => {
-            t!("smtp-error-permanent", code = *code, text = text.as_str())
+            t!("smtp-error-permanent", code = *code, text = safe(text))
         }
         E::OutcomeUnknown => t!("smtp-error-outcome-unknown"),
+        E::ReplyLineTooLong { limit } => t!("smtp-error-reply-line-too-long", limit = *limit),
+        E::ReplyTooLarge { limit } => t!("smtp-error-reply-too-large", limit = *limit),
+        E::NotDelivered { unacknowledged } => {
+            t!("smtp-error-not-delivered", bytes = *unacknowledged)
+        }
         E::Keyring(k) => t!("smtp-error-keyring", reason = k.localize()),
     }
 }

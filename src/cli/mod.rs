@@ -1,0 +1,478 @@
+//! The `koperta` command line, in Polish or English.
+//!
+//! ```text
+//! koperta account add --email ADDR --host HOST [--port N] [--security implicit-tls|starttls|plaintext]
+//!                     [--name NAME] [--username USER] [--ca-file PEM | --pin-cert PEM]
+//!                     [--signature TEXT] --password-stdin
+//! koperta account list
+//! koperta account remove ID|ADDRESS
+//! koperta settings set never-plaintext|language|theme VALUE
+//! koperta settings show
+//! ```
+//!
+//! Exit status: 0 on success, 1 when the command failed, 2 for a command
+//! line that is not valid. Everything printed goes through Fluent.
+
+use std::ffi::OsString;
+use std::io::{Read, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use clap::error::{ContextKind, ErrorKind};
+use clap::{Arg, ArgAction, ArgMatches, Command};
+use zeroize::Zeroizing;
+
+use crate::account::{Account, AccountId, Security};
+use crate::config::{ConfigFile, Lookup, Theme};
+use crate::i18n::{self, Language};
+use crate::paths::Paths;
+use crate::report::{Localize, security_label};
+use crate::secrets::{Keyring, Password};
+use crate::t;
+
+mod account;
+mod outbox;
+mod send;
+mod settings;
+
+use account::{account_add, account_discover, account_list, account_remove, account_test, resolve};
+use send::send;
+use settings::{settings_set, settings_show};
+
+/// The standard streams a command uses; tests give their own.
+pub struct Io<'a> {
+    /// Standard input (passwords).
+    pub stdin: &'a mut dyn Read,
+    /// Results.
+    pub stdout: &'a mut dyn Write,
+    /// Errors and warnings.
+    pub stderr: &'a mut dyn Write,
+}
+
+/// Runs the process's command line with the real standard streams.
+pub fn main() -> ExitCode {
+    use std::io::IsTerminal;
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let mut piped = std::io::stdin();
+    let mut typed = TerminalPassword::default();
+    // At a terminal, a password is typed without echo after a prompt;
+    // from a pipe it is read as it comes.
+    let stdin: &mut dyn Read = if piped.is_terminal() {
+        &mut typed
+    } else {
+        &mut piped
+    };
+    let mut stdout = std::io::stdout();
+    let mut stderr = std::io::stderr();
+    let code = run(
+        args,
+        &mut Io {
+            stdin,
+            stdout: &mut stdout,
+            stderr: &mut stderr,
+        },
+    );
+    ExitCode::from(code)
+}
+
+/// Standard input at a terminal: the first read asks for the password
+/// without echoing it (rpassword), then gives that one line.
+#[derive(Default)]
+struct TerminalPassword {
+    line: Option<Zeroizing<Vec<u8>>>,
+    at: usize,
+}
+
+impl Read for TerminalPassword {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.line.is_none() {
+            let typed = rpassword::prompt_password(format!("{} ", t!("cli-password-prompt")))?;
+            let mut bytes = Zeroizing::new(typed.into_bytes());
+            bytes.push(b'\n');
+            self.line = Some(bytes);
+        }
+        let line = self.line.as_deref().map(Vec::as_slice).unwrap_or_default();
+        let n = buf.len().min(line.len() - self.at.min(line.len()));
+        buf[..n].copy_from_slice(&line[self.at..self.at + n]);
+        self.at += n;
+        Ok(n)
+    }
+}
+
+/// A failed command: the translated message to print.
+struct Failure(String);
+
+impl<E: Localize> From<E> for Failure {
+    fn from(e: E) -> Self {
+        Failure(e.localize())
+    }
+}
+
+/// Runs `args` (with the program name first). Returns the exit status.
+pub fn run(args: Vec<OsString>, io: &mut Io<'_>) -> u8 {
+    // The language comes from the settings when they load, else the OS.
+    let paths = Paths::from_env();
+    let opened = paths
+        .as_ref()
+        .ok()
+        .map(|p| ConfigFile::open(&p.config_file()));
+    let language = match &opened {
+        Some((file, None)) => file.config.settings.language,
+        _ => Language::Auto,
+    };
+    i18n::apply(language);
+
+    let matches = match command().try_get_matches_from(args) {
+        Ok(m) => m,
+        Err(e) => return usage_error(&e, io),
+    };
+    let paths = match paths {
+        Ok(p) => p,
+        Err(e) => return fail(io, Failure::from(e)),
+    };
+    let file = match opened {
+        Some((file, None)) => file,
+        Some((_, Some(err))) => return fail(io, Failure::from(err)),
+        // `paths` was Ok, so the config was opened above.
+        None => return fail(io, Failure(t!("paths-error-no-home"))),
+    };
+    let _ = paths;
+    let result = match matches.subcommand() {
+        Some(("account", sub)) => match sub.subcommand() {
+            Some(("add", m)) => account_add(m, file, io),
+            Some(("list", _)) => account_list(&file, io),
+            Some(("remove", m)) => account_remove(m, file, io),
+            Some(("test", m)) => account_test(m, &file, io),
+            Some(("discover", m)) => account_discover(m, file, io),
+            _ => Err(Failure(t!("cli-error-missing-subcommand"))),
+        },
+        Some(("send", m)) => send(m, &file, io),
+        Some(("outbox", sub)) => match sub.subcommand() {
+            Some(("list", _)) => outbox::list(&file, io),
+            Some(("retry", m)) => outbox::retry(m, &file, io),
+            Some(("remove", m)) => outbox::remove(m, io),
+            Some(("run", m)) => outbox::run_due(m, &file, io),
+            _ => Err(Failure(t!("cli-error-missing-subcommand"))),
+        },
+        Some(("settings", sub)) => match sub.subcommand() {
+            Some(("set", m)) => settings_set(m, file, io),
+            Some(("show", _)) => settings_show(&file, io),
+            _ => Err(Failure(t!("cli-error-missing-subcommand"))),
+        },
+        _ => {
+            let _ = write!(io.stdout, "{}", command().render_help());
+            Ok(())
+        }
+    };
+    match result {
+        Ok(()) => 0,
+        Err(f) => fail(io, f),
+    }
+}
+
+fn fail(io: &mut Io<'_>, failure: Failure) -> u8 {
+    let _ = writeln!(io.stderr, "{} {}", t!("cli-error-prefix"), failure.0);
+    1
+}
+
+fn usage_error(e: &clap::Error, io: &mut Io<'_>) -> u8 {
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = write!(io.stdout, "{}", e.render());
+            return 0;
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = write!(io.stdout, "{}", e.render());
+            return 2;
+        }
+        _ => {}
+    }
+    let ctx = |kind| e.get(kind).map(|v| v.to_string()).unwrap_or_default();
+    let message = match e.kind() {
+        ErrorKind::UnknownArgument => {
+            t!(
+                "cli-error-unknown-argument",
+                arg = ctx(ContextKind::InvalidArg)
+            )
+        }
+        ErrorKind::InvalidSubcommand => t!(
+            "cli-error-invalid-subcommand",
+            name = ctx(ContextKind::InvalidSubcommand)
+        ),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => t!(
+            "cli-error-invalid-value",
+            arg = ctx(ContextKind::InvalidArg),
+            value = ctx(ContextKind::InvalidValue),
+            valid = ctx(ContextKind::ValidValue)
+        ),
+        ErrorKind::MissingRequiredArgument => t!(
+            "cli-error-missing-argument",
+            arg = ctx(ContextKind::InvalidArg)
+        ),
+        ErrorKind::MissingSubcommand => t!("cli-error-missing-subcommand"),
+        ErrorKind::ArgumentConflict
+            if ctx(ContextKind::PriorArg).is_empty()
+                || ctx(ContextKind::PriorArg) == ctx(ContextKind::InvalidArg) =>
+        {
+            t!("cli-error-repeated", arg = ctx(ContextKind::InvalidArg))
+        }
+        ErrorKind::ArgumentConflict => {
+            t!("cli-error-conflict", arg = ctx(ContextKind::InvalidArg))
+        }
+        _ => t!("cli-error-usage"),
+    };
+    let _ = writeln!(
+        io.stderr,
+        "{} {}\n{}",
+        t!("cli-error-prefix"),
+        message,
+        t!("cli-hint-help")
+    );
+    2
+}
+
+/// Applies the translated help template and help/version flags to `cmd`
+/// and every subcommand.
+fn localize(cmd: Command) -> Command {
+    let template = format!(
+        "{{about-with-newline}}\n{}: {{usage}}\n\n{{all-args}}{{after-help}}",
+        t!("cli-usage-heading")
+    );
+    cmd.help_template(template)
+        .disable_help_flag(true)
+        .disable_help_subcommand(true)
+        .subcommand_help_heading(t!("cli-commands-heading"))
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help(t!("cli-help-flag")),
+        )
+        .mut_subcommands(localize)
+}
+
+fn opt(name: &'static str, help: String) -> Arg {
+    Arg::new(name)
+        .long(name)
+        .value_name(name.to_uppercase())
+        .help(help)
+        .hide_possible_values(true)
+}
+
+/// A positional argument, listed under the translated "Arguments" heading.
+fn positional(name: &'static str, help: String) -> Arg {
+    Arg::new(name)
+        .value_name(name.to_uppercase())
+        .required(true)
+        .help(help)
+        .help_heading(t!("cli-arguments-heading"))
+}
+
+/// A command whose options are listed under the translated heading.
+fn cmd(name: &'static str, about: String) -> Command {
+    Command::new(name)
+        .about(about)
+        .next_help_heading(t!("cli-options-heading"))
+}
+
+/// The command-line grammar, with help texts in the current language.
+pub fn command() -> Command {
+    let account = cmd("account", t!("cli-account-about"))
+        .subcommand_required(true)
+        .subcommand(
+            cmd("add", t!("cli-account-add-about"))
+                .arg(opt("name", t!("cli-arg-name")))
+                .arg(opt("email", t!("cli-arg-email")).required(true))
+                .arg(opt("host", t!("cli-arg-host")).required(true))
+                .arg(opt("port", t!("cli-arg-port")))
+                .arg(opt("security", t!("cli-arg-security")).value_parser([
+                    "implicit-tls",
+                    "starttls",
+                    "plaintext",
+                ]))
+                .arg(opt("username", t!("cli-arg-username")))
+                .arg(opt("ca-file", t!("cli-arg-ca-file")).value_name("PEM"))
+                .arg(
+                    opt("pin-cert", t!("cli-arg-pin-cert"))
+                        .value_name("PEM")
+                        .conflicts_with("ca-file"),
+                )
+                .arg(opt("signature", t!("cli-arg-signature")))
+                .arg(
+                    Arg::new("bcc-self")
+                        .long("bcc-self")
+                        .action(ArgAction::SetTrue)
+                        .help(t!("cli-arg-bcc-self")),
+                )
+                .arg(
+                    Arg::new("password-stdin")
+                        .long("password-stdin")
+                        .action(ArgAction::SetTrue)
+                        .help(t!("cli-arg-password-stdin")),
+                ),
+        )
+        .subcommand(cmd("list", t!("cli-account-list-about")))
+        .subcommand(
+            cmd("test", t!("cli-account-test-about"))
+                .arg(positional("id", t!("cli-arg-account-id")))
+                .arg(opt("protocol-log", t!("cli-arg-protocol-log")).value_name("PATH")),
+        )
+        .subcommand(
+            cmd("discover", t!("cli-account-discover-about"))
+                .arg(positional("address", t!("cli-arg-address")))
+                .arg(opt("name", t!("cli-arg-name")))
+                .arg(opt("dns-server", t!("cli-arg-dns-server")).value_name("IP:PORT"))
+                .arg(opt("ca-file", t!("cli-arg-discover-ca-file")).value_name("PEM"))
+                .arg(
+                    Arg::new("save")
+                        .long("save")
+                        .action(ArgAction::SetTrue)
+                        .help(t!("cli-arg-save")),
+                ),
+        )
+        .subcommand(
+            cmd("remove", t!("cli-account-remove-about"))
+                .arg(positional("id", t!("cli-arg-account-id"))),
+        );
+    let settings = cmd("settings", t!("cli-settings-about"))
+        .subcommand_required(true)
+        .subcommand(
+            cmd("set", t!("cli-settings-set-about"))
+                .arg(positional("key", t!("cli-arg-setting-key")))
+                .arg(positional("value", t!("cli-arg-setting-value"))),
+        )
+        .subcommand(cmd("show", t!("cli-settings-show-about")));
+    let send = cmd("send", t!("cli-send-about"))
+        .arg(
+            opt("account", t!("cli-arg-account"))
+                .value_name("ID")
+                .required(true),
+        )
+        .arg(opt("to", t!("cli-arg-to")).value_name("ADDRESSES"))
+        .arg(opt("cc", t!("cli-arg-cc")).value_name("ADDRESSES"))
+        .arg(opt("bcc", t!("cli-arg-bcc")).value_name("ADDRESSES"))
+        .arg(opt("subject", t!("cli-arg-subject")).value_name("TEXT"))
+        .arg(opt("body-file", t!("cli-arg-body-file")).value_name("FILE"))
+        .arg(
+            opt("attach", t!("cli-arg-attach"))
+                .value_name("FILE")
+                .action(ArgAction::Append),
+        )
+        .arg(opt("later", t!("cli-arg-later")).value_name("TIME"))
+        .arg(opt("protocol-log", t!("cli-arg-protocol-log")).value_name("PATH"));
+    let yes = || {
+        Arg::new("yes")
+            .long("yes")
+            .action(ArgAction::SetTrue)
+            .help(t!("cli-arg-yes"))
+    };
+    let outbox = cmd("outbox", t!("cli-outbox-about"))
+        .subcommand_required(true)
+        .subcommand(cmd("list", t!("cli-outbox-list-about")))
+        .subcommand(
+            cmd("retry", t!("cli-outbox-retry-about"))
+                .arg(
+                    positional("id", t!("cli-arg-outbox-id"))
+                        .required(false)
+                        .required_unless_present("all")
+                        .conflicts_with("all"),
+                )
+                .arg(
+                    Arg::new("all")
+                        .long("all")
+                        .action(ArgAction::SetTrue)
+                        .help(t!("cli-arg-outbox-all")),
+                )
+                .arg(yes()),
+        )
+        .subcommand(
+            cmd("remove", t!("cli-outbox-remove-about"))
+                .arg(positional("id", t!("cli-arg-outbox-id")).required(true)),
+        )
+        .subcommand(cmd("run", t!("cli-outbox-run-about")).arg(yes()));
+    let root = cmd("koperta", t!("cli-about"))
+        .version(env!("CARGO_PKG_VERSION"))
+        .disable_version_flag(true)
+        .arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(t!("cli-version-flag")),
+        )
+        .subcommand(account)
+        .subcommand(send)
+        .subcommand(outbox)
+        .subcommand(settings);
+    localize(root)
+}
+
+fn arg<'m>(m: &'m ArgMatches, name: &str) -> Option<&'m String> {
+    m.get_one::<String>(name)
+}
+
+/// A light syntax check; the full RFC 5321/5322 check belongs to the draft
+/// parser.
+/// The same RFC 5321/5322 check as for recipients.
+fn plausible_address(address: &str) -> bool {
+    crate::address::parse_mailbox(address).is_ok_and(|m| m.name.is_none())
+}
+
+/// Reads one line (the password) from `stdin`, without its line ending.
+fn read_password(stdin: &mut dyn Read) -> Result<Password, Failure> {
+    let mut raw = Zeroizing::new(Vec::with_capacity(4096));
+    stdin
+        .read_to_end(&mut raw)
+        .map_err(|e| Failure(t!("account-error-password-read", reason = e.to_string())))?;
+    let text = std::str::from_utf8(&raw).map_err(|_| {
+        Failure(t!(
+            "account-error-password-read",
+            reason = "not UTF-8".to_string()
+        ))
+    })?;
+    let line = text.split('\n').next().unwrap_or("");
+    let line = line.strip_suffix('\r').unwrap_or(line);
+    if line.is_empty() {
+        return Err(Failure(t!("account-error-password-empty")));
+    }
+    Ok(Password::new(line.to_string()))
+}
+
+fn paths() -> Result<Paths, Failure> {
+    Paths::from_env().map_err(Failure::from)
+}
+
+fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Failure(t!("smtp-error-network", detail = e.to_string())))
+}
+
+fn write_protocol_log(m: &ArgMatches, transcript: &[u8], io: &mut Io<'_>) {
+    let Some(path) = arg(m, "protocol-log") else {
+        return;
+    };
+    // Into an existing directory only: a typo must not create folders.
+    let parent = Path::new(path)
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let result = if parent.is_dir() {
+        crate::config::write_atomic(Path::new(path), transcript)
+    } else {
+        Err(std::io::ErrorKind::NotFound.into())
+    };
+    if let Err(e) = result {
+        let _ = writeln!(
+            io.stderr,
+            "{}",
+            t!(
+                "send-protocol-log-failed",
+                path = path.as_str(),
+                reason = e.to_string()
+            )
+        );
+    }
+}

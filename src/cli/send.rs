@@ -1,0 +1,208 @@
+//! `koperta send`: the message goes through the outbox engine.
+
+use super::*;
+use crate::outbox::{Class, Event, NewMessage, Outbox, Outcome, When};
+
+pub(super) fn send(m: &ArgMatches, file: &ConfigFile, io: &mut Io<'_>) -> Result<(), Failure> {
+    let key = arg(m, "account").cloned().unwrap_or_default();
+    let account = resolve(file, &key)?.clone();
+    let body = match arg(m, "body-file").map(String::as_str) {
+        None => String::new(),
+        Some("-") => {
+            let mut s = String::new();
+            io.stdin
+                .read_to_string(&mut s)
+                .map_err(|e| Failure(t!("smtp-error-network", detail = e.to_string())))?;
+            s
+        }
+        Some(path) => std::fs::read_to_string(path).map_err(|e| {
+            Failure(t!(
+                "send-error-body-file",
+                path = path,
+                reason = crate::report::io_error(&e)
+            ))
+        })?,
+    };
+    let draft = crate::draft::Draft {
+        account: Some(account.id.clone()),
+        to: arg(m, "to").cloned().unwrap_or_default(),
+        cc: arg(m, "cc").cloned().unwrap_or_default(),
+        bcc: arg(m, "bcc").cloned().unwrap_or_default(),
+        subject: arg(m, "subject").cloned().unwrap_or_default(),
+        body,
+        attachments: m
+            .get_many::<String>("attach")
+            .map(|v| v.map(std::path::PathBuf::from).collect())
+            .unwrap_or_default(),
+        signature: false,
+        in_reply_to: String::new(),
+    };
+    let options = crate::draft::BuildOptions {
+        user_agent: file.config.settings.user_agent,
+    };
+    let built = draft.build(&account, &options).map_err(|problems| {
+        Failure(
+            problems
+                .iter()
+                .map(|p| p.localize())
+                .collect::<Vec<_>>()
+                .join("\n"),
+        )
+    })?;
+    // Keep only the formatted bytes: the built message (a second copy of
+    // every attachment) is dropped before queueing.
+    let crate::draft::Built {
+        message: lettre_message,
+        envelope,
+    } = built;
+    let eml = lettre_message.formatted();
+    drop(lettre_message);
+    let when = match arg(m, "later") {
+        Some(text) => When::At(parse_later(text)?),
+        None => When::Now,
+    };
+    let store = crate::store::Store::new(&paths()?.data_dir);
+    let (outbox, _) = Outbox::open(&store);
+    // Queued on disk before anything is sent: a failed or killed send
+    // leaves it in the outbox.
+    let id = outbox
+        .queue(NewMessage {
+            account: account.id.clone(),
+            envelope,
+            eml,
+            draft: None,
+            subject: draft.subject.clone(),
+            when,
+        })
+        .map_err(|e| Failure(e.localize()))?;
+    if let When::At(at) = when {
+        let _ = writeln!(
+            io.stdout,
+            "{}",
+            t!("send-queued-later", id = id.as_str(), time = local_time(at))
+        );
+        return Ok(());
+    }
+    let report = deliver(&outbox, vec![id], file, io)?;
+    write_protocol_log(m, &report.transcript, io);
+    if report.failed > 0 {
+        return Err(Failure(t!("send-failed-kept")));
+    }
+    Ok(())
+}
+
+/// What [`deliver`] saw.
+pub(super) struct Delivered {
+    /// Messages not sent (still in the outbox).
+    pub failed: usize,
+    /// The redacted protocol dialogue of every connection.
+    pub transcript: Vec<u8>,
+}
+
+/// Sends outbox messages `ids` through the engine and prints each
+/// outcome as it comes.
+pub(super) fn deliver(
+    outbox: &Outbox,
+    ids: Vec<String>,
+    file: &ConfigFile,
+    io: &mut Io<'_>,
+) -> Result<Delivered, Failure> {
+    use futures::StreamExt;
+    let rt = runtime()?;
+    let mut report = Delivered {
+        failed: 0,
+        transcript: Vec::new(),
+    };
+    let events = outbox.send(
+        ids,
+        file.config.accounts.clone(),
+        file.config.settings.clone(),
+    );
+    rt.block_on(events.for_each(|event| {
+        match event {
+            Event::Finished { id, outcome } => print_outcome(&id, outcome, &mut report, io),
+            Event::Transcript(bytes) => report.transcript.extend_from_slice(&bytes),
+            Event::Started { .. } | Event::Progress { .. } => {}
+        }
+        async {}
+    }));
+    Ok(report)
+}
+
+fn print_outcome(id: &str, outcome: Outcome, report: &mut Delivered, io: &mut Io<'_>) {
+    match outcome {
+        Outcome::Sent {
+            delivery, late_by, ..
+        } => {
+            for address in &delivery.accepted {
+                let _ = writeln!(
+                    io.stdout,
+                    "{}",
+                    t!("send-accepted", address = crate::report::safe(address))
+                );
+            }
+            let _ = writeln!(
+                io.stdout,
+                "{}",
+                t!(
+                    "send-done",
+                    bytes = delivery.bytes,
+                    reply = crate::report::safe(&delivery.reply)
+                )
+            );
+            if let Some(late) = late_by {
+                let _ = writeln!(io.stdout, "{}", t!("send-went-late", minutes = late / 60));
+            }
+        }
+        Outcome::Failed(failure) => {
+            report.failed += 1;
+            let _ = writeln!(io.stderr, "{}", failure.localize());
+            let next = if failure.may_have_been_sent() {
+                t!("send-kept-maybe-sent", id = id)
+            } else {
+                match failure.class() {
+                    Class::Transient => t!("send-kept-transient", id = id),
+                    Class::NeedsAction => t!("send-kept-retry", id = id),
+                    Class::Permanent => t!("send-kept-permanent", id = id),
+                }
+            };
+            let _ = writeln!(io.stderr, "{next}");
+        }
+        Outcome::Skipped => {
+            let _ = writeln!(io.stderr, "{}", t!("send-skipped", id = id));
+        }
+        Outcome::Unsaved(reason) => {
+            report.failed += 1;
+            let _ = writeln!(io.stderr, "{reason}");
+        }
+    }
+}
+
+/// "YYYY-MM-DD HH:MM" in local time → Unix seconds; a time that has passed
+/// is refused.
+fn parse_later(text: &str) -> Result<u64, Failure> {
+    let bad = || Failure(t!("send-error-later-format", value = text));
+    let civil =
+        jiff::civil::DateTime::strptime("%Y-%m-%d %H:%M", text.trim()).map_err(|_| bad())?;
+    let zoned = civil
+        .to_zoned(jiff::tz::TimeZone::system())
+        .map_err(|_| bad())?;
+    let at = zoned.timestamp().as_second();
+    if at <= crate::outbox::now() as i64 {
+        return Err(Failure(t!("send-error-later-past", value = text)));
+    }
+    u64::try_from(at).map_err(|_| bad())
+}
+
+/// Unix seconds as "YYYY-MM-DD HH:MM" in local time.
+pub(super) fn local_time(at: u64) -> String {
+    i64::try_from(at)
+        .ok()
+        .and_then(|s| jiff::Timestamp::from_second(s).ok())
+        .map(|t| {
+            t.to_zoned(jiff::tz::TimeZone::system())
+                .strftime("%Y-%m-%d %H:%M")
+                .to_string()
+        })
+        .unwrap_or_default()
+}

@@ -1,0 +1,99 @@
+//! Opening an account's signed-in session, and the connection test that
+//! the app and `koperta account test` share.
+
+use std::sync::Arc;
+
+use crate::account::Account;
+use crate::config::Settings;
+use crate::secrets::Keyring;
+use crate::smtp::session::SessionOptions;
+use crate::smtp::{Session, SmtpError, Target};
+
+/// Opens an authenticated session for `account`: the password is read from
+/// the keyring (off the async threads) and dropped once signed in. `tap`,
+/// when given, keeps the transcript even when opening fails.
+///
+/// Errors: [`SmtpError::PlaintextForbidden`], [`SmtpError::Keyring`], and
+/// every error of [`Session::open`].
+pub async fn open(
+    account: &Account,
+    settings: &Settings,
+    tap: Option<Arc<std::sync::Mutex<crate::smtp::transport::TapState>>>,
+) -> Result<Session, SmtpError> {
+    if account.security == crate::account::Security::Plaintext && settings.never_plaintext {
+        return Err(SmtpError::PlaintextForbidden);
+    }
+    let id = account.id.clone();
+    let password = tokio::task::spawn_blocking(move || Keyring::default().get(&id))
+        .await
+        .map_err(|e| SmtpError::Network {
+            detail: e.to_string(),
+        })??;
+    open_with(account, &password, settings, tap).await
+}
+
+/// Opens an authenticated session for `account` with `password` in hand:
+/// the account's target under the settings (never-plaintext, resolver,
+/// deadlines).
+///
+/// Errors: every error of [`Session::open`].
+pub async fn open_with(
+    account: &Account,
+    password: &crate::secrets::Password,
+    settings: &Settings,
+    tap: Option<Arc<std::sync::Mutex<crate::smtp::transport::TapState>>>,
+) -> Result<Session, SmtpError> {
+    let mut target = Target::of(account, settings.never_plaintext);
+    target.resolver = settings.resolver.clone();
+    let options = SessionOptions {
+        deadlines: settings.deadlines.to_deadlines(),
+        tap,
+        ..SessionOptions::default()
+    };
+    Session::open(&target, &account.username, password, &options).await
+}
+
+/// What a connection test found.
+#[derive(Debug, Clone)]
+pub struct TestReport {
+    /// The TLS session (`None` for an allowed plaintext account).
+    pub tls: Option<crate::smtp::TlsInfo>,
+    /// The AUTH mechanism used.
+    pub mechanism: String,
+    /// The SIZE limit (0 or `None`: none announced).
+    pub size_limit: Option<u64>,
+}
+
+/// Connects, secures, signs in and quits, as `koperta account test`.
+///
+/// Errors: every [`SmtpError`].
+pub async fn test_connection(
+    account: &Account,
+    settings: &Settings,
+) -> Result<TestReport, SmtpError> {
+    report_and_quit(open(account, settings, None).await?).await
+}
+
+/// The login test of an account being set up, with the password typed in
+/// the form: connects, secures (credentials only after TLS with a valid
+/// certificate, RFC 8314 §5.1), signs in, quits. Nothing is stored.
+///
+/// Errors: every [`SmtpError`] of [`Session::open`].
+pub async fn test_with_password(
+    account: &Account,
+    password: &crate::secrets::Password,
+    settings: &Settings,
+    tap: Option<Arc<std::sync::Mutex<crate::smtp::transport::TapState>>>,
+) -> Result<TestReport, SmtpError> {
+    report_and_quit(open_with(account, password, settings, tap).await?).await
+}
+
+async fn report_and_quit(session: Session) -> Result<TestReport, SmtpError> {
+    let report = TestReport {
+        tls: session.tls.clone(),
+        mechanism: session.mechanism.clone(),
+        size_limit: session.size_limit(),
+    };
+    session.quit().await;
+    Ok(report)
+}

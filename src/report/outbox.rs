@@ -1,0 +1,89 @@
+//! The outbox in the person's language: failures (kept as data, translated
+//! here when shown), states, and storage errors.
+
+use super::{Localize, io_error, smtp_error};
+use crate::outbox::state::DamageDetail;
+use crate::outbox::{Class, Failure, OutboxError, Reason, State};
+use crate::store::StoreError;
+use crate::t;
+
+impl Localize for Failure {
+    fn localize(&self) -> String {
+        match &self.reason {
+            Reason::Smtp { error, host } => smtp_error(error, host),
+            Reason::Damaged { detail } => match detail {
+                DamageDetail::Size { expected, found } => {
+                    t!("outbox-damaged-size", expected = *expected, found = *found)
+                }
+                DamageDetail::Checksum => t!("outbox-damaged-checksum"),
+                DamageDetail::Unreadable(os) => {
+                    t!("outbox-damaged-unreadable", detail = os.as_str())
+                }
+            },
+            Reason::NoAccount { .. } => t!("outbox-no-account"),
+            Reason::Cancelled => t!("outbox-cancelled"),
+            Reason::Legacy { text, .. } => text.clone(),
+        }
+    }
+}
+
+/// What happens next to a failed message, for the person.
+pub fn next_step(failure: &Failure) -> String {
+    match failure.class() {
+        Class::Transient => t!("outbox-next-automatic"),
+        Class::NeedsAction => t!("outbox-next-fix-and-retry"),
+        Class::Permanent => t!("outbox-next-edit"),
+    }
+}
+
+/// A message's state in a few words.
+pub fn state_label(state: State) -> String {
+    match state {
+        State::Held { .. } => t!("outbox-state-held"),
+        State::Scheduled { .. } => t!("outbox-state-scheduled"),
+        State::Due => t!("outbox-state-due"),
+        State::Sending { .. } => t!("outbox-state-sending"),
+        State::Failed => t!("outbox-state-failed"),
+        State::MaybeSent => t!("outbox-state-maybe-sent"),
+        State::Sent { .. } => t!("outbox-state-sent"),
+    }
+}
+
+impl Localize for StoreError {
+    fn localize(&self) -> String {
+        match self {
+            StoreError::Io { path, source } => t!(
+                "store-error-io",
+                path = path.display().to_string(),
+                reason = io_error(source)
+            ),
+            StoreError::NotAFile { path } => {
+                t!("store-error-not-a-file", path = path.display().to_string())
+            }
+            StoreError::TooLarge { path, size, limit } => t!(
+                "store-error-too-large",
+                path = path.display().to_string(),
+                size = super::human_size(*size),
+                limit = super::human_size(*limit)
+            ),
+            StoreError::Damaged { path, detail } => t!(
+                "store-error-damaged",
+                path = path.display().to_string(),
+                detail = detail.as_str()
+            ),
+        }
+    }
+}
+
+impl Localize for OutboxError {
+    fn localize(&self) -> String {
+        match self {
+            OutboxError::NotFound => t!("outbox-error-not-found"),
+            OutboxError::Busy => t!("outbox-error-busy"),
+            OutboxError::AskFirst => t!("outbox-error-ask-first"),
+            OutboxError::Permanent => t!("outbox-error-permanent"),
+            OutboxError::TooLate => t!("outbox-error-too-late"),
+            OutboxError::Store(e) => e.localize(),
+        }
+    }
+}

@@ -1,0 +1,347 @@
+//! The desktop app's side of the outbox engine: a compose window's Send
+//! queues the message (off the UI thread), the engine sends what is due,
+//! and its events move the windows and the main window's outbox. No
+//! outbox state is decided here: the engine's rule does that.
+
+use std::collections::HashSet;
+use std::time::Duration;
+
+use iced::{Task, window};
+
+use super::app::{App, Message, Screen};
+use super::compose;
+use crate::draft::BuildOptions;
+use crate::outbox::{Event, NewMessage, Outbox, OutboxError, Outcome, State, When};
+use crate::report::Localize;
+use crate::t;
+
+/// What the app keeps about sends in flight.
+#[derive(Debug, Default)]
+pub struct Sends {
+    /// Outbox messages the engine is sending now, from this process.
+    pub in_flight: HashSet<String>,
+    /// Outbox messages sent from a window that shows them going (no
+    /// notification while it stays open).
+    pub watched: HashSet<String>,
+}
+
+impl App {
+    /// Send from compose window `id`: checks, builds, and queues the
+    /// message (with the undo delay) in a task; the engine sends it when
+    /// it is due.
+    pub(super) fn send(&mut self, id: window::Id) -> Task<Message> {
+        self.save_draft(id);
+        let undo = Duration::from_secs(u64::from(self.settings().undo_send_seconds));
+        let options = BuildOptions {
+            user_agent: self.settings().user_agent,
+        };
+        let accounts = self.accounts().to_vec();
+        let Some(Screen::Compose(c)) = self.windows.get_mut(&id) else {
+            return Task::none();
+        };
+        if matches!(
+            c.sending,
+            compose::Sending::Sent | compose::Sending::Queueing | compose::Sending::Held(_)
+        ) {
+            return Task::none();
+        }
+        // The outbox already holds this message: it is being sent, or its
+        // last attempt may have delivered it (then the window asks the
+        // same question as Retry).
+        let previous = c
+            .outbox_id
+            .clone()
+            .and_then(|o| self.engine.get(&o))
+            .or_else(|| self.engine.by_draft(&c.draft_id));
+        if let Some(old) = &previous {
+            if c.sending_now() || self.sends.in_flight.contains(&old.id) {
+                c.notice = Some(t!("compose-already-sending"));
+                return Task::none();
+            }
+            if old.sidecar.state == State::MaybeSent && !c.resend_confirmed {
+                c.asking_resend = true;
+                return Task::none();
+            }
+        }
+        c.asking_resend = false;
+        c.resend_confirmed = false;
+        let Some(account) = accounts
+            .iter()
+            .find(|a| Some(&a.id) == c.draft.account.as_ref())
+            .cloned()
+        else {
+            c.sending = compose::Sending::Failed(t!("draft-error-no-sender"));
+            return Task::none();
+        };
+        let built = match c.draft.build(&account, &options) {
+            Ok(b) => b,
+            Err(problems) => {
+                c.sending = compose::Sending::Failed(
+                    problems
+                        .iter()
+                        .map(|p| p.localize())
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                );
+                return Task::none();
+            }
+        };
+        c.sending = compose::Sending::Queueing;
+        c.notice = None;
+        let new = NewMessage {
+            account: account.id.clone(),
+            envelope: built.envelope.clone(),
+            eml: built.formatted(),
+            draft: Some(c.draft_id.clone()),
+            subject: c.draft.subject.clone(),
+            when: When::After(undo),
+        };
+        drop(built);
+        let engine = self.engine.clone();
+        let old = previous.map(|m| m.id);
+        Task::perform(
+            async move {
+                tokio::task::spawn_blocking(move || {
+                    // The new version replaces the one that failed.
+                    if let Some(old) = old {
+                        match engine.remove(&old) {
+                            Ok(_) | Err(OutboxError::NotFound) => {}
+                            Err(e) => return Err(e.localize()),
+                        }
+                    }
+                    engine.queue(new).map_err(|e| e.localize())
+                })
+                .await
+                .unwrap_or_else(|e| Err(e.to_string()))
+            },
+            move |r| Message::Queued(id, r),
+        )
+    }
+
+    /// The message of window `id` is in the outbox (or could not be put
+    /// there).
+    pub(super) fn queued(
+        &mut self,
+        id: window::Id,
+        result: Result<String, String>,
+    ) -> Task<Message> {
+        let entry = result.as_ref().ok().and_then(|o| self.engine.get(o));
+        if let Some(Screen::Compose(c)) = self.windows.get_mut(&id) {
+            match (&result, &entry) {
+                (Ok(outbox_id), Some(m)) => {
+                    c.outbox_id = Some(outbox_id.clone());
+                    self.sends.watched.insert(outbox_id.clone());
+                    c.sending = match m.sidecar.state {
+                        State::Held { until } => compose::Sending::Held(until),
+                        _ => compose::Sending::InProgress(0, m.sidecar.eml_size),
+                    };
+                }
+                (Err(reason), _) => c.sending = compose::Sending::Failed(reason.clone()),
+                (Ok(_), None) => c.sending = compose::Sending::Idle,
+            }
+        }
+        self.refresh();
+        self.run_due()
+    }
+
+    /// Undo: takes the held message of window `id` back into its draft.
+    pub(super) fn undo(&mut self, id: window::Id) -> Task<Message> {
+        let Some(Screen::Compose(c)) = self.windows.get_mut(&id) else {
+            return Task::none();
+        };
+        let Some(outbox_id) = c.outbox_id.clone() else {
+            return Task::none();
+        };
+        match self.engine.take_back(&outbox_id) {
+            Ok(_) => {
+                c.outbox_id = None;
+                c.sending = compose::Sending::Idle;
+                c.notice = Some(t!("compose-undone"));
+            }
+            Err(e) => c.notice = Some(e.localize()),
+        }
+        self.refresh();
+        Task::none()
+    }
+
+    /// Starts the engine on every message due now that this process is not
+    /// already sending.
+    pub fn run_due(&mut self) -> Task<Message> {
+        let due: Vec<String> = self
+            .engine
+            .due(crate::outbox::now())
+            .into_iter()
+            .filter(|id| !self.sends.in_flight.contains(id))
+            .collect();
+        if due.is_empty() {
+            return Task::none();
+        }
+        self.sends.in_flight.extend(due.iter().cloned());
+        let events = self
+            .engine
+            .send(due, self.accounts().to_vec(), self.settings().clone());
+        Task::run(events, Message::Outbox)
+    }
+
+    /// Retry from the main window (which asked first when the message may
+    /// have been sent).
+    pub(super) fn retry(&mut self, id: String) -> Task<Message> {
+        if self.sends.in_flight.contains(&id) {
+            return Task::none();
+        }
+        if let Err(e) = self.engine.retry(&id, true) {
+            self.notice(e.localize());
+            return Task::none();
+        }
+        self.refresh();
+        self.run_due()
+    }
+
+    /// What the engine reports.
+    pub(super) fn outbox_event(&mut self, event: Event) -> Task<Message> {
+        match event {
+            Event::Started { id, total } => {
+                self.for_message(&id, |c| c.sending = compose::Sending::InProgress(0, total));
+                Task::none()
+            }
+            Event::Progress { id, bytes } => {
+                self.for_message(&id, |c| {
+                    if let compose::Sending::InProgress(_, total) = c.sending {
+                        c.sending = compose::Sending::InProgress(bytes, total);
+                    }
+                });
+                Task::none()
+            }
+            Event::Transcript(_) => Task::none(),
+            Event::Finished { id, outcome } => self.finished(id, outcome),
+        }
+    }
+
+    fn finished(&mut self, id: String, outcome: Outcome) -> Task<Message> {
+        self.sends.in_flight.remove(&id);
+        let subject = self
+            .engine
+            .get(&id)
+            .map(|m| m.sidecar.subject)
+            .or_else(|| self.sending_subject(&id))
+            .unwrap_or_default();
+        let task = match outcome {
+            Outcome::Sent {
+                delivery,
+                late_by,
+                draft,
+            } => {
+                let recipients = delivery
+                    .accepted
+                    .iter()
+                    .map(|a| crate::report::safe(a))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let mut notice = t!("main-sent-to", recipients = recipients);
+                if let Some(late) = late_by {
+                    notice = format!("{notice} {}", t!("send-went-late", minutes = late / 60));
+                }
+                self.notice(notice);
+                // A window still holding this message is done: it closes,
+                // so it can never send the message a second time.
+                // Notified unless a window showed it going out (a message
+                // retried in the background is news even with its window
+                // open).
+                let watched = self.sends.watched.remove(&id);
+                let held = self.for_message_of(&id, draft, |c| {
+                    c.unsent_changes = false;
+                    c.dirty = false;
+                    c.sending = compose::Sending::Sent;
+                });
+                let shown = watched && !held.is_empty();
+                let close: Vec<Task<Message>> = held.into_iter().map(window::close).collect();
+                let store = self.store.clone();
+                let accepted = delivery.accepted.clone();
+                let remember = Task::perform(
+                    async move {
+                        let _ = tokio::task::spawn_blocking(move || {
+                            store.remember_addresses(&accepted)
+                        })
+                        .await;
+                    },
+                    |()| Message::AddressesChanged,
+                );
+                let notify = if shown {
+                    Task::none()
+                } else {
+                    self.notify(t!("notify-sent"), &subject)
+                };
+                Task::batch(close.into_iter().chain([remember, notify]))
+            }
+            Outcome::Failed(failure) => {
+                self.sends.watched.remove(&id);
+                let reason = failure.localize();
+                self.for_message(&id, |c| {
+                    c.sending = compose::Sending::Failed(reason.clone())
+                });
+                self.notify(t!("notify-failed"), &subject)
+            }
+            Outcome::Unsaved(reason) => {
+                self.for_message(&id, |c| {
+                    c.sending = compose::Sending::Failed(reason.clone())
+                });
+                self.notify(t!("notify-failed"), &subject)
+            }
+            Outcome::Skipped => {
+                self.for_message(&id, |c| {
+                    if c.sending_now() {
+                        c.sending = compose::Sending::Idle;
+                    }
+                });
+                Task::none()
+            }
+        };
+        self.refresh();
+        task
+    }
+
+    fn sending_subject(&self, id: &str) -> Option<String> {
+        self.windows.values().find_map(|s| match s {
+            Screen::Compose(c) if c.outbox_id.as_deref() == Some(id) => {
+                Some(c.draft.subject.clone())
+            }
+            _ => None,
+        })
+    }
+
+    /// Applies `f` to every compose window holding outbox message `id`
+    /// (by its outbox id, or by the draft it came from).
+    fn for_message(&mut self, id: &str, f: impl FnMut(&mut compose::State)) {
+        let draft = self.engine.get(id).and_then(|m| m.sidecar.draft);
+        self.for_message_of(id, draft, f);
+    }
+
+    /// [`App::for_message`] with the draft known (a sent message has left
+    /// the outbox). Returns the windows.
+    fn for_message_of(
+        &mut self,
+        id: &str,
+        draft: Option<String>,
+        mut f: impl FnMut(&mut compose::State),
+    ) -> Vec<window::Id> {
+        let mut held = Vec::new();
+        for (wid, screen) in self.windows.iter_mut() {
+            if let Screen::Compose(c) = screen
+                && (c.outbox_id.as_deref() == Some(id)
+                    || draft.as_deref() == Some(c.draft_id.as_str()))
+            {
+                if c.outbox_id.is_none() {
+                    c.outbox_id = Some(id.to_string());
+                }
+                f(c);
+                held.push(*wid);
+            }
+        }
+        held
+    }
+}
+
+/// The engine for the data dir of `store`, opened once at start.
+pub fn open_engine(store: &crate::store::Store) -> Outbox {
+    Outbox::open(store).0
+}

@@ -1,0 +1,398 @@
+//! The outbox engine from the command line: `koperta send` queues first and
+//! files in `sent/`; `koperta outbox list|retry|remove|run`; send later;
+//! failures kept as data and translated when shown; damaged files refused.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use support::certs::TestCerts;
+use support::peer::SmtpPeer;
+use support::{Setup, send_simple, setup, stderr, stdout};
+
+fn files(dir: &Path, ext: &str) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == ext))
+                .collect()
+        })
+        .unwrap_or_default();
+    v.sort();
+    v
+}
+
+fn outbox_dir(s: &Setup) -> PathBuf {
+    s.k.dir().join("data/outbox")
+}
+
+fn sent_dir(s: &Setup) -> PathBuf {
+    s.k.dir().join("data/sent")
+}
+
+/// A port nothing listens on.
+fn closed_port() -> u16 {
+    let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    l.local_addr().unwrap().port()
+}
+
+/// Points the account at `port` in config.toml.
+fn set_port(s: &Setup, port: u16) {
+    let text = std::fs::read_to_string(s.k.config_path()).unwrap();
+    let changed: String = text
+        .lines()
+        .map(|l| {
+            if l.starts_with("port = ") {
+                format!("port = {port}")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(s.k.config_path(), changed + "\n").unwrap();
+}
+
+fn the_only_id(s: &Setup) -> String {
+    let tomls = files(&outbox_dir(s), "toml");
+    assert_eq!(tomls.len(), 1, "{tomls:?}");
+    tomls[0].file_stem().unwrap().to_string_lossy().into_owned()
+}
+
+#[test]
+fn send_files_the_message_in_sent_and_a_stopped_server_keeps_it_until_retry_delivers_it_once() {
+    let certs = TestCerts::generate();
+    let peer = SmtpPeer::start(&certs.valid);
+    let s = setup(
+        peer.implicit_port,
+        "implicit-tls",
+        Some(("--ca-file", &certs.ca)),
+        "en_US.UTF-8",
+    );
+    let (out, _) = send_simple(&s);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(files(&sent_dir(&s), "eml").len(), 1);
+    assert_eq!(files(&sent_dir(&s), "toml").len(), 1);
+    assert!(files(&outbox_dir(&s), "eml").is_empty());
+    assert!(files(&outbox_dir(&s), "toml").is_empty());
+    // The copy in sent/ is the message the peer received, byte for byte.
+    let sent = std::fs::read(&files(&sent_dir(&s), "eml")[0]).unwrap();
+    assert_eq!(peer.received()[0].raw, sent);
+
+    // The server is down: the message waits in the outbox with its reason.
+    set_port(&s, closed_port());
+    let (out, _) = send_simple(&s);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("refuses connections"), "{err}");
+    let id = the_only_id(&s);
+    assert!(err.contains(&format!("outbox as {id}")), "{err}");
+    let list = s.k.run(&["outbox", "list"], b"");
+    assert!(list.status.success(), "{}", stderr(&list));
+    let listed = stdout(&list);
+    assert!(listed.contains(&id), "{listed}");
+    assert!(listed.contains("Not sent"), "{listed}");
+    assert!(listed.contains("jan@example.com"), "{listed}");
+    assert!(listed.contains("zofia@example.com"), "{listed}");
+    assert!(listed.contains("Attempts: 1"), "{listed}");
+    assert!(listed.contains("refuses connections"), "{listed}");
+    assert!(listed.contains("Next try:"), "{listed}");
+
+    // Back up: retry --all delivers it once, files it in sent/.
+    set_port(&s, peer.implicit_port);
+    let retry = s.k.run(&["outbox", "retry", "--all"], b"");
+    assert!(retry.status.success(), "{}", stderr(&retry));
+    assert_eq!(peer.received().len(), 2);
+    assert!(files(&outbox_dir(&s), "toml").is_empty());
+    assert_eq!(files(&sent_dir(&s), "eml").len(), 2);
+    // Nothing left to send: a second run delivers nothing.
+    let again = s.k.run(&["outbox", "run"], b"");
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert!(
+        stdout(&again).contains("Nothing is due"),
+        "{}",
+        stdout(&again)
+    );
+    assert_eq!(peer.received().len(), 2, "delivered exactly once");
+}
+
+#[test]
+fn a_truncated_queued_message_is_refused_as_damaged_and_never_sent() {
+    let certs = TestCerts::generate();
+    let peer = SmtpPeer::start(&certs.valid);
+    let s = setup(
+        closed_port(),
+        "implicit-tls",
+        Some(("--ca-file", &certs.ca)),
+        "pl_PL.UTF-8",
+    );
+    let (out, _) = send_simple(&s);
+    assert_eq!(out.status.code(), Some(1));
+    let id = the_only_id(&s);
+    let eml = outbox_dir(&s).join(format!("{id}.eml"));
+    let bytes = std::fs::read(&eml).unwrap();
+    std::fs::write(&eml, &bytes[..bytes.len() / 2]).unwrap();
+    set_port(&s, peer.implicit_port);
+    let retry = s.k.run(&["outbox", "retry", id.as_str()], b"");
+    assert_eq!(retry.status.code(), Some(1));
+    let err = stderr(&retry);
+    assert!(
+        err.contains("Plik wiadomości w kolejce zmienił się"),
+        "{err}"
+    );
+    assert!(peer.received().is_empty(), "never sent as it is");
+    // Refused for good: not offered a plain retry, kept for the person.
+    let again = s.k.run(&["outbox", "retry", id.as_str()], b"");
+    assert_eq!(again.status.code(), Some(1));
+    assert!(stderr(&again).contains("odrzucił tę wiadomość na stałe"));
+    assert!(peer.received().is_empty());
+    let rm = s.k.run(&["outbox", "remove", id.as_str()], b"");
+    assert!(rm.status.success(), "{}", stderr(&rm));
+    assert!(files(&outbox_dir(&s), "toml").is_empty());
+}
+
+/// "YYYY-MM-DD HH:MM" of Unix time `at`, in the local time of this machine
+/// (as `date` shows it).
+fn local_minute(at: u64) -> String {
+    let out = std::process::Command::new("date")
+        .args(["-d", &format!("@{at}"), "+%Y-%m-%d %H:%M"])
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout).unwrap().trim().to_string()
+}
+
+fn now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+}
+
+#[test]
+fn send_later_in_one_minute_goes_out_with_outbox_run_after_that_minute_and_not_before() {
+    let certs = TestCerts::generate();
+    let peer = SmtpPeer::start(&certs.valid);
+    let s = setup(
+        peer.implicit_port,
+        "implicit-tls",
+        Some(("--ca-file", &certs.ca)),
+        "en_US.UTF-8",
+    );
+    // The next whole minute (at least 5 s away).
+    let mut at = (now() / 60 + 1) * 60;
+    if at - now() < 5 {
+        at += 60;
+    }
+    let when = local_minute(at);
+    let out = s.k.run(
+        &[
+            "send",
+            "--account",
+            &s.id,
+            "--to",
+            "jan@example.com",
+            "--subject",
+            "Później",
+            "--later",
+            &when,
+        ],
+        b"",
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains(&when), "{}", stdout(&out));
+    assert!(peer.received().is_empty(), "queued, not sent");
+    let list = stdout(&s.k.run(&["outbox", "list"], b""));
+    assert!(list.contains("Scheduled") && list.contains(&when), "{list}");
+    let before = s.k.run(&["outbox", "run"], b"");
+    assert!(before.status.success(), "{}", stderr(&before));
+    assert!(stdout(&before).contains("Nothing is due"));
+    assert!(peer.received().is_empty(), "not before its time");
+    while now() < at {
+        std::thread::sleep(Duration::from_millis(250));
+    }
+    let after = s.k.run(&["outbox", "run"], b"");
+    assert!(after.status.success(), "{}", stderr(&after));
+    assert_eq!(peer.received().len(), 1);
+    assert!(!stdout(&after).contains("late"), "{}", stdout(&after));
+
+    // One that fell due while nothing ran is sent, and said to be late.
+    let mut at = (now() / 60 + 2) * 60;
+    if at - now() < 5 {
+        at += 60;
+    }
+    let out = s.k.run(
+        &[
+            "send",
+            "--account",
+            &s.id,
+            "--to",
+            "jan@example.com",
+            "--later",
+            &local_minute(at),
+        ],
+        b"",
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let id = the_only_id(&s);
+    let sidecar = outbox_dir(&s).join(format!("{id}.toml"));
+    let text = std::fs::read_to_string(&sidecar).unwrap();
+    let past = (now() - 600).to_string();
+    let text = text
+        .replace(&format!("at = {at}"), &format!("at = {past}"))
+        .replace(
+            &format!("scheduled_for = {at}"),
+            &format!("scheduled_for = {past}"),
+        );
+    std::fs::write(&sidecar, text).unwrap();
+    let late = s.k.run(&["outbox", "run"], b"");
+    assert!(late.status.success(), "{}", stderr(&late));
+    assert!(stdout(&late).contains("10 min late"), "{}", stdout(&late));
+    assert_eq!(peer.received().len(), 2);
+}
+
+#[test]
+fn a_language_switch_changes_the_text_of_every_stored_failure() {
+    let certs = TestCerts::generate();
+    // A SIZE limit the message with its attachment breaks.
+    let peer = SmtpPeer::start_with_size(&certs.valid, 4000);
+    let s = setup(
+        peer.implicit_port,
+        "implicit-tls",
+        Some(("--ca-file", &certs.ca)),
+        "en_US.UTF-8",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.bin");
+    std::fs::write(&big, vec![7u8; 8000]).unwrap();
+    let out = s.k.run(
+        &[
+            "send",
+            "--account",
+            &s.id,
+            "--to",
+            "jan@example.com",
+            "--subject",
+            "Za duża",
+            "--attach",
+            &big.display().to_string(),
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    // A second account with a wrong password: 535.
+    let add = s.k.run(
+        &[
+            "account",
+            "add",
+            "--email",
+            "drugi@example.com",
+            "--host",
+            "localhost",
+            "--port",
+            &peer.implicit_port.to_string(),
+            "--username",
+            support::TEST_USER,
+            "--ca-file",
+            &certs.ca.display().to_string(),
+            "--password-stdin",
+        ],
+        b"wrong password\n",
+    );
+    assert!(add.status.success(), "{}", stderr(&add));
+    let second = stdout(&add).lines().last().unwrap().to_string();
+    let out = s.k.run(
+        &[
+            "send",
+            "--account",
+            &second,
+            "--to",
+            "jan@example.com",
+            "--subject",
+            "Złe hasło",
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(peer.received().is_empty());
+
+    // The sidecars keep data, not sentences.
+    for toml in files(&outbox_dir(&s), "toml") {
+        let text = std::fs::read_to_string(toml).unwrap();
+        assert!(text.contains("[failure"), "{text}");
+        assert!(!text.contains("The server"), "{text}");
+    }
+    let english = stdout(&s.k.run(&["outbox", "list"], b""));
+    let polish = stdout(&s.k.lang("pl_PL.UTF-8").run(&["outbox", "list"], b""));
+    assert!(english.contains("535"), "{english}");
+    assert!(polish.contains("535"), "{polish}");
+    assert!(
+        english.contains("Reason:") && english.contains("Not sent"),
+        "{english}"
+    );
+    assert!(
+        polish.contains("Przyczyna:") && polish.contains("Niewysłana"),
+        "{polish}"
+    );
+    // Each reason is in the language of the listing, not of the failure.
+    assert!(english.contains("accepts at most"), "{english}");
+    assert!(
+        english.contains("refused the user name or password"),
+        "{english}"
+    );
+    assert!(polish.contains("przyjmuje najwyżej"), "{polish}");
+    assert!(
+        polish.contains("odrzucił nazwę użytkownika lub hasło"),
+        "{polish}"
+    );
+    assert!(
+        !polish.contains("Reason:") && !polish.contains("accepts"),
+        "{polish}"
+    );
+}
+
+#[test]
+fn outbox_retry_asks_first_when_the_message_may_have_been_sent() {
+    use support::proxy::{Fault, FaultProxy};
+    let certs = TestCerts::generate();
+    let peer = SmtpPeer::start(&certs.valid);
+    let proxy = FaultProxy::start(Fault::DropAfterDot, peer.plain_port, &certs.valid);
+    let s = setup(
+        proxy.port,
+        "implicit-tls",
+        Some(("--ca-file", &certs.ca)),
+        "en_US.UTF-8",
+    );
+    let (out, _) = send_simple(&s);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("may have been sent"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(peer.received().len(), 1, "it was in fact delivered");
+    let id = the_only_id(&s);
+    set_port(&s, peer.implicit_port);
+    // Neither a run nor a plain retry sends it again without consent.
+    let run = s.k.run(&["outbox", "run"], b"");
+    assert!(
+        stderr(&run).contains("may already have been sent"),
+        "{}",
+        stderr(&run)
+    );
+    let retry = s.k.run(&["outbox", "retry", id.as_str()], b"");
+    assert_eq!(retry.status.code(), Some(1));
+    assert!(stderr(&retry).contains("confirm"), "{}", stderr(&retry));
+    assert_eq!(peer.received().len(), 1);
+    let started = Instant::now();
+    let yes = s.k.run(&["outbox", "retry", id.as_str(), "--yes"], b"");
+    assert!(yes.status.success(), "{}", stderr(&yes));
+    assert_eq!(
+        peer.received().len(),
+        2,
+        "sent again because the person said so"
+    );
+    assert!(started.elapsed() < Duration::from_secs(10));
+}
