@@ -10,12 +10,12 @@
 //! refuses every later save in that run, and [`save`] itself refuses to
 //! replace a file that does not parse.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
 use crate::account::{Account, AccountId, Security};
+use crate::fs::{create_private_dir, write_atomic};
 use crate::i18n::Language;
 
 /// The format version this Koperta writes and reads.
@@ -299,32 +299,110 @@ pub fn load(path: &Path) -> Result<Config, ConfigError> {
 }
 
 /// Writes `config` to `path` atomically, mode 0600, creating the directory
-/// (mode 0700) when missing.
+/// (mode 0700) when missing. What the person wrote stays as they wrote it:
+/// comments, blank lines and the order of keys and tables are kept
+/// (toml_edit), only changed values are replaced, and accounts are matched
+/// by id. A `path` that is a symbolic link stays a link: the file it
+/// points to is replaced, atomically, in its own directory.
 ///
 /// Refuses ([`ConfigError::KeptDamaged`]) when a file at `path` exists and
 /// does not parse: a damaged file is the person's to repair, never ours to
 /// replace.
 pub fn save(path: &Path, config: &Config) -> Result<(), ConfigError> {
+    let target = crate::fs::write_target(path);
     let io = |source| ConfigError::Io {
-        path: path.to_path_buf(),
+        path: target.clone(),
         source,
     };
-    match std::fs::read(path) {
+    let old = match std::fs::read(&target) {
         Ok(bytes) => {
             if parse(path, &bytes).is_err() {
                 return Err(ConfigError::KeptDamaged {
                     path: path.to_path_buf(),
                 });
             }
+            String::from_utf8(bytes).ok()
         }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => return Err(io(e)),
-    }
+    };
     let mut config = config.clone();
     config.version = VERSION;
-    let text =
+    let fresh =
         toml::to_string_pretty(&config).map_err(|e| ConfigError::Serialize(e.to_string()))?;
-    write_atomic(path, text.as_bytes()).map_err(io)
+    let text = match old.as_deref().map(|o| keep_what_was_written(o, &fresh)) {
+        Some(Ok(merged)) => merged,
+        _ => fresh,
+    };
+    write_atomic(&target, text.as_bytes()).map_err(io)
+}
+
+/// `fresh` (the whole configuration as serde writes it) laid into `old`
+/// (the file as the person keeps it).
+fn keep_what_was_written(old: &str, fresh: &str) -> Result<String, toml_edit::TomlError> {
+    let mut doc: toml_edit::DocumentMut = old.parse()?;
+    let new: toml_edit::DocumentMut = fresh.parse()?;
+    merge_table(doc.as_table_mut(), new.as_table());
+    Ok(doc.to_string())
+}
+
+fn merge_table(old: &mut toml_edit::Table, new: &toml_edit::Table) {
+    use toml_edit::Item;
+    let stale: Vec<String> = old
+        .iter()
+        .map(|(k, _)| k.to_string())
+        .filter(|k| !new.contains_key(k))
+        .collect();
+    for k in stale {
+        old.remove(&k);
+    }
+    for (key, item) in new.iter() {
+        match (old.get_mut(key), item) {
+            (Some(Item::Table(o)), Item::Table(n)) => merge_table(o, n),
+            (Some(Item::Value(o)), Item::Value(n)) => {
+                if bare(o) != bare(n) {
+                    let decor = o.decor().clone();
+                    *o = n.clone();
+                    *o.decor_mut() = decor;
+                }
+            }
+            (Some(Item::ArrayOfTables(o)), Item::ArrayOfTables(n)) => merge_tables_by_id(o, n),
+            (Some(slot), _) => *slot = item.clone(),
+            (None, _) => {
+                old.insert(key, item.clone());
+            }
+        }
+    }
+}
+
+/// The value without its comments and spacing.
+fn bare(v: &toml_edit::Value) -> String {
+    let mut v = v.clone();
+    v.decor_mut().clear();
+    v.to_string()
+}
+
+/// `[[accounts]]`: each new table merged into the old one with the same
+/// `id` (keeping its comments), in the new order.
+fn merge_tables_by_id(old: &mut toml_edit::ArrayOfTables, new: &toml_edit::ArrayOfTables) {
+    let id = |t: &toml_edit::Table| t.get("id").and_then(|v| v.as_str()).map(str::to_string);
+    let mut kept: Vec<toml_edit::Table> = old.iter().cloned().collect();
+    let mut out = toml_edit::ArrayOfTables::new();
+    for (i, n) in new.iter().enumerate() {
+        let found = match id(n) {
+            Some(nid) => kept
+                .iter()
+                .position(|o| id(o).as_deref() == Some(nid.as_str())),
+            None => (i < kept.len()).then_some(i),
+        };
+        let mut table = match found {
+            Some(pos) => kept.remove(pos),
+            None => toml_edit::Table::new(),
+        };
+        merge_table(&mut table, n);
+        out.push(table);
+    }
+    *old = out;
 }
 
 /// Changes `config.toml` under an exclusive lock: the file is re-read inside
@@ -356,49 +434,6 @@ pub fn update(path: &Path, change: impl FnOnce(&mut Config)) -> Result<Config, C
     let saved = save(path, &config);
     let _ = lock.unlock();
     saved.map(|()| config)
-}
-
-/// Creates `dir` and its parents; on Unix a created directory is mode 0700.
-pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        builder.mode(0o700);
-    }
-    builder.create(dir)
-}
-
-/// Replaces `path` with `bytes` atomically: a temporary file in the same
-/// directory (mode 0600), fsync, rename over `path`, fsync of the directory.
-/// A crash leaves either the old file or the new one, never a mix.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    create_private_dir(dir)?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".koperta-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        tmp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o600))?;
-    }
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    #[cfg(unix)]
-    {
-        if let Ok(d) = std::fs::File::open(dir) {
-            let _ = d.sync_all();
-        }
-    }
-    Ok(())
 }
 
 /// `config.toml` as one running process holds it.

@@ -14,6 +14,7 @@ pub mod config;
 pub mod discover;
 pub mod dns;
 pub mod draft;
+pub mod fs;
 pub mod i18n;
 pub mod instance;
 pub mod mailto;
@@ -24,4 +25,5 @@ pub mod report;
 pub mod secrets;
 pub mod smtp;
 pub mod store;
+#[cfg(feature = "gui")]
 pub mod ui;

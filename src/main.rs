@@ -1,7 +1,8 @@
 //! `koperta`: with no arguments the desktop app; with a `mailto:` URI a
 //! compose window (in the running app, if there is one); otherwise the
-//! command line.
+//! command line. Built without the `gui` feature, only the command line.
 
+#[cfg(feature = "gui")]
 fn main() -> std::process::ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     // Lossy: a link with bytes that are not UTF-8 still opens a compose
@@ -19,4 +20,9 @@ fn main() -> std::process::ExitCode {
         }
         Some(_) => koperta::cli::main(),
     }
+}
+
+#[cfg(not(feature = "gui"))]
+fn main() -> std::process::ExitCode {
+    koperta::cli::main()
 }

@@ -16,8 +16,8 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::account::AccountId;
-use crate::config::{create_private_dir, write_atomic};
 use crate::draft::{Draft, Envelope};
+use crate::fs::{create_private_dir, write_atomic};
 use crate::outbox::state::{Failure, Reason, State};
 
 /// A problem with the stored files.

@@ -334,3 +334,65 @@ fn a_password_typed_at_a_terminal_is_asked_for_and_never_shown() {
         Some(TEST_PASSWORD)
     );
 }
+
+#[test]
+fn a_commented_symlinked_config_keeps_its_comments_order_and_link_after_settings_set() {
+    let keyring = KeyringSession::start(KeyringMode::Unlocked);
+    let k = Koperta::new().with_keyring(&keyring);
+    // The person keeps config.toml in a dotfiles folder, linked in.
+    let dotfiles = k.dir().join("dotfiles");
+    std::fs::create_dir_all(&dotfiles).unwrap();
+    let real = dotfiles.join("koperta.toml");
+    let written = "\
+# Koperta: moje ustawienia
+version = 1
+
+[settings]
+# ciemny motyw wieczorem
+theme = \"light\"   # na razie jasny
+never_plaintext = true
+language = \"pl\"
+";
+    std::fs::write(&real, written).unwrap();
+    std::os::unix::fs::symlink("dotfiles/koperta.toml", k.config_path()).unwrap();
+    let out = k.run(&add_args("implicit-tls"), TEST_PASSWORD.as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let set = k.run(&["settings", "set", "theme", "dark"], b"");
+    assert!(set.status.success(), "{}", stderr(&set));
+    let set = k.run(&["settings", "set", "undo-send-seconds", "12"], b"");
+    assert!(set.status.success(), "{}", stderr(&set));
+    // Still a link, to the same file.
+    let meta = std::fs::symlink_metadata(k.config_path()).unwrap();
+    assert!(meta.file_type().is_symlink(), "the link was replaced");
+    let text = std::fs::read_to_string(&real).unwrap();
+    assert!(
+        text.starts_with("# Koperta: moje ustawienia\nversion = 1\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("# ciemny motyw wieczorem\ntheme = \"dark\"   # na razie jasny"),
+        "{text}"
+    );
+    assert!(text.contains("undo_send_seconds = 12"), "{text}");
+    // The person's order: theme before never_plaintext before language.
+    let (t, n, l) = (
+        text.find("theme =").unwrap(),
+        text.find("never_plaintext =").unwrap(),
+        text.find("language =").unwrap(),
+    );
+    assert!(t < n && n < l, "{text}");
+    assert!(
+        text.contains("[[accounts]]") && text.contains(TEST_USER),
+        "{text}"
+    );
+    // Nothing else appeared beside the link.
+    let left: Vec<_> = std::fs::read_dir(k.dir())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+    let show = k.run(&["settings", "show"], b"");
+    assert!(stdout(&show).contains("theme = dark"), "{}", stdout(&show));
+}

@@ -49,6 +49,16 @@ export KOPERTA_TEST_PYTHON="$PWD/$venv/bin/python"
 # iced_test renders with the CPU so results do not depend on a GPU.
 export ICED_TEST_BACKEND=tiny-skia
 
+# The command line alone (the `gui` feature off): it builds, and the binary
+# links no X11, Wayland or other desktop library. Built first: the test build
+# below then makes the desktop binary that the packaging check uses.
+cargo build --locked --quiet --no-default-features --bin koperta
+if ldd target/debug/koperta | grep -Ei 'x11|xcb|wayland|xkbcommon|xcursor|dbus|gtk'; then
+    echo "tests/run.sh: koperta without the gui feature links a desktop library" >&2
+    exit 1
+fi
+echo "tests/run.sh: koperta without the gui feature builds and links no desktop library"
+
 log=target/test-output.log
 cargo test --locked "$@" 2>&1 | tee "$log"
 

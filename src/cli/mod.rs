@@ -460,7 +460,7 @@ fn write_protocol_log(m: &ArgMatches, transcript: &[u8], io: &mut Io<'_>) {
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let result = if parent.is_dir() {
-        crate::config::write_atomic(Path::new(path), transcript)
+        crate::fs::write_atomic(Path::new(path), transcript)
     } else {
         Err(std::io::ErrorKind::NotFound.into())
     };

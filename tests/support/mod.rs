@@ -7,6 +7,7 @@
 //! default `target/test-venv/bin/python`).
 #![allow(dead_code)]
 
+#[cfg(feature = "gui")]
 pub mod app;
 pub mod certs;
 pub mod display;

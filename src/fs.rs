@@ -1,0 +1,70 @@
+//! Files written so that a crash never leaves half of one: atomic
+//! replacement, private directories, and writing through a symbolic link.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Creates `dir` and its parents; on Unix a created directory is mode 0700.
+pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir)
+}
+
+/// Replaces `path` with `bytes` atomically: a temporary file in the same
+/// directory (mode 0600), fsync, rename over `path`, fsync of the directory.
+/// A crash leaves either the old file or the new one, never a mix.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    create_private_dir(dir)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".koperta-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o600))?;
+    }
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    #[cfg(unix)]
+    {
+        if let Ok(d) = std::fs::File::open(dir) {
+            let _ = d.sync_all();
+        }
+    }
+    Ok(())
+}
+
+/// Where a write to `path` must go so that a symbolic link at `path` stays
+/// a link: the file it points to (followed to the end of a chain), or
+/// `path` itself when it is not a link or does not exist yet.
+pub fn write_target(path: &Path) -> PathBuf {
+    let mut target = path.to_path_buf();
+    // A bounded walk: a loop of links ends here and the write then fails
+    // on the link itself, as the OS would.
+    for _ in 0..40 {
+        match std::fs::read_link(&target) {
+            Ok(next) => {
+                target = if next.is_absolute() {
+                    next
+                } else {
+                    target.parent().map(|d| d.join(&next)).unwrap_or(next)
+                };
+            }
+            Err(_) => return target,
+        }
+    }
+    path.to_path_buf()
+}
