@@ -459,3 +459,4 @@ compose-held = Sending in { $seconds } s. Undo (Esc) takes it back.
 compose-undo = Undo
 compose-undone = Taken back: the message was not sent.
 compose-resend-yes = Send again
+smtp-error-not-recorded = Koperta could not record the attempt in the outbox, so it did not send the message: { $reason }

@@ -484,3 +484,4 @@ compose-held = Wysłanie za { $seconds } s. Cofnij (Esc), by ją zatrzymać.
 compose-undo = Cofnij
 compose-undone = Cofnięto: wiadomość nie została wysłana.
 compose-resend-yes = Wyślij ponownie
+smtp-error-not-recorded = Koperta nie mogła zapisać próby w skrzynce nadawczej, więc nie wysłała wiadomości: { $reason }

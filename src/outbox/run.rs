@@ -210,15 +210,7 @@ impl Outbox {
         let Some(session) = conn.session.as_mut() else {
             return Outcome::Skipped;
         };
-        // The attempt is on disk before the first byte of the message
-        // leaves: a process killed from here on leaves "sending", which the
-        // next start reads as "may have been sent".
         m.sidecar.attempts += 1;
-        m.sidecar.state = State::Sending { since: now() };
-        if let Err(e) = store.outbox_update(id, &m.sidecar) {
-            return unsaved(e);
-        }
-        self.put_index(m.clone());
         let _ = tx.send(Event::Started {
             id: id.to_string(),
             total: eml.len() as u64,
@@ -227,8 +219,21 @@ impl Outbox {
         if let Ok(mut t) = conn.tap.lock() {
             t.progress = Some(progress_tx);
         }
+        // The attempt is on disk before the first byte of the message
+        // leaves (after the server's 354): a process killed from there on
+        // leaves "sending", which the next start reads as "may have been
+        // sent". Killed before it, the message was not sent and stays due.
+        let envelope = m.sidecar.envelope.clone();
+        let mut record = || {
+            m.sidecar.state = State::Sending { since: now() };
+            store
+                .outbox_update(id, &m.sidecar)
+                .map_err(|e| crate::report::Localize::localize(&e))?;
+            self.put_index(m.clone());
+            Ok(())
+        };
         let result = {
-            let sending = session.send(&m.sidecar.envelope, &eml);
+            let sending = session.send_recorded(&envelope, &eml, &mut record);
             tokio::pin!(sending);
             loop {
                 tokio::select! {

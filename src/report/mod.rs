@@ -291,6 +291,7 @@ pub fn smtp_error(e: &crate::smtp::SmtpError, host: &str) -> String {
             t!("smtp-error-permanent", code = *code, text = safe(text))
         }
         E::OutcomeUnknown => t!("smtp-error-outcome-unknown"),
+        E::NotRecorded { reason } => t!("smtp-error-not-recorded", reason = reason.as_str()),
         E::ReplyLineTooLong { limit } => t!("smtp-error-reply-line-too-long", limit = *limit),
         E::ReplyTooLarge { limit } => t!("smtp-error-reply-too-large", limit = *limit),
         E::NotDelivered { unacknowledged } => {

@@ -214,6 +214,13 @@ pub enum SmtpError {
         /// Bytes the kernel still held, unacknowledged by the server.
         unacknowledged: u64,
     },
+    /// The attempt could not be recorded in the outbox before the message
+    /// would have gone (a full disk, …): nothing was sent.
+    #[error("the attempt could not be recorded: {reason}")]
+    NotRecorded {
+        /// Why, in the person's language.
+        reason: String,
+    },
     /// The password could not be read.
     #[error("keyring: {0}")]
     Keyring(#[from] crate::secrets::SecretsError),

@@ -249,6 +249,21 @@ impl Session {
         envelope: &Envelope,
         message: &[u8],
     ) -> Result<Delivery, SmtpError> {
+        self.send_recorded(envelope, message, &mut || Ok(())).await
+    }
+
+    /// [`Session::send`], calling `before_data` after the server's 354 and
+    /// before the first byte of the message leaves (the outbox records the
+    /// attempt there). If it fails, nothing of the message is sent and the
+    /// connection is closed: [`SmtpError::NotRecorded`] with its reason.
+    ///
+    /// Errors: as [`Session::send`].
+    pub async fn send_recorded(
+        &mut self,
+        envelope: &Envelope,
+        message: &[u8],
+        before_data: &mut (dyn FnMut() -> Result<(), String> + Send),
+    ) -> Result<Delivery, SmtpError> {
         let d = self.deadlines;
         // lettre ends DATA with CRLF "." CRLF, whose first CRLF closes the
         // message's last line: a message that already ends with CRLF is
@@ -326,6 +341,12 @@ impl Session {
                 return Err(err);
             }
             Ok(Ok(_)) => {}
+        }
+        if let Err(reason) = before_data() {
+            // lettre's DATA is open; the connection cannot be trusted for
+            // another message, and nothing of this one was sent.
+            self.broken = true;
+            return Err(SmtpError::NotRecorded { reason });
         }
         let tap = self.tap.clone();
         let result = {

@@ -207,8 +207,26 @@ impl Koperta {
         }
     }
 
+    /// Starts `koperta ARGS` with no standard input and returns at once.
+    pub fn spawn(&self, args: &[&str]) -> std::process::Child {
+        self.command(&[], args)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("spawn koperta")
+    }
+
     fn run_under(&self, prefix: &[&str], args: &[&str], stdin: &[u8]) -> Output {
         use std::io::Write;
+        let mut child = self.command(prefix, args).spawn().expect("spawn koperta");
+        if let Some(mut input) = child.stdin.take() {
+            let _ = input.write_all(stdin);
+        }
+        child.wait_with_output().expect("koperta output")
+    }
+
+    fn command(&self, prefix: &[&str], args: &[&str]) -> Command {
         let mut cmd = match prefix.split_first() {
             Some((first, rest)) => {
                 let mut c = Command::new(first);
@@ -234,11 +252,7 @@ impl Koperta {
                 "unix:path=/nonexistent/koperta-test-bus",
             ),
         };
-        let mut child = cmd.spawn().expect("spawn koperta");
-        if let Some(mut input) = child.stdin.take() {
-            let _ = input.write_all(stdin);
-        }
-        child.wait_with_output().expect("koperta output")
+        cmd
     }
 }
 
