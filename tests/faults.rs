@@ -137,6 +137,33 @@ fn a_server_that_never_greets_times_out_in_the_greeting() {
 }
 
 #[test]
+fn the_greeting_deadline_is_the_greeting_setting_alone() {
+    let certs = TestCerts::generate();
+    let peer = SmtpPeer::start(&certs.valid);
+    let proxy = FaultProxy::start(Fault::NeverGreet, peer.plain_port, &certs.valid);
+    let s = setup(
+        proxy.port,
+        "implicit-tls",
+        Some(("--ca-file", &certs.ca)),
+        "en_US.UTF-8",
+    );
+    // Greeting 2 s, commands 6 s: the wait is the greeting's 2 s, not 8.
+    let config = std::fs::read_to_string(s.k.config_path()).unwrap();
+    assert!(config.contains("command = 2"), "{config}");
+    std::fs::write(
+        s.k.config_path(),
+        config.replace("command = 2", "command = 6"),
+    )
+    .unwrap();
+    let (out, took) = send_simple(&s);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("did not greet within 2 seconds"), "{err}");
+    assert!(took < Duration::from_secs(6), "waited {took:?}");
+    assert!(peer.received().is_empty());
+}
+
+#[test]
 fn a_stall_after_354_is_outcome_unknown_after_the_final_reply_deadline() {
     let (_peer, out, took) = tls_fault(Fault::StallAfter354);
     assert_eq!(out.status.code(), Some(1));

@@ -129,16 +129,31 @@ async fn greet(
     let connected = transport::connect(target, &d, &options.ehlo_name, state).await?;
     let tap = connected.tap.clone();
     let client_id = ClientId::Domain(options.ehlo_name.clone());
-    let conn = timeout(
-        d.greeting.saturating_add(d.command),
-        AsyncSmtpConnection::connect_with_transport(connected.stream, &client_id),
-    )
-    .await
-    .map_err(|_| SmtpError::Timeout {
-        phase: Phase::Greeting,
-        seconds: d.greeting.as_secs(),
-    })?
-    .map_err(|e| map_error(e, &tap))?;
+    // lettre reads the greeting and says EHLO in one call; each has its
+    // own deadline (RFC 5321 §4.5.3.2): the greeting setting until the
+    // greeting is in, then the command setting for the EHLO reply.
+    let connecting = AsyncSmtpConnection::connect_with_transport(connected.stream, &client_id);
+    tokio::pin!(connecting);
+    let started = tokio::time::Instant::now();
+    let conn = loop {
+        tokio::select! {
+            r = &mut connecting => break r.map_err(|e| map_error(e, &tap))?,
+            _ = tokio::time::sleep(Duration::from_millis(50)) => {
+                match lock(&tap).greeted_at {
+                    None if started.elapsed() >= d.greeting => {
+                        return Err(SmtpError::Timeout {
+                            phase: Phase::Greeting,
+                            seconds: d.greeting.as_secs(),
+                        });
+                    }
+                    Some(at) if at.elapsed() >= d.command => {
+                        return Err(command_timeout(&d));
+                    }
+                    _ => {}
+                }
+            }
+        }
+    };
     Ok((conn, tap, connected.tls))
 }
 

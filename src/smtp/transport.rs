@@ -131,6 +131,8 @@ pub struct TapState {
     pub last_progress: Option<Instant>,
     /// When the final `.` of DATA was written.
     pub final_dot_at: Option<Instant>,
+    /// When the first whole reply (the greeting) was read.
+    pub greeted_at: Option<Instant>,
     /// The SIZE limit of the last EHLO reply (`Some(0)`: advertised without
     /// a limit).
     pub size_limit: Option<u64>,
@@ -274,6 +276,7 @@ impl TapState {
                 let last = line.get(3) != Some(&b'-');
                 if last {
                     self.reply_bytes = 0;
+                    self.greeted_at.get_or_insert_with(Instant::now);
                 }
                 if self.expecting_354 && last {
                     self.expecting_354 = false;

@@ -40,6 +40,7 @@ pub struct TestCerts {
     /// Signed by the test CA for the discovery tests' names:
     /// `example.test`, `*.example.test`, `*.provider.test`, `localhost`.
     pub discovery: CertFiles,
+    issuer: CertifiedIssuer<'static, KeyPair>,
 }
 
 fn write(dir: &Path, name: &str, cert_pem: &str, key: &KeyPair) -> CertFiles {
@@ -134,6 +135,25 @@ impl TestCerts {
             self_signed_other,
             discovery,
             dir,
+            issuer: test_ca,
         }
     }
+
+    /// A certificate signed by the test CA for `names` (DNS names and IP
+    /// addresses), written as `name`.crt/.key.
+    pub fn sign_for(&self, name: &str, names: &[&str]) -> CertFiles {
+        self.sign_params(name, leaf(names))
+    }
+
+    /// A certificate signed by the test CA from `params`.
+    pub fn sign_params(&self, name: &str, params: CertificateParams) -> CertFiles {
+        let key = KeyPair::generate().expect("key");
+        let cert = params.signed_by(&key, &self.issuer).expect("sign");
+        write(self.dir.path(), name, &cert.pem(), &key)
+    }
+}
+
+/// Leaf parameters for `names`, for [`TestCerts::sign_params`].
+pub fn leaf_params(names: &[&str]) -> CertificateParams {
+    leaf(names)
 }

@@ -11,6 +11,7 @@
 pub mod app;
 pub mod certs;
 pub mod display;
+pub mod fake;
 pub mod keyring;
 pub mod lab;
 pub mod peer;
