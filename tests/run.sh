@@ -15,7 +15,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(gcc libc6-dev pkg-config ca-certificates dbus dbus-daemon gnome-keyring
+packages=(gcc libc6-dev pkg-config ca-certificates openssl dbus dbus-daemon gnome-keyring
           libsecret-tools python3 python3-venv dnsmasq-base
           desktop-file-utils appstream libxml2-utils flatpak-builder dpkg-dev
           xvfb xdotool xclip imagemagick dunst libx11-6 libx11-xcb1 libxcursor1 libxi6 libxkbcommon-x11-0)

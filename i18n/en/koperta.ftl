@@ -140,7 +140,7 @@ smtp-error-timeout-data = Sending the message stalled: nothing moved for { $seco
 smtp-error-timeout-final = The server did not confirm the message within { $seconds } seconds.
 smtp-error-mode-implicit = This port expects TLS from the start: set the account's security to implicit TLS (usually port 465).
 smtp-error-mode-starttls = This port does not speak TLS from the start: set the account's security to STARTTLS (usually port 587).
-smtp-error-cert-expired = The server's certificate has expired or is not yet valid. Nothing was sent. Subject: { $subject }
+smtp-error-cert-expired = The server's certificate has expired. Nothing was sent. Subject: { $subject }
 smtp-error-cert-unknown-issuer = The server's certificate was not issued by an authority this computer trusts. Nothing was sent. Subject: { $subject }
 smtp-error-cert-wrong-name = The server's certificate is not valid for { $host }; it is valid for: { $names }. Nothing was sent. Check the server name.
 smtp-error-cert-pinned-changed = The server presented a different certificate from the one pinned for this account (SHA-256 { $presented } instead of { $pinned }). Nothing was sent. If the server's administrator did not announce a change, someone may be intercepting the connection.
@@ -289,7 +289,7 @@ gui-error-start = Koperta cannot open its window: { $reason }
 
 ## More errors
 
-smtp-error-cert-ca-as-server = The server presents a certificate authority's certificate as its own. Nothing was sent. If this is your own self-signed certificate, pin it (--pin-cert) instead of adding it as a CA.
+smtp-error-cert-ca-as-server = The server presents a certificate authority's certificate as its own, which is not a server certificate. Nothing was sent. The server's administrator must install a proper server certificate.
 send-error-body-file = Cannot read the message text from { $path }: { $reason }
 cli-error-repeated = { $arg } was given more than once.
 address-error-name-is-address = “{ $text }”: the name before <…> looks like an address; put a comma between two addresses, or the name in quotes.
@@ -460,3 +460,8 @@ compose-undo = Undo
 compose-undone = Taken back: the message was not sent.
 compose-resend-yes = Send again
 smtp-error-not-recorded = Koperta could not record the attempt in the outbox, so it did not send the message: { $reason }
+smtp-error-cert-not-yet-valid = The server's certificate is not valid yet: its validity begins in the future, or this computer's clock is wrong. Nothing was sent. Subject: { $subject }
+smtp-error-cert-ip-as-dns-name = The server's certificate names { $address } as a host name, not as an IP address, so it is not valid for that address. Nothing was sent. Use the server's host name instead of its address.
+smtp-error-cert-wrong-purpose = The server's certificate is not meant for a server (its key usage does not allow it). Nothing was sent. Subject: { $subject }
+smtp-error-cert-weak-algorithm = The server's certificate uses a key or signature algorithm that is too weak or not supported (such as SHA-1, or RSA under 2048 bits). Nothing was sent. Subject: { $subject }
+smtp-error-cert-revoked = The server's certificate was revoked by its issuer. Nothing was sent. Subject: { $subject }

@@ -141,7 +141,7 @@ smtp-error-timeout-data = Wysyłanie wiadomości utknęło: przez { $seconds } s
 smtp-error-timeout-final = Serwer nie potwierdził wiadomości w ciągu { $seconds } s.
 smtp-error-mode-implicit = Ten port wymaga TLS od początku połączenia: ustaw w koncie zabezpieczenie „TLS od początku połączenia” (zwykle port 465).
 smtp-error-mode-starttls = Ten port nie używa TLS od początku połączenia: ustaw w koncie zabezpieczenie STARTTLS (zwykle port 587).
-smtp-error-cert-expired = Certyfikat serwera wygasł albo jeszcze nie obowiązuje. Nic nie wysłano. Podmiot: { $subject }
+smtp-error-cert-expired = Certyfikat serwera wygasł. Nic nie wysłano. Podmiot: { $subject }
 smtp-error-cert-unknown-issuer = Certyfikatu serwera nie wystawił urząd, któremu ufa ten komputer. Nic nie wysłano. Podmiot: { $subject }
 smtp-error-cert-wrong-name = Certyfikat serwera nie obowiązuje dla { $host }; obowiązuje dla: { $names }. Nic nie wysłano. Sprawdź nazwę serwera.
 smtp-error-cert-pinned-changed = Serwer przedstawił inny certyfikat niż przypięty dla tego konta (SHA-256 { $presented } zamiast { $pinned }). Nic nie wysłano. Jeśli administrator serwera nie zapowiadał zmiany, ktoś może przechwytywać połączenie.
@@ -307,7 +307,7 @@ gui-error-start = Koperta nie może otworzyć okna: { $reason }
 
 ## Więcej błędów
 
-smtp-error-cert-ca-as-server = Serwer przedstawia certyfikat urzędu certyfikacji jako własny. Nic nie wysłano. Jeśli to Twój własny certyfikat z podpisem własnym, przypnij go (--pin-cert) zamiast dodawać jako urząd.
+smtp-error-cert-ca-as-server = Serwer przedstawia jako własny certyfikat urzędu certyfikacji, a nie certyfikat serwera. Nic nie wysłano. Administrator serwera musi zainstalować właściwy certyfikat serwera.
 send-error-body-file = Nie można odczytać treści wiadomości z { $path }: { $reason }
 cli-error-repeated = opcję { $arg } podano więcej niż raz.
 address-error-name-is-address = „{ $text }”: nazwa przed <…> wygląda jak adres; oddziel dwa adresy przecinkiem albo ujmij nazwę w cudzysłów.
@@ -485,3 +485,8 @@ compose-undo = Cofnij
 compose-undone = Cofnięto: wiadomość nie została wysłana.
 compose-resend-yes = Wyślij ponownie
 smtp-error-not-recorded = Koperta nie mogła zapisać próby w skrzynce nadawczej, więc nie wysłała wiadomości: { $reason }
+smtp-error-cert-not-yet-valid = Certyfikat serwera jeszcze nie obowiązuje: jego ważność zaczyna się w przyszłości albo zegar tego komputera jest źle ustawiony. Nic nie wysłano. Podmiot: { $subject }
+smtp-error-cert-ip-as-dns-name = Certyfikat serwera podaje { $address } jako nazwę hosta, a nie jako adres IP, więc nie obowiązuje dla tego adresu. Nic nie wysłano. Zamiast adresu użyj nazwy serwera.
+smtp-error-cert-wrong-purpose = Certyfikat serwera nie jest przeznaczony dla serwera (nie pozwala na to jego przeznaczenie klucza). Nic nie wysłano. Podmiot: { $subject }
+smtp-error-cert-weak-algorithm = Certyfikat serwera używa zbyt słabego albo nieobsługiwanego algorytmu klucza lub podpisu (np. SHA-1 albo RSA krótszego niż 2048 bitów). Nic nie wysłano. Podmiot: { $subject }
+smtp-error-cert-revoked = Wystawca unieważnił certyfikat serwera. Nic nie wysłano. Podmiot: { $subject }

@@ -233,6 +233,19 @@ pub fn smtp_error(e: &crate::smtp::SmtpError, host: &str) -> String {
             let subject = subject.clone().unwrap_or_default();
             match problem {
                 CertProblem::Expired => t!("smtp-error-cert-expired", subject = safe(&subject)),
+                CertProblem::NotYetValid => {
+                    t!("smtp-error-cert-not-yet-valid", subject = safe(&subject))
+                }
+                CertProblem::IpAsDnsName { address } => {
+                    t!("smtp-error-cert-ip-as-dns-name", address = safe(address))
+                }
+                CertProblem::WrongPurpose => {
+                    t!("smtp-error-cert-wrong-purpose", subject = safe(&subject))
+                }
+                CertProblem::WeakAlgorithm => {
+                    t!("smtp-error-cert-weak-algorithm", subject = safe(&subject))
+                }
+                CertProblem::Revoked => t!("smtp-error-cert-revoked", subject = safe(&subject)),
                 CertProblem::UnknownIssuer => {
                     t!("smtp-error-cert-unknown-issuer", subject = safe(&subject))
                 }

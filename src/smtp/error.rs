@@ -27,8 +27,24 @@ pub enum Phase {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum CertProblem {
-    /// Outside its validity period.
+    /// Its validity period ended.
     Expired,
+    /// Its validity period has not begun (or the computer's clock is wrong).
+    NotYetValid,
+    /// It names the address being connected to as a DNS name, not as an
+    /// IP address, so it is not valid for it.
+    IpAsDnsName {
+        /// The address.
+        address: String,
+    },
+    /// It is not meant for a server (its extended key usage lacks
+    /// serverAuth).
+    WrongPurpose,
+    /// Its key or signature uses an algorithm too weak or not supported
+    /// (SHA-1, RSA under 2048 bits, …).
+    WeakAlgorithm,
+    /// Its issuer revoked it.
+    Revoked,
     /// Not signed by a trusted authority.
     UnknownIssuer,
     /// Valid, but not for the host name; the names it is valid for.
@@ -46,7 +62,7 @@ pub enum CertProblem {
     /// The server presents a CA certificate as its own (a self-signed
     /// certificate marked `CA:TRUE` given as an extra CA): pin it instead.
     CaAsServer,
-    /// Anything else the verifier refused.
+    /// Anything else the verifier refused: the kind's name only.
     Other(String),
 }
 

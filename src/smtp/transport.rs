@@ -659,6 +659,63 @@ pub fn certificate_names(der: &[u8]) -> (Vec<String>, String, String) {
     (names, cert.subject().to_string(), cert.issuer().to_string())
 }
 
+/// What is wrong with a refused certificate, by kind (each has its own
+/// explanation for the person; no internal dump).
+fn classify_certificate(
+    ce: &CertificateError,
+    presented: Option<&CertificateDer<'static>>,
+    host: &str,
+) -> CertProblem {
+    use CertificateError as C;
+    let names = || {
+        presented
+            .map(|c| certificate_names(c).0)
+            .unwrap_or_default()
+    };
+    match ce {
+        C::Expired | C::ExpiredContext { .. } => CertProblem::Expired,
+        C::NotValidYet | C::NotValidYetContext { .. } => CertProblem::NotYetValid,
+        C::UnknownIssuer => CertProblem::UnknownIssuer,
+        C::NotValidForName | C::NotValidForNameContext { .. } => {
+            let names = names();
+            // An address written as a DNS name (SAN DNS:192.0.2.1) is not
+            // valid for that address (RFC 6125 §1.7.2; it needs an IP
+            // address entry).
+            if host.parse::<std::net::IpAddr>().is_ok() && names.iter().any(|n| n == host) {
+                CertProblem::IpAsDnsName {
+                    address: host.to_string(),
+                }
+            } else {
+                CertProblem::WrongName { names }
+            }
+        }
+        C::InvalidPurpose | C::InvalidPurposeContext { .. } => CertProblem::WrongPurpose,
+        C::BadSignature
+        | C::UnsupportedSignatureAlgorithmContext { .. }
+        | C::UnsupportedSignatureAlgorithmForPublicKeyContext { .. } => CertProblem::WeakAlgorithm,
+        C::Revoked => CertProblem::Revoked,
+        other => {
+            // The kind's name only (`BadEncoding`), never its contents.
+            let debug = format!("{other:?}");
+            let kind: String = debug
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect();
+            // The platform verifier wraps some of webpki's errors in
+            // `Other`: they are recognised by their names.
+            if debug.contains("CaUsedAsEndEntity") {
+                CertProblem::CaAsServer
+            } else if debug.contains("Eku") || debug.contains("Purpose") {
+                CertProblem::WrongPurpose
+            } else if debug.contains("SignatureAlgorithm") || debug.contains("InvalidSignature") {
+                CertProblem::WeakAlgorithm
+            } else {
+                CertProblem::Other(kind)
+            }
+        }
+    }
+}
+
 fn classify_tls_error(e: &io::Error, seen: &Presented, target: &Target) -> SmtpError {
     let presented = seen.lock().ok().and_then(|s| s.first().cloned());
     let subject = presented.as_ref().map(|c| certificate_names(c).1);
@@ -680,24 +737,7 @@ fn classify_tls_error(e: &io::Error, seen: &Presented, target: &Target) -> SmtpE
                     }
                 }
             } else {
-                match ce {
-                    CertificateError::Expired
-                    | CertificateError::ExpiredContext { .. }
-                    | CertificateError::NotValidYet
-                    | CertificateError::NotValidYetContext { .. } => CertProblem::Expired,
-                    CertificateError::UnknownIssuer => CertProblem::UnknownIssuer,
-                    CertificateError::NotValidForName
-                    | CertificateError::NotValidForNameContext { .. } => CertProblem::WrongName {
-                        names: presented
-                            .as_ref()
-                            .map(|c| certificate_names(c).0)
-                            .unwrap_or_default(),
-                    },
-                    other if format!("{other:?}").contains("CaUsedAsEndEntity") => {
-                        CertProblem::CaAsServer
-                    }
-                    other => CertProblem::Other(format!("{other:?}")),
-                }
+                classify_certificate(ce, presented.as_ref(), &target.host)
             };
             SmtpError::Certificate {
                 problem,
