@@ -186,7 +186,6 @@ macro_rules! address_header {
 
 address_header!(ToHeader, "To", "The `To` header: every To recipient.");
 address_header!(CcHeader, "Cc", "The `Cc` header: every Cc recipient.");
-address_header!(ReplyToHeader, "Reply-To", "The `Reply-To` header.");
 
 /// The `From` header: one mailbox.
 ///

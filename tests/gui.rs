@@ -756,3 +756,162 @@ fn files_dropped_on_a_compose_window_are_attached_and_a_bad_one_is_explained() {
     assert!(other.draft.attachments.is_empty());
     i18n::apply(Language::En);
 }
+
+/// Draws `element` at 900×640 with the embedded font into
+/// `target/screenshots/outbox/NAME.png`.
+fn draw(element: iced::Element<'_, impl Clone>, theme: &iced::Theme, name: &str) {
+    let dir = support::manifest_dir().join("target/screenshots/outbox");
+    std::fs::create_dir_all(&dir).unwrap();
+    let settings = iced::Settings {
+        fonts: vec![
+            include_bytes!("../assets/fonts/DejaVuSans.ttf")
+                .as_slice()
+                .into(),
+        ],
+        default_font: iced::Font::with_name("DejaVu Sans"),
+        ..iced::Settings::default()
+    };
+    let mut ui = iced_test::Simulator::with_size(settings, (900.0, 640.0), element);
+    let snapshot = ui.snapshot(theme).unwrap();
+    for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+        if entry
+            .file_name()
+            .to_string_lossy()
+            .starts_with(&format!("{name}-"))
+        {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+    assert!(
+        snapshot
+            .matches_image(dir.join(format!("{name}.png")))
+            .unwrap()
+    );
+}
+
+#[test]
+fn the_outbox_and_a_message_in_its_undo_delay_are_drawn_in_both_languages_and_themes() {
+    use koperta::outbox::{Failure, Reason, State};
+    use koperta::smtp::SmtpError;
+    use koperta::store::{Sidecar, Stored};
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    let acc = account();
+    let stored = |id: &str, subject: &str, state: State, error: Option<SmtpError>| Stored {
+        id: id.into(),
+        sidecar: Sidecar {
+            account: acc.id.clone(),
+            subject: subject.into(),
+            envelope: koperta::draft::Envelope {
+                mail_from: acc.address.clone(),
+                rcpt_to: vec!["jan@example.com".into(), "anna@example.org".into()],
+                smtputf8: false,
+            },
+            draft: Some(format!("d-{id}")),
+            state,
+            attempts: 1,
+            failure: error.map(|error| {
+                Failure::new(Reason::Smtp {
+                    error,
+                    host: "smtp.example.com".into(),
+                })
+            }),
+            ..Sidecar::default()
+        },
+        eml: format!("{id}.eml").into(),
+    };
+    let outbox = vec![
+        stored(
+            "m1",
+            "Sprawozdanie za listopad",
+            State::Failed,
+            Some(SmtpError::Transient {
+                code: 421,
+                text: "4.7.0 Try again later".into(),
+            }),
+        ),
+        stored(
+            "m2",
+            "Zdjęcia z wycieczki",
+            State::Failed,
+            Some(SmtpError::TooLarge {
+                size: 31_457_280,
+                limit: 26_214_400,
+            }),
+        ),
+        stored(
+            "m3",
+            "Umowa — wersja ostateczna",
+            State::MaybeSent,
+            Some(SmtpError::OutcomeUnknown),
+        ),
+        stored(
+            "m4",
+            "Życzenia świąteczne",
+            State::Scheduled { at: 1_798_099_200 },
+            None,
+        ),
+    ];
+    let settings = koperta::config::Settings::default();
+    let accounts = vec![acc.clone()];
+    let mut held = compose::State::new(
+        "d1".into(),
+        Draft {
+            account: Some(acc.id.clone()),
+            to: "Anna Nowak <anna@example.org>".into(),
+            subject: "Spotkanie w czwartek".into(),
+            body: "Dzień dobry,\n\nczy czwartek o 10:00 pasuje?\n".into(),
+            ..Draft::default()
+        },
+    );
+    held.sending = compose::Sending::Held(koperta::outbox::now() + 30);
+    let id = window::Id::unique();
+    for (lang, code, undo, state_label, next) in [
+        (
+            Language::Pl,
+            "pl",
+            "Cofnij",
+            "Niewysłana",
+            "Koperta sama spróbuje ponownie.",
+        ),
+        (
+            Language::En,
+            "en",
+            "Undo",
+            "Not sent",
+            "Koperta tries again on its own.",
+        ),
+    ] {
+        i18n::apply(lang);
+        let main = main_window::State {
+            tab: main_window::Tab::Outbox,
+            ..main_window::State::default()
+        };
+        let mut ui = simulator(main_window::view(
+            &main,
+            &settings,
+            &accounts,
+            &outbox,
+            &[],
+            None,
+        ));
+        assert!(ui.find(state_label).is_ok(), "{lang:?}");
+        assert!(ui.find(next).is_ok(), "{lang:?}");
+        for (theme, t) in [(iced::Theme::Light, "light"), (iced::Theme::Dark, "dark")] {
+            draw(
+                main_window::view(&main, &settings, &accounts, &outbox, &[], None),
+                &theme,
+                &format!("{code}-outbox-{t}"),
+            );
+            draw(
+                compose::view(&held, id, &accounts, Vec::new()),
+                &theme,
+                &format!("{code}-compose-held-{t}"),
+            );
+        }
+        let mut ui = simulator(compose::view(&held, id, &accounts, Vec::new()));
+        assert!(ui.find(undo).is_ok(), "{lang:?}");
+        let _ = ui.click(undo);
+        let messages: Vec<compose::Message> = ui.into_messages().collect();
+        assert!(messages.iter().any(|m| matches!(m, compose::Message::Undo)));
+    }
+}

@@ -183,7 +183,6 @@ fn every_wizard_step_is_drawn_in_both_languages() {
             generation,
             Err(wizard::TestFailure {
                 reason: koperta::t!("smtp-error-cert-unknown-issuer", subject = "CN=localhost"),
-                server_text: String::new(),
                 pinnable_pem: Some(pem.clone()),
             }),
         ));
@@ -498,7 +497,6 @@ fn enter_again_while_signing_in_starts_no_second_sign_in_and_a_new_server_drops_
         generation,
         Err(wizard::TestFailure {
             reason: "x".into(),
-            server_text: String::new(),
             pinnable_pem: Some(
                 std::fs::read_to_string(support::certs::TestCerts::generate().self_signed.cert)
                     .unwrap(),

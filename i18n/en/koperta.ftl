@@ -439,7 +439,6 @@ cli-arg-outbox-all = Every message that failed and may be retried
 outbox-list-empty = The outbox is empty.
 outbox-list-entry = { $id }  { $state }  { $subject }
 outbox-list-details = {"    "}To: { $recipients } · From: { $account } · Attempts: { $attempts }
-outbox-list-next-try = {"    "}Next try: { $time }
 outbox-list-reason = {"    "}Reason: { $reason }
 outbox-confirm-resend = { $id } may already have been sent. Send it again anyway? [y/N]
 outbox-confirm-yes-letter = y
@@ -455,7 +454,7 @@ outbox-some-not-sent = { $count ->
    *[other] { $count } messages were not sent
 }; they wait in the outbox (koperta outbox list).
 compose-queueing = Putting the message in the outbox…
-compose-held = Sending in { $seconds } s. Undo (Esc) takes it back.
+compose-held = The message goes in { $seconds } s. Undo (or Esc) takes it back.
 compose-undo = Undo
 compose-undone = Taken back: the message was not sent.
 compose-resend-yes = Send again
@@ -465,3 +464,5 @@ smtp-error-cert-ip-as-dns-name = The server's certificate names { $address } as 
 smtp-error-cert-wrong-purpose = The server's certificate is not meant for a server (its key usage does not allow it). Nothing was sent. Subject: { $subject }
 smtp-error-cert-weak-algorithm = The server's certificate uses a key or signature algorithm that is too weak or not supported (such as SHA-1, or RSA under 2048 bits). Nothing was sent. Subject: { $subject }
 smtp-error-cert-revoked = The server's certificate was revoked by its issuer. Nothing was sent. Subject: { $subject }
+compose-held-now = Sending now…
+outbox-next-try-at = next try { $time }

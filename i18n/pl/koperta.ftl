@@ -462,7 +462,6 @@ cli-arg-outbox-all = Każda wiadomość, której nie udało się wysłać i któ
 outbox-list-empty = Skrzynka nadawcza jest pusta.
 outbox-list-entry = { $id }  { $state }  { $subject }
 outbox-list-details = {"    "}Do: { $recipients } · Od: { $account } · Próby: { $attempts }
-outbox-list-next-try = {"    "}Następna próba: { $time }
 outbox-list-reason = {"    "}Przyczyna: { $reason }
 outbox-confirm-resend = { $id } mogła już zostać wysłana. Mimo to wysłać ją ponownie? [t/N]
 outbox-confirm-yes-letter = t
@@ -480,7 +479,7 @@ outbox-some-not-sent = { $count ->
    *[other] { $count } wiadomości nie zostało wysłanych
 }; czekają w skrzynce nadawczej (koperta outbox list).
 compose-queueing = Umieszczanie wiadomości w skrzynce nadawczej…
-compose-held = Wysłanie za { $seconds } s. Cofnij (Esc), by ją zatrzymać.
+compose-held = Wiadomość wyjdzie za { $seconds } s. Aby ją zatrzymać, kliknij Cofnij albo naciśnij Esc.
 compose-undo = Cofnij
 compose-undone = Cofnięto: wiadomość nie została wysłana.
 compose-resend-yes = Wyślij ponownie
@@ -490,3 +489,5 @@ smtp-error-cert-ip-as-dns-name = Certyfikat serwera podaje { $address } jako naz
 smtp-error-cert-wrong-purpose = Certyfikat serwera nie jest przeznaczony dla serwera (nie pozwala na to jego przeznaczenie klucza). Nic nie wysłano. Podmiot: { $subject }
 smtp-error-cert-weak-algorithm = Certyfikat serwera używa zbyt słabego albo nieobsługiwanego algorytmu klucza lub podpisu (np. SHA-1 albo RSA krótszego niż 2048 bitów). Nic nie wysłano. Podmiot: { $subject }
 smtp-error-cert-revoked = Wystawca unieważnił certyfikat serwera. Nic nie wysłano. Podmiot: { $subject }
+compose-held-now = Wysyłanie…
+outbox-next-try-at = następna próba { $time }

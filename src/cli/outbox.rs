@@ -2,7 +2,7 @@
 //! command line (for scripts, cron, and machines where the app is not
 //! running).
 
-use super::send::{deliver, local_time};
+use super::send::deliver;
 use super::*;
 use crate::outbox::{Class, Outbox, OutboxError, State};
 
@@ -33,19 +33,7 @@ pub(super) fn list(file: &ConfigFile, io: &mut Io<'_>) -> Result<(), Failure> {
             .find(|a| a.id == s.account)
             .map(|a| a.address.clone())
             .unwrap_or_else(|| s.account.0.clone());
-        let state = match s.state {
-            State::Held { until } => format!(
-                "{} ({})",
-                crate::report::outbox::state_label(s.state),
-                local_time(until)
-            ),
-            State::Scheduled { at } => format!(
-                "{} ({})",
-                crate::report::outbox::state_label(s.state),
-                local_time(at)
-            ),
-            other => crate::report::outbox::state_label(other),
-        };
+        let state = crate::report::outbox::state_line(s);
         let subject = if s.subject.trim().is_empty() {
             t!("main-no-subject")
         } else {
@@ -71,13 +59,6 @@ pub(super) fn list(file: &ConfigFile, io: &mut Io<'_>) -> Result<(), Failure> {
                 attempts = s.attempts
             )
         );
-        if let Some(at) = s.next_try.filter(|_| s.state == State::Failed) {
-            let _ = writeln!(
-                io.stdout,
-                "{}",
-                t!("outbox-list-next-try", time = local_time(at))
-            );
-        }
         if let Some(f) = &s.failure {
             let reason = f.localize().replace('\n', "\n    ");
             let _ = writeln!(io.stdout, "{}", t!("outbox-list-reason", reason = reason));

@@ -79,7 +79,11 @@ pub(super) fn send(m: &ArgMatches, file: &ConfigFile, io: &mut Io<'_>) -> Result
         let _ = writeln!(
             io.stdout,
             "{}",
-            t!("send-queued-later", id = id.as_str(), time = local_time(at))
+            t!(
+                "send-queued-later",
+                id = id.as_str(),
+                time = crate::report::outbox::local_time(at)
+            )
         );
         return Ok(());
     }
@@ -192,17 +196,4 @@ fn parse_later(text: &str) -> Result<u64, Failure> {
         return Err(Failure(t!("send-error-later-past", value = text)));
     }
     u64::try_from(at).map_err(|_| bad())
-}
-
-/// Unix seconds as "YYYY-MM-DD HH:MM" in local time.
-pub(super) fn local_time(at: u64) -> String {
-    i64::try_from(at)
-        .ok()
-        .and_then(|s| jiff::Timestamp::from_second(s).ok())
-        .map(|t| {
-            t.to_zoned(jiff::tz::TimeZone::system())
-                .strftime("%Y-%m-%d %H:%M")
-                .to_string()
-        })
-        .unwrap_or_default()
 }

@@ -43,9 +43,6 @@ pub struct Config {
     pub display_name: Option<String>,
     /// The SMTP servers, in the file's order.
     pub outgoing: Vec<Outgoing>,
-    /// Entries that were skipped (bad port, bad host, unknown socket type),
-    /// with the reason, for the record.
-    pub skipped: Vec<String>,
 }
 
 /// Why a file could not be read.
@@ -183,13 +180,11 @@ pub fn parse(bytes: &[u8], address: &str) -> Result<Config, AutoconfigError> {
 fn finish(p: Partial, address: &str, config: &mut Config) {
     let host = substitute(p.host.as_deref().unwrap_or(""), address).to_ascii_lowercase();
     if !crate::account::valid_host(&host) {
-        config.skipped.push(format!("bad host {host:?}"));
         return;
     }
     let port = match p.port.as_deref().map(str::parse::<u16>) {
         Some(Ok(port)) if port > 0 => port,
-        other => {
-            config.skipped.push(format!("bad port {other:?}"));
+        _ => {
             return;
         }
     };
@@ -197,8 +192,7 @@ fn finish(p: Partial, address: &str, config: &mut Config) {
         Some("SSL") | Some("TLS") => Security::ImplicitTls,
         Some("STARTTLS") => Security::StartTls,
         Some("PLAIN") => Security::Plaintext,
-        other => {
-            config.skipped.push(format!("unknown socketType {other:?}"));
+        _ => {
             return;
         }
     };

@@ -36,6 +36,41 @@ pub fn next_step(failure: &Failure) -> String {
     }
 }
 
+/// A message's state with its time: when a held or scheduled one goes,
+/// when a transient failure is tried again (local time).
+pub fn state_line(sidecar: &crate::store::Sidecar) -> String {
+    let label = state_label(sidecar.state);
+    let at = match sidecar.state {
+        State::Held { until } => Some(until),
+        State::Scheduled { at } => Some(at),
+        State::Failed if sidecar.failure.as_ref().map(Failure::class) == Some(Class::Transient) => {
+            sidecar.next_try
+        }
+        _ => None,
+    };
+    match (sidecar.state, at) {
+        (State::Failed, Some(at)) => format!(
+            "{label} · {}",
+            t!("outbox-next-try-at", time = local_time(at))
+        ),
+        (_, Some(at)) => format!("{label} · {}", local_time(at)),
+        (_, None) => label,
+    }
+}
+
+/// Unix seconds as "YYYY-MM-DD HH:MM" in local time.
+pub fn local_time(at: u64) -> String {
+    i64::try_from(at)
+        .ok()
+        .and_then(|s| jiff::Timestamp::from_second(s).ok())
+        .map(|t| {
+            t.to_zoned(jiff::tz::TimeZone::system())
+                .strftime("%Y-%m-%d %H:%M")
+                .to_string()
+        })
+        .unwrap_or_default()
+}
+
 /// A message's state in a few words.
 pub fn state_label(state: State) -> String {
     match state {

@@ -2,6 +2,8 @@
 
 pub mod error;
 pub mod session;
+pub mod tap;
+pub mod tls;
 pub mod transport;
 pub mod unacked;
 

@@ -591,7 +591,7 @@ impl App {
                                 }
                                 if let Some(w) = &mut self.wizard {
                                     w.step = wizard::Step::Password;
-                                    w.error = Some((e.localize(), String::new()));
+                                    w.error = Some(e.localize());
                                 }
                                 // A new account's password was stored first:
                                 // without the account it must not stay.
@@ -615,7 +615,7 @@ impl App {
                         }
                         if let Some(w) = &mut self.wizard {
                             w.step = wizard::Step::Password;
-                            w.error = Some((e, String::new()));
+                            w.error = Some(e);
                         }
                     }
                 }
@@ -995,7 +995,6 @@ impl App {
                                     } else {
                                         smtp_error(&e, &account.host)
                                     },
-                                    server_text: String::new(),
                                     pinnable_pem,
                                 }
                             })

@@ -578,11 +578,10 @@ pub fn view<'a>(
         Sending::Failed(reason) => text(reason.clone()).style(text::danger).into(),
         Sending::Sent => text(t!("compose-sent")).into(),
         Sending::Queueing => text(t!("compose-queueing")).into(),
-        Sending::Held(until) => text(t!(
-            "compose-held",
-            seconds = until.saturating_sub(crate::outbox::now())
-        ))
-        .into(),
+        Sending::Held(until) => match until.saturating_sub(crate::outbox::now()) {
+            0 => text(t!("compose-held-now")).into(),
+            seconds => text(t!("compose-held", seconds = seconds)).into(),
+        },
     };
     let signature = account.is_some_and(|a| !a.signature.trim().is_empty());
     let mut bottom = row![].spacing(8).align_y(iced::Alignment::Center);

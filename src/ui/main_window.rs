@@ -638,7 +638,7 @@ pub fn view<'a>(
                 ]
                 .spacing(4);
                 let state = m.sidecar.state;
-                card = card.push(text(crate::report::outbox::state_label(state)).size(13));
+                card = card.push(text(crate::report::outbox::state_line(&m.sidecar)).size(13));
                 if state == Queued::MaybeSent {
                     card = card.push(text(t!("outbox-may-have-been-sent")).style(text::danger));
                 }

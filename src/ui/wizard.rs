@@ -82,7 +82,7 @@ pub struct State {
     /// A certificate the person chose to pin.
     pub pinned_pem: Option<String>,
     /// What went wrong last (translated), and the server's own text.
-    pub error: Option<(String, String)>,
+    pub error: Option<String>,
     /// Bumped on every search and test, so a late answer to a cancelled
     /// one is ignored.
     pub generation: u64,
@@ -93,14 +93,15 @@ pub struct State {
 pub struct TestFailure {
     /// The translated reason.
     pub reason: String,
-    /// The server's own text, if any.
-    pub server_text: String,
     /// A certificate the person may pin (self-signed or unknown issuer).
     pub pinnable_pem: Option<String>,
 }
 
 /// What the person did, or what came back.
 #[derive(Debug, Clone)]
+// `Found` carries the discovery result once per search; boxing it would
+// only move the allocation.
+#[allow(clippy::large_enum_variant)]
 pub enum Message {
     /// Name typed.
     Name(String),
@@ -246,10 +247,7 @@ impl State {
                 match crate::address::parse_mailbox(&address) {
                     Ok(m) if m.name.is_none() => {}
                     _ => {
-                        self.error = Some((
-                            t!("account-error-invalid-address", address = address),
-                            String::new(),
-                        ));
+                        self.error = Some(t!("account-error-invalid-address", address = address));
                         return Action::None;
                     }
                 }
@@ -273,7 +271,7 @@ impl State {
                         }
                         self.findings = Some(findings);
                     }
-                    Err(e) => self.error = Some((e, String::new())),
+                    Err(e) => self.error = Some(e),
                 }
             }
             Message::Cancel => {
@@ -307,7 +305,7 @@ impl State {
             Message::ConfirmOutside(on) => self.outside_confirmed = on,
             Message::Accept => {
                 if let Some(problem) = self.proposal_problem() {
-                    self.error = Some((problem, String::new()));
+                    self.error = Some(problem);
                 } else if self.can_accept() {
                     self.error = None;
                     self.step = Step::Password;
@@ -328,7 +326,7 @@ impl State {
                     return Action::None;
                 }
                 if self.password.is_empty() {
-                    self.error = Some((t!("account-error-password-required-gui"), String::new()));
+                    self.error = Some(t!("account-error-password-required-gui"));
                     return Action::None;
                 }
                 self.error = None;
@@ -355,11 +353,11 @@ impl State {
                                 .and_then(|c| c.into_iter().next())
                                 .map(|der| crate::account::fingerprint(&der))
                                 .unwrap_or_default();
-                            self.error = Some((f.reason, f.server_text));
+                            self.error = Some(f.reason);
                             self.step = Step::Pin { pem, fingerprint };
                         }
                         _ => {
-                            self.error = Some((f.reason, f.server_text));
+                            self.error = Some(f.reason);
                             self.step = Step::Password;
                         }
                     },
@@ -666,12 +664,8 @@ pub fn view(state: &State, never_plaintext: bool) -> Element<'_, Message> {
             ]));
         }
     }
-    if let Some((reason, server_text)) = &state.error {
-        let mut e = column![text(reason.clone()).style(text::danger)].spacing(4);
-        if !server_text.is_empty() {
-            e = e.push(text(server_text.clone()).size(13));
-        }
-        c = c.push(e);
+    if let Some(reason) = &state.error {
+        c = c.push(text(reason.clone()).style(text::danger));
     }
     container(c)
         .padding(12)
