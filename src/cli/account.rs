@@ -8,55 +8,22 @@ pub(super) fn account_add(
     file: ConfigFile,
     io: &mut Io<'_>,
 ) -> Result<(), Failure> {
-    let address = arg(m, "email").cloned().unwrap_or_default();
-    if !plausible_address(&address) {
-        return Err(Failure(t!(
-            "account-error-invalid-address",
-            address = address.as_str()
-        )));
-    }
-    let host = arg(m, "host").cloned().unwrap_or_default();
-    if !account::valid_host(&host) {
-        return Err(Failure(t!(
-            "account-error-invalid-host",
-            host = host.as_str()
-        )));
-    }
-    let security = arg(m, "security")
-        .and_then(|s| Security::parse(s))
-        .unwrap_or(Security::ImplicitTls);
-    let port = match arg(m, "port") {
-        None => security.default_port(),
-        Some(p) => match p.parse::<u16>() {
-            Ok(n) if n > 0 => n,
-            _ => return Err(Failure(t!("account-error-invalid-port", port = p.as_str()))),
-        },
-    };
-    let extra_ca_pem = arg(m, "ca-file")
-        .map(|p| account::read_certificate_file(Path::new(p)))
-        .transpose()?;
-    let pinned_cert_pem = arg(m, "pin-cert")
-        .map(|p| account::read_certificate_file(Path::new(p)))
-        .transpose()?;
-    if extra_ca_pem.is_some() && pinned_cert_pem.is_some() {
-        return Err(Failure(t!("account-error-pin-and-ca")));
-    }
-    let account = Account {
-        id: AccountId::generate(),
+    let input = account::AccountInput {
         name: arg(m, "name").cloned().unwrap_or_default(),
-        address: address.clone(),
-        host,
-        port,
-        security,
-        username: arg(m, "username")
-            .filter(|u| !u.trim().is_empty())
-            .cloned()
-            .unwrap_or(address),
-        extra_ca_pem,
-        pinned_cert_pem,
+        address: arg(m, "email").cloned().unwrap_or_default(),
+        host: arg(m, "host").cloned().unwrap_or_default(),
+        port: arg(m, "port").cloned().unwrap_or_default(),
+        security: arg(m, "security")
+            .and_then(|s| Security::parse(s))
+            .unwrap_or(Security::ImplicitTls),
+        username: arg(m, "username").cloned().unwrap_or_default(),
+        ca_file: arg(m, "ca-file").map(std::path::PathBuf::from),
+        pin_file: arg(m, "pin-cert").map(std::path::PathBuf::from),
         signature: arg(m, "signature").cloned().unwrap_or_default(),
         bcc_self: m.get_flag("bcc-self"),
+        ..account::AccountInput::default()
     };
+    let account = input.validate()?;
     ensure_can_add(&file, &account)?;
     if !m.get_flag("password-stdin") {
         return Err(Failure(t!("account-error-password-required")));

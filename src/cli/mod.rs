@@ -412,13 +412,6 @@ fn arg<'m>(m: &'m ArgMatches, name: &str) -> Option<&'m String> {
     m.get_one::<String>(name)
 }
 
-/// A light syntax check; the full RFC 5321/5322 check belongs to the draft
-/// parser.
-/// The same RFC 5321/5322 check as for recipients.
-fn plausible_address(address: &str) -> bool {
-    crate::address::parse_mailbox(address).is_ok_and(|m| m.name.is_none())
-}
-
 /// Reads one line (the password) from `stdin`, without its line ending.
 fn read_password(stdin: &mut dyn Read) -> Result<Password, Failure> {
     let mut raw = Zeroizing::new(Vec::with_capacity(4096));

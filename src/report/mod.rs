@@ -101,6 +101,19 @@ impl Localize for crate::account::PemFileError {
     }
 }
 
+impl Localize for crate::account::InputProblem {
+    fn localize(&self) -> String {
+        use crate::account::InputProblem as P;
+        match self {
+            P::InvalidAddress(a) => t!("account-error-invalid-address", address = a.as_str()),
+            P::InvalidHost(h) => t!("account-error-invalid-host", host = h.as_str()),
+            P::InvalidPort(p) => t!("account-error-invalid-port", port = p.as_str()),
+            P::PinAndCa => t!("account-error-pin-and-ca"),
+            P::Pem(e) => e.localize(),
+        }
+    }
+}
+
 impl Localize for NoHomeDir {
     fn localize(&self) -> String {
         t!("paths-error-no-home")

@@ -1043,60 +1043,30 @@ impl App {
             return Task::none();
         };
         let fail = |msg: String| Task::done(Message::AccountSaved(Err(msg)));
-        if crate::address::parse_mailbox(form.address.trim()).is_err() {
-            return fail(t!(
-                "account-error-invalid-address",
-                address = form.address.clone()
-            ));
-        }
-        let host = form.host.trim().to_string();
-        if !account::valid_host(&host) {
-            return fail(t!("account-error-invalid-host", host = host));
-        }
-        let port = match form.port.trim().parse::<u16>() {
-            Ok(p) if p > 0 => p,
-            _ => return fail(t!("account-error-invalid-port", port = form.port.clone())),
-        };
-        let read_pem = |path: &str| -> Result<Option<String>, String> {
-            let path = path.trim();
-            if path.is_empty() {
-                return Ok(None);
-            }
-            account::read_certificate_file(std::path::Path::new(path))
-                .map(Some)
-                .map_err(|e| e.localize())
-        };
         let existing = form
             .editing
             .as_ref()
             .and_then(|id| self.accounts().iter().find(|a| &a.id == id))
             .cloned();
-        let extra_ca_pem = match read_pem(&form.ca_file) {
-            Ok(Some(p)) => Some(p),
-            Ok(None) => existing.as_ref().and_then(|a| a.extra_ca_pem.clone()),
-            Err(e) => return fail(e),
-        };
-        let pinned_cert_pem = match read_pem(&form.pin_file) {
-            Ok(Some(p)) => Some(p),
-            Ok(None) => existing.as_ref().and_then(|a| a.pinned_cert_pem.clone()),
-            Err(e) => return fail(e),
-        };
-        let account = Account {
-            id: form.editing.clone().unwrap_or_else(AccountId::generate),
-            name: form.name.trim().to_string(),
-            address: form.address.trim().to_string(),
-            host,
-            port,
+        let path = |p: &str| (!p.trim().is_empty()).then(|| std::path::PathBuf::from(p.trim()));
+        let input = account::AccountInput {
+            id: form.editing.clone(),
+            name: form.name.clone(),
+            address: form.address.clone(),
+            host: form.host.clone(),
+            port: form.port.clone(),
             security: form.security,
-            username: if form.username.trim().is_empty() {
-                form.address.trim().to_string()
-            } else {
-                form.username.trim().to_string()
-            },
-            extra_ca_pem,
-            pinned_cert_pem,
+            username: form.username.clone(),
+            ca_file: path(&form.ca_file),
+            pin_file: path(&form.pin_file),
+            ca_pem: existing.as_ref().and_then(|a| a.extra_ca_pem.clone()),
+            pinned_pem: existing.as_ref().and_then(|a| a.pinned_cert_pem.clone()),
             signature: form.signature.clone(),
             bcc_self: form.bcc_self,
+        };
+        let account = match input.validate() {
+            Ok(a) => a,
+            Err(e) => return fail(e.localize()),
         };
         if let Err(e) = self.config.config.allows(&account) {
             return fail(e.localize());

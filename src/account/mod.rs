@@ -1,6 +1,10 @@
 //! Accounts: who sends, through which submission server, and how the
 //! connection is secured.
 
+mod input;
+
+pub use input::{AccountInput, InputProblem};
+
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
