@@ -56,15 +56,18 @@ pub struct DeadlineSettings {
 }
 
 impl Default for DeadlineSettings {
+    /// The defaults of [`crate::smtp::Deadlines`], the one place they are
+    /// written.
     fn default() -> Self {
+        let d = crate::smtp::Deadlines::default();
         DeadlineSettings {
-            connect: 30,
-            tls: 30,
-            greeting: 60,
-            command: 60,
-            data_idle: 60,
-            final_reply: 600,
-            implicit_tls_probe: 5,
+            connect: d.connect.as_secs(),
+            tls: d.tls.as_secs(),
+            greeting: d.greeting.as_secs(),
+            command: d.command.as_secs(),
+            data_idle: d.data_idle.as_secs(),
+            final_reply: d.final_reply.as_secs(),
+            implicit_tls_probe: d.implicit_tls_probe.as_secs(),
         }
     }
 }

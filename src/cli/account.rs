@@ -373,45 +373,16 @@ pub(super) fn account_test(
             return Err(Failure(crate::report::smtp_error(&e, &account.host)));
         }
     };
-    match &session.tls {
-        Some(tls) => {
-            let _ = writeln!(
-                io.stdout,
-                "{}",
-                t!(
-                    "test-tls",
-                    version = tls.version.as_str(),
-                    cipher = tls.cipher_suite.as_str()
-                )
-            );
-            let line = if tls.pinned {
-                t!("test-pinned", fingerprint = tls.fingerprint.as_str())
-            } else {
-                t!(
-                    "test-certificate",
-                    subject = tls.subject.as_str(),
-                    issuer = tls.issuer.as_str()
-                )
-            };
-            let _ = writeln!(io.stdout, "{line}");
-        }
-        None => {
-            let _ = writeln!(io.stdout, "{}", t!("test-plaintext"));
-        }
-    }
-    let _ = writeln!(
-        io.stdout,
-        "{}",
-        t!("test-auth", mechanism = session.mechanism.as_str())
-    );
-    let size = match session.size_limit() {
-        Some(limit) if limit > 0 => t!("test-size", limit = limit),
-        _ => t!("test-size-none"),
+    let report = crate::outbox::TestReport {
+        tls: session.tls.clone(),
+        mechanism: session.mechanism.clone(),
+        size_limit: session.size_limit(),
     };
-    let _ = writeln!(io.stdout, "{size}");
     let transcript = session.transcript();
     rt.block_on(session.quit());
     write_protocol_log(m, &transcript, io);
-    let _ = writeln!(io.stdout, "{}", t!("test-ok"));
+    for line in crate::report::connection_test(&report) {
+        let _ = writeln!(io.stdout, "{line}");
+    }
     Ok(())
 }

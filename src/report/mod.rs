@@ -183,6 +183,40 @@ impl Localize for crate::draft::Problem {
     }
 }
 
+/// What a connection test found, a line each, for `koperta account test`
+/// and the desktop app alike: the TLS version and cipher suite, the
+/// certificate (or the pinned fingerprint), the sign-in method, the SIZE
+/// limit, and that it worked. The certificate's names are made safe.
+pub fn connection_test(r: &crate::outbox::TestReport) -> Vec<String> {
+    let mut lines = Vec::new();
+    match &r.tls {
+        Some(tls) => {
+            lines.push(t!(
+                "test-tls",
+                version = tls.version.as_str(),
+                cipher = tls.cipher_suite.as_str()
+            ));
+            lines.push(if tls.pinned {
+                t!("test-pinned", fingerprint = tls.fingerprint.as_str())
+            } else {
+                t!(
+                    "test-certificate",
+                    subject = safe(&tls.subject),
+                    issuer = safe(&tls.issuer)
+                )
+            });
+        }
+        None => lines.push(t!("test-plaintext")),
+    }
+    lines.push(t!("test-auth", mechanism = safe(&r.mechanism)));
+    lines.push(match r.size_limit {
+        Some(l) if l > 0 => t!("test-size", limit = l),
+        _ => t!("test-size-none"),
+    });
+    lines.push(t!("test-ok"));
+    lines
+}
+
 /// The longest text from the network shown, in characters.
 pub const MAX_SHOWN_CHARS: usize = 1000;
 

@@ -633,35 +633,7 @@ impl App {
             }
             Message::Tested(id, result) => {
                 let report = match result {
-                    Ok(r) => {
-                        let mut lines = Vec::new();
-                        match &r.tls {
-                            Some(tls) => {
-                                lines.push(t!(
-                                    "test-tls",
-                                    version = tls.version.clone(),
-                                    cipher = tls.cipher_suite.clone()
-                                ));
-                                lines.push(if tls.pinned {
-                                    t!("test-pinned", fingerprint = tls.fingerprint.clone())
-                                } else {
-                                    t!(
-                                        "test-certificate",
-                                        subject = tls.subject.clone(),
-                                        issuer = tls.issuer.clone()
-                                    )
-                                });
-                            }
-                            None => lines.push(t!("test-plaintext")),
-                        }
-                        lines.push(t!("test-auth", mechanism = r.mechanism.clone()));
-                        lines.push(match r.size_limit {
-                            Some(l) if l > 0 => t!("test-size", limit = l),
-                            _ => t!("test-size-none"),
-                        });
-                        lines.push(t!("test-ok"));
-                        lines.join("\n")
-                    }
+                    Ok(r) => crate::report::connection_test(&r).join("\n"),
                     Err(e) => e,
                 };
                 self.main.test_report = Some((id, report));
