@@ -121,6 +121,10 @@ pub enum Message {
     Outbox(outbox::Event),
     /// The outbox was read again from disk.
     OutboxReloaded,
+    /// An undo in a compose window finished.
+    TakenBack(window::Id, Result<(), String>),
+    /// A retry from the main window was made due, or refused.
+    RetryReady(Result<(), String>),
     /// The addresses used before changed on disk.
     AddressesChanged,
     /// An account was saved (keyring first).
@@ -561,6 +565,8 @@ impl App {
             Message::Tick => self.tick(),
             Message::Queued(id, result) => self.queued(id, result),
             Message::Outbox(event) => self.outbox_event(event),
+            Message::TakenBack(id, result) => self.taken_back(id, result),
+            Message::RetryReady(result) => self.retry_ready(result),
             Message::OutboxReloaded => {
                 self.refresh();
                 self.run_due()

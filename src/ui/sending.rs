@@ -144,21 +144,46 @@ impl App {
         self.run_due()
     }
 
-    /// Undo: takes the held message of window `id` back into its draft.
+    /// Undo: takes the held message of window `id` back into its draft
+    /// (off the UI thread; [`App::taken_back`] shows the result).
     pub(super) fn undo(&mut self, id: window::Id) -> Task<Message> {
-        let Some(Screen::Compose(c)) = self.windows.get_mut(&id) else {
+        let Some(Screen::Compose(c)) = self.windows.get(&id) else {
             return Task::none();
         };
         let Some(outbox_id) = c.outbox_id.clone() else {
             return Task::none();
         };
-        match self.engine.take_back(&outbox_id) {
-            Ok(_) => {
-                c.outbox_id = None;
-                c.sending = compose::Sending::Idle;
-                c.notice = Some(t!("compose-undone"));
+        let engine = self.engine.clone();
+        Task::perform(
+            async move {
+                tokio::task::spawn_blocking(move || {
+                    engine
+                        .take_back(&outbox_id)
+                        .map(|_| ())
+                        .map_err(|e| e.localize())
+                })
+                .await
+                .unwrap_or_else(|e| Err(e.to_string()))
+            },
+            move |r| Message::TakenBack(id, r),
+        )
+    }
+
+    /// The undo of window `id` finished.
+    pub(super) fn taken_back(
+        &mut self,
+        id: window::Id,
+        result: Result<(), String>,
+    ) -> Task<Message> {
+        if let Some(Screen::Compose(c)) = self.windows.get_mut(&id) {
+            match result {
+                Ok(()) => {
+                    c.outbox_id = None;
+                    c.sending = compose::Sending::Idle;
+                    c.notice = Some(t!("compose-undone"));
+                }
+                Err(e) => c.notice = Some(e),
             }
-            Err(e) => c.notice = Some(e.localize()),
         }
         self.refresh();
         Task::none()
@@ -184,14 +209,28 @@ impl App {
     }
 
     /// Retry from the main window (which asked first when the message may
-    /// have been sent).
+    /// have been sent): made due off the UI thread, then sent.
     pub(super) fn retry(&mut self, id: String) -> Task<Message> {
         if self.sends.in_flight.contains(&id) {
             return Task::none();
         }
-        if let Err(e) = self.engine.retry(&id, true) {
-            self.notice(e.localize());
-            return Task::none();
+        let engine = self.engine.clone();
+        Task::perform(
+            async move {
+                tokio::task::spawn_blocking(move || {
+                    engine.retry(&id, true).map_err(|e| e.localize())
+                })
+                .await
+                .unwrap_or_else(|e| Err(e.to_string()))
+            },
+            Message::RetryReady,
+        )
+    }
+
+    /// A retry was made due (or refused).
+    pub(super) fn retry_ready(&mut self, result: Result<(), String>) -> Task<Message> {
+        if let Err(e) = result {
+            self.notice(e);
         }
         self.refresh();
         self.run_due()
