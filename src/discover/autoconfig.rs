@@ -200,6 +200,11 @@ fn finish(p: Partial, address: &str, config: &mut Config) {
         Some(u) if !u.is_empty() => substitute(u, address),
         _ => address.to_string(),
     };
+    // A user name with control characters is no user name; it would reach
+    // the form and the terminal as the file wrote it.
+    if username.chars().any(char::is_control) || username.len() > 320 {
+        return;
+    }
     config.outgoing.push(Outgoing {
         host,
         port,
@@ -213,6 +218,22 @@ fn finish(p: Partial, address: &str, config: &mut Config) {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_user_name_with_escape_sequences_is_dropped() {
+        let xml = "<clientConfig version=\"1.1\"><emailProvider id=\"x\">\
+            <outgoingServer type=\"smtp\"><hostname>smtp.example.com</hostname>\
+            <port>465</port><socketType>SSL</socketType>\
+            <username>\u{1b}[2Jjan</username></outgoingServer></emailProvider></clientConfig>";
+        assert!(matches!(
+            parse(xml.as_bytes(), "jan@example.com"),
+            Err(AutoconfigError::NoOutgoing)
+        ));
+        // The same file with a plain user name gives its server.
+        let plain = xml.replace("\u{1b}[2J", "");
+        let config = parse(plain.as_bytes(), "jan@example.com").unwrap();
+        assert_eq!(config.outgoing[0].username, "jan");
+    }
 
     const SAMPLE: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 <clientConfig version="1.1">
