@@ -16,7 +16,7 @@ use rand::{Rng, SeedableRng};
 use support::certs::TestCerts;
 use support::peer::SmtpPeer;
 use support::proxy::{Fault, FaultProxy};
-use support::{Setup, setup, stderr};
+use support::{Setup, set_port, stderr, trusting};
 
 const TRIALS: usize = 50;
 
@@ -56,21 +56,6 @@ fn id_of(s: &Setup, subject: &str) -> String {
     panic!("{subject} is not in the outbox")
 }
 
-fn set_port(s: &Setup, port: u16) {
-    let text = std::fs::read_to_string(s.k.config_path()).unwrap();
-    let changed: Vec<String> = text
-        .lines()
-        .map(|l| {
-            if l.starts_with("port = ") {
-                format!("port = {port}")
-            } else {
-                l.to_string()
-            }
-        })
-        .collect();
-    std::fs::write(s.k.config_path(), changed.join("\n") + "\n").unwrap();
-}
-
 /// Runs `args` and kills it with SIGKILL `after` its start.
 fn kill_during(s: &Setup, args: &[&str], after: Duration) {
     let mut child = s.k.spawn(args);
@@ -101,12 +86,7 @@ fn sigkill_at_random_moments_loses_nothing_and_sends_nothing_twice() {
         peer.implicit_port,
         &certs.valid,
     );
-    let s = setup(
-        proxy.port,
-        "implicit-tls",
-        Some(("--ca-file", &certs.ca)),
-        "en_US.UTF-8",
-    );
+    let s = trusting(proxy.port, &certs, "en_US.UTF-8");
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("dane.bin");
     std::fs::write(&file, vec![0x42u8; 24 << 10]).unwrap();

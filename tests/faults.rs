@@ -188,27 +188,8 @@ fn a_server_that_stops_reading_mid_data_gives_nothing_was_delivered() {
         peer.plain_port,
         &certs.valid,
     );
-    let s = setup(
-        proxy.port,
-        "implicit-tls",
-        Some(("--ca-file", &certs.ca)),
-        "en_US.UTF-8",
-    );
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("dane.bin");
-    std::fs::write(&file, vec![0x5au8; 64 << 10]).unwrap();
-    let out = s.k.run(
-        &[
-            "send",
-            "--account",
-            &s.id,
-            "--to",
-            "jan@example.com",
-            "--attach",
-            &file.display().to_string(),
-        ],
-        b"",
-    );
+    let s = support::trusting(proxy.port, &certs, "en_US.UTF-8");
+    let out = support::send_with_attachment(&s, "Dane", 64 << 10);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(err.contains("nothing was delivered"), "{err}");

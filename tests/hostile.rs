@@ -14,7 +14,7 @@ use koperta::smtp::session::SessionOptions;
 use koperta::smtp::{Deadlines, Session, SmtpError, Target};
 use support::certs::TestCerts;
 use support::fake::{FakeServer, Step};
-use support::{send_simple, setup, stderr};
+use support::{send_simple, stderr};
 
 fn target(certs: &TestCerts, port: u16, security: Security) -> Target {
     Target {
@@ -75,12 +75,7 @@ fn escape_sequences_from_the_server_never_reach_the_terminal_raw() {
             s("535 5.7.8 \x1b]0;pwned\x07\x1b[31mno\x1b[0m \u{202e}txet\r\n"),
         ],
     );
-    let s = setup(
-        server.port,
-        "implicit-tls",
-        Some(("--ca-file", &certs.ca)),
-        "pl_PL.UTF-8",
-    );
+    let s = support::trusting(server.port, &certs, "pl_PL.UTF-8");
     let (out, _) = send_simple(&s);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
@@ -111,12 +106,7 @@ fn certificate_names_with_escape_sequences_are_shown_safely() {
     let certs = TestCerts::generate();
     let evil = certs.sign_for("evil", &["wrong\x1b[2J.example.org", "ok.example.org"]);
     let server = FakeServer::start(&evil, true, vec![s("220 fake\r\n")]);
-    let s = setup(
-        server.port,
-        "implicit-tls",
-        Some(("--ca-file", &certs.ca)),
-        "en_US.UTF-8",
-    );
+    let s = support::trusting(server.port, &certs, "en_US.UTF-8");
     let (out, _) = send_simple(&s);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use support::certs::TestCerts;
 use support::peer::SmtpPeer;
-use support::{Setup, send_simple, setup, stderr, stdout};
+use support::{Setup, send_simple, set_port, stderr, stdout, trusting};
 
 fn files(dir: &Path, ext: &str) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -39,23 +39,6 @@ fn closed_port() -> u16 {
     l.local_addr().unwrap().port()
 }
 
-/// Points the account at `port` in config.toml.
-fn set_port(s: &Setup, port: u16) {
-    let text = std::fs::read_to_string(s.k.config_path()).unwrap();
-    let changed: String = text
-        .lines()
-        .map(|l| {
-            if l.starts_with("port = ") {
-                format!("port = {port}")
-            } else {
-                l.to_string()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
-    std::fs::write(s.k.config_path(), changed + "\n").unwrap();
-}
-
 fn the_only_id(s: &Setup) -> String {
     let tomls = files(&outbox_dir(s), "toml");
     assert_eq!(tomls.len(), 1, "{tomls:?}");
@@ -66,12 +49,7 @@ fn the_only_id(s: &Setup) -> String {
 fn send_files_the_message_in_sent_and_a_stopped_server_keeps_it_until_retry_delivers_it_once() {
     let certs = TestCerts::generate();
     let peer = SmtpPeer::start(&certs.valid);
-    let s = setup(
-        peer.implicit_port,
-        "implicit-tls",
-        Some(("--ca-file", &certs.ca)),
-        "en_US.UTF-8",
-    );
+    let s = trusting(peer.implicit_port, &certs, "en_US.UTF-8");
     let (out, _) = send_simple(&s);
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(files(&sent_dir(&s), "eml").len(), 1);
@@ -123,12 +101,7 @@ fn send_files_the_message_in_sent_and_a_stopped_server_keeps_it_until_retry_deli
 fn a_truncated_queued_message_is_refused_as_damaged_and_never_sent() {
     let certs = TestCerts::generate();
     let peer = SmtpPeer::start(&certs.valid);
-    let s = setup(
-        closed_port(),
-        "implicit-tls",
-        Some(("--ca-file", &certs.ca)),
-        "pl_PL.UTF-8",
-    );
+    let s = trusting(closed_port(), &certs, "pl_PL.UTF-8");
     let (out, _) = send_simple(&s);
     assert_eq!(out.status.code(), Some(1));
     let id = the_only_id(&s);
@@ -175,12 +148,7 @@ fn now() -> u64 {
 fn send_later_in_one_minute_goes_out_with_outbox_run_after_that_minute_and_not_before() {
     let certs = TestCerts::generate();
     let peer = SmtpPeer::start(&certs.valid);
-    let s = setup(
-        peer.implicit_port,
-        "implicit-tls",
-        Some(("--ca-file", &certs.ca)),
-        "en_US.UTF-8",
-    );
+    let s = trusting(peer.implicit_port, &certs, "en_US.UTF-8");
     // The next whole minute (at least 5 s away).
     let mut at = (now() / 60 + 1) * 60;
     if at - now() < 5 {
@@ -258,29 +226,8 @@ fn a_language_switch_changes_the_text_of_every_stored_failure() {
     let certs = TestCerts::generate();
     // A SIZE limit the message with its attachment breaks.
     let peer = SmtpPeer::start_with_size(&certs.valid, 4000);
-    let s = setup(
-        peer.implicit_port,
-        "implicit-tls",
-        Some(("--ca-file", &certs.ca)),
-        "en_US.UTF-8",
-    );
-    let dir = tempfile::tempdir().unwrap();
-    let big = dir.path().join("big.bin");
-    std::fs::write(&big, vec![7u8; 8000]).unwrap();
-    let out = s.k.run(
-        &[
-            "send",
-            "--account",
-            &s.id,
-            "--to",
-            "jan@example.com",
-            "--subject",
-            "Za duża",
-            "--attach",
-            &big.display().to_string(),
-        ],
-        b"",
-    );
+    let s = trusting(peer.implicit_port, &certs, "en_US.UTF-8");
+    let out = support::send_with_attachment(&s, "Za duża", 8000);
     assert_eq!(out.status.code(), Some(1));
     // A second account with a wrong password: 535.
     let add = s.k.run(
@@ -359,12 +306,7 @@ fn outbox_retry_asks_first_when_the_message_may_have_been_sent() {
     let certs = TestCerts::generate();
     let peer = SmtpPeer::start(&certs.valid);
     let proxy = FaultProxy::start(Fault::DropAfterDot, peer.plain_port, &certs.valid);
-    let s = setup(
-        proxy.port,
-        "implicit-tls",
-        Some(("--ca-file", &certs.ca)),
-        "en_US.UTF-8",
-    );
+    let s = trusting(proxy.port, &certs, "en_US.UTF-8");
     let (out, _) = send_simple(&s);
     assert_eq!(out.status.code(), Some(1));
     assert!(

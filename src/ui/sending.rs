@@ -215,16 +215,7 @@ impl App {
             return Task::none();
         }
         let engine = self.engine.clone();
-        Task::perform(
-            async move {
-                tokio::task::spawn_blocking(move || {
-                    engine.retry(&id, true).map_err(|e| e.localize())
-                })
-                .await
-                .unwrap_or_else(|e| Err(e.to_string()))
-            },
-            Message::RetryReady,
-        )
+        off_the_ui_thread(move || engine.retry(&id, true), Message::RetryReady)
     }
 
     /// A retry was made due (or refused).
@@ -378,6 +369,22 @@ impl App {
         }
         held
     }
+}
+
+/// Runs the engine's file work `work` on a blocking thread and gives its
+/// result, translated, to `done`.
+fn off_the_ui_thread<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, OutboxError> + Send + 'static,
+    done: impl Fn(Result<T, String>) -> Message + Send + 'static,
+) -> Task<Message> {
+    Task::perform(
+        async move {
+            tokio::task::spawn_blocking(move || work().map_err(|e| e.localize()))
+                .await
+                .unwrap_or_else(|e| Err(e.to_string()))
+        },
+        done,
+    )
 }
 
 /// The engine for the data dir of `store`, opened once at start.

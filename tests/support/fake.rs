@@ -3,11 +3,8 @@
 //! plays its script to every connection, over implicit TLS (with a test
 //! certificate) or in the clear.
 
-use std::sync::Arc;
 use std::time::Duration;
 
-use rustls::pki_types::pem::PemObject;
-use rustls::pki_types::{CertificateDer, PrivateKeyDer};
 use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncWrite, AsyncWriteExt, BufReader};
 use tokio::net::TcpListener;
 
@@ -36,23 +33,6 @@ pub struct FakeServer {
 trait Stream: AsyncRead + AsyncWrite + Unpin + Send {}
 impl<T: AsyncRead + AsyncWrite + Unpin + Send> Stream for T {}
 
-fn acceptor(cert: &CertFiles) -> tokio_rustls::TlsAcceptor {
-    let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_file_iter(&cert.cert)
-        .expect("cert")
-        .map(|c| c.expect("cert"))
-        .collect();
-    let key = PrivateKeyDer::from_pem_file(&cert.key).expect("key");
-    let config = rustls::ServerConfig::builder_with_provider(Arc::new(
-        rustls::crypto::ring::default_provider(),
-    ))
-    .with_safe_default_protocol_versions()
-    .expect("versions")
-    .with_no_client_auth()
-    .with_single_cert(certs, key)
-    .expect("server config");
-    tokio_rustls::TlsAcceptor::from(Arc::new(config))
-}
-
 impl FakeServer {
     /// Starts a server playing `script` on 127.0.0.1: implicit TLS with
     /// `cert` when `implicit_tls`, else in the clear (a `StartTls` step
@@ -67,7 +47,7 @@ impl FakeServer {
             .block_on(TcpListener::bind("127.0.0.1:0"))
             .expect("bind");
         let port = listener.local_addr().expect("addr").port();
-        let tls = acceptor(cert);
+        let tls = super::proxy::tls_acceptor(cert);
         runtime.spawn(async move {
             while let Ok((tcp, _)) = listener.accept().await {
                 let (tls, script) = (tls.clone(), script.clone());

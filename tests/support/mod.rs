@@ -339,3 +339,48 @@ pub fn send_simple(s: &Setup) -> (std::process::Output, std::time::Duration) {
     );
     (out, started.elapsed())
 }
+
+/// One installation with an implicit-TLS account on `port` that trusts the
+/// test CA.
+pub fn trusting(port: u16, certs: &certs::TestCerts, lang: &str) -> Setup {
+    setup(port, "implicit-tls", Some(("--ca-file", &certs.ca)), lang)
+}
+
+/// Points the account of `s` at `port` (in config.toml, as a person would
+/// edit it).
+pub fn set_port(s: &Setup, port: u16) {
+    let text = std::fs::read_to_string(s.k.config_path()).expect("config");
+    let changed: Vec<String> = text
+        .lines()
+        .map(|l| {
+            if l.starts_with("port = ") {
+                format!("port = {port}")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect();
+    std::fs::write(s.k.config_path(), changed.join("\n") + "\n").expect("config");
+}
+
+/// `koperta send` to jan@example.com with `subject` and an attachment of
+/// `size` bytes.
+pub fn send_with_attachment(s: &Setup, subject: &str, size: usize) -> Output {
+    let file = s.k.dir().join(format!("attachment-{size}.bin"));
+    std::fs::write(&file, vec![0x5au8; size]).expect("attachment");
+    let file = file.display().to_string();
+    s.k.run(
+        &[
+            "send",
+            "--account",
+            &s.id,
+            "--to",
+            "jan@example.com",
+            "--subject",
+            subject,
+            "--attach",
+            &file,
+        ],
+        b"",
+    )
+}

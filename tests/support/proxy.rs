@@ -137,7 +137,8 @@ impl FaultProxy {
     }
 }
 
-fn tls_acceptor(cert: &CertFiles) -> tokio_rustls::TlsAcceptor {
+/// A TLS acceptor serving `cert` (TLS 1.2 and 1.3).
+pub fn tls_acceptor(cert: &CertFiles) -> tokio_rustls::TlsAcceptor {
     let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_file_iter(&cert.cert)
         .expect("cert")
         .map(|c| c.expect("cert"))
