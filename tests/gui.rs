@@ -761,32 +761,8 @@ fn files_dropped_on_a_compose_window_are_attached_and_a_bad_one_is_explained() {
 /// `target/screenshots/outbox/NAME.png`.
 fn draw(element: iced::Element<'_, impl Clone>, theme: &iced::Theme, name: &str) {
     let dir = support::manifest_dir().join("target/screenshots/outbox");
-    std::fs::create_dir_all(&dir).unwrap();
-    let settings = iced::Settings {
-        fonts: vec![
-            include_bytes!("../assets/fonts/DejaVuSans.ttf")
-                .as_slice()
-                .into(),
-        ],
-        default_font: iced::Font::with_name("DejaVu Sans"),
-        ..iced::Settings::default()
-    };
-    let mut ui = iced_test::Simulator::with_size(settings, (900.0, 640.0), element);
-    let snapshot = ui.snapshot(theme).unwrap();
-    for entry in std::fs::read_dir(&dir).unwrap().flatten() {
-        if entry
-            .file_name()
-            .to_string_lossy()
-            .starts_with(&format!("{name}-"))
-        {
-            let _ = std::fs::remove_file(entry.path());
-        }
-    }
-    assert!(
-        snapshot
-            .matches_image(dir.join(format!("{name}.png")))
-            .unwrap()
-    );
+    let mut ui = support::app::simulator_at_window_size(element);
+    support::app::photograph(&mut ui, theme, &dir, name);
 }
 
 #[test]

@@ -12,7 +12,6 @@ use support::app::send;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use iced_test::simulator::Simulator;
 use koperta::account::Security;
 use koperta::discover::providers::{Auth, Note, Provider, Providers, ServerEntry, Username};
 use koperta::discover::{Candidate, Discoverer, Findings, Outcome, Source};
@@ -75,34 +74,9 @@ fn findings_for_wp() -> Findings {
 /// Renders `state` at the main window's size with the embedded font,
 /// writes the picture, and returns the simulator for text checks.
 fn render(state: &wizard::State, name: &str) -> Vec<String> {
-    let settings = iced::Settings {
-        fonts: vec![
-            include_bytes!("../assets/fonts/DejaVuSans.ttf")
-                .as_slice()
-                .into(),
-        ],
-        default_font: iced::Font::with_name("DejaVu Sans"),
-        ..iced::Settings::default()
-    };
     let element = iced::widget::container(wizard::view(state, true)).padding(14);
-    let mut ui = Simulator::with_size(settings, (900.0, 640.0), element);
-    let snapshot = ui.snapshot(&iced::Theme::Light).unwrap();
-    // iced_test names the file after the renderer (`NAME-tiny-skia.png`)
-    // and only compares when one exists: remove the last run's first.
-    for entry in std::fs::read_dir(shots()).unwrap().flatten() {
-        if entry
-            .file_name()
-            .to_string_lossy()
-            .starts_with(&format!("{name}-"))
-        {
-            let _ = std::fs::remove_file(entry.path());
-        }
-    }
-    assert!(
-        snapshot
-            .matches_image(shots().join(format!("{name}.png")))
-            .unwrap()
-    );
+    let mut ui = support::app::simulator_at_window_size(element);
+    support::app::photograph(&mut ui, &iced::Theme::Light, &shots(), name);
     let mut found = Vec::new();
     for probe in [
         "Find my server",

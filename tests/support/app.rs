@@ -50,3 +50,46 @@ pub fn compose_window(app: &mut App, draft: Draft) -> window::Id {
     );
     id
 }
+
+/// A simulator at the main window's size (900×640) with the embedded font.
+pub fn simulator_at_window_size<'a, M: Clone>(
+    element: impl Into<iced::Element<'a, M>>,
+) -> iced_test::Simulator<'a, M> {
+    let settings = iced::Settings {
+        fonts: vec![
+            include_bytes!("../../assets/fonts/DejaVuSans.ttf")
+                .as_slice()
+                .into(),
+        ],
+        default_font: iced::Font::with_name("DejaVu Sans"),
+        ..iced::Settings::default()
+    };
+    iced_test::Simulator::with_size(settings, (900.0, 640.0), element)
+}
+
+/// Draws what `ui` shows in `theme` into `DIR/NAME-tiny-skia.png`.
+pub fn photograph<M: Clone>(
+    ui: &mut iced_test::Simulator<'_, M>,
+    theme: &iced::Theme,
+    dir: &std::path::Path,
+    name: &str,
+) {
+    std::fs::create_dir_all(dir).expect("screenshot dir");
+    let snapshot = ui.snapshot(theme).expect("snapshot");
+    // iced_test names the file after the renderer (`NAME-tiny-skia.png`)
+    // and only compares when one exists: remove the last run's first.
+    for entry in std::fs::read_dir(dir).expect("dir").flatten() {
+        if entry
+            .file_name()
+            .to_string_lossy()
+            .starts_with(&format!("{name}-"))
+        {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+    assert!(
+        snapshot
+            .matches_image(dir.join(format!("{name}.png")))
+            .expect("write")
+    );
+}
