@@ -41,6 +41,7 @@ impl Dns {
     pub fn start(records: &[String]) -> Dns {
         let dir = tempfile::tempdir().expect("tempdir");
         let log = dir.path().join("dns.log");
+        let mut last_error = String::new();
         for _ in 0..5 {
             let port = free_udp_port();
             let mut child = Command::new("dnsmasq")
@@ -82,9 +83,11 @@ impl Dns {
                 std::thread::sleep(Duration::from_millis(50));
             }
             let _ = child.kill();
-            let _ = child.wait();
+            if let Ok(out) = child.wait_with_output() {
+                last_error = String::from_utf8_lossy(&out.stderr).into_owned();
+            }
         }
-        panic!("dnsmasq did not start");
+        panic!("dnsmasq did not start: {last_error}");
     }
 
     /// The resolver that asks this server.
