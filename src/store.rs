@@ -138,6 +138,29 @@ impl Default for Sidecar {
 impl Sidecar {
     /// Brings a sidecar of an older version to today's fields: "may have
     /// been sent" becomes [`State::MaybeSent`], an old failure [`State::Failed`].
+    /// Whether the sidecar says enough to send its message: an account, a
+    /// sender, at least one recipient, and (when written by this version)
+    /// the `.eml`'s checksum. An empty or cut file parses (every field has
+    /// a default) but is damaged. The reason is ours, for the person.
+    fn check(&self) -> Result<(), String> {
+        let missing = |_what: &str| Err(crate::t!("store-damaged-incomplete"));
+        if self.account.0.is_empty() {
+            return missing("account");
+        }
+        if self.envelope.mail_from.is_empty() {
+            return missing("sender");
+        }
+        if self.envelope.rcpt_to.is_empty() {
+            return missing("recipient");
+        }
+        // Written by the outbox engine (it records when it queued): the
+        // checksum must be there. Older sidecars never had one.
+        if self.queued_at > 0 && (self.eml_sha256.len() != 64 || self.eml_size == 0) {
+            return missing("checksum");
+        }
+        Ok(())
+    }
+
     fn upgrade(&mut self) {
         if self.may_have_been_sent {
             self.state = State::MaybeSent;
@@ -387,19 +410,71 @@ impl Store {
     ///
     /// Errors: [`StoreError::Io`].
     pub fn lock_outbox(&self, id: &str) -> Result<Option<std::fs::File>, StoreError> {
+        // Only ids this store makes: never a path of the person's choosing.
+        if !valid_id(id) {
+            return Ok(None);
+        }
         let path = self.lock_path(id);
         let dir = self.dir("outbox");
         create_private_dir(&dir).map_err(io(&dir))?;
-        let file = std::fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)
-            .map_err(io(&path))?;
+        let mut options = std::fs::OpenOptions::new();
+        options.create(true).truncate(false).write(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        let file = options.open(&path).map_err(io(&path))?;
         match file.try_lock() {
             Ok(()) => Ok(Some(file)),
             Err(std::fs::TryLockError::WouldBlock) => Ok(None),
             Err(std::fs::TryLockError::Error(e)) => Err(io(&path)(e)),
+        }
+    }
+
+    /// Whether outbox message `id` has any file left (a sidecar or an
+    /// `.eml` without one).
+    pub fn outbox_has_files(&self, id: &str) -> bool {
+        valid_id(id)
+            && ["toml", "eml"]
+                .iter()
+                .any(|ext| self.dir("outbox").join(format!("{id}.{ext}")).exists())
+    }
+
+    /// Removes the lock file of `id` when no message of that id is left.
+    pub fn drop_lock(&self, id: &str) {
+        if valid_id(id) && !self.outbox_has_files(id) {
+            let _ = std::fs::remove_file(self.lock_path(id));
+        }
+    }
+
+    /// Removes what a killed process left half-written in `outbox/`:
+    /// temporary files older than ten minutes (a live writer finishes far
+    /// sooner), and lock files with no message.
+    pub fn clean_outbox_leftovers(&self) {
+        let Ok(entries) = std::fs::read_dir(self.dir("outbox")) else {
+            return;
+        };
+        let old = std::time::Duration::from_secs(600);
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let path = e.path();
+            if name.starts_with(".koperta-") && name.ends_with(".tmp") {
+                let stale = e
+                    .metadata()
+                    .and_then(|m| m.modified())
+                    .ok()
+                    .and_then(|t| t.elapsed().ok())
+                    .is_some_and(|age| age > old);
+                if stale {
+                    let _ = std::fs::remove_file(&path);
+                }
+            } else if let Some(id) = name.strip_suffix(".lock")
+                && !self.outbox_has_files(id)
+                && self.lock_outbox(id).ok().flatten().is_some()
+            {
+                let _ = std::fs::remove_file(&path);
+            }
         }
     }
 
@@ -408,6 +483,9 @@ impl Store {
     ///
     /// Errors: [`StoreError::Io`], [`StoreError::Damaged`].
     pub fn outbox_entry(&self, id: &str) -> Result<Option<Stored>, StoreError> {
+        if !valid_id(id) {
+            return Ok(None);
+        }
         let path = self.dir("outbox").join(format!("{id}.toml"));
         let text = match std::fs::read_to_string(&path) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
@@ -418,6 +496,10 @@ impl Store {
             detail: e.message().to_string(),
         })?;
         sidecar.upgrade();
+        sidecar.check().map_err(|detail| StoreError::Damaged {
+            path: path.clone(),
+            detail,
+        })?;
         Ok(Some(Stored {
             id: id.to_string(),
             sidecar,
@@ -460,14 +542,17 @@ impl Store {
                 .unwrap_or_default();
             match std::fs::read_to_string(&path) {
                 Ok(text) => match toml::from_str::<Sidecar>(&text) {
-                    Ok(mut sidecar) => ok.push(Stored {
-                        sidecar: {
-                            sidecar.upgrade();
-                            sidecar
-                        },
-                        eml: path.with_extension("eml"),
-                        id,
-                    }),
+                    Ok(mut sidecar) => {
+                        sidecar.upgrade();
+                        match sidecar.check() {
+                            Ok(()) => ok.push(Stored {
+                                sidecar,
+                                eml: path.with_extension("eml"),
+                                id,
+                            }),
+                            Err(detail) => bad.push(StoreError::Damaged { path, detail }),
+                        }
+                    }
                     Err(err) => bad.push(StoreError::Damaged {
                         path,
                         detail: err.message().to_string(),
@@ -618,6 +703,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::new(dir.path());
         let sidecar = Sidecar {
+            account: AccountId("a1".into()),
             subject: "Temat".into(),
             state: State::Failed,
             attempts: 1,

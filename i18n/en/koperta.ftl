@@ -407,7 +407,7 @@ outbox-state-maybe-sent = May have been sent
 outbox-state-sent = Sent
 outbox-error-not-found = There is no such message in the outbox.
 outbox-error-busy = This message is being sent right now.
-outbox-error-ask-first = This message may already have been sent. To send it again anyway, confirm it.
+outbox-error-ask-first = This message may already have been sent. To send it again anyway, confirm it (on the command line: --yes).
 outbox-error-permanent = The server refused this message for good; sending it again as it is would fail the same way. Edit it first.
 outbox-error-too-late = It is too late to take this message back: it is being sent or already went out.
 store-error-io = { $path }: { $reason }
@@ -438,7 +438,6 @@ cli-arg-outbox-id = The message's id, as “koperta outbox list” shows it
 cli-arg-outbox-all = Every message that failed and may be retried
 outbox-list-empty = The outbox is empty.
 outbox-list-entry = { $id }  { $state }  { $subject }
-outbox-list-details = {"    "}To: { $recipients } · From: { $account } · Attempts: { $attempts }
 outbox-list-reason = {"    "}Reason: { $reason }
 outbox-confirm-resend = { $id } may already have been sent. Send it again anyway? [y/N]
 outbox-confirm-yes-letter = y
@@ -450,9 +449,9 @@ outbox-run-unsure-kept = { $count ->
 }: { $ids }. Check with the recipients; to send again anyway: koperta outbox retry ID --yes
 outbox-run-nothing-due = Nothing is due.
 outbox-some-not-sent = { $count ->
-    [one] One message was not sent
-   *[other] { $count } messages were not sent
-}; they wait in the outbox (koperta outbox list).
+    [one] One message was not sent; it waits in the outbox (koperta outbox list).
+   *[other] { $count } messages were not sent; they wait in the outbox (koperta outbox list).
+}
 compose-queueing = Putting the message in the outbox…
 compose-held = The message goes in { $seconds } s. Undo (or Esc) takes it back.
 compose-undo = Undo
@@ -466,3 +465,9 @@ smtp-error-cert-weak-algorithm = The server's certificate uses a key or signatur
 smtp-error-cert-revoked = The server's certificate was revoked by its issuer. Nothing was sent. Subject: { $subject }
 compose-held-now = Sending now…
 outbox-next-try-at = next try { $time }
+store-damaged-incomplete = it lacks what is needed to send the message: an account, a sender, a recipient or the message's checksum
+outbox-interrupted = Koperta was stopped while this message was going out, so it may have been sent. Check with the recipients before sending it again.
+outbox-next-damaged = Remove it from the outbox and send the message again.
+outbox-error-not-yet = This message waits for its time (send later or the undo delay); it is not sent before then.
+send-kept-damaged = It is kept in the outbox as { $id }, and is not sent as it is. Remove it with “koperta outbox remove { $id }” and send the message again.
+outbox-list-recipients = {"    "}Recipients: { $recipients } · From: { $account } · Attempts: { $attempts }

@@ -37,7 +37,7 @@ pub(super) fn list(file: &ConfigFile, io: &mut Io<'_>) -> Result<(), Failure> {
         let subject = if s.subject.trim().is_empty() {
             t!("main-no-subject")
         } else {
-            crate::report::safe(&s.subject)
+            crate::report::safe_line(&s.subject)
         };
         let _ = writeln!(
             io.stdout,
@@ -53,9 +53,9 @@ pub(super) fn list(file: &ConfigFile, io: &mut Io<'_>) -> Result<(), Failure> {
             io.stdout,
             "{}",
             t!(
-                "outbox-list-details",
-                recipients = s.envelope.rcpt_to.join(", "),
-                account = account,
+                "outbox-list-recipients",
+                recipients = crate::report::safe_line(&s.envelope.rcpt_to.join(", ")),
+                account = crate::report::safe_line(&account),
                 attempts = s.attempts
             )
         );
@@ -145,9 +145,6 @@ pub(super) fn retry(m: &ArgMatches, file: &ConfigFile, io: &mut Io<'_>) -> Resul
 pub(super) fn remove(m: &ArgMatches, io: &mut Io<'_>) -> Result<(), Failure> {
     let outbox = open_outbox(io)?;
     let id = arg(m, "id").cloned().unwrap_or_default();
-    if outbox.get(&id).is_none() {
-        return Err(Failure(OutboxError::NotFound.localize()));
-    }
     let draft = outbox.remove(&id).map_err(|e| Failure(e.localize()))?;
     if let Some(d) = draft {
         let _ = outbox.store().delete_draft(&d);

@@ -163,6 +163,8 @@ fn print_outcome(id: &str, outcome: Outcome, report: &mut Delivered, io: &mut Io
             let _ = writeln!(io.stderr, "{}", failure.localize());
             let next = if failure.may_have_been_sent() {
                 t!("send-kept-maybe-sent", id = id)
+            } else if matches!(failure.reason, crate::outbox::Reason::Damaged { .. }) {
+                t!("send-kept-damaged", id = id)
             } else {
                 match failure.class() {
                     Class::Transient => t!("send-kept-transient", id = id),

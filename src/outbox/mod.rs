@@ -82,6 +82,9 @@ pub enum OutboxError {
     /// retry would fail the same way.
     #[error("the message was refused for good")]
     Permanent,
+    /// Held or scheduled: it goes at its time, not on a retry.
+    #[error("the message is scheduled")]
+    NotYet,
     /// Too late to take back: it is no longer held or scheduled.
     #[error("the message is already being sent or was sent")]
     TooLate,
@@ -150,6 +153,7 @@ impl Outbox {
     /// recorded as sent finishes its move to `sent/`. Returns the damaged
     /// sidecars.
     pub fn reload(&self) -> Vec<StoreError> {
+        self.store.clean_outbox_leftovers();
         let (list, mut bad) = self.store.outbox();
         let mut entries = BTreeMap::new();
         for mut m in list {
@@ -172,10 +176,7 @@ impl Outbox {
                                 {
                                     m = fresh;
                                     m.sidecar.state = State::MaybeSent;
-                                    m.sidecar.failure = Some(Failure::new(Reason::Smtp {
-                                        error: crate::smtp::SmtpError::OutcomeUnknown,
-                                        host: String::new(),
-                                    }));
+                                    m.sidecar.failure = Some(Failure::new(Reason::Interrupted));
                                     if let Err(e) = self.store.outbox_update(&m.id, &m.sidecar) {
                                         bad.push(e);
                                     }
@@ -323,6 +324,8 @@ impl Outbox {
                 return Err(OutboxError::Permanent);
             }
             State::Sending { .. } | State::Sent { .. } => return Err(OutboxError::Busy),
+            // Not failed: it goes at its time (undo delay, send later).
+            State::Held { .. } | State::Scheduled { .. } => return Err(OutboxError::NotYet),
             _ => {}
         }
         m.sidecar.state = State::Due;
@@ -364,8 +367,15 @@ impl Outbox {
         let lock = self.claim(id)?;
         let draft = match self.fresh(id) {
             Ok(m) => m.sidecar.draft,
-            Err(OutboxError::NotFound) => None,
-            Err(e) => return Err(e),
+            // A damaged sidecar, or an .eml left without one, is removed
+            // too: the person asked for it by its id.
+            Err(OutboxError::Store(StoreError::Damaged { .. })) => None,
+            Err(OutboxError::NotFound) if self.store.outbox_has_files(id) => None,
+            Err(e) => {
+                drop(lock);
+                self.store.drop_lock(id);
+                return Err(e);
+            }
         };
         self.store.outbox_delete(id)?;
         drop(lock);
@@ -401,6 +411,7 @@ impl Outbox {
             Some(m) => Ok(m),
             None => {
                 self.drop_index(id);
+                self.store.drop_lock(id);
                 Err(OutboxError::NotFound)
             }
         }
@@ -579,5 +590,70 @@ mod tests {
             outbox.retry(&id, true),
             Err(OutboxError::Permanent)
         ));
+    }
+
+    #[test]
+    fn outbox_ids_are_never_paths() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(&dir.path().join("data"));
+        let (outbox, _) = Outbox::open(&store);
+        let outside = dir.path().join("elsewhere");
+        std::fs::create_dir_all(&outside).unwrap();
+        let evil = outside.join("m").display().to_string();
+        std::fs::write(format!("{evil}.toml"), "account = \"a\"\n").unwrap();
+        for id in [evil.as_str(), "../../elsewhere/m", "", "deadbeef"] {
+            assert!(outbox.retry(id, true).is_err(), "{id}");
+            assert!(outbox.remove(id).is_err(), "{id}");
+            assert!(outbox.take_back(id).is_err(), "{id}");
+        }
+        // Nothing was made or changed, inside or outside the outbox.
+        let made: Vec<_> = std::fs::read_dir(&outside).unwrap().flatten().collect();
+        assert_eq!(made.len(), 1);
+        let inside = std::fs::read_dir(dir.path().join("data/outbox"))
+            .map(|d| d.count())
+            .unwrap_or(0);
+        assert_eq!(inside, 0);
+    }
+
+    #[test]
+    fn a_cut_empty_or_unchecksummed_sidecar_is_damaged_and_can_be_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let (outbox, _) = Outbox::open(&store);
+        let ids: Vec<String> = (0..3)
+            .map(|_| outbox.queue(message(When::Now)).unwrap())
+            .collect();
+        let path = |id: &str| dir.path().join(format!("outbox/{id}.toml"));
+        std::fs::write(path(&ids[0]), "").unwrap();
+        let text = std::fs::read_to_string(path(&ids[1])).unwrap();
+        let cut: String = text.lines().take(4).collect::<Vec<_>>().join("\n");
+        std::fs::write(path(&ids[1]), cut).unwrap();
+        let text = std::fs::read_to_string(path(&ids[2])).unwrap();
+        let unchecked: String = text
+            .lines()
+            .filter(|l| !l.starts_with("eml_sha256"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        std::fs::write(path(&ids[2]), unchecked).unwrap();
+        let (next, bad) = Outbox::open(&store);
+        assert!(next.entries().is_empty(), "{:?}", next.entries());
+        assert_eq!(bad.len(), 3);
+        assert!(next.due(now() + 86_400).is_empty(), "never sent as it is");
+        // The person can still remove each by its id.
+        for id in &ids {
+            next.remove(id).unwrap();
+            assert!(!store.outbox_has_files(id));
+        }
+        assert!(matches!(next.remove(&ids[0]), Err(OutboxError::NotFound)));
+    }
+
+    #[test]
+    fn a_scheduled_message_is_not_sent_early_by_a_retry() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let (outbox, _) = Outbox::open(&store);
+        let id = outbox.queue(message(When::At(now() + 3600))).unwrap();
+        assert!(matches!(outbox.retry(&id, true), Err(OutboxError::NotYet)));
+        assert!(outbox.due(now()).is_empty());
     }
 }

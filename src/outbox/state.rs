@@ -103,6 +103,9 @@ pub enum Reason {
     },
     /// The person cancelled the send before the message was complete.
     Cancelled,
+    /// A Koperta process stopped (killed, crashed, switched off) while the
+    /// message was going out: it may have been sent.
+    Interrupted,
     /// A failure recorded by an older Koperta, as text in the language of
     /// that day.
     Legacy {
@@ -150,7 +153,9 @@ impl Failure {
         match &self.reason {
             Reason::Smtp { error, .. } => classify(error),
             Reason::Damaged { .. } => Class::Permanent,
-            Reason::NoAccount { .. } | Reason::Cancelled => Class::NeedsAction,
+            Reason::NoAccount { .. } | Reason::Cancelled | Reason::Interrupted => {
+                Class::NeedsAction
+            }
             Reason::Legacy {
                 transient: true, ..
             } => Class::Transient,
@@ -165,7 +170,7 @@ impl Failure {
             Reason::Smtp {
                 error: SmtpError::OutcomeUnknown,
                 ..
-            }
+            } | Reason::Interrupted
         )
     }
 

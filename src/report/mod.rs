@@ -248,6 +248,12 @@ pub fn safe(text: &str) -> String {
     out
 }
 
+/// [`safe`] for text shown on one line (a subject, an address): line
+/// breaks are shown as ⏎ too.
+pub fn safe_line(text: &str) -> String {
+    safe(text).replace('\n', "\u{23ce}")
+}
+
 /// An SMTP failure for `host` (the account's server), in the person's
 /// language; the server's own text is part of the message.
 pub fn smtp_error(e: &crate::smtp::SmtpError, host: &str) -> String {

@@ -22,13 +22,17 @@ impl Localize for Failure {
             },
             Reason::NoAccount { .. } => t!("outbox-no-account"),
             Reason::Cancelled => t!("outbox-cancelled"),
-            Reason::Legacy { text, .. } => text.clone(),
+            Reason::Interrupted => t!("outbox-interrupted"),
+            Reason::Legacy { text, .. } => super::safe(text),
         }
     }
 }
 
 /// What happens next to a failed message, for the person.
 pub fn next_step(failure: &Failure) -> String {
+    if matches!(failure.reason, Reason::Damaged { .. }) {
+        return t!("outbox-next-damaged");
+    }
     match failure.class() {
         Class::Transient => t!("outbox-next-automatic"),
         Class::NeedsAction => t!("outbox-next-fix-and-retry"),
@@ -118,6 +122,7 @@ impl Localize for OutboxError {
             OutboxError::AskFirst => t!("outbox-error-ask-first"),
             OutboxError::Permanent => t!("outbox-error-permanent"),
             OutboxError::TooLate => t!("outbox-error-too-late"),
+            OutboxError::NotYet => t!("outbox-error-not-yet"),
             OutboxError::Store(e) => e.localize(),
         }
     }

@@ -630,11 +630,14 @@ pub fn view<'a>(
                 let subject = if m.sidecar.subject.is_empty() {
                     t!("main-no-subject")
                 } else {
-                    m.sidecar.subject.clone()
+                    crate::report::safe_line(&m.sidecar.subject)
                 };
                 let mut card = column![
                     text(subject).size(17),
-                    text(m.sidecar.envelope.rcpt_to.join(", ")).size(13),
+                    text(crate::report::safe_line(
+                        &m.sidecar.envelope.rcpt_to.join(", ")
+                    ))
+                    .size(13),
                 ]
                 .spacing(4);
                 let state = m.sidecar.state;

@@ -7,10 +7,10 @@
 use iced::widget::{button, column, container, pick_list, row, text, text_input};
 use iced::{Element, Length};
 
-use crate::account::{Account, AccountId, Security};
+use crate::account::{Account, Security};
 use crate::discover::providers::Auth;
 use crate::discover::{Candidate, Findings, Source};
-use crate::report::{candidate_notes, outcome_label, security_label, source_label};
+use crate::report::{Localize, candidate_notes, outcome_label, security_label, source_label};
 use crate::secrets::Password;
 use crate::t;
 
@@ -189,21 +189,26 @@ impl State {
 
     /// The account the wizard would save now.
     pub fn account(&self) -> Account {
-        let address = self.address.trim().to_string();
-        Account {
-            id: AccountId::generate(),
-            name: self.name.trim().to_string(),
+        // Checked by `proposal_problem` before any step that uses it; an
+        // account that does not validate cannot be tested or saved.
+        self.input().validate().unwrap_or_else(|_| Account {
+            address: self.address.trim().to_string(),
             host: self.host.trim().to_ascii_lowercase(),
-            port: self.port.trim().parse().unwrap_or(0),
-            security: self.security,
-            username: if self.username.trim().is_empty() {
-                address.clone()
-            } else {
-                self.username.trim().to_string()
-            },
-            address,
-            pinned_cert_pem: self.pinned_pem.clone(),
             ..Account::default()
+        })
+    }
+
+    /// The account as typed, for the one validator every front end uses.
+    fn input(&self) -> crate::account::AccountInput {
+        crate::account::AccountInput {
+            name: self.name.clone(),
+            address: self.address.clone(),
+            host: self.host.trim().to_ascii_lowercase(),
+            port: self.port.clone(),
+            security: self.security,
+            username: self.username.clone(),
+            pinned_pem: self.pinned_pem.clone(),
+            ..crate::account::AccountInput::default()
         }
     }
 
@@ -219,13 +224,11 @@ impl State {
 
     /// Why the proposal cannot be accepted as typed (bad host or port).
     pub fn proposal_problem(&self) -> Option<String> {
-        if !crate::account::valid_host(self.host.trim()) {
-            return Some(t!("account-error-invalid-host", host = self.host.trim()));
+        // An empty port is not "the default" here: the proposal names one.
+        if self.port.trim().is_empty() {
+            return Some(t!("account-error-invalid-port", port = ""));
         }
-        if !matches!(self.port.trim().parse::<u16>(), Ok(p) if p > 0) {
-            return Some(t!("account-error-invalid-port", port = self.port.trim()));
-        }
-        None
+        self.input().validate().err().map(|e| e.localize())
     }
 
     /// Whether "Next" is possible on the proposal.
