@@ -338,3 +338,45 @@ fn outbox_retry_asks_first_when_the_message_may_have_been_sent() {
     );
     assert!(started.elapsed() < Duration::from_secs(10));
 }
+
+#[test]
+fn a_later_time_that_does_not_exist_or_is_malformed_is_refused_and_nothing_is_queued() {
+    let certs = TestCerts::generate();
+    let s = trusting(closed_port(), &certs, "en_US.UTF-8");
+    let later = |when: &str| {
+        s.k.run(
+            &[
+                "send",
+                "--account",
+                &s.id,
+                "--to",
+                "jan@example.com",
+                "--later",
+                when,
+            ],
+            b"",
+        )
+    };
+    let out = later("2027-02-30 10:00");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("no such date or time"),
+        "{}",
+        stderr(&out)
+    );
+    let out = later("jutro rano");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("YYYY-MM-DD HH:MM"),
+        "{}",
+        stderr(&out)
+    );
+    let out = later("2020-01-01 10:00");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("has already passed"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(files(&outbox_dir(&s), "toml").is_empty());
+}

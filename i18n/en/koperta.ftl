@@ -471,3 +471,4 @@ outbox-next-damaged = Remove it from the outbox and send the message again.
 outbox-error-not-yet = This message waits for its time (send later or the undo delay); it is not sent before then.
 send-kept-damaged = It is kept in the outbox as { $id }, and is not sent as it is. Remove it with “koperta outbox remove { $id }” and send the message again.
 outbox-list-recipients = {"    "}Recipients: { $recipients } · From: { $account } · Attempts: { $attempts }
+send-error-later-no-such-time = There is no such date or time as { $value }.

@@ -496,3 +496,4 @@ outbox-next-damaged = Usuń ją ze skrzynki nadawczej i wyślij wiadomość jesz
 outbox-error-not-yet = Ta wiadomość czeka na swój czas (wysłanie później albo opóźnienie cofania); wcześniej nie zostanie wysłana.
 send-kept-damaged = Zostaje w skrzynce nadawczej jako { $id } i nie zostanie wysłana w tej postaci. Usuń ją poleceniem „koperta outbox remove { $id }” i wyślij wiadomość jeszcze raz.
 outbox-list-recipients = {"    "}Odbiorcy: { $recipients } · Od: { $account } · Próby: { $attempts }
+send-error-later-no-such-time = Nie ma takiej daty ani godziny jak { $value }.

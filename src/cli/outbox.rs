@@ -94,6 +94,7 @@ fn make_due(
 ) -> Result<Vec<String>, Failure> {
     let mut due = Vec::new();
     let mut refused = None;
+    let single = ids.len() == 1;
     for id in ids {
         let result = match outbox.retry(&id, yes) {
             Err(OutboxError::AskFirst) if confirm(io, &id) => outbox.retry(&id, true),
@@ -101,6 +102,9 @@ fn make_due(
         };
         match result {
             Ok(()) => due.push(id),
+            // One message asked for: its reason is the command's error,
+            // said once.
+            Err(e) if single => return Err(Failure(e.localize())),
             Err(e) => {
                 let _ = writeln!(io.stderr, "{}: {}", id, e.localize());
                 refused = Some(e);
