@@ -39,6 +39,24 @@ fn closed_port() -> u16 {
     l.local_addr().unwrap().port()
 }
 
+/// `koperta send --later WHEN` to jan@example.com with `subject`.
+fn send_later(s: &Setup, subject: &str, when: &str) -> std::process::Output {
+    s.k.run(
+        &[
+            "send",
+            "--account",
+            &s.id,
+            "--to",
+            "jan@example.com",
+            "--subject",
+            subject,
+            "--later",
+            when,
+        ],
+        b"",
+    )
+}
+
 fn the_only_id(s: &Setup) -> String {
     let tomls = files(&outbox_dir(s), "toml");
     assert_eq!(tomls.len(), 1, "{tomls:?}");
@@ -155,20 +173,7 @@ fn send_later_in_one_minute_goes_out_with_outbox_run_after_that_minute_and_not_b
         at += 60;
     }
     let when = local_minute(at);
-    let out = s.k.run(
-        &[
-            "send",
-            "--account",
-            &s.id,
-            "--to",
-            "jan@example.com",
-            "--subject",
-            "Później",
-            "--later",
-            &when,
-        ],
-        b"",
-    );
+    let out = send_later(&s, "Później", &when);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains(&when), "{}", stdout(&out));
     assert!(peer.received().is_empty(), "queued, not sent");
@@ -191,18 +196,7 @@ fn send_later_in_one_minute_goes_out_with_outbox_run_after_that_minute_and_not_b
     if at - now() < 5 {
         at += 60;
     }
-    let out = s.k.run(
-        &[
-            "send",
-            "--account",
-            &s.id,
-            "--to",
-            "jan@example.com",
-            "--later",
-            &local_minute(at),
-        ],
-        b"",
-    );
+    let out = send_later(&s, "Spóźniona", &local_minute(at));
     assert!(out.status.success(), "{}", stderr(&out));
     let id = the_only_id(&s);
     let sidecar = outbox_dir(&s).join(format!("{id}.toml"));
@@ -343,40 +337,14 @@ fn outbox_retry_asks_first_when_the_message_may_have_been_sent() {
 fn a_later_time_that_does_not_exist_or_is_malformed_is_refused_and_nothing_is_queued() {
     let certs = TestCerts::generate();
     let s = trusting(closed_port(), &certs, "en_US.UTF-8");
-    let later = |when: &str| {
-        s.k.run(
-            &[
-                "send",
-                "--account",
-                &s.id,
-                "--to",
-                "jan@example.com",
-                "--later",
-                when,
-            ],
-            b"",
-        )
-    };
-    let out = later("2027-02-30 10:00");
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains("no such date or time"),
-        "{}",
-        stderr(&out)
-    );
-    let out = later("jutro rano");
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains("YYYY-MM-DD HH:MM"),
-        "{}",
-        stderr(&out)
-    );
-    let out = later("2020-01-01 10:00");
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains("has already passed"),
-        "{}",
-        stderr(&out)
-    );
+    for (when, says) in [
+        ("2027-02-30 10:00", "no such date or time"),
+        ("jutro rano", "YYYY-MM-DD HH:MM"),
+        ("2020-01-01 10:00", "has already passed"),
+    ] {
+        let out = send_later(&s, "x", when);
+        assert_eq!(out.status.code(), Some(1), "{when}");
+        assert!(stderr(&out).contains(says), "{when}: {}", stderr(&out));
+    }
     assert!(files(&outbox_dir(&s), "toml").is_empty());
 }

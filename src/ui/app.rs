@@ -204,7 +204,8 @@ impl App {
     pub fn headless(paths: Paths) -> App {
         let (config, error) = ConfigFile::open(&paths.config_file());
         let store = Store::new(&paths.data_dir);
-        let engine = super::sending::open_engine(&store);
+        // Damaged sidecars are kept as they are; the outbox lists the rest.
+        let (engine, _) = Outbox::open(&store);
         let mut app = App {
             engine,
             paths,

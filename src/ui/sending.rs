@@ -11,7 +11,7 @@ use iced::{Task, window};
 use super::app::{App, Message, Screen};
 use super::compose;
 use crate::draft::BuildOptions;
-use crate::outbox::{Event, NewMessage, Outbox, OutboxError, Outcome, State, When};
+use crate::outbox::{Event, NewMessage, OutboxError, Outcome, State, When};
 use crate::report::Localize;
 use crate::t;
 
@@ -385,9 +385,4 @@ fn off_the_ui_thread<T: Send + 'static>(
         },
         done,
     )
-}
-
-/// The engine for the data dir of `store`, opened once at start.
-pub fn open_engine(store: &crate::store::Store) -> Outbox {
-    Outbox::open(store).0
 }
