@@ -93,7 +93,7 @@ fn message(acc: &Account, attachment: Option<&Path>) -> (Vec<u8>, koperta::draft
         ..Draft::default()
     };
     let built = draft.build(acc, &BuildOptions::default()).unwrap();
-    (built.formatted(), built.envelope)
+    (built.formatted().unwrap(), built.envelope)
 }
 
 struct Tools {

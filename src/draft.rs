@@ -120,19 +120,141 @@ pub struct Envelope {
     pub smtputf8: bool,
 }
 
-/// A built message.
+/// A built message, ready to be written: the headers and text part as
+/// lettre formatted them, and the attachments still as files.
+///
+/// lettre cannot stream a multipart body (it holds every part's encoded
+/// bytes), so the attachment parts are written here: lettre makes each
+/// part's headers, and [`Built::write_to`] writes the file's base64 as it
+/// reads it, in the same form lettre would (76-character lines, CRLF,
+/// RFC 2045 §6.8). Memory stays bounded whatever the attachments weigh.
 #[derive(Debug, Clone)]
 pub struct Built {
-    /// The lettre message (its envelope is set from ours).
-    pub message: Message,
     /// The envelope.
     pub envelope: Envelope,
+    /// Everything before the first attachment part.
+    head: Vec<u8>,
+    /// Each attachment: its part's delimiter line and headers, and its file.
+    attachments: Vec<AttachmentPart>,
+    /// The closing delimiter (empty without attachments).
+    tail: Vec<u8>,
 }
 
+#[derive(Debug, Clone)]
+struct AttachmentPart {
+    /// `--boundary` CRLF, the part's headers, and the blank line.
+    head: Vec<u8>,
+    /// The file, read when the message is written.
+    path: PathBuf,
+    /// Its index in the draft's attachments, for problems.
+    index: usize,
+}
+
+/// Why [`Built::write_to`] stopped.
+#[derive(Debug)]
+pub enum WriteError {
+    /// An attachment could not be read to the end (removed or made
+    /// unreadable since the draft was checked).
+    Attachment(Problem),
+    /// Writing the output failed (a full disk, …).
+    Output(std::io::Error),
+}
+
+impl From<std::io::Error> for WriteError {
+    fn from(e: std::io::Error) -> Self {
+        WriteError::Output(e)
+    }
+}
+
+/// Input bytes per base64 block: a whole number of 57-byte lines (each
+/// becomes 76 characters, RFC 2045 §6.8).
+const BASE64_BLOCK: usize = 57 * 1024;
+
 impl Built {
-    /// The message as RFC 5322 bytes, CRLF line endings.
-    pub fn formatted(&self) -> Vec<u8> {
-        self.message.formatted()
+    /// A message already formatted (RFC 5322 bytes, CRLF line endings),
+    /// with its envelope.
+    pub fn from_bytes(envelope: Envelope, bytes: Vec<u8>) -> Self {
+        Built {
+            envelope,
+            head: bytes,
+            attachments: Vec::new(),
+            tail: Vec::new(),
+        }
+    }
+
+    /// Writes the whole message (RFC 5322, CRLF line endings) to `out`,
+    /// reading each attachment as it goes; at most one block of each file
+    /// (57 KiB) is held at a time.
+    ///
+    /// Errors: [`WriteError::Attachment`] when a file cannot be read to the
+    /// end, [`WriteError::Output`] when `out` fails. What was written is
+    /// then incomplete and must be thrown away.
+    pub fn write_to(&self, out: &mut dyn std::io::Write) -> Result<(), WriteError> {
+        out.write_all(&self.head)?;
+        for part in &self.attachments {
+            out.write_all(&part.head)?;
+            part.write_body(out)?;
+        }
+        out.write_all(&self.tail)?;
+        Ok(())
+    }
+
+    /// The whole message in memory (for tests and small messages).
+    ///
+    /// Errors: as [`Built::write_to`].
+    pub fn formatted(&self) -> Result<Vec<u8>, WriteError> {
+        let mut out = Vec::new();
+        self.write_to(&mut out)?;
+        Ok(out)
+    }
+}
+
+impl AttachmentPart {
+    fn unreadable(&self, e: &std::io::Error) -> WriteError {
+        WriteError::Attachment(Problem {
+            field: Field::Attachment(self.index),
+            kind: ProblemKind::UnreadableAttachment {
+                path: self.path.clone(),
+                reason: e.to_string(),
+            },
+        })
+    }
+
+    /// The file as base64 lines, then the CRLF that ends the part.
+    fn write_body(&self, out: &mut dyn std::io::Write) -> Result<(), WriteError> {
+        use std::io::Read;
+        let mut file = std::fs::File::open(&self.path).map_err(|e| self.unreadable(&e))?;
+        let mut block = vec![0u8; BASE64_BLOCK];
+        let mut text = String::with_capacity(BASE64_BLOCK / 57 * 78);
+        let mut wrote = false;
+        loop {
+            let mut filled = 0;
+            while filled < block.len() {
+                match file.read(&mut block[filled..]) {
+                    Ok(0) => break,
+                    Ok(n) => filled += n,
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                    Err(e) => return Err(self.unreadable(&e)),
+                }
+            }
+            if filled == 0 {
+                break;
+            }
+            text.clear();
+            // Writing to a String cannot fail.
+            let _ = email_encoding::body::base64::encode(&block[..filled], &mut text);
+            out.write_all(text.as_bytes())?;
+            out.write_all(b"\r\n")?;
+            wrote = true;
+            if filled < block.len() {
+                break;
+            }
+        }
+        if !wrote {
+            // An empty file: an empty body, then the CRLF that ends it.
+            out.write_all(b"\r\n")?;
+        }
+        Ok(())
     }
 }
 
@@ -298,10 +420,11 @@ impl Draft {
             rcpt_to.push(sender.addr_spec());
         }
 
-        // Attachments are read now; a file that cannot be read stops the build.
+        // Attachments are checked now and read only when the message is
+        // written ([`Built::write_to`]).
         let mut parts = Vec::new();
         for (i, path) in self.attachments.iter().enumerate() {
-            let bytes = std::fs::read(path).map_err(|e| {
+            let part = attachment_headers(path).map_err(|e| {
                 vec![Problem {
                     field: Field::Attachment(i),
                     kind: ProblemKind::UnreadableAttachment {
@@ -310,7 +433,7 @@ impl Draft {
                     },
                 }]
             })?;
-            parts.push(attachment_part(path, bytes));
+            parts.push((i, path.clone(), part));
         }
 
         let domain = sender
@@ -356,13 +479,12 @@ impl Draft {
             builder = builder.envelope(e);
         }
         let text = text_part(self.body_text(account));
+        let mut boundary = None;
         let built = if parts.is_empty() {
             builder.singlepart(text)
         } else {
-            let mut mixed = MultiPart::mixed().singlepart(text);
-            for p in parts {
-                mixed = mixed.singlepart(p);
-            }
+            let mixed = MultiPart::mixed().singlepart(text);
+            boundary = Some(mixed.boundary());
             builder.multipart(mixed)
         };
         let message = built.map_err(|e| {
@@ -371,7 +493,38 @@ impl Draft {
                 kind: ProblemKind::Build(e.to_string()),
             }]
         })?;
-        Ok(Built { message, envelope })
+        let mut head = message.formatted();
+        let mut tail = Vec::new();
+        let mut attachments = Vec::new();
+        if let Some(boundary) = boundary {
+            // lettre ends the multipart with the closing delimiter; the
+            // attachment parts go before it.
+            let closing = format!("--{boundary}--\r\n").into_bytes();
+            if !head.ends_with(&closing) {
+                return Err(vec![Problem {
+                    field: Field::From,
+                    kind: ProblemKind::Build("multipart without its closing delimiter".into()),
+                }]);
+            }
+            head.truncate(head.len() - closing.len());
+            tail = closing;
+            for (index, path, part) in parts {
+                let mut part_head = format!("--{boundary}\r\n").into_bytes();
+                part_head.extend_from_slice(part.headers().to_string().as_bytes());
+                part_head.extend_from_slice(b"\r\n");
+                attachments.push(AttachmentPart {
+                    head: part_head,
+                    path,
+                    index,
+                });
+            }
+        }
+        Ok(Built {
+            envelope,
+            head,
+            attachments,
+            tail,
+        })
     }
 }
 
@@ -405,7 +558,54 @@ fn text_part(body: String) -> SinglePart {
         .body(body)
 }
 
-fn attachment_part(path: &Path, bytes: Vec<u8>) -> SinglePart {
+/// Whether the file holds valid UTF-8, read in blocks (a character may
+/// straddle two blocks).
+fn is_utf8_file(path: &Path) -> std::io::Result<bool> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path)?;
+    let mut buf = vec![0u8; 64 * 1024];
+    let mut carried = 0;
+    loop {
+        let n = match file.read(&mut buf[carried..]) {
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        let have = carried + n;
+        if n == 0 {
+            return Ok(carried == 0);
+        }
+        match std::str::from_utf8(&buf[..have]) {
+            Ok(_) => carried = 0,
+            // Cut inside a character: keep its first bytes for the next block.
+            Err(e) if e.error_len().is_none() => {
+                let from = e.valid_up_to();
+                buf.copy_within(from..have, 0);
+                carried = have - from;
+            }
+            Err(_) => return Ok(false),
+        }
+    }
+}
+
+/// The headers of an attachment's part (its body is written later, by
+/// [`Built::write_to`]): type by mime_guess, RFC 2231 `filename*`, an
+/// RFC 2047 `name=`, base64.
+///
+/// Errors: the file cannot be opened or read (text files are read once to
+/// see whether they are UTF-8).
+fn attachment_headers(path: &Path) -> std::io::Result<SinglePart> {
+    // An empty base64 body: lettre sets the part's Content-Transfer-Encoding
+    // from it, and the file's base64 is written in its place.
+    let body = match Body::new_with_encoding(Vec::new(), ContentTransferEncoding::Base64) {
+        Ok(b) => b,
+        Err(bytes) => Body::new(bytes),
+    };
+    attachment_part(path, body)
+}
+
+/// An attachment's part with `body`.
+fn attachment_part(path: &Path, body: Body) -> std::io::Result<SinglePart> {
     let file_name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -417,12 +617,12 @@ fn attachment_part(path: &Path, bytes: Vec<u8>) -> SinglePart {
         .replace('"', "\\\"");
     // A text file that is valid UTF-8 says so (RFC 2046 §4.1.2: without a
     // charset, a reader assumes US-ASCII and garbles Polish letters).
-    let charset =
-        if mime_type.type_() == mime_guess::mime::TEXT && std::str::from_utf8(&bytes).is_ok() {
-            "; charset=utf-8"
-        } else {
-            ""
-        };
+    let charset = if mime_type.type_() == mime_guess::mime::TEXT && is_utf8_file(path)? {
+        "; charset=utf-8"
+    } else {
+        std::fs::File::open(path)?;
+        ""
+    };
     let content_type = ContentType::parse(&format!(
         "{}{}; name=\"{}\"",
         mime_type.essence_str(),
@@ -432,12 +632,98 @@ fn attachment_part(path: &Path, bytes: Vec<u8>) -> SinglePart {
     .unwrap_or_else(|_| {
         ContentType::parse(mime_type.essence_str()).unwrap_or(ContentType::TEXT_PLAIN)
     });
-    let body = match Body::new_with_encoding(bytes, ContentTransferEncoding::Base64) {
-        Ok(b) => b,
-        Err(bytes) => Body::new(bytes),
-    };
-    SinglePart::builder()
+    Ok(SinglePart::builder()
         .header(content_type)
         .header(ContentDisposition::attachment(&file_name))
-        .body(body)
+        .body(body))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// lettre's own part, its body encoded in memory: what the streamed
+    /// part must equal byte for byte.
+    fn lettre_part(path: &Path) -> Vec<u8> {
+        let bytes = std::fs::read(path).unwrap();
+        let body = Body::new_with_encoding(bytes, ContentTransferEncoding::Base64).unwrap();
+        attachment_part(path, body).unwrap().formatted()
+    }
+
+    fn streamed_part(path: &Path) -> Vec<u8> {
+        let headers = attachment_headers(path).unwrap();
+        let part = AttachmentPart {
+            head: format!("{}\r\n", headers.headers()).into_bytes(),
+            path: path.to_path_buf(),
+            index: 0,
+        };
+        let mut out = part.head.clone();
+        part.write_body(&mut out).unwrap();
+        out
+    }
+
+    #[test]
+    fn a_streamed_attachment_is_byte_for_byte_what_lettre_would_write() {
+        let dir = tempfile::tempdir().unwrap();
+        // Empty, one short line, a block and a byte, exactly a block, and
+        // several blocks with a partial line.
+        for (i, len) in [0, 10, BASE64_BLOCK + 1, BASE64_BLOCK, 3 * BASE64_BLOCK + 77]
+            .into_iter()
+            .enumerate()
+        {
+            let path = dir.path().join(format!("plik-{i}.bin"));
+            let data: Vec<u8> = (0..len).map(|n| (n * 7 + n / 13) as u8).collect();
+            std::fs::write(&path, &data).unwrap();
+            assert_eq!(
+                String::from_utf8(streamed_part(&path)).unwrap(),
+                String::from_utf8(lettre_part(&path)).unwrap(),
+                "{len} bytes"
+            );
+        }
+    }
+
+    #[test]
+    fn a_text_file_is_utf8_only_when_every_block_is() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        // "ż" is two bytes; the block boundary falls inside one.
+        let mut text = "a".repeat(64 * 1024 - 1);
+        text.push_str(&"ż".repeat(1000));
+        std::fs::write(&path, &text).unwrap();
+        assert!(is_utf8_file(&path).unwrap());
+        let mut bytes = text.into_bytes();
+        bytes.push(0xC5); // cut inside a character at the end
+        std::fs::write(&path, &bytes).unwrap();
+        assert!(!is_utf8_file(&path).unwrap());
+        bytes.pop();
+        bytes[10] = 0xFF;
+        std::fs::write(&path, &bytes).unwrap();
+        assert!(!is_utf8_file(&path).unwrap());
+    }
+
+    #[test]
+    fn an_attachment_removed_after_the_build_stops_the_write_with_its_problem() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("raport.pdf");
+        std::fs::write(&path, b"%PDF-1.4").unwrap();
+        let account = Account {
+            address: "zofia@example.com".into(),
+            ..Account::default()
+        };
+        let draft = Draft {
+            account: Some(account.id.clone()),
+            to: "jan@example.com".into(),
+            attachments: vec![path.clone()],
+            ..Draft::default()
+        };
+        let built = draft.build(&account, &BuildOptions::default()).unwrap();
+        std::fs::remove_file(&path).unwrap();
+        match built.formatted() {
+            Err(WriteError::Attachment(Problem {
+                field: Field::Attachment(0),
+                kind: ProblemKind::UnreadableAttachment { path: p, .. },
+            })) => assert_eq!(p, path),
+            other => panic!("{other:?}"),
+        }
+    }
 }

@@ -20,12 +20,25 @@ pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
 /// directory (mode 0600), fsync, rename over `path`, fsync of the directory.
 /// A crash leaves either the old file or the new one, never a mix.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_atomic_with(path, |out| out.write_all(bytes))
+}
+
+/// [`write_atomic`] of what `write` writes (through a 256 KiB buffer), so
+/// a big file is never held whole. Returns what `write` returned.
+///
+/// Errors: `write`'s own, or the I/O error (converted) of creating,
+/// flushing or renaming the file; then `path` is left as it was and the
+/// temporary file is removed.
+pub fn write_atomic_with<T, E: From<std::io::Error>>(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> Result<T, E>,
+) -> Result<T, E> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     create_private_dir(dir)?;
-    let mut tmp = tempfile::Builder::new()
+    let tmp = tempfile::Builder::new()
         .prefix(".koperta-")
         .suffix(".tmp")
         .tempfile_in(dir)?;
@@ -35,7 +48,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         tmp.as_file()
             .set_permissions(std::fs::Permissions::from_mode(0o600))?;
     }
-    tmp.write_all(bytes)?;
+    let mut out = std::io::BufWriter::with_capacity(256 * 1024, tmp);
+    let value = write(&mut out)?;
+    let tmp = out.into_inner().map_err(|e| e.into_error())?;
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
     #[cfg(unix)]
@@ -44,7 +59,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
             let _ = d.sync_all();
         }
     }
-    Ok(())
+    Ok(value)
 }
 
 /// Where a write to `path` must go so that a symbolic link at `path` stays

@@ -354,6 +354,11 @@ impl Store {
         Ok(eml_path)
     }
 
+    /// Where outbox message `id`'s `.eml` is.
+    pub fn outbox_eml(&self, id: &str) -> PathBuf {
+        self.dir("outbox").join(format!("{id}.eml"))
+    }
+
     /// Puts a message into the outbox (or updates its sidecar).
     ///
     /// Errors: [`StoreError::Io`].

@@ -85,7 +85,7 @@ fn save_and_send(lab: &Lab, best: &Candidate) -> Account {
         };
         let built = draft.build(&account, &BuildOptions::default()).unwrap();
         session
-            .send(&built.envelope, &built.formatted())
+            .send(&built.envelope, &built.formatted().unwrap())
             .await
             .unwrap();
         session.quit().await;

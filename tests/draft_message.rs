@@ -82,7 +82,7 @@ fn polish_message_with_attachments_parses_back_identical() {
     let dir = tempfile::tempdir().unwrap();
     let (draft, pdf_bytes, csv_bytes) = polish_draft(dir.path());
     let built = draft.build(&account(), &BuildOptions::default()).unwrap();
-    let bytes = built.formatted();
+    let bytes = built.formatted().unwrap();
     assert_no_bare_cr_or_lf(&bytes);
     assert!(bytes.is_ascii(), "the message is 7-bit");
     let text = String::from_utf8_lossy(&bytes);
@@ -138,7 +138,7 @@ fn idn_domain_becomes_the_a_label_in_envelope_and_header() {
     };
     let built = draft.build(&account(), &BuildOptions::default()).unwrap();
     assert_eq!(built.envelope.rcpt_to, ["jan@xn--za-6ja4f8n1l.pl"]);
-    let p = write_and_parse(&built.formatted());
+    let p = write_and_parse(&built.formatted().unwrap());
     assert_eq!(p["to"][0]["address"], "jan@xn--za-6ja4f8n1l.pl");
 }
 
@@ -163,7 +163,7 @@ fn envelope_has_each_mailbox_once_and_bcc_only_there() {
             "d@example.com"
         ]
     );
-    let text = String::from_utf8(built.formatted()).unwrap();
+    let text = String::from_utf8(built.formatted().unwrap()).unwrap();
     assert_eq!(
         text.matches("\r\nTo: ").count() + text.starts_with("To: ") as usize,
         1
@@ -185,7 +185,7 @@ fn headers_have_date_message_id_mime_version_and_no_host_name() {
         ..Draft::default()
     };
     let built = draft.build(&account(), &BuildOptions::default()).unwrap();
-    let p = write_and_parse(&built.formatted());
+    let p = write_and_parse(&built.formatted().unwrap());
     let date = header(&p, "Date")[0];
     assert!(date.ends_with("+0000"), "{date}");
     let id = header(&p, "Message-ID")[0];
@@ -205,7 +205,7 @@ fn headers_have_date_message_id_mime_version_and_no_host_name() {
         header(&p, "Content-Transfer-Encoding"),
         ["quoted-printable"]
     );
-    let text = String::from_utf8(built.formatted()).unwrap();
+    let text = String::from_utf8(built.formatted().unwrap()).unwrap();
     let host = std::fs::read_to_string("/etc/hostname").unwrap_or_default();
     let host = host.trim();
     if host.len() > 3 {
@@ -213,7 +213,7 @@ fn headers_have_date_message_id_mime_version_and_no_host_name() {
     }
     // Two messages never share an id.
     let other = draft.build(&account(), &BuildOptions::default()).unwrap();
-    let p2 = write_and_parse(&other.formatted());
+    let p2 = write_and_parse(&other.formatted().unwrap());
     assert_ne!(header(&p2, "Message-ID")[0], id);
 }
 
@@ -226,7 +226,7 @@ fn user_agent_only_when_asked_for() {
     let built = draft
         .build(&account(), &BuildOptions { user_agent: true })
         .unwrap();
-    let p = write_and_parse(&built.formatted());
+    let p = write_and_parse(&built.formatted().unwrap());
     assert!(header(&p, "User-Agent")[0].starts_with("Koperta/"));
 }
 
@@ -245,7 +245,7 @@ fn long_subjects_fold_within_998_and_read_back_whole() {
         let bytes = draft
             .build(&account(), &BuildOptions::default())
             .unwrap()
-            .formatted();
+            .formatted().unwrap();
         for line in String::from_utf8(bytes.clone()).unwrap().split("\r\n") {
             assert!(line.len() <= 998, "{} octets", line.len());
         }
@@ -274,7 +274,7 @@ fn cr_lf_and_nul_in_subject_and_names_never_reach_a_header() {
     let bytes = draft
         .build(&acc, &BuildOptions::default())
         .unwrap()
-        .formatted();
+        .formatted().unwrap();
     let text = String::from_utf8(bytes.clone()).unwrap();
     assert!(!text.contains('\0'));
     assert!(
@@ -297,7 +297,7 @@ fn body_line_endings_become_crlf_and_dots_and_trailing_spaces_survive() {
     let bytes = draft
         .build(&account(), &BuildOptions::default())
         .unwrap()
-        .formatted();
+        .formatted().unwrap();
     assert_no_bare_cr_or_lf(&bytes);
     let text = String::from_utf8(bytes.clone()).unwrap();
     // A line starting with a dot still starts with a dot in the message
@@ -318,7 +318,7 @@ fn empty_body_is_valid() {
     let bytes = draft
         .build(&account(), &BuildOptions::default())
         .unwrap()
-        .formatted();
+        .formatted().unwrap();
     let p = write_and_parse(&bytes);
     assert!(p["body"].as_str().unwrap().trim().is_empty());
 }
@@ -334,7 +334,7 @@ fn signature_goes_under_dash_dash_space_when_asked() {
     let bytes = draft
         .build(&account(), &BuildOptions::default())
         .unwrap()
-        .formatted();
+        .formatted().unwrap();
     assert_eq!(
         write_and_parse(&bytes)["body"],
         "Treść\n-- \nZofia\nKoperta sp. z o.o.\n"
@@ -346,7 +346,7 @@ fn signature_goes_under_dash_dash_space_when_asked() {
     let bytes = without
         .build(&account(), &BuildOptions::default())
         .unwrap()
-        .formatted();
+        .formatted().unwrap();
     assert!(
         !write_and_parse(&bytes)["body"]
             .as_str()
@@ -369,7 +369,7 @@ fn attachments_are_always_base64_with_rfc2231_and_rfc2047_names() {
     let bytes = draft
         .build(&account(), &BuildOptions::default())
         .unwrap()
-        .formatted();
+        .formatted().unwrap();
     let text = String::from_utf8(bytes).unwrap();
     assert_eq!(
         text.matches("Content-Transfer-Encoding: base64").count(),
@@ -431,6 +431,6 @@ fn bcc_me_puts_the_sender_in_the_envelope_only() {
         built.envelope.rcpt_to,
         ["a@example.com", "zofia@example.com"]
     );
-    let text = String::from_utf8(built.formatted()).unwrap();
+    let text = String::from_utf8(built.formatted().unwrap()).unwrap();
     assert!(!text.to_ascii_lowercase().contains("\r\nbcc:"));
 }

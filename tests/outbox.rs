@@ -115,8 +115,10 @@ fn send_files_the_message_in_sent_and_a_stopped_server_keeps_it_until_retry_deli
     assert_eq!(peer.received().len(), 2, "delivered exactly once");
 }
 
-#[test]
-fn a_truncated_queued_message_is_refused_as_damaged_and_never_sent() {
+/// Queues a message with the server down, damages its `.eml` with
+/// `damage`, and checks that a retry refuses it as damaged and that the
+/// peer never receives it.
+fn damaged_is_refused_and_never_sent(damage: impl Fn(&mut Vec<u8>)) {
     let certs = TestCerts::generate();
     let peer = SmtpPeer::start(&certs.valid);
     let s = trusting(closed_port(), &certs, "pl_PL.UTF-8");
@@ -124,8 +126,9 @@ fn a_truncated_queued_message_is_refused_as_damaged_and_never_sent() {
     assert_eq!(out.status.code(), Some(1));
     let id = the_only_id(&s);
     let eml = outbox_dir(&s).join(format!("{id}.eml"));
-    let bytes = std::fs::read(&eml).unwrap();
-    std::fs::write(&eml, &bytes[..bytes.len() / 2]).unwrap();
+    let mut bytes = std::fs::read(&eml).unwrap();
+    damage(&mut bytes);
+    std::fs::write(&eml, &bytes).unwrap();
     set_port(&s, peer.implicit_port);
     let retry = s.k.run(&["outbox", "retry", id.as_str()], b"");
     assert_eq!(retry.status.code(), Some(1));
@@ -143,6 +146,21 @@ fn a_truncated_queued_message_is_refused_as_damaged_and_never_sent() {
     let rm = s.k.run(&["outbox", "remove", id.as_str()], b"");
     assert!(rm.status.success(), "{}", stderr(&rm));
     assert!(files(&outbox_dir(&s), "toml").is_empty());
+}
+
+#[test]
+fn a_truncated_queued_message_is_refused_as_damaged_and_never_sent() {
+    damaged_is_refused_and_never_sent(|bytes| bytes.truncate(bytes.len() / 2));
+}
+
+/// The same size, one byte changed: found only as the file is streamed,
+/// so the server has the whole body but never its final `.`.
+#[test]
+fn a_queued_message_changed_in_place_is_refused_before_its_end_and_never_delivered() {
+    damaged_is_refused_and_never_sent(|bytes| {
+        let at = bytes.len() - 5;
+        bytes[at] = if bytes[at] == b'x' { b'y' } else { b'x' };
+    });
 }
 
 /// "YYYY-MM-DD HH:MM" of Unix time `at`, in the local time of this machine

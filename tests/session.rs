@@ -57,7 +57,7 @@ fn several_messages_share_one_connection() {
                 ..Draft::default()
             };
             let built = draft.build(&acc, &BuildOptions::default()).unwrap();
-            let bytes = built.formatted();
+            let bytes = built.formatted().unwrap();
             let delivery = session.send(&built.envelope, &bytes).await.unwrap();
             sent.push(bytes.clone());
             assert_eq!(delivery.accepted, [format!("r{n}@example.com")]);

@@ -458,6 +458,7 @@ compose-undo = Undo
 compose-undone = Taken back: the message was not sent.
 compose-resend-yes = Send again
 smtp-error-not-recorded = Koperta could not record the attempt in the outbox, so it did not send the message: { $reason }
+smtp-error-abandoned = The message could not be read to its end while it was going out, so the server was not given its end and nothing was delivered: { $reason }
 smtp-error-cert-not-yet-valid = The server's certificate is not valid yet: its validity begins in the future, or this computer's clock is wrong. Nothing was sent. Subject: { $subject }
 smtp-error-cert-ip-as-dns-name = The server's certificate names { $address } as a host name, not as an IP address, so it is not valid for that address. Nothing was sent. Use the server's host name instead of its address.
 smtp-error-cert-wrong-purpose = The server's certificate is not meant for a server (its key usage does not allow it). Nothing was sent. Subject: { $subject }

@@ -483,6 +483,7 @@ compose-undo = Cofnij
 compose-undone = Cofnięto: wiadomość nie została wysłana.
 compose-resend-yes = Wyślij ponownie
 smtp-error-not-recorded = Koperta nie mogła zapisać próby w skrzynce nadawczej, więc nie wysłała wiadomości: { $reason }
+smtp-error-abandoned = Nie udało się odczytać wiadomości do końca w trakcie wysyłania, więc serwer nie dostał jej zakończenia i nic nie dostarczono: { $reason }
 smtp-error-cert-not-yet-valid = Certyfikat serwera jeszcze nie obowiązuje: jego ważność zaczyna się w przyszłości albo zegar tego komputera jest źle ustawiony. Nic nie wysłano. Podmiot: { $subject }
 smtp-error-cert-ip-as-dns-name = Certyfikat serwera podaje { $address } jako nazwę hosta, a nie jako adres IP, więc nie obowiązuje dla tego adresu. Nic nie wysłano. Zamiast adresu użyj nazwy serwera.
 smtp-error-cert-wrong-purpose = Certyfikat serwera nie jest przeznaczony dla serwera (nie pozwala na to jego przeznaczenie klucza). Nic nie wysłano. Podmiot: { $subject }

@@ -49,14 +49,6 @@ pub(super) fn send(m: &ArgMatches, file: &ConfigFile, io: &mut Io<'_>) -> Result
                 .join("\n"),
         )
     })?;
-    // Keep only the formatted bytes: the built message (a second copy of
-    // every attachment) is dropped before queueing.
-    let crate::draft::Built {
-        message: lettre_message,
-        envelope,
-    } = built;
-    let eml = lettre_message.formatted();
-    drop(lettre_message);
     let when = match arg(m, "later") {
         Some(text) => When::At(parse_later(text)?),
         None => When::Now,
@@ -68,8 +60,7 @@ pub(super) fn send(m: &ArgMatches, file: &ConfigFile, io: &mut Io<'_>) -> Result
     let id = outbox
         .queue(NewMessage {
             account: account.id.clone(),
-            envelope,
-            eml,
+            message: built,
             draft: None,
             subject: draft.subject.clone(),
             when,

@@ -21,6 +21,7 @@
 //! before the files move. See [`state`] for the life of a message.
 
 pub mod connect;
+mod eml;
 mod run;
 pub mod state;
 
@@ -29,11 +30,12 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 pub use connect::{TestReport, open, open_with, test_connection, test_with_password};
+pub use eml::sha256_hex;
 pub use run::{Event, Outcome};
 pub use state::{Class, Failure, Reason, State, backoff, now};
 
 use crate::account::AccountId;
-use crate::draft::Envelope;
+use crate::draft::{Built, Problem, WriteError};
 use crate::store::{Sidecar, Store, StoreError, Stored};
 
 /// When a queued message may go.
@@ -52,10 +54,9 @@ pub enum When {
 pub struct NewMessage {
     /// The sending account.
     pub account: AccountId,
-    /// MAIL FROM and every RCPT TO.
-    pub envelope: Envelope,
-    /// The complete RFC 5322 message.
-    pub eml: Vec<u8>,
+    /// The message and its envelope (MAIL FROM and every RCPT TO), written
+    /// to the outbox as its attachments are read.
+    pub message: Built,
     /// The draft it came from (kept until the message is sent, so an undo
     /// or Edit reopens it).
     pub draft: Option<String>,
@@ -93,6 +94,17 @@ pub enum OutboxError {
     Store(#[from] StoreError),
 }
 
+/// Why a message could not be queued: then nothing is in the outbox.
+#[derive(Debug, thiserror::Error)]
+pub enum QueueError {
+    /// Writing the outbox files failed (a full disk, …).
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// An attachment could not be read to its end.
+    #[error("an attachment could not be read")]
+    Attachment(Problem),
+}
+
 #[derive(Default)]
 struct Inner {
     entries: BTreeMap<String, Stored>,
@@ -111,15 +123,6 @@ impl std::fmt::Debug for Outbox {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("Outbox")
     }
-}
-
-/// The SHA-256 of `bytes`, in lower-case hex.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    use sha2::Digest;
-    sha2::Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
 
 impl Outbox {
@@ -237,12 +240,13 @@ impl Outbox {
         self.lock().entries.remove(id);
     }
 
-    /// Queues `message`: its `.eml` (with its size and SHA-256 in the
-    /// sidecar) and then its sidecar are written to `outbox/`. Returns its
-    /// id.
+    /// Queues `message`: its `.eml` is written as its attachments are
+    /// read (never whole in memory), then its sidecar with the `.eml`'s
+    /// size and SHA-256. Returns its id.
     ///
-    /// Errors: [`StoreError::Io`] (a full disk, …): then nothing is queued.
-    pub fn queue(&self, message: NewMessage) -> Result<String, StoreError> {
+    /// Errors: [`QueueError::Store`] (a full disk, …) and
+    /// [`QueueError::Attachment`]: then nothing is queued.
+    pub fn queue(&self, message: NewMessage) -> Result<String, QueueError> {
         let id = crate::store::new_id();
         let queued_at = now();
         let state = match message.when {
@@ -253,9 +257,22 @@ impl Outbox {
             },
             When::At(at) => State::Scheduled { at },
         };
+        let eml = self.store.outbox_eml(&id);
+        let written = crate::fs::write_atomic_with(&eml, |out| {
+            let mut hashing = eml::Hashing::new(out);
+            message.message.write_to(&mut hashing)?;
+            Ok::<_, WriteError>(hashing.finish())
+        });
+        let (eml_size, eml_sha256) = written.map_err(|e| match e {
+            WriteError::Attachment(problem) => QueueError::Attachment(problem),
+            WriteError::Output(source) => QueueError::Store(StoreError::Io {
+                path: eml.clone(),
+                source,
+            }),
+        })?;
         let sidecar = Sidecar {
             account: message.account,
-            envelope: message.envelope,
+            envelope: message.message.envelope,
             draft: message.draft,
             subject: message.subject,
             state,
@@ -264,11 +281,15 @@ impl Outbox {
                 When::At(at) => Some(at),
                 _ => None,
             },
-            eml_size: message.eml.len() as u64,
-            eml_sha256: sha256_hex(&message.eml),
+            eml_size,
+            eml_sha256,
             ..Sidecar::default()
         };
-        let eml = self.store.outbox_put(&id, &message.eml, &sidecar)?;
+        if let Err(e) = self.store.outbox_update(&id, &sidecar) {
+            // No sidecar, no message: the .eml alone is not left behind.
+            let _ = std::fs::remove_file(&eml);
+            return Err(e.into());
+        }
         self.put_index(Stored {
             id: id.clone(),
             sidecar,
@@ -441,12 +462,14 @@ mod tests {
     fn message(when: When) -> NewMessage {
         NewMessage {
             account: AccountId("a1".into()),
-            envelope: Envelope {
-                mail_from: "a@example.com".into(),
-                rcpt_to: vec!["b@example.com".into()],
-                smtputf8: false,
-            },
-            eml: b"Subject: x\r\n\r\ny\r\n".to_vec(),
+            message: Built::from_bytes(
+                crate::draft::Envelope {
+                    mail_from: "a@example.com".into(),
+                    rcpt_to: vec!["b@example.com".into()],
+                    smtputf8: false,
+                },
+                b"Subject: x\r\n\r\ny\r\n".to_vec(),
+            ),
             draft: Some("d1".into()),
             subject: "x".into(),
             when,

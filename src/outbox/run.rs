@@ -8,7 +8,8 @@ use futures::{Stream, StreamExt};
 use tokio::sync::{mpsc, watch};
 
 use super::state::{Class, Failure, LATE_AFTER, Reason, State, backoff, now};
-use super::{Outbox, is_due, sha256_hex};
+use super::eml::Verified;
+use super::{Outbox, is_due};
 use crate::account::Account;
 use crate::config::Settings;
 use crate::smtp::transport::TapState;
@@ -172,7 +173,10 @@ impl Outbox {
             });
             return self.record_failure(m, failure);
         };
-        let eml = match read_verified(&m).await {
+        // Read in chunks as it goes out, checked against the sidecar's size
+        // and SHA-256 (a cut file is refused here, a changed one before
+        // its final `.`).
+        let mut eml = match Verified::open(&m.eml, m.sidecar.eml_size, &m.sidecar.eml_sha256) {
             Ok(eml) => eml,
             Err(detail) => {
                 let failure = Failure::new(Reason::Damaged { detail });
@@ -213,7 +217,7 @@ impl Outbox {
         m.sidecar.attempts += 1;
         let _ = tx.send(Event::Started {
             id: id.to_string(),
-            total: eml.len() as u64,
+            total: eml.len(),
         });
         let (progress_tx, mut progress) = watch::channel(0u64);
         if let Ok(mut t) = conn.tap.lock() {
@@ -233,7 +237,7 @@ impl Outbox {
             Ok(())
         };
         let result = {
-            let sending = session.send_recorded(&envelope, &eml, &mut record);
+            let sending = session.send_recorded(&envelope, &mut eml, &mut record);
             tokio::pin!(sending);
             loop {
                 tokio::select! {
@@ -250,9 +254,17 @@ impl Outbox {
                 }
             }
         };
+        let damage = eml.damage();
         drop(eml);
         let outcome = match result {
             Some(Ok(delivery)) => self.record_delivery(m, delivery),
+            Some(Err(SmtpError::Abandoned { reason })) => {
+                let failure = match damage {
+                    Some(detail) => Failure::new(Reason::Damaged { detail }),
+                    None => smtp_failure(SmtpError::Abandoned { reason }),
+                };
+                self.record_failure(m, failure)
+            }
             Some(Err(e)) => self.record_failure(m, smtp_failure(e)),
             None => {
                 // Cancelled: the dialogue is cut where it was.
@@ -351,29 +363,3 @@ impl Connection {
     }
 }
 
-/// Reads a queued `.eml` and checks it against the size and SHA-256 the
-/// sidecar recorded when it was queued.
-async fn read_verified(m: &Stored) -> Result<Vec<u8>, super::state::DamageDetail> {
-    use super::state::DamageDetail;
-    let path = m.eml.clone();
-    let (size, sha) = (m.sidecar.eml_size, m.sidecar.eml_sha256.clone());
-    tokio::task::spawn_blocking(move || {
-        let eml = std::fs::read(&path).map_err(|e| DamageDetail::Unreadable(e.to_string()))?;
-        // Sidecars from before the checksum was recorded have none.
-        if sha.is_empty() {
-            return Ok(eml);
-        }
-        if eml.len() as u64 != size {
-            return Err(DamageDetail::Size {
-                expected: size,
-                found: eml.len() as u64,
-            });
-        }
-        if sha256_hex(&eml) != sha {
-            return Err(DamageDetail::Checksum);
-        }
-        Ok(eml)
-    })
-    .await
-    .unwrap_or_else(|e| Err(DamageDetail::Unreadable(e.to_string())))
-}

@@ -114,6 +114,15 @@ impl Localize for crate::account::InputProblem {
     }
 }
 
+impl Localize for crate::outbox::QueueError {
+    fn localize(&self) -> String {
+        match self {
+            crate::outbox::QueueError::Store(e) => e.localize(),
+            crate::outbox::QueueError::Attachment(p) => p.localize(),
+        }
+    }
+}
+
 impl Localize for NoHomeDir {
     fn localize(&self) -> String {
         t!("paths-error-no-home")
@@ -358,6 +367,7 @@ pub fn smtp_error(e: &crate::smtp::SmtpError, host: &str) -> String {
         }
         E::OutcomeUnknown => t!("smtp-error-outcome-unknown"),
         E::NotRecorded { reason } => t!("smtp-error-not-recorded", reason = reason.as_str()),
+        E::Abandoned { reason } => t!("smtp-error-abandoned", reason = safe(reason)),
         E::ReplyLineTooLong { limit } => t!("smtp-error-reply-line-too-long", limit = *limit),
         E::ReplyTooLarge { limit } => t!("smtp-error-reply-too-large", limit = *limit),
         E::NotDelivered { unacknowledged } => {

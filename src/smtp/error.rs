@@ -237,6 +237,14 @@ pub enum SmtpError {
         /// Why, in the person's language.
         reason: String,
     },
+    /// The message could not be read to its end while it was going out
+    /// (its file was cut, changed or became unreadable): the server was
+    /// never given the final `.`, so nothing was delivered.
+    #[error("the message could not be read to its end: {reason}")]
+    Abandoned {
+        /// Why, in the person's language or as the system said it.
+        reason: String,
+    },
     /// The password could not be read.
     #[error("keyring: {0}")]
     Keyring(#[from] crate::secrets::SecretsError),

@@ -182,6 +182,84 @@ pub async fn probe(target: &Target, options: &SessionOptions) -> Result<Probe, S
     })
 }
 
+/// A message handed to [`Session::send_recorded`] in chunks.
+pub trait MessageSource: Send {
+    /// The message's size in octets as the server receives it, its last
+    /// line's CRLF included (for `SIZE=`, RFC 1870 §4).
+    fn size(&self) -> u64;
+
+    /// The next chunk of the message (RFC 5322 bytes, CRLF line endings,
+    /// not dot-stuffed), `Ok(None)` at its end.
+    ///
+    /// Errors: the reason the rest cannot be read; the message is then
+    /// abandoned before its end.
+    fn next_chunk(&mut self) -> Result<Option<Vec<u8>>, String>;
+}
+
+/// A message in memory, handed over in 64 KiB chunks.
+pub struct SliceSource<'a>(pub &'a [u8]);
+
+impl MessageSource for SliceSource<'_> {
+    fn size(&self) -> u64 {
+        let stripped = self.0.strip_suffix(b"\r\n").unwrap_or(self.0);
+        stripped.len() as u64 + 2
+    }
+
+    fn next_chunk(&mut self) -> Result<Option<Vec<u8>>, String> {
+        if self.0.is_empty() {
+            return Ok(None);
+        }
+        let (chunk, rest) = self.0.split_at(self.0.len().min(64 * 1024));
+        self.0 = rest;
+        Ok(Some(chunk.to_vec()))
+    }
+}
+
+/// The chunks lettre writes (dot-stuffing them): the source's, with a
+/// final CRLF held back, because lettre ends DATA with CRLF "." CRLF whose
+/// first CRLF closes the message's last line; the server so receives
+/// exactly the message's bytes, no blank line added (RFC 5321 §4.1.1.4).
+/// When the source fails, the tap is told to refuse the end of DATA.
+struct Chunks<'a> {
+    source: &'a mut dyn MessageSource,
+    held: Vec<u8>,
+    done: bool,
+    failed: &'a mut Option<String>,
+    tap: Arc<Mutex<TapState>>,
+}
+
+impl Iterator for Chunks<'_> {
+    type Item = Vec<u8>;
+
+    fn next(&mut self) -> Option<Vec<u8>> {
+        while !self.done {
+            match self.source.next_chunk() {
+                Ok(Some(chunk)) => {
+                    let mut out = std::mem::take(&mut self.held);
+                    out.extend_from_slice(&chunk);
+                    self.held = out.split_off(out.len().saturating_sub(2));
+                    if !out.is_empty() {
+                        return Some(out);
+                    }
+                }
+                Ok(None) => {
+                    self.done = true;
+                    let held = std::mem::take(&mut self.held);
+                    if !held.is_empty() && held != b"\r\n" {
+                        return Some(held);
+                    }
+                }
+                Err(reason) => {
+                    self.done = true;
+                    lock(&self.tap).hold_end = true;
+                    *self.failed = Some(reason);
+                }
+            }
+        }
+        None
+    }
+}
+
 impl Session {
     /// Connects to `target`, secures the connection, says EHLO and
     /// authenticates as `username` with `password`.
@@ -264,28 +342,29 @@ impl Session {
         envelope: &Envelope,
         message: &[u8],
     ) -> Result<Delivery, SmtpError> {
-        self.send_recorded(envelope, message, &mut || Ok(())).await
+        let mut source = SliceSource(message);
+        self.send_recorded(envelope, &mut source, &mut || Ok(()))
+            .await
     }
 
-    /// [`Session::send`], calling `before_data` after the server's 354 and
-    /// before the first byte of the message leaves (the outbox records the
-    /// attempt there). If it fails, nothing of the message is sent and the
-    /// connection is closed: [`SmtpError::NotRecorded`] with its reason.
+    /// [`Session::send`] of a message read from `source` in chunks (so a
+    /// big one is never held whole), calling `before_data` after the
+    /// server's 354 and before the first byte of the message leaves (the
+    /// outbox records the attempt there). If `before_data` fails, nothing
+    /// of the message is sent and the connection is closed:
+    /// [`SmtpError::NotRecorded`] with its reason.
     ///
-    /// Errors: as [`Session::send`].
+    /// Errors: as [`Session::send`]; [`SmtpError::Abandoned`] when the
+    /// source fails midway: the server was never given the final `.`, so
+    /// nothing was delivered, and the connection is closed.
     pub async fn send_recorded(
         &mut self,
         envelope: &Envelope,
-        message: &[u8],
+        source: &mut dyn MessageSource,
         before_data: &mut (dyn FnMut() -> Result<(), String> + Send),
     ) -> Result<Delivery, SmtpError> {
         let d = self.deadlines;
-        // lettre ends DATA with CRLF "." CRLF, whose first CRLF closes the
-        // message's last line: a message that already ends with CRLF is
-        // handed over without it, so the server receives exactly the bytes
-        // of the message, no blank line added (RFC 5321 §4.1.1.4).
-        let message = message.strip_suffix(b"\r\n").unwrap_or(message);
-        let size = message.len() as u64 + 2;
+        let size = source.size();
         if let Some(limit) = self.size_limit()
             && limit > 0
             && size > limit
@@ -309,7 +388,9 @@ impl Session {
                 detail: format!("address not supported: {a}"),
             })
         };
-        let mut params = vec![MailParameter::Size(message.len() + 2)];
+        let mut params = vec![MailParameter::Size(
+            usize::try_from(size).unwrap_or(usize::MAX),
+        )];
         if envelope.smtputf8 {
             params.push(MailParameter::SmtpUtfEight);
         }
@@ -364,8 +445,15 @@ impl Session {
             return Err(SmtpError::NotRecorded { reason });
         }
         let tap = self.tap.clone();
+        let mut abandoned = None;
         let result = {
-            let chunks = message.chunks(64 * 1024);
+            let chunks = Chunks {
+                source,
+                held: Vec::new(),
+                done: false,
+                failed: &mut abandoned,
+                tap: tap.clone(),
+            };
             let sending = self.conn.message_iter(chunks);
             tokio::pin!(sending);
             let tick = (d.data_idle / 4).clamp(Duration::from_millis(50), Duration::from_secs(1));
@@ -395,6 +483,11 @@ impl Session {
             }
         };
         let dot_sent = lock(&self.tap).final_dot_at.is_some();
+        if let Some(reason) = abandoned
+            && !dot_sent
+        {
+            return Err(self.fail(SmtpError::Abandoned { reason }));
+        }
         match result {
             Err(SmtpError::OutcomeUnknown) => {
                 let e = self.outcome_unknown();
@@ -457,5 +550,77 @@ impl Session {
         if self.is_usable() {
             let _ = timeout(self.deadlines.command, self.conn.quit()).await;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A source that hands over `bytes` `step` bytes at a time, then fails
+    /// if `fail` is set.
+    struct Drip {
+        bytes: Vec<u8>,
+        step: usize,
+        fail: bool,
+    }
+
+    impl MessageSource for Drip {
+        fn size(&self) -> u64 {
+            self.bytes.len() as u64
+        }
+
+        fn next_chunk(&mut self) -> Result<Option<Vec<u8>>, String> {
+            if self.bytes.is_empty() {
+                return if self.fail {
+                    Err("cut".into())
+                } else {
+                    Ok(None)
+                };
+            }
+            let n = self.step.min(self.bytes.len());
+            Ok(Some(self.bytes.drain(..n).collect()))
+        }
+    }
+
+    fn through_chunks(bytes: &[u8], step: usize, fail: bool) -> (Vec<u8>, Option<String>, bool) {
+        let tap = Arc::new(Mutex::new(TapState::default()));
+        let mut source = Drip {
+            bytes: bytes.to_vec(),
+            step,
+            fail,
+        };
+        let mut failed = None;
+        let out: Vec<u8> = Chunks {
+            source: &mut source,
+            held: Vec::new(),
+            done: false,
+            failed: &mut failed,
+            tap: tap.clone(),
+        }
+        .flatten()
+        .collect();
+        let hold = lock(&tap).hold_end;
+        (out, failed, hold)
+    }
+
+    #[test]
+    fn chunks_hand_over_the_message_without_its_last_crlf_however_it_is_cut() {
+        for step in [1, 2, 3, 7, 64 * 1024] {
+            let (out, failed, hold) = through_chunks(b"A: b\r\n\r\nline\r\n", step, false);
+            assert_eq!(out, b"A: b\r\n\r\nline", "step {step}");
+            assert!(failed.is_none() && !hold);
+            let (out, _, _) = through_chunks(b"no crlf at the end", step, false);
+            assert_eq!(out, b"no crlf at the end", "step {step}");
+        }
+        assert_eq!(SliceSource(b"x\r\n").size(), 3);
+        assert_eq!(SliceSource(b"x").size(), 3);
+    }
+
+    #[test]
+    fn a_source_that_fails_holds_the_end_of_data() {
+        let (_, failed, hold) = through_chunks(b"A: b\r\n\r\nline\r\n", 4, true);
+        assert_eq!(failed.as_deref(), Some("cut"));
+        assert!(hold, "the tap refuses the final dot");
     }
 }

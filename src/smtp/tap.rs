@@ -27,6 +27,10 @@ pub struct TapState {
     pub allow_plaintext: bool,
     /// Whether the policy refused a write.
     pub refused: bool,
+    /// The message being sent could not be read to its end: every further
+    /// DATA write is refused, so the server never receives the final `.`
+    /// and delivers nothing (RFC 5321 §4.1.1.4).
+    pub hold_end: bool,
     /// Message bytes written during DATA.
     pub message_bytes: u64,
     /// Last time a byte moved either way.
@@ -183,6 +187,7 @@ impl TapState {
                     self.expecting_354 = false;
                     if text.starts_with("354") {
                         self.in_data = true;
+                        self.hold_end = false;
                         self.final_dot_at = None;
                         self.message_bytes = 0;
                         self.data_tail.clear();
@@ -324,6 +329,12 @@ impl<S: AsyncWrite + Unpin> AsyncWrite for Tap<S> {
     ) -> Poll<io::Result<usize>> {
         {
             let mut st = self.lock();
+            if st.in_data && st.hold_end {
+                return Poll::Ready(Err(io::Error::new(
+                    io::ErrorKind::UnexpectedEof,
+                    "the message could not be read to its end",
+                )));
+            }
             if !st.on_write(buf) {
                 st.refused = true;
                 return Poll::Ready(Err(io::Error::new(

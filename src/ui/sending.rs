@@ -73,35 +73,31 @@ impl App {
             c.sending = compose::Sending::Failed(t!("draft-error-no-sender"));
             return Task::none();
         };
-        let built = match c.draft.build(&account, &options) {
-            Ok(b) => b,
-            Err(problems) => {
-                c.sending = compose::Sending::Failed(
-                    problems
-                        .iter()
-                        .map(|p| p.localize())
-                        .collect::<Vec<_>>()
-                        .join("\n"),
-                );
-                return Task::none();
-            }
-        };
         c.sending = compose::Sending::Queueing;
         c.notice = None;
-        let new = NewMessage {
-            account: account.id.clone(),
-            envelope: built.envelope.clone(),
-            eml: built.formatted(),
-            draft: Some(c.draft_id.clone()),
-            subject: c.draft.subject.clone(),
-            when: When::After(undo),
-        };
-        drop(built);
+        let draft = c.draft.clone();
+        let draft_id = c.draft_id.clone();
         let engine = self.engine.clone();
         let old = previous.map(|m| m.id);
         Task::perform(
             async move {
                 tokio::task::spawn_blocking(move || {
+                    // Checked and built here, off the UI thread (it opens
+                    // every attachment); written as it is read.
+                    let built = draft.build(&account, &options).map_err(|problems| {
+                        problems
+                            .iter()
+                            .map(|p| p.localize())
+                            .collect::<Vec<_>>()
+                            .join("\n")
+                    })?;
+                    let new = NewMessage {
+                        account: account.id.clone(),
+                        message: built,
+                        draft: Some(draft_id),
+                        subject: draft.subject.clone(),
+                        when: When::After(undo),
+                    };
                     // The new version replaces the one that failed.
                     if let Some(old) = old {
                         match engine.remove(&old) {
