@@ -245,7 +245,8 @@ fn long_subjects_fold_within_998_and_read_back_whole() {
         let bytes = draft
             .build(&account(), &BuildOptions::default())
             .unwrap()
-            .formatted().unwrap();
+            .formatted()
+            .unwrap();
         for line in String::from_utf8(bytes.clone()).unwrap().split("\r\n") {
             assert!(line.len() <= 998, "{} octets", line.len());
         }
@@ -274,7 +275,8 @@ fn cr_lf_and_nul_in_subject_and_names_never_reach_a_header() {
     let bytes = draft
         .build(&acc, &BuildOptions::default())
         .unwrap()
-        .formatted().unwrap();
+        .formatted()
+        .unwrap();
     let text = String::from_utf8(bytes.clone()).unwrap();
     assert!(!text.contains('\0'));
     assert!(
@@ -297,7 +299,8 @@ fn body_line_endings_become_crlf_and_dots_and_trailing_spaces_survive() {
     let bytes = draft
         .build(&account(), &BuildOptions::default())
         .unwrap()
-        .formatted().unwrap();
+        .formatted()
+        .unwrap();
     assert_no_bare_cr_or_lf(&bytes);
     let text = String::from_utf8(bytes.clone()).unwrap();
     // A line starting with a dot still starts with a dot in the message
@@ -318,7 +321,8 @@ fn empty_body_is_valid() {
     let bytes = draft
         .build(&account(), &BuildOptions::default())
         .unwrap()
-        .formatted().unwrap();
+        .formatted()
+        .unwrap();
     let p = write_and_parse(&bytes);
     assert!(p["body"].as_str().unwrap().trim().is_empty());
 }
@@ -334,7 +338,8 @@ fn signature_goes_under_dash_dash_space_when_asked() {
     let bytes = draft
         .build(&account(), &BuildOptions::default())
         .unwrap()
-        .formatted().unwrap();
+        .formatted()
+        .unwrap();
     assert_eq!(
         write_and_parse(&bytes)["body"],
         "Treść\n-- \nZofia\nKoperta sp. z o.o.\n"
@@ -346,7 +351,8 @@ fn signature_goes_under_dash_dash_space_when_asked() {
     let bytes = without
         .build(&account(), &BuildOptions::default())
         .unwrap()
-        .formatted().unwrap();
+        .formatted()
+        .unwrap();
     assert!(
         !write_and_parse(&bytes)["body"]
             .as_str()
@@ -369,7 +375,8 @@ fn attachments_are_always_base64_with_rfc2231_and_rfc2047_names() {
     let bytes = draft
         .build(&account(), &BuildOptions::default())
         .unwrap()
-        .formatted().unwrap();
+        .formatted()
+        .unwrap();
     let text = String::from_utf8(bytes).unwrap();
     assert_eq!(
         text.matches("Content-Transfer-Encoding: base64").count(),

@@ -540,7 +540,11 @@ fn two_launches_on_one_data_dir_deliver_a_queued_message_exactly_once() {
         ..koperta::store::Sidecar::default()
     };
     koperta::store::Store::new(&s.k.dir().join("data"))
-        .outbox_put(&koperta::store::new_id(), &built.formatted().unwrap(), &sidecar)
+        .outbox_put(
+            &koperta::store::new_id(),
+            &built.formatted().unwrap(),
+            &sidecar,
+        )
         .unwrap();
     let bus = s.k.bus.clone().unwrap();
     // Both start at once.

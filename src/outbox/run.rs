@@ -7,8 +7,8 @@ use std::sync::{Arc, Mutex};
 use futures::{Stream, StreamExt};
 use tokio::sync::{mpsc, watch};
 
-use super::state::{Class, Failure, LATE_AFTER, Reason, State, backoff, now};
 use super::eml::Verified;
+use super::state::{Class, Failure, LATE_AFTER, Reason, State, backoff, now};
 use super::{Outbox, is_due};
 use crate::account::Account;
 use crate::config::Settings;
@@ -362,4 +362,3 @@ impl Connection {
         }
     }
 }
-
