@@ -114,10 +114,6 @@ pub struct Settings {
     /// goes, so it can be taken back (seconds, 0 to
     /// [`MAX_UNDO_SEND_SECONDS`]; 0: at once).
     pub undo_send_seconds: u32,
-    /// Where host names are resolved. Not stored: the system's resolver,
-    /// unless the program that runs the engine (a test) says otherwise.
-    #[serde(skip)]
-    pub resolver: crate::dns::Resolver,
 }
 
 impl Default for Settings {
@@ -130,7 +126,6 @@ impl Default for Settings {
             deadlines: DeadlineSettings::default(),
             notifications: true,
             undo_send_seconds: 5,
-            resolver: crate::dns::Resolver::System,
         }
     }
 }

@@ -46,15 +46,15 @@ fn save_and_send(lab: &Lab, best: &Candidate) -> Account {
         extra_ca_pem: Some(std::fs::read_to_string(lab.ca()).unwrap()),
         ..Account::default()
     };
-    let settings = Settings {
+    let settings = Settings::default();
+    let env = koperta::outbox::Environment {
         resolver: lab.dns.resolver(),
-        ..Settings::default()
     };
     let password = Password::new(support::TEST_PASSWORD.into());
     let rt = rt();
     let report = rt
         .block_on(koperta::outbox::test_with_password(
-            &account, &password, &settings, None,
+            &account, &password, &settings, &env, None,
         ))
         .expect("login test");
     assert!(report.tls.is_some(), "signed in over TLS");
@@ -66,7 +66,7 @@ fn save_and_send(lab: &Lab, best: &Candidate) -> Account {
     assert!(problem.is_none());
     let account = file.config.accounts[0].clone();
     let mut target = Target::of(&account, true);
-    target.resolver = settings.resolver.clone();
+    target.resolver = env.resolver.clone();
     let before = lab.peer.received().len();
     rt.block_on(async {
         let mut session = Session::open(
@@ -411,13 +411,13 @@ fn login_test(lab: &Lab, host: &str, port: u16, security: Security) -> Result<()
         extra_ca_pem: Some(std::fs::read_to_string(lab.ca()).unwrap()),
         ..Account::default()
     };
-    let settings = Settings {
+    let settings = Settings::default();
+    let env = koperta::outbox::Environment {
         resolver: lab.dns.resolver(),
-        ..Settings::default()
     };
     let password = Password::new(support::TEST_PASSWORD.into());
     rt().block_on(koperta::outbox::test_with_password(
-        &account, &password, &settings, None,
+        &account, &password, &settings, &env, None,
     ))
     .map(|_| ())
     .map_err(|e| format!("{e:?}"))

@@ -366,3 +366,97 @@ fn a_later_time_that_does_not_exist_or_is_malformed_is_refused_and_nothing_is_qu
     }
     assert!(files(&outbox_dir(&s), "toml").is_empty());
 }
+
+/// The engine, in this process, as the app drives it: a send is cancelled
+/// once its first bytes are out.
+#[test]
+#[ignore = "run by a_running_send_cancelled_before_its_end_delivers_nothing_and_waits_for_the_person"]
+fn cancel_inner() {
+    use futures::StreamExt;
+    use koperta::outbox::{Event, Outbox, Outcome, Reason, State};
+    let Ok(home) = std::env::var("KOPERTA_HOME") else {
+        return;
+    };
+    let id = std::env::var("KOPERTA_TEST_ID").unwrap();
+    let paths = koperta::paths::Paths::under(Path::new(&home));
+    let (file, problem) = koperta::config::ConfigFile::open(&paths.config_file());
+    assert!(problem.is_none());
+    let store = koperta::store::Store::new(&paths.data_dir);
+    let (outbox, _) = Outbox::open(&store);
+    // The Retry button: due now, not after its pause.
+    outbox.retry(&id, false).unwrap();
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let outcome = rt.block_on(async {
+        let mut events = Box::pin(outbox.send(
+            vec![id.clone()],
+            file.config.accounts.clone(),
+            file.config.settings.clone(),
+            koperta::outbox::Environment::default(),
+        ));
+        let mut cancelled = false;
+        while let Some(e) = events.next().await {
+            match e {
+                Event::Progress { bytes, .. } if bytes > 0 && !cancelled => {
+                    assert!(outbox.cancel(&id), "a send was running");
+                    cancelled = true;
+                }
+                Event::Finished { outcome, .. } => return outcome,
+                _ => {}
+            }
+        }
+        panic!("no outcome")
+    });
+    match outcome {
+        Outcome::Failed(f) => assert_eq!(f.reason, Reason::Cancelled),
+        other => panic!("{other:?}"),
+    }
+    let entry = outbox.get(&id).unwrap();
+    assert_eq!(entry.sidecar.state, State::Failed);
+    assert_eq!(entry.sidecar.next_try, None, "waits for the person");
+    assert!(!outbox.cancel(&id), "nothing runs any more");
+}
+
+#[test]
+fn a_running_send_cancelled_before_its_end_delivers_nothing_and_waits_for_the_person() {
+    use support::proxy::{Fault, FaultProxy};
+    let certs = TestCerts::generate();
+    let peer = SmtpPeer::start(&certs.valid);
+    // After 354 the proxy stops reading with a tiny receive window: the
+    // 8 MiB message fills the socket buffers and the client waits to write
+    // the rest, its final `.` far off.
+    let proxy = FaultProxy::start(
+        Fault::StallAfter354SmallWindow,
+        peer.plain_port,
+        &certs.valid,
+    );
+    let s = trusting(closed_port(), &certs, "en_US.UTF-8");
+    let out = support::send_with_attachment(&s, "Do anulowania", 8 << 20);
+    assert_eq!(out.status.code(), Some(1), "queued, server away");
+    let id = the_only_id(&s);
+    set_port(&s, proxy.port);
+    let inner = std::process::Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", "cancel_inner", "--ignored", "--nocapture"])
+        .env("KOPERTA_HOME", s.k.dir())
+        .env("KOPERTA_TEST_ID", &id)
+        .env("DBUS_SESSION_BUS_ADDRESS", s.k.bus.clone().unwrap())
+        .env("LANG", "en_US.UTF-8")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&inner.stdout).to_string()
+        + &String::from_utf8_lossy(&inner.stderr);
+    assert!(
+        inner.status.success() && text.contains("1 passed"),
+        "{text}"
+    );
+    assert!(peer.received().is_empty(), "nothing delivered");
+    // The person's list says so, and a plain retry then sends it once.
+    set_port(&s, peer.implicit_port);
+    let list = s.k.run(&["outbox", "list"], b"");
+    assert!(stdout(&list).contains("cancel"), "{}", stdout(&list));
+    let retry = s.k.run(&["outbox", "retry", id.as_str()], b"");
+    assert!(retry.status.success(), "{}", stderr(&retry));
+    assert_eq!(peer.received().len(), 1);
+}

@@ -266,7 +266,7 @@ fn wizard_walk_inner() {
     let paths = Paths::under(std::path::Path::new(&home));
     koperta::config::update(&paths.config_file(), |c| c.settings.undo_send_seconds = 0).unwrap();
     let mut app = App::headless(paths);
-    app.config.config.settings.resolver = resolver.clone();
+    app.env.resolver = resolver.clone();
     app.discoverer = Discoverer {
         providers: Arc::new(Providers::default()),
         resolver,

@@ -228,19 +228,20 @@ pub(super) fn account_discover(
             address = address.trim()
         )));
     }
-    let account = Account {
-        id: AccountId::generate(),
+    // What was found goes through the same checks as what a person types
+    // (a server's autoconfig could name a host that is no host name).
+    let account = account::AccountInput {
         name: arg(m, "name").cloned().unwrap_or_default(),
         address: address.trim().to_string(),
         host: best.host.clone(),
-        port: best.port,
+        port: best.port.to_string(),
         security: best.security,
         username: best.username.clone(),
-        extra_ca_pem: discoverer.extra_ca_pem.clone(),
-        pinned_cert_pem: None,
-        signature: String::new(),
-        bcc_self: false,
-    };
+        ca_pem: discoverer.extra_ca_pem.clone(),
+        ..account::AccountInput::default()
+    }
+    .validate()
+    .map_err(|e| Failure(e.localize()))?;
     ensure_can_add(&file, &account)?;
     let password = read_password(io.stdin)?;
     let _ = writeln!(
@@ -252,12 +253,16 @@ pub(super) fn account_discover(
             port = account.port
         )
     );
-    let settings = crate::config::Settings {
+    // Signed in to as it was found: through the same resolver.
+    let env = crate::outbox::Environment {
         resolver: discoverer.resolver.clone(),
-        ..file.config.settings.clone()
     };
     rt.block_on(crate::outbox::test_with_password(
-        &account, &password, &settings, None,
+        &account,
+        &password,
+        &file.config.settings,
+        &env,
+        None,
     ))
     .map_err(|e| Failure(crate::report::smtp_error(&e, &account.host)))?;
     let _ = writeln!(io.stdout, "{}", t!("test-ok"));
@@ -364,6 +369,7 @@ pub(super) fn account_test(
     let session = match rt.block_on(crate::outbox::open(
         &account,
         &file.config.settings,
+        &crate::outbox::Environment::default(),
         Some(tap.clone()),
     )) {
         Ok(s) => s,

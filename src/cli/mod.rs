@@ -22,7 +22,7 @@ use clap::error::{ContextKind, ErrorKind};
 use clap::{Arg, ArgAction, ArgMatches, Command};
 use zeroize::Zeroizing;
 
-use crate::account::{Account, AccountId, Security};
+use crate::account::{Account, Security};
 use crate::config::{ConfigFile, Lookup, Theme};
 use crate::i18n::{self, Language};
 use crate::paths::Paths;

@@ -112,6 +112,7 @@ pub(super) fn deliver(
         ids,
         file.config.accounts.clone(),
         file.config.settings.clone(),
+        crate::outbox::Environment::default(),
     );
     rt.block_on(events.for_each(|event| {
         match event {

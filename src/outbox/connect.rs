@@ -9,6 +9,17 @@ use crate::secrets::Keyring;
 use crate::smtp::session::SessionOptions;
 use crate::smtp::{Session, SmtpError, Target};
 
+/// What the program that drives the engine wires in for this run, apart
+/// from the settings a person keeps in config.toml (and never stored
+/// there).
+#[derive(Debug, Clone, Default)]
+pub struct Environment {
+    /// Where host names are resolved: the system's resolver, unless the
+    /// program says otherwise (`account discover --dns-server`, the
+    /// wizard's test, a test lab).
+    pub resolver: crate::dns::Resolver,
+}
+
 /// Opens an authenticated session for `account`: the password is read from
 /// the keyring (off the async threads) and dropped once signed in. `tap`,
 /// when given, keeps the transcript even when opening fails.
@@ -18,6 +29,7 @@ use crate::smtp::{Session, SmtpError, Target};
 pub async fn open(
     account: &Account,
     settings: &Settings,
+    env: &Environment,
     tap: Option<Arc<std::sync::Mutex<crate::smtp::transport::TapState>>>,
 ) -> Result<Session, SmtpError> {
     if account.security == crate::account::Security::Plaintext && settings.never_plaintext {
@@ -29,22 +41,23 @@ pub async fn open(
         .map_err(|e| SmtpError::Network {
             detail: e.to_string(),
         })??;
-    open_with(account, &password, settings, tap).await
+    open_with(account, &password, settings, env, tap).await
 }
 
 /// Opens an authenticated session for `account` with `password` in hand:
-/// the account's target under the settings (never-plaintext, resolver,
-/// deadlines).
+/// the account's target under the settings (never-plaintext, deadlines)
+/// and the environment (resolver).
 ///
 /// Errors: every error of [`Session::open`].
 pub async fn open_with(
     account: &Account,
     password: &crate::secrets::Password,
     settings: &Settings,
+    env: &Environment,
     tap: Option<Arc<std::sync::Mutex<crate::smtp::transport::TapState>>>,
 ) -> Result<Session, SmtpError> {
     let mut target = Target::of(account, settings.never_plaintext);
-    target.resolver = settings.resolver.clone();
+    target.resolver = env.resolver.clone();
     let options = SessionOptions {
         deadlines: settings.deadlines.to_deadlines(),
         tap,
@@ -70,8 +83,9 @@ pub struct TestReport {
 pub async fn test_connection(
     account: &Account,
     settings: &Settings,
+    env: &Environment,
 ) -> Result<TestReport, SmtpError> {
-    report_and_quit(open(account, settings, None).await?).await
+    report_and_quit(open(account, settings, env, None).await?).await
 }
 
 /// The login test of an account being set up, with the password typed in
@@ -83,9 +97,10 @@ pub async fn test_with_password(
     account: &Account,
     password: &crate::secrets::Password,
     settings: &Settings,
+    env: &Environment,
     tap: Option<Arc<std::sync::Mutex<crate::smtp::transport::TapState>>>,
 ) -> Result<TestReport, SmtpError> {
-    report_and_quit(open_with(account, password, settings, tap).await?).await
+    report_and_quit(open_with(account, password, settings, env, tap).await?).await
 }
 
 async fn report_and_quit(session: Session) -> Result<TestReport, SmtpError> {

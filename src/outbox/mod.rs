@@ -29,7 +29,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
-pub use connect::{TestReport, open, open_with, test_connection, test_with_password};
+pub use connect::{Environment, TestReport, open, open_with, test_connection, test_with_password};
 pub use eml::sha256_hex;
 pub use run::{Event, Outcome};
 pub use state::{Class, Failure, Reason, State, backoff, now};

@@ -9,7 +9,7 @@ use tokio::sync::{mpsc, watch};
 
 use super::eml::Verified;
 use super::state::{Class, Failure, LATE_AFTER, Reason, State, backoff, now};
-use super::{Outbox, is_due};
+use super::{Environment, Outbox, is_due};
 use crate::account::Account;
 use crate::config::Settings;
 use crate::smtp::transport::TapState;
@@ -73,16 +73,18 @@ impl Outbox {
     /// Sends messages `ids` (those still due when their turn comes), one
     /// connection per account of `accounts`, and reports progress and
     /// each outcome as a stream of [`Event`]s that ends when all are done.
-    /// Passwords are read from the keyring when a connection opens.
+    /// Passwords are read from the keyring when a connection opens; host
+    /// names are resolved as `env` says.
     pub fn send(
         &self,
         ids: Vec<String>,
         accounts: Vec<Account>,
         settings: Settings,
+        env: Environment,
     ) -> impl Stream<Item = Event> + Send + 'static {
         let (tx, mut rx) = mpsc::unbounded_channel();
         let outbox = self.clone();
-        let driver = async move { outbox.run(ids, accounts, settings, tx).await };
+        let driver = async move { outbox.run(ids, accounts, (settings, env), tx).await };
         let events = futures::stream::poll_fn(move |cx| rx.poll_recv(cx));
         futures::stream::select(
             events,
@@ -94,7 +96,7 @@ impl Outbox {
         self,
         ids: Vec<String>,
         accounts: Vec<Account>,
-        settings: Settings,
+        settings: (Settings, Environment),
         tx: mpsc::UnboundedSender<Event>,
     ) {
         // Grouped by account, in the order given: one connection each.
@@ -142,7 +144,7 @@ impl Outbox {
         &self,
         id: &str,
         account: Option<&Account>,
-        settings: &Settings,
+        (settings, env): &(Settings, Environment),
         conn: &mut Connection,
         mut cancel: watch::Receiver<bool>,
         tx: &mpsc::UnboundedSender<Event>,
@@ -202,7 +204,7 @@ impl Outbox {
             }
             conn.flush_transcript(tx);
             conn.tap = Arc::default();
-            match super::open(account, settings, Some(conn.tap.clone())).await {
+            match super::open(account, settings, env, Some(conn.tap.clone())).await {
                 Ok(s) => conn.session = Some(s),
                 Err(e) => {
                     conn.open_error = Some(e.clone());

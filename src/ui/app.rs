@@ -72,6 +72,8 @@ pub struct App {
     pub wizard: Option<wizard::State>,
     /// How the wizard finds servers (tests point it at local servers).
     pub discoverer: crate::discover::Discoverer,
+    /// What this run wires in (the resolver): never from config.toml.
+    pub env: outbox::Environment,
     /// The wizard's running search or test, to cancel it.
     wizard_task: Option<iced::task::Handle>,
 }
@@ -222,6 +224,7 @@ impl App {
             outbox_read_at: Instant::now(),
             wizard: None,
             discoverer: crate::discover::Discoverer::default(),
+            env: outbox::Environment::default(),
             wizard_task: None,
         };
         app.refresh();
@@ -240,10 +243,7 @@ impl App {
                 path: self.config.path().to_path_buf(),
             });
         }
-        let resolver = self.config.config.settings.resolver.clone();
         self.config.config = crate::config::update(self.config.path(), change)?;
-        // Not stored in the file: kept for this run.
-        self.config.config.settings.resolver = resolver;
         Ok(())
     }
 
@@ -816,9 +816,10 @@ impl App {
                     return Task::none();
                 };
                 let settings = self.settings().clone();
+                let env = self.env.clone();
                 Task::perform(
                     async move {
-                        outbox::test_connection(&account, &settings)
+                        outbox::test_connection(&account, &settings, &env)
                             .await
                             .map_err(|e| smtp_error(&e, &account.host))
                     },
@@ -946,14 +947,14 @@ impl App {
             }
             A::Test(generation, account, password) => {
                 // Signed in to as it was found: through the same resolver.
-                let settings = Settings {
+                let settings = self.settings().clone();
+                let env = outbox::Environment {
                     resolver: self.discoverer.resolver.clone(),
-                    ..self.settings().clone()
                 };
                 let account = self.wizard_account(*account);
                 let (task, handle) = Task::perform(
                     async move {
-                        outbox::test_with_password(&account, &password, &settings, None)
+                        outbox::test_with_password(&account, &password, &settings, &env, None)
                             .await
                             .map(|_| ())
                             .map_err(|e| {

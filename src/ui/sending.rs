@@ -198,9 +198,12 @@ impl App {
             return Task::none();
         }
         self.sends.in_flight.extend(due.iter().cloned());
-        let events = self
-            .engine
-            .send(due, self.accounts().to_vec(), self.settings().clone());
+        let events = self.engine.send(
+            due,
+            self.accounts().to_vec(),
+            self.settings().clone(),
+            self.env.clone(),
+        );
         Task::run(events, Message::Outbox)
     }
 
