@@ -133,6 +133,42 @@ impl Default for Settings {
 /// The longest undo delay, in seconds.
 pub const MAX_UNDO_SEND_SECONDS: u32 = 30;
 
+/// One setting changed, and nothing else: applied to config.toml under its
+/// lock after it is read again, so a change another process made meanwhile
+/// (`koperta settings set …`) is kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SettingChange {
+    /// `never_plaintext`.
+    NeverPlaintext(bool),
+    /// `notifications`.
+    Notifications(bool),
+    /// `undo_send_seconds` (at most [`MAX_UNDO_SEND_SECONDS`]; more is
+    /// cut to it).
+    UndoSendSeconds(u32),
+    /// `language`.
+    Language(Language),
+    /// `theme`.
+    Theme(Theme),
+    /// `user_agent`.
+    UserAgent(bool),
+}
+
+impl SettingChange {
+    /// Applies this one change to `settings`.
+    pub fn apply(self, settings: &mut Settings) {
+        match self {
+            SettingChange::NeverPlaintext(on) => settings.never_plaintext = on,
+            SettingChange::Notifications(on) => settings.notifications = on,
+            SettingChange::UndoSendSeconds(n) => {
+                settings.undo_send_seconds = n.min(MAX_UNDO_SEND_SECONDS);
+            }
+            SettingChange::Language(l) => settings.language = l,
+            SettingChange::Theme(t) => settings.theme = t,
+            SettingChange::UserAgent(on) => settings.user_agent = on,
+        }
+    }
+}
+
 /// The whole of `config.toml`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]

@@ -574,7 +574,6 @@ fn sending_from_the_app() {
 #[test]
 fn retry_asks_first_when_the_message_may_have_been_sent() {
     use koperta::store::{Sidecar, Stored};
-    let settings = koperta::config::Settings::default();
     let unsure = Stored {
         id: "m1".into(),
         sidecar: Sidecar {
@@ -591,21 +590,11 @@ fn retry_asks_first_when_the_message_may_have_been_sent() {
     let outbox = vec![unsure, failed];
     let mut state = main_window::State::default();
     assert_eq!(
-        state.update(
-            main_window::Message::Retry("m2".into()),
-            &settings,
-            &[],
-            &outbox
-        ),
+        state.update(main_window::Message::Retry("m2".into()), &[], &outbox),
         main_window::Action::Retry("m2".into())
     );
     assert_eq!(
-        state.update(
-            main_window::Message::Retry("m1".into()),
-            &settings,
-            &[],
-            &outbox
-        ),
+        state.update(main_window::Message::Retry("m1".into()), &[], &outbox),
         main_window::Action::None
     );
     assert_eq!(
@@ -613,7 +602,7 @@ fn retry_asks_first_when_the_message_may_have_been_sent() {
         Some(main_window::Confirm::RetryUnsure("m1".into()))
     );
     assert_eq!(
-        state.update(main_window::Message::ConfirmYes, &settings, &[], &outbox),
+        state.update(main_window::Message::ConfirmYes, &[], &outbox),
         main_window::Action::Retry("m1".into())
     );
 }
@@ -624,12 +613,7 @@ fn turning_never_plaintext_off_asks_and_says_what_is_at_risk() {
     i18n::apply(Language::Pl);
     let settings = koperta::config::Settings::default();
     let mut state = main_window::State::default();
-    let action = state.update(
-        main_window::Message::NeverPlaintext(false),
-        &settings,
-        &[],
-        &[],
-    );
+    let action = state.update(main_window::Message::NeverPlaintext(false), &[], &[]);
     assert_eq!(
         action,
         main_window::Action::None,
@@ -639,8 +623,11 @@ fn turning_never_plaintext_off_asks_and_says_what_is_at_risk() {
         let mut ui = simulator(main_window::view(&state, &settings, &[], &[], &[], None));
         assert!(ui.find("Wyłącz").is_ok());
     }
-    let yes = state.update(main_window::Message::ConfirmYes, &settings, &[], &[]);
-    assert!(matches!(yes, main_window::Action::SaveSettings(s) if !s.never_plaintext));
+    let yes = state.update(main_window::Message::ConfirmYes, &[], &[]);
+    assert_eq!(
+        yes,
+        main_window::Action::ChangeSetting(koperta::config::SettingChange::NeverPlaintext(false))
+    );
 }
 
 #[test]
@@ -649,15 +636,33 @@ fn a_settings_change_in_the_app_keeps_an_account_added_meanwhile_by_the_command_
     let home = tempfile::tempdir().unwrap();
     let paths = Paths::under(home.path());
     let mut app = App::headless(paths.clone());
-    // Meanwhile, `koperta account add` in another process:
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    // Meanwhile, in another process: `koperta account add`, and
+    // `koperta settings set never-plaintext false` then `notifications false`.
     let added = account();
-    koperta::config::update(&paths.config_file(), |c| c.accounts.push(added.clone())).unwrap();
-    let _ = app.update(Message::Main(main_window::Message::Language(
-        main_window::LanguageChoice(Language::Pl),
-    )));
+    koperta::config::update(&paths.config_file(), |c| {
+        c.accounts.push(added.clone());
+        c.settings.never_plaintext = false;
+        c.settings.notifications = false;
+    })
+    .unwrap();
+    assert!(app.settings().never_plaintext, "the app still has the old");
+    support::app::send(
+        &mut app,
+        &rt,
+        Message::Main(main_window::Message::Language(main_window::LanguageChoice(
+            Language::Pl,
+        ))),
+    );
     let on_disk = koperta::config::load(&paths.config_file()).unwrap();
     assert_eq!(on_disk.settings.language, Language::Pl);
     assert_eq!(on_disk.accounts, vec![added]);
+    // Only the one setting was written: the others are as the command
+    // line left them, and the app now shows what was written.
+    assert!(!on_disk.settings.never_plaintext);
+    assert!(!on_disk.settings.notifications);
+    assert_eq!(app.settings(), &on_disk.settings);
+    assert_eq!(app.accounts().len(), 1);
     i18n::apply(Language::En);
 }
 
@@ -890,4 +895,79 @@ fn the_outbox_and_a_message_in_its_undo_delay_are_drawn_in_both_languages_and_th
         let messages: Vec<compose::Message> = ui.into_messages().collect();
         assert!(messages.iter().any(|m| matches!(m, compose::Message::Undo)));
     }
+}
+
+/// Crash and fault trials: the keyring entry went first, so a failed
+/// config write left an account without its password. Now config.toml is
+/// written first, and when that fails the keyring is never asked.
+#[test]
+fn removing_an_account_writes_the_config_first_and_a_failed_write_keeps_its_password() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::En);
+    let home = tempfile::tempdir().unwrap();
+    let paths = Paths::under(home.path());
+    let kept = account();
+    koperta::config::update(&paths.config_file(), |c| c.accounts.push(kept.clone())).unwrap();
+    let mut app = App::headless(paths.clone());
+    assert_eq!(app.accounts().len(), 1);
+    // The file cannot be replaced: a directory where it should be.
+    std::fs::remove_file(paths.config_file()).unwrap();
+    std::fs::create_dir(paths.config_file()).unwrap();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let task = app.update(Message::AccountUnlisted(
+        kept.id.clone(),
+        Err("config.toml could not be written".into()),
+    ));
+    assert!(
+        rt.block_on(outputs(task)).is_empty(),
+        "no keyring deletion follows a failed write"
+    );
+    assert_eq!(
+        app.main.notice.as_deref(),
+        Some("config.toml could not be written")
+    );
+    // And through the whole path: the write fails, the account stays.
+    let gone = koperta::ui::app::Message::Main(main_window::Message::ConfirmYes);
+    app.main.confirm = Some(main_window::Confirm::RemoveAccount(kept.id.clone()));
+    support::app::send(&mut app, &rt, gone);
+    assert_eq!(app.accounts().len(), 1, "still listed");
+    let notice = app.main.notice.clone().unwrap_or_default();
+    assert!(!notice.contains("removed"), "{notice}");
+    assert!(!notice.to_lowercase().contains("keyring"), "{notice}");
+}
+
+/// D2: Ctrl+Shift+A attached files but the editor also took it as Ctrl+A
+/// and selected the whole body, so the next key typed wiped it.
+#[test]
+fn d02_ctrl_shift_a_attaches_and_never_selects_the_text() {
+    use iced::keyboard::{Key, Modifiers, key};
+    use iced::widget::text_editor::{Binding, KeyPress, Status};
+    let press = |c: &str, modifiers: Modifiers| KeyPress {
+        key: Key::Character(c.into()),
+        modified_key: Key::Character(c.into()),
+        physical_key: key::Physical::Code(key::Code::KeyA),
+        modifiers,
+        text: None,
+        status: Status::Focused { is_hovered: false },
+    };
+    let ctrl_shift = Modifiers::CTRL | Modifiers::SHIFT;
+    assert!(compose::editor_binding::<compose::Message>(press("A", ctrl_shift)).is_none());
+    assert!(compose::editor_binding::<compose::Message>(press("a", ctrl_shift)).is_none());
+    // Ctrl+A alone still selects all, as everywhere.
+    assert!(matches!(
+        compose::editor_binding::<compose::Message>(press("a", Modifiers::CTRL)),
+        Some(Binding::SelectAll)
+    ));
+    let enter = KeyPress {
+        key: Key::Named(key::Named::Enter),
+        modified_key: Key::Named(key::Named::Enter),
+        physical_key: key::Physical::Code(key::Code::Enter),
+        modifiers: Modifiers::CTRL,
+        text: None,
+        status: Status::Focused { is_hovered: false },
+    };
+    assert!(
+        compose::editor_binding::<compose::Message>(enter).is_none(),
+        "Ctrl+Enter sends without breaking the line"
+    );
 }

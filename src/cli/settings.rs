@@ -25,14 +25,15 @@ pub(super) fn settings_set(
             valid = valid
         ))
     };
-    let apply: Box<dyn FnOnce(&mut crate::config::Settings)> = match key.as_str() {
+    use crate::config::SettingChange as C;
+    let change = match key.as_str() {
         "never-plaintext" => {
             let on = match value.as_str() {
                 "true" => true,
                 "false" => false,
                 _ => return Err(invalid("true, false")),
             };
-            Box::new(move |s| s.never_plaintext = on)
+            C::NeverPlaintext(on)
         }
         "notifications" => {
             let on = match value.as_str() {
@@ -40,7 +41,7 @@ pub(super) fn settings_set(
                 "false" => false,
                 _ => return Err(invalid("true, false")),
             };
-            Box::new(move |s| s.notifications = on)
+            C::Notifications(on)
         }
         "undo-send-seconds" => {
             let n = value
@@ -48,12 +49,9 @@ pub(super) fn settings_set(
                 .ok()
                 .filter(|n| *n <= crate::config::MAX_UNDO_SEND_SECONDS)
                 .ok_or_else(|| invalid("0–30"))?;
-            Box::new(move |s| s.undo_send_seconds = n)
+            C::UndoSendSeconds(n)
         }
-        "language" => {
-            let l = Language::parse(&value).ok_or_else(|| invalid("auto, en, pl"))?;
-            Box::new(move |s| s.language = l)
-        }
+        "language" => C::Language(Language::parse(&value).ok_or_else(|| invalid("auto, en, pl"))?),
         "theme" => {
             let th = match value.as_str() {
                 "system" => Theme::System,
@@ -61,7 +59,7 @@ pub(super) fn settings_set(
                 "dark" => Theme::Dark,
                 _ => return Err(invalid("system, light, dark")),
             };
-            Box::new(move |s| s.theme = th)
+            C::Theme(th)
         }
         _ => {
             return Err(Failure(t!(
@@ -70,7 +68,7 @@ pub(super) fn settings_set(
             )));
         }
     };
-    file.config = crate::config::update(file.path(), |c| apply(&mut c.settings))?;
+    file.config = crate::config::update(file.path(), |c| change.apply(&mut c.settings))?;
     if key == "language" {
         i18n::apply(file.config.settings.language);
     }

@@ -129,10 +129,16 @@ pub enum Message {
     RetryReady(Result<(), String>),
     /// The addresses used before changed on disk.
     AddressesChanged,
-    /// An account was saved (keyring first).
+    /// An account's password was stored (keyring first), or why not.
     AccountSaved(Result<Account, String>),
-    /// An account's keyring entry was removed.
-    AccountRemoved(AccountId, Result<(), String>),
+    /// config.toml was written with that account, or why not.
+    AccountWritten(Box<Account>, Result<crate::config::Config, String>),
+    /// A removed account is out of config.toml, or why not.
+    AccountUnlisted(AccountId, Result<crate::config::Config, String>),
+    /// A removed account's keyring entry was deleted, or why not.
+    AccountRemoved(Result<(), String>),
+    /// config.toml was written with a changed setting, or why not.
+    SettingWritten(Result<crate::config::Config, String>),
     /// A connection test finished.
     Tested(AccountId, Result<TestReport, String>),
     /// The account setup wizard.
@@ -231,27 +237,13 @@ impl App {
         app
     }
 
-    /// Changes config.toml under its lock (re-read first, so a change made
-    /// meanwhile by `koperta account …` is kept), then uses the result.
-    /// A damaged file is never written.
-    fn change_config(
-        &mut self,
-        change: impl FnOnce(&mut crate::config::Config),
-    ) -> Result<(), crate::config::ConfigError> {
-        if self.config.is_damaged() {
-            return Err(crate::config::ConfigError::KeptDamaged {
-                path: self.config.path().to_path_buf(),
-            });
-        }
-        self.config.config = crate::config::update(self.config.path(), change)?;
-        Ok(())
-    }
-
-    pub(super) fn settings(&self) -> &Settings {
+    /// The settings as config.toml last said.
+    pub fn settings(&self) -> &Settings {
         &self.config.config.settings
     }
 
-    pub(super) fn accounts(&self) -> &[Account] {
+    /// The accounts as config.toml last said.
+    pub fn accounts(&self) -> &[Account] {
         &self.config.config.accounts
     }
 
@@ -516,12 +508,9 @@ impl App {
                 }
             }
             Message::Main(m) => {
-                let action = self.main.update(
-                    m,
-                    &self.config.config.settings,
-                    &self.config.config.accounts,
-                    &self.outbox,
-                );
+                let action = self
+                    .main
+                    .update(m, &self.config.config.accounts, &self.outbox);
                 self.main_action(action)
             }
             Message::Compose(id, m) => {
@@ -576,68 +565,23 @@ impl App {
                 self.addresses = self.store.addresses();
                 Task::none()
             }
-            Message::AccountSaved(result) => {
-                match result {
-                    Ok(account) => {
-                        let saved = account.clone();
-                        let result = self.change_config(move |c| {
-                            match c.accounts.iter_mut().find(|a| a.id == saved.id) {
-                                Some(a) => *a = saved,
-                                None => c.accounts.push(saved),
-                            }
-                        });
-                        match result {
-                            Ok(()) => {
-                                self.main.form = None;
-                                self.wizard = None;
-                                self.notice(t!("main-account-saved", address = account.address));
-                            }
-                            Err(e) => {
-                                if let Some(f) = &mut self.main.form {
-                                    f.error = Some(e.localize());
-                                }
-                                if let Some(w) = &mut self.wizard {
-                                    w.step = wizard::Step::Password;
-                                    w.error = Some(e.localize());
-                                }
-                                // A new account's password was stored first:
-                                // without the account it must not stay.
-                                let known = self.accounts().iter().any(|a| a.id == account.id);
-                                if !known {
-                                    let id = account.id.clone();
-                                    return Task::future(async move {
-                                        let _ = tokio::task::spawn_blocking(move || {
-                                            Keyring::default().delete(&id)
-                                        })
-                                        .await;
-                                    })
-                                    .discard();
-                                }
-                            }
-                        }
+            Message::AccountSaved(result) => match result {
+                Ok(account) => self.write_account(account),
+                Err(e) => {
+                    if let Some(f) = &mut self.main.form {
+                        f.error = Some(e.clone());
                     }
-                    Err(e) => {
-                        if let Some(f) = &mut self.main.form {
-                            f.error = Some(e.clone());
-                        }
-                        if let Some(w) = &mut self.wizard {
-                            w.step = wizard::Step::Password;
-                            w.error = Some(e);
-                        }
+                    if let Some(w) = &mut self.wizard {
+                        w.step = wizard::Step::Password;
+                        w.error = Some(e);
                     }
+                    Task::none()
                 }
-                Task::none()
-            }
-            Message::AccountRemoved(id, result) => {
-                let gone = id.clone();
-                let saved = self.change_config(move |c| c.accounts.retain(|a| a.id != gone));
-                match (result, saved) {
-                    (_, Err(e)) => self.notice(e.localize()),
-                    (Err(e), Ok(())) => self.notice(e),
-                    (Ok(()), Ok(())) => self.notice(t!("main-account-removed")),
-                }
-                Task::none()
-            }
+            },
+            Message::AccountWritten(account, result) => self.account_written(*account, result),
+            Message::AccountUnlisted(id, result) => self.account_unlisted(id, result),
+            Message::AccountRemoved(result) => self.account_removed(result),
+            Message::SettingWritten(result) => self.setting_written(result),
             Message::Tested(id, result) => {
                 let report = match result {
                     Ok(r) => crate::report::connection_test(&r).join("\n"),
@@ -705,11 +649,22 @@ impl App {
                 }
                 Task::none()
             }
-            Input::Tab { .. } => operation::focus_next(),
+            // The main window: among its own fields only.
+            Input::Tab { back } => {
+                super::focus::focus_next_within(main_window::focus_scope(), back)
+            }
             Input::Send if is_compose => self.update(Message::Compose(id, compose::Message::Send)),
             Input::Save if is_compose => self.update(Message::Compose(id, compose::Message::Save)),
             Input::Attach if is_compose => {
-                self.update(Message::Compose(id, compose::Message::AttachDialog))
+                // A text field took Ctrl+Shift+A as Ctrl+A and selected all
+                // its text: put the cursor at its end again, so the next key
+                // typed does not replace the text.
+                let unselect = compose::FOCUS_ORDER
+                    .iter()
+                    .filter(|f| **f != "body")
+                    .map(|f| operation::move_cursor_to_end(compose::field_id(id, f)));
+                Task::batch(unselect.collect::<Vec<_>>())
+                    .chain(self.update(Message::Compose(id, compose::Message::AttachDialog)))
             }
             Input::Escape => {
                 if let Some(Screen::Compose(c)) = self.windows.get_mut(&id) {
@@ -799,18 +754,7 @@ impl App {
                 self.wizard = Some(wizard::State::default());
                 super::focus::focus_within(iced::widget::Id::new(wizard::NAME_ID), wizard::ids())
             }
-            A::RemoveAccount(id) => {
-                let id2 = id.clone();
-                Task::perform(
-                    async move {
-                        tokio::task::spawn_blocking(move || Keyring::default().delete(&id2))
-                            .await
-                            .map_err(|e| e.to_string())
-                            .and_then(|r| r.map(|_| ()).map_err(|e| e.localize()))
-                    },
-                    move |r| Message::AccountRemoved(id.clone(), r),
-                )
-            }
+            A::RemoveAccount(id) => self.remove_account(id),
             A::TestAccount(id) => {
                 let Some(account) = self.accounts().iter().find(|a| a.id == id).cloned() else {
                     return Task::none();
@@ -826,16 +770,7 @@ impl App {
                     move |r| Message::Tested(id.clone(), r),
                 )
             }
-            A::SaveSettings(settings) => {
-                let language_changed = settings.language != self.settings().language;
-                if let Err(e) = self.change_config(move |c| c.settings = settings) {
-                    self.notice(e.localize());
-                }
-                if language_changed {
-                    i18n::apply(self.settings().language);
-                }
-                Task::none()
-            }
+            A::ChangeSetting(change) => self.change_setting(change),
             A::Retry(id) => self.retry(id),
             A::Delete(id) => {
                 match self.engine.remove(&id) {

@@ -88,6 +88,22 @@ pub fn short_mark(account: &Account) -> String {
     }
 }
 
+/// The body editor's keys: iced's, except the window's own shortcuts.
+/// Ctrl+Enter sends (the editor must not break the line too), and
+/// Ctrl+Shift+A attaches (iced would take it as Ctrl+A, select all, and
+/// the next key typed would replace the whole text).
+pub fn editor_binding<M>(press: text_editor::KeyPress) -> Option<text_editor::Binding<M>> {
+    use iced::keyboard::Key;
+    use iced::keyboard::key::Named;
+    let command = press.modifiers.command();
+    let enter = matches!(press.key.as_ref(), Key::Named(Named::Enter));
+    let attach = press.modifiers.shift() && press.key.to_latin(press.physical_key) == Some('a');
+    if command && (enter || attach) {
+        return None;
+    }
+    text_editor::Binding::from_key_press(press)
+}
+
 /// A compose window's state.
 #[derive(Debug)]
 pub struct State {
@@ -486,19 +502,7 @@ pub fn view<'a>(
         .push(
             text_editor(&state.body)
                 .id(field_id(window, "body"))
-                // Ctrl+Enter sends: the editor must not break the line too.
-                .key_binding(|press| {
-                    if press.modifiers.command()
-                        && matches!(
-                            press.key.as_ref(),
-                            iced::keyboard::Key::Named(iced::keyboard::key::Named::Enter)
-                        )
-                    {
-                        None
-                    } else {
-                        iced::widget::text_editor::Binding::from_key_press(press)
-                    }
-                })
+                .key_binding(editor_binding)
                 .placeholder(t!("compose-body-placeholder"))
                 .on_action(Message::Body)
                 .height(Length::Fill)

@@ -6,7 +6,7 @@ use iced::widget::{
 use iced::{Element, Length};
 
 use crate::account::{Account, AccountId, Security};
-use crate::config::{Settings, Theme};
+use crate::config::{SettingChange, Settings, Theme};
 use crate::i18n::Language;
 use crate::outbox::{Class, State as Queued};
 use crate::report::Localize;
@@ -208,6 +208,36 @@ pub enum FormField {
     Signature,
 }
 
+impl FormField {
+    const ALL: [FormField; 9] = [
+        FormField::Name,
+        FormField::Address,
+        FormField::Host,
+        FormField::Port,
+        FormField::Username,
+        FormField::Password,
+        FormField::CaFile,
+        FormField::PinFile,
+        FormField::Signature,
+    ];
+
+    /// The field's widget id.
+    pub fn id(self) -> iced::widget::Id {
+        iced::widget::Id::from(format!("main-form-{self:?}"))
+    }
+}
+
+/// Every text field the main window may show (the account form and the
+/// wizard), in no particular order: Tab moves among those it draws, and
+/// never in another window.
+pub fn focus_scope() -> Vec<iced::widget::Id> {
+    FormField::ALL
+        .iter()
+        .map(|f| f.id())
+        .chain(super::wizard::ids())
+        .collect()
+}
+
 /// What the app must do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
@@ -221,8 +251,8 @@ pub enum Action {
     RemoveAccount(AccountId),
     /// Test an account.
     TestAccount(AccountId),
-    /// Settings changed: save them.
-    SaveSettings(Settings),
+    /// One setting changed: write it (and only it).
+    ChangeSetting(SettingChange),
     /// Retry an outbox message.
     Retry(String),
     /// Delete an outbox message.
@@ -236,15 +266,9 @@ pub enum Action {
 }
 
 impl State {
-    /// Handles `message`; `settings` are the current ones, `outbox` the
-    /// outbox (to know which entries are unsure).
-    pub fn update(
-        &mut self,
-        message: Message,
-        settings: &Settings,
-        accounts: &[Account],
-        outbox: &[Stored],
-    ) -> Action {
+    /// Handles `message`; `outbox` is the outbox (to know which entries
+    /// are unsure).
+    pub fn update(&mut self, message: Message, accounts: &[Account], outbox: &[Stored]) -> Action {
         match message {
             Message::Tab(t) => self.tab = t,
             Message::Compose => return Action::Compose(None),
@@ -306,27 +330,19 @@ impl State {
             Message::FormSave => return Action::SaveAccount,
             Message::FormCancel => self.form = None,
             Message::Language(LanguageChoice(l)) => {
-                let mut s = settings.clone();
-                s.language = l;
-                return Action::SaveSettings(s);
+                return Action::ChangeSetting(SettingChange::Language(l));
             }
             Message::Theme(ThemeChoice(th)) => {
-                let mut s = settings.clone();
-                s.theme = th;
-                return Action::SaveSettings(s);
+                return Action::ChangeSetting(SettingChange::Theme(th));
             }
             Message::NeverPlaintext(on) => {
                 if on {
-                    let mut s = settings.clone();
-                    s.never_plaintext = true;
-                    return Action::SaveSettings(s);
+                    return Action::ChangeSetting(SettingChange::NeverPlaintext(true));
                 }
                 self.confirm = Some(Confirm::PlaintextOff);
             }
             Message::Notifications(on) => {
-                let mut s = settings.clone();
-                s.notifications = on;
-                return Action::SaveSettings(s);
+                return Action::ChangeSetting(SettingChange::Notifications(on));
             }
             Message::Retry(id) => {
                 let unsure = outbox
@@ -345,9 +361,7 @@ impl State {
             Message::ConfirmYes => match self.confirm.take() {
                 Some(Confirm::RemoveAccount(id)) => return Action::RemoveAccount(id),
                 Some(Confirm::PlaintextOff) => {
-                    let mut s = settings.clone();
-                    s.never_plaintext = false;
-                    return Action::SaveSettings(s);
+                    return Action::ChangeSetting(SettingChange::NeverPlaintext(false));
                 }
                 Some(Confirm::RetryUnsure(id)) => return Action::Retry(id),
                 None => {}
@@ -394,6 +408,7 @@ fn form_view<'a>(f: &'a AccountForm, settings: &Settings) -> Element<'a, Message
         row![
             text(label).width(Length::Fixed(200.0)),
             text_input("", value)
+                .id(which.id())
                 .on_input(move |v| Message::Form(which, v))
                 .padding(6),
         ]
@@ -420,6 +435,7 @@ fn form_view<'a>(f: &'a AccountForm, settings: &Settings) -> Element<'a, Message
             ),
             text(t!("form-port")),
             text_input("", &f.port)
+                .id(FormField::Port.id())
                 .on_input(|v| Message::Form(FormField::Port, v))
                 .padding(6)
                 .width(Length::Fixed(90.0)),
@@ -429,6 +445,7 @@ fn form_view<'a>(f: &'a AccountForm, settings: &Settings) -> Element<'a, Message
         row![
             text(t!("form-username")).width(Length::Fixed(200.0)),
             text_input(&t!("form-username-placeholder"), &f.username)
+                .id(FormField::Username.id())
                 .on_input(|v| Message::Form(FormField::Username, v))
                 .padding(6),
         ]
@@ -442,6 +459,7 @@ fn form_view<'a>(f: &'a AccountForm, settings: &Settings) -> Element<'a, Message
             })
             .width(Length::Fixed(200.0)),
             text_input("", f.password.expose())
+                .id(FormField::Password.id())
                 .secure(true)
                 .on_input(|v| Message::Form(FormField::Password, v))
                 .padding(6),

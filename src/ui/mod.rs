@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod compose;
+mod config_io;
 pub mod focus;
 pub mod main_window;
 pub mod sending;

@@ -23,12 +23,26 @@ pub const ADDRESS_ID: &str = "wizard-address";
 /// The password field's widget id (focused on the password step).
 pub const PASSWORD_ID: &str = "wizard-password";
 
+/// The proposal's host field.
+pub const HOST_ID: &str = "wizard-host";
+/// The proposal's port field.
+pub const PORT_ID: &str = "wizard-port";
+/// The proposal's user name field.
+pub const USERNAME_ID: &str = "wizard-username";
+
 /// The wizard's focusable widget ids.
 pub fn ids() -> Vec<iced::widget::Id> {
-    [NAME_ID, ADDRESS_ID, PASSWORD_ID]
-        .into_iter()
-        .map(iced::widget::Id::new)
-        .collect()
+    [
+        NAME_ID,
+        ADDRESS_ID,
+        HOST_ID,
+        PORT_ID,
+        USERNAME_ID,
+        PASSWORD_ID,
+    ]
+    .into_iter()
+    .map(iced::widget::Id::new)
+    .collect()
 }
 
 /// Where the wizard is.
@@ -481,6 +495,7 @@ pub fn view(state: &State, never_plaintext: bool) -> Element<'_, Message> {
                     c = c.push(labelled(
                         t!("form-host"),
                         text_input("", &state.host)
+                            .id(HOST_ID)
                             .on_input(Message::Host)
                             .on_submit(Message::Accept)
                             .padding(6)
@@ -497,6 +512,7 @@ pub fn view(state: &State, never_plaintext: bool) -> Element<'_, Message> {
                             ),
                             text(t!("form-port")),
                             text_input("", &state.port)
+                                .id(PORT_ID)
                                 .on_input(Message::Port)
                                 .on_submit(Message::Accept)
                                 .padding(6)
@@ -508,6 +524,7 @@ pub fn view(state: &State, never_plaintext: bool) -> Element<'_, Message> {
                     c = c.push(labelled(
                         t!("form-username"),
                         text_input("", &state.username)
+                            .id(USERNAME_ID)
                             .on_input(Message::Username)
                             .on_submit(Message::Accept)
                             .padding(6)

@@ -1,0 +1,160 @@
+//! config.toml written from the app: off the UI thread, one change at a
+//! time under the file's lock after it is read again (so what the command
+//! line changed meanwhile is kept), and the app then shows what was
+//! written, not what it had in memory.
+
+use iced::Task;
+
+use super::app::{App, Message};
+use super::wizard;
+use crate::account::{Account, AccountId};
+use crate::config::{Config, ConfigError, SettingChange};
+use crate::report::Localize;
+use crate::secrets::Keyring;
+use crate::t;
+
+impl App {
+    /// A task that applies `change` to config.toml and gives what was
+    /// written (or the translated reason) to `done`. A damaged file is
+    /// never written.
+    pub(super) fn write_config(
+        &self,
+        change: impl FnOnce(&mut Config) + Send + 'static,
+        done: impl Fn(Result<Config, String>) -> Message + Send + 'static,
+    ) -> Task<Message> {
+        let path = self.config.path().to_path_buf();
+        if self.config.is_damaged() {
+            return Task::done(done(Err(ConfigError::KeptDamaged { path }.localize())));
+        }
+        Task::perform(
+            async move {
+                tokio::task::spawn_blocking(move || {
+                    crate::config::update(&path, change).map_err(|e| e.localize())
+                })
+                .await
+                .unwrap_or_else(|e| Err(e.to_string()))
+            },
+            done,
+        )
+    }
+
+    /// Changes one setting (and only it) in config.toml.
+    pub(super) fn change_setting(&self, change: SettingChange) -> Task<Message> {
+        self.write_config(
+            move |c| change.apply(&mut c.settings),
+            Message::SettingWritten,
+        )
+    }
+
+    /// config.toml was written with a changed setting (or not).
+    pub(super) fn setting_written(&mut self, result: Result<Config, String>) -> Task<Message> {
+        match result {
+            Ok(config) => {
+                let language = config.settings.language;
+                let changed = language != self.settings().language;
+                self.config.config = config;
+                if changed {
+                    crate::i18n::apply(language);
+                }
+            }
+            Err(e) => self.notice(e),
+        }
+        Task::none()
+    }
+
+    /// The account's password is in the keyring: now the account goes
+    /// into config.toml.
+    pub(super) fn write_account(&self, account: Account) -> Task<Message> {
+        let saved = account.clone();
+        self.write_config(
+            move |c| match c.accounts.iter_mut().find(|a| a.id == saved.id) {
+                Some(a) => *a = saved,
+                None => c.accounts.push(saved),
+            },
+            move |r| Message::AccountWritten(Box::new(account.clone()), r),
+        )
+    }
+
+    /// config.toml was written with the account (or not).
+    pub(super) fn account_written(
+        &mut self,
+        account: Account,
+        result: Result<Config, String>,
+    ) -> Task<Message> {
+        match result {
+            Ok(config) => {
+                self.config.config = config;
+                self.main.form = None;
+                self.wizard = None;
+                self.notice(t!("main-account-saved", address = account.address));
+                Task::none()
+            }
+            Err(e) => {
+                if let Some(f) = &mut self.main.form {
+                    f.error = Some(e.clone());
+                }
+                if let Some(w) = &mut self.wizard {
+                    w.step = wizard::Step::Password;
+                    w.error = Some(e);
+                }
+                // A new account's password was stored first: without the
+                // account it must not stay.
+                if self.accounts().iter().any(|a| a.id == account.id) {
+                    return Task::none();
+                }
+                let id = account.id;
+                Task::future(async move {
+                    let _ =
+                        tokio::task::spawn_blocking(move || Keyring::default().delete(&id)).await;
+                })
+                .discard()
+            }
+        }
+    }
+
+    /// Removes an account: from config.toml first, then its password from
+    /// the keyring (so a failed write never leaves an account without its
+    /// password).
+    pub(super) fn remove_account(&self, id: AccountId) -> Task<Message> {
+        let gone = id.clone();
+        self.write_config(
+            move |c| c.accounts.retain(|a| a.id != gone),
+            move |r| Message::AccountUnlisted(id.clone(), r),
+        )
+    }
+
+    /// The account is out of config.toml (or could not be taken out).
+    pub(super) fn account_unlisted(
+        &mut self,
+        id: AccountId,
+        result: Result<Config, String>,
+    ) -> Task<Message> {
+        match result {
+            Ok(config) => {
+                self.config.config = config;
+                Task::perform(
+                    async move {
+                        tokio::task::spawn_blocking(move || Keyring::default().delete(&id))
+                            .await
+                            .map_err(|e| e.to_string())
+                            .and_then(|r| r.map(|_| ()).map_err(|e| e.localize()))
+                    },
+                    Message::AccountRemoved,
+                )
+            }
+            Err(e) => {
+                self.notice(e);
+                Task::none()
+            }
+        }
+    }
+
+    /// The removed account's password is out of the keyring (or not).
+    pub(super) fn account_removed(&mut self, result: Result<(), String>) -> Task<Message> {
+        match result {
+            Ok(()) => self.notice(t!("main-account-removed")),
+            Err(e) => self.notice(e),
+        }
+        Task::none()
+    }
+}
