@@ -9,6 +9,7 @@
 
 pub mod account;
 pub mod address;
+pub mod checks;
 pub mod cli;
 pub mod config;
 pub mod discover;

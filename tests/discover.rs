@@ -49,6 +49,7 @@ fn save_and_send(lab: &Lab, best: &Candidate) -> Account {
     let settings = Settings::default();
     let env = koperta::outbox::Environment {
         resolver: lab.dns.resolver(),
+        checks: None,
     };
     let password = Password::new(support::TEST_PASSWORD.into());
     let rt = rt();
@@ -414,6 +415,7 @@ fn login_test(lab: &Lab, host: &str, port: u16, security: Security) -> Result<()
     let settings = Settings::default();
     let env = koperta::outbox::Environment {
         resolver: lab.dns.resolver(),
+        checks: None,
     };
     let password = Password::new(support::TEST_PASSWORD.into());
     rt().block_on(koperta::outbox::test_with_password(

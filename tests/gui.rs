@@ -19,6 +19,10 @@ use koperta::paths::Paths;
 use koperta::ui::app::{App, Input, Message, Screen};
 use koperta::ui::{compose, main_window};
 
+/// No account checked yet.
+static NO_CHECKS: std::collections::BTreeMap<AccountId, koperta::checks::Check> =
+    std::collections::BTreeMap::new();
+
 /// The Fluent loader is global: tests that switch languages take turns.
 static LANGUAGE: Mutex<()> = Mutex::new(());
 
@@ -110,7 +114,15 @@ fn main_window_leads_a_new_person_to_add_an_account() {
     i18n::apply(Language::En);
     let state = main_window::State::default();
     let settings = koperta::config::Settings::default();
-    let mut ui = simulator(main_window::view(&state, &settings, &[], &[], &[], None));
+    let mut ui = simulator(main_window::view(
+        &state,
+        &settings,
+        &[],
+        &[],
+        &[],
+        None,
+        &NO_CHECKS,
+    ));
     assert!(ui.find("Add account").is_ok());
     let _ = ui.click("Add account");
     let messages: Vec<main_window::Message> = ui.into_messages().collect();
@@ -620,7 +632,15 @@ fn turning_never_plaintext_off_asks_and_says_what_is_at_risk() {
         "nothing changes before the answer"
     );
     {
-        let mut ui = simulator(main_window::view(&state, &settings, &[], &[], &[], None));
+        let mut ui = simulator(main_window::view(
+            &state,
+            &settings,
+            &[],
+            &[],
+            &[],
+            None,
+            &NO_CHECKS,
+        ));
         assert!(ui.find("Wyłącz").is_ok());
     }
     let yes = state.update(main_window::Message::ConfirmYes, &[], &[]);
@@ -874,12 +894,13 @@ fn the_outbox_and_a_message_in_its_undo_delay_are_drawn_in_both_languages_and_th
             &outbox,
             &[],
             None,
+            &NO_CHECKS,
         ));
         assert!(ui.find(state_label).is_ok(), "{lang:?}");
         assert!(ui.find(next).is_ok(), "{lang:?}");
         for (theme, t) in [(iced::Theme::Light, "light"), (iced::Theme::Dark, "dark")] {
             draw(
-                main_window::view(&main, &settings, &accounts, &outbox, &[], None),
+                main_window::view(&main, &settings, &accounts, &outbox, &[], None, &NO_CHECKS),
                 &theme,
                 &format!("{code}-outbox-{t}"),
             );
@@ -970,4 +991,44 @@ fn d02_ctrl_shift_a_attaches_and_never_selects_the_text() {
         compose::editor_binding::<compose::Message>(enter).is_none(),
         "Ctrl+Enter sends without breaking the line"
     );
+}
+
+/// D6: "TLS, certificate verified" was a constant, shown beside a failed
+/// certificate check and for accounts never tested. The mark now says what
+/// the last check saw.
+#[test]
+fn d06_an_accounts_security_mark_says_what_was_last_observed() {
+    use koperta::report::marks::{MarkKind, mark_kind, security_mark};
+    use support::certs::TestCerts;
+    use support::peer::SmtpPeer;
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::En);
+    let certs = TestCerts::generate();
+    let good = SmtpPeer::start(&certs.valid);
+    let wrong = SmtpPeer::start(&certs.wrong_name);
+    let s = support::trusting(wrong.implicit_port, &certs, "en_US.UTF-8");
+    let paths = Paths::under(s.k.dir());
+    let shown = |expect: MarkKind, words: &str| {
+        let app = App::headless(paths.clone());
+        let account = app.accounts()[0].clone();
+        let check = app.checks.get(&account.id);
+        assert_eq!(mark_kind(&account, check), expect, "{check:?}");
+        let mark = security_mark(&account, check);
+        assert!(mark.contains(words), "{mark}");
+        assert!(
+            !mark.contains("verified") || expect == MarkKind::Verified,
+            "{mark}"
+        );
+        let mut ui = simulator(app.view(window::Id::unique()));
+        assert!(ui.find(mark.as_str()).is_ok(), "drawn: {mark}");
+    };
+    shown(MarkKind::Unchecked, "not checked yet");
+    let out = s.k.run(&["account", "test", &s.id], b"");
+    assert!(!out.status.success());
+    shown(MarkKind::Failed, "wrong.example.org");
+    support::set_port(&s, good.implicit_port);
+    shown(MarkKind::Unchecked, "not checked yet");
+    let out = s.k.run(&["account", "test", &s.id], b"");
+    assert!(out.status.success(), "{}", support::stderr(&out));
+    shown(MarkKind::Verified, "TLS 1.3");
 }

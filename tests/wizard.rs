@@ -390,10 +390,18 @@ fn wizard_walk_inner() {
         pinned.pinned_fingerprint().as_deref(),
         Some(fingerprint.as_str())
     );
-    assert_eq!(compose::security_mark(&pinned), koperta::t!("mark-pinned"));
-    assert_ne!(
-        compose::security_mark(&pinned),
-        koperta::t!("mark-verified")
+    // The marks say what the sign-ins saw (D6), not what is configured.
+    use koperta::report::marks::{MarkKind, mark_kind, security_mark};
+    assert_eq!(
+        mark_kind(&pinned, app.checks.get(&pinned.id)),
+        MarkKind::Pinned
+    );
+    let mark = security_mark(&pinned, app.checks.get(&pinned.id));
+    assert!(mark.starts_with("przypięty certyfikat zgodny"), "{mark}");
+    assert!(mark.contains("TLS 1."), "{mark}");
+    assert_eq!(
+        mark_kind(&account, app.checks.get(&account.id)),
+        MarkKind::Verified
     );
 }
 

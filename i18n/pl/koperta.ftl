@@ -193,7 +193,7 @@ send-done = { $bytes ->
    *[many] Wysłano: { $bytes } bajtów, odpowiedź serwera: { $reply }
 }
 send-protocol-log-failed = Nie można zapisać dziennika protokołu { $path }: { $reason }
-test-tls = TLS: { $version }, { $cipher }
+test-tls = Połączenie: { $tls }
 test-certificate = Certyfikat: { $subject }, wystawca: { $issuer }
 test-pinned = Certyfikat: przypięty, SHA-256 { $fingerprint }
 test-plaintext = Połączenie: NIESZYFROWANE
@@ -319,6 +319,12 @@ io-error-disk-full = dysk jest pełny
 io-error-not-text = to nie jest tekst UTF-8
 mark-verified-short = TLS, zweryfikowany
 mark-pinned-short = TLS, przypięty
+mark-not-checked = jeszcze nie sprawdzono: użyj „Sprawdź połączenie” albo wyślij wiadomość
+mark-verified-at = zweryfikowano { $time } ({ $tls }, certyfikat wystawił { $issuer })
+mark-pinned-at = przypięty certyfikat zgodny { $time } ({ $tls })
+mark-failed-at = ostatnie sprawdzenie się nie powiodło ({ $time }): { $reason }
+mark-not-checked-short = jeszcze nie sprawdzono
+mark-failed-short = ostatnie sprawdzenie nieudane
 form-bcc-self = UDW do mnie: wysyłaj sobie kopię każdej wiadomości (Koperta nie zapisuje jej na serwerze)
 cli-arg-bcc-self = Wysyłaj ukrytą kopię każdej wiadomości na adres tego konta
 form-username-placeholder = adres e-mail, chyba że dostawca podaje inaczej

@@ -256,6 +256,7 @@ pub(super) fn account_discover(
     // Signed in to as it was found: through the same resolver.
     let env = crate::outbox::Environment {
         resolver: discoverer.resolver.clone(),
+        ..crate::outbox::Environment::recording(&paths()?.data_dir)
     };
     rt.block_on(crate::outbox::test_with_password(
         &account,
@@ -369,7 +370,7 @@ pub(super) fn account_test(
     let session = match rt.block_on(crate::outbox::open(
         &account,
         &file.config.settings,
-        &crate::outbox::Environment::default(),
+        &crate::outbox::Environment::recording(&paths()?.data_dir),
         Some(tap.clone()),
     )) {
         Ok(s) => s,

@@ -112,7 +112,7 @@ pub(super) fn deliver(
         ids,
         file.config.accounts.clone(),
         file.config.settings.clone(),
-        crate::outbox::Environment::default(),
+        crate::outbox::Environment::recording(&paths()?.data_dir),
     );
     rt.block_on(events.for_each(|event| {
         match event {

@@ -18,6 +18,18 @@ pub struct Environment {
     /// program says otherwise (`account discover --dns-server`, the
     /// wizard's test, a test lab).
     pub resolver: crate::dns::Resolver,
+    /// Where what was seen of each server is recorded (`None`: nowhere).
+    pub checks: Option<crate::checks::Checks>,
+}
+
+impl Environment {
+    /// The system's resolver, recording checks under `data_dir`.
+    pub fn recording(data_dir: &std::path::Path) -> Environment {
+        Environment {
+            checks: Some(crate::checks::Checks::new(data_dir)),
+            ..Environment::default()
+        }
+    }
 }
 
 /// Opens an authenticated session for `account`: the password is read from
@@ -46,7 +58,8 @@ pub async fn open(
 
 /// Opens an authenticated session for `account` with `password` in hand:
 /// the account's target under the settings (never-plaintext, deadlines)
-/// and the environment (resolver).
+/// and the environment (resolver). What was seen (the TLS session, or the
+/// error) is recorded in the environment's checks.
 ///
 /// Errors: every error of [`Session::open`].
 pub async fn open_with(
@@ -63,7 +76,23 @@ pub async fn open_with(
         tap,
         ..SessionOptions::default()
     };
-    Session::open(&target, &account.username, password, &options).await
+    let opened = Session::open(&target, &account.username, password, &options).await;
+    if let Some(checks) = &env.checks {
+        use crate::checks::Outcome;
+        let outcome = match &opened {
+            Ok(session) => match &session.tls {
+                Some(tls) => Outcome::Secure { tls: tls.clone() },
+                None => Outcome::Plaintext,
+            },
+            Err(error) => Outcome::Failed {
+                error: error.clone(),
+                host: account.host.clone(),
+            },
+        };
+        let (checks, account) = (checks.clone(), account.clone());
+        let _ = tokio::task::spawn_blocking(move || checks.record(&account, outcome)).await;
+    }
+    opened
 }
 
 /// What a connection test found.

@@ -6,6 +6,7 @@ use crate::paths::NoHomeDir;
 use crate::secrets::SecretsError;
 use crate::t;
 
+pub mod marks;
 pub mod outbox;
 
 /// A value that can be told to the person in the current language.
@@ -200,11 +201,7 @@ pub fn connection_test(r: &crate::outbox::TestReport) -> Vec<String> {
     let mut lines = Vec::new();
     match &r.tls {
         Some(tls) => {
-            lines.push(t!(
-                "test-tls",
-                version = tls.version.as_str(),
-                cipher = tls.cipher_suite.as_str()
-            ));
+            lines.push(t!("test-tls", tls = marks::tls_summary(tls)));
             lines.push(if tls.pinned {
                 t!("test-pinned", fingerprint = tls.fingerprint.as_str())
             } else {

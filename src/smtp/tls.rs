@@ -18,7 +18,7 @@ use super::transport::{Deadlines, Target};
 use crate::account::{self, Security};
 
 /// What the TLS session is.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct TlsInfo {
     /// `TLSv1_3` or `TLSv1_2`.
     pub version: String,

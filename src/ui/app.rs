@@ -74,6 +74,8 @@ pub struct App {
     pub discoverer: crate::discover::Discoverer,
     /// What this run wires in (the resolver): never from config.toml.
     pub env: outbox::Environment,
+    /// What was last seen of each account's server (the marks say this).
+    pub checks: std::collections::BTreeMap<AccountId, crate::checks::Check>,
     /// The wizard's running search or test, to cancel it.
     wizard_task: Option<iced::task::Handle>,
 }
@@ -139,6 +141,8 @@ pub enum Message {
     AccountRemoved(Result<(), String>),
     /// config.toml was written with a changed setting, or why not.
     SettingWritten(Result<crate::config::Config, String>),
+    /// What was last seen of each account's server, read again.
+    ChecksRead(std::collections::BTreeMap<AccountId, crate::checks::Check>),
     /// A connection test finished.
     Tested(AccountId, Result<TestReport, String>),
     /// The account setup wizard.
@@ -210,6 +214,7 @@ impl App {
 
     /// A state for tests and tools: everything under `paths`, no window.
     pub fn headless(paths: Paths) -> App {
+        let data_dir = paths.data_dir.clone();
         let (config, error) = ConfigFile::open(&paths.config_file());
         let store = Store::new(&paths.data_dir);
         // Damaged sidecars are kept as they are; the outbox lists the rest.
@@ -230,11 +235,26 @@ impl App {
             outbox_read_at: Instant::now(),
             wizard: None,
             discoverer: crate::discover::Discoverer::default(),
-            env: outbox::Environment::default(),
+            env: outbox::Environment::recording(&data_dir),
+            checks: crate::checks::Checks::new(&data_dir).all(),
             wizard_task: None,
         };
         app.refresh();
         app
+    }
+
+    /// Reads again what was last seen of each account's server (a test or
+    /// a send recorded it), off the UI thread.
+    pub(super) fn read_checks(&self) -> Task<Message> {
+        let checks = self.env.checks.clone();
+        Task::perform(
+            async move {
+                tokio::task::spawn_blocking(move || checks.map(|c| c.all()).unwrap_or_default())
+                    .await
+                    .unwrap_or_default()
+            },
+            Message::ChecksRead,
+        )
     }
 
     /// The settings as config.toml last said.
@@ -449,6 +469,7 @@ impl App {
                 &self.outbox,
                 &self.drafts,
                 self.config_error.as_deref(),
+                &self.checks,
             )
             .map(Message::Main),
         }
@@ -582,13 +603,17 @@ impl App {
             Message::AccountUnlisted(id, result) => self.account_unlisted(id, result),
             Message::AccountRemoved(result) => self.account_removed(result),
             Message::SettingWritten(result) => self.setting_written(result),
+            Message::ChecksRead(checks) => {
+                self.checks = checks;
+                Task::none()
+            }
             Message::Tested(id, result) => {
                 let report = match result {
                     Ok(r) => crate::report::connection_test(&r).join("\n"),
                     Err(e) => e,
                 };
                 self.main.test_report = Some((id, report));
-                Task::none()
+                self.read_checks()
             }
             Message::Picked(id, paths) => self.attach(id, paths),
             Message::Attached(id, copies, errors) => {
@@ -885,6 +910,7 @@ impl App {
                 let settings = self.settings().clone();
                 let env = outbox::Environment {
                     resolver: self.discoverer.resolver.clone(),
+                    ..self.env.clone()
                 };
                 let account = self.wizard_account(*account);
                 let (task, handle) = Task::perform(

@@ -66,28 +66,6 @@ impl std::fmt::Display for FromChoice {
     }
 }
 
-/// The mark shown beside an account: verified TLS, pinned, or unsafe.
-pub fn security_mark(account: &Account) -> String {
-    if account.security == Security::Plaintext {
-        t!("mark-unsafe")
-    } else if account.pinned_cert_pem.is_some() {
-        t!("mark-pinned")
-    } else {
-        t!("mark-verified")
-    }
-}
-
-/// The short form of [`security_mark`], for the From picker.
-pub fn short_mark(account: &Account) -> String {
-    if account.security == Security::Plaintext {
-        t!("mark-unsafe")
-    } else if account.pinned_cert_pem.is_some() {
-        t!("mark-pinned-short")
-    } else {
-        t!("mark-verified-short")
-    }
-}
-
 /// The body editor's keys: iced's, except the window's own shortcuts.
 /// Ctrl+Enter sends (the editor must not break the line too), and
 /// Ctrl+Shift+A attaches (iced would take it as Ctrl+A, select all, and
@@ -102,6 +80,21 @@ pub fn editor_binding<M>(press: text_editor::KeyPress) -> Option<text_editor::Bi
         return None;
     }
     text_editor::Binding::from_key_press(press)
+}
+
+/// How the From picker names an account: the name recipients see and the
+/// address (D24), marked when it sends without encryption.
+pub fn from_label(account: &Account) -> String {
+    let who = if account.name.trim().is_empty() {
+        account.address.clone()
+    } else {
+        format!("{} <{}>", account.name.trim(), account.address)
+    };
+    if account.security == Security::Plaintext {
+        format!("{who} — {}", t!("mark-unsafe"))
+    } else {
+        who
+    }
 }
 
 /// A compose window's state.
@@ -410,7 +403,7 @@ pub fn view<'a>(
         .iter()
         .map(|a| FromChoice {
             id: a.id.clone(),
-            label: format!("{} — {}", a.address, short_mark(a)),
+            label: from_label(a),
         })
         .collect();
     let selected = choices

@@ -87,7 +87,7 @@ impl App {
                 self.main.form = None;
                 self.wizard = None;
                 self.notice(t!("main-account-saved", address = account.address));
-                Task::none()
+                self.read_checks()
             }
             Err(e) => {
                 if let Some(f) = &mut self.main.form {
@@ -132,12 +132,19 @@ impl App {
         match result {
             Ok(config) => {
                 self.config.config = config;
+                self.checks.remove(&id);
+                let checks = self.env.checks.clone();
                 Task::perform(
                     async move {
-                        tokio::task::spawn_blocking(move || Keyring::default().delete(&id))
-                            .await
-                            .map_err(|e| e.to_string())
-                            .and_then(|r| r.map(|_| ()).map_err(|e| e.localize()))
+                        tokio::task::spawn_blocking(move || {
+                            if let Some(c) = checks {
+                                c.forget(&id);
+                            }
+                            Keyring::default().delete(&id)
+                        })
+                        .await
+                        .map_err(|e| e.to_string())
+                        .and_then(|r| r.map(|_| ()).map_err(|e| e.localize()))
                     },
                     Message::AccountRemoved,
                 )

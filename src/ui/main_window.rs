@@ -14,7 +14,7 @@ use crate::report::security_label;
 use crate::store::Stored;
 use crate::t;
 
-use super::compose::security_mark;
+use crate::report::marks::{MarkKind, mark_kind, security_mark};
 
 /// Which part of the window is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -505,6 +505,7 @@ pub fn view<'a>(
     outbox: &'a [Stored],
     drafts: &'a [(String, String)],
     config_error: Option<&'a str>,
+    checks: &'a std::collections::BTreeMap<crate::account::AccountId, crate::checks::Check>,
 ) -> Element<'a, Message> {
     let header = row![
         tab_button(t!("main-tab-accounts"), Tab::Accounts, state.tab),
@@ -590,12 +591,15 @@ pub fn view<'a>(
                 );
             } else {
                 for a in accounts {
-                    let mark = security_mark(a);
-                    let mark_text = if a.security == Security::Plaintext {
-                        text(mark).style(text::danger)
-                    } else {
-                        text(mark)
-                    };
+                    // What was last seen of the server, never what is configured.
+                    let check = checks.get(&a.id);
+                    let mark = security_mark(a, check);
+                    let mark_text = match mark_kind(a, check) {
+                        MarkKind::Unsafe | MarkKind::Failed => text(mark).style(text::danger),
+                        MarkKind::Verified | MarkKind::Pinned => text(mark).style(text::success),
+                        MarkKind::Unchecked => text(mark),
+                    }
+                    .size(13);
                     let mut card = column![
                         row![
                             text(a.address.clone()).size(17).width(Length::Fill),

@@ -242,7 +242,10 @@ impl App {
                 Task::none()
             }
             Event::Transcript(_) => Task::none(),
-            Event::Finished { id, outcome } => self.finished(id, outcome),
+            // Each send opened a connection and recorded what it saw.
+            Event::Finished { id, outcome } => {
+                Task::batch([self.finished(id, outcome), self.read_checks()])
+            }
         }
     }
 

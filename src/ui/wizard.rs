@@ -68,9 +68,22 @@ pub enum Step {
     },
 }
 
+/// The id the account being set up will have, made when the wizard opens,
+/// so what its sign-in test saw is recorded for the account it saves.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewId(pub crate::account::AccountId);
+
+impl Default for NewId {
+    fn default() -> Self {
+        NewId(crate::account::AccountId::generate())
+    }
+}
+
 /// The wizard's state.
 #[derive(Debug, Default)]
 pub struct State {
+    /// The account's id-to-be.
+    pub id: NewId,
     /// The current step.
     pub step: Step,
     /// Display name.
@@ -206,6 +219,7 @@ impl State {
         // Checked by `proposal_problem` before any step that uses it; an
         // account that does not validate cannot be tested or saved.
         self.input().validate().unwrap_or_else(|_| Account {
+            id: self.id.0.clone(),
             address: self.address.trim().to_string(),
             host: self.host.trim().to_ascii_lowercase(),
             ..Account::default()
@@ -215,6 +229,7 @@ impl State {
     /// The account as typed, for the one validator every front end uses.
     fn input(&self) -> crate::account::AccountInput {
         crate::account::AccountInput {
+            id: Some(self.id.0.clone()),
             name: self.name.clone(),
             address: self.address.clone(),
             host: self.host.trim().to_ascii_lowercase(),
