@@ -1032,3 +1032,53 @@ fn d06_an_accounts_security_mark_says_what_was_last_observed() {
     assert!(out.status.success(), "{}", support::stderr(&out));
     shown(MarkKind::Verified, "TLS 1.3");
 }
+
+/// D5: the manual form saved an account with a wrong password without
+/// signing in. Save now signs in first and refuses it; nothing is saved,
+/// the keyring is never asked, and what was typed stays in the form.
+#[test]
+fn d05_the_account_form_signs_in_before_saving_and_refuses_a_wrong_password() {
+    use support::certs::TestCerts;
+    use support::peer::SmtpPeer;
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::En);
+    let certs = TestCerts::generate();
+    let peer = SmtpPeer::start(&certs.valid);
+    let home = tempfile::tempdir().unwrap();
+    let paths = Paths::under(home.path());
+    let mut app = App::headless(paths.clone());
+    app.main.form = Some(main_window::AccountForm {
+        name: "Zofia".into(),
+        address: "zofia@example.com".into(),
+        host: "localhost".into(),
+        port: peer.implicit_port.to_string(),
+        security: koperta::account::Security::ImplicitTls,
+        username: support::TEST_USER.into(),
+        password: koperta::secrets::Password::new("wrong horse".into()),
+        ca_file: certs.ca.display().to_string(),
+        ..main_window::AccountForm::default()
+    });
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    support::app::send(&mut app, &rt, Message::Main(main_window::Message::FormSave));
+    let form = app.main.form.as_ref().expect("the form stays open");
+    let error = form.error.clone().unwrap_or_default();
+    // The server's own 535: it really signed in to check.
+    assert!(
+        error.contains("The server refused the user name or password (535"),
+        "{error}"
+    );
+    assert!(!form.checking);
+    assert_eq!(
+        form.password.expose(),
+        "wrong horse",
+        "kept to be corrected"
+    );
+    assert!(app.accounts().is_empty(), "nothing saved");
+    assert!(
+        !paths.config_file().exists()
+            || koperta::config::load(&paths.config_file())
+                .unwrap()
+                .accounts
+                .is_empty()
+    );
+}

@@ -234,6 +234,9 @@ form-ca-file = Extra CA certificate (PEM file, optional)
 form-pin-file = Pinned server certificate (PEM file, optional)
 form-signature = Signature
 form-save = Save
+form-checking = Signing in to check the account…
+form-save-unchecked = Save without signing in
+form-save-unchecked-hint = Save signs in first and refuses a wrong password or server. “Save without signing in” keeps the account as typed; it is marked “not checked yet” until a test or a send works.
 account-error-password-required-gui = Enter the password.
 
 ## Desktop: outbox

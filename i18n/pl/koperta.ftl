@@ -251,6 +251,9 @@ form-ca-file = Dodatkowy certyfikat urzędu (plik PEM, opcjonalnie)
 form-pin-file = Przypięty certyfikat serwera (plik PEM, opcjonalnie)
 form-signature = Podpis
 form-save = Zapisz
+form-checking = Logowanie, aby sprawdzić konto…
+form-save-unchecked = Zapisz bez logowania
+form-save-unchecked-hint = „Zapisz” najpierw się loguje i nie przyjmie złego hasła ani serwera. „Zapisz bez logowania” zachowuje konto tak, jak je wpisano; do pierwszego udanego sprawdzenia lub wysłania jest oznaczone jako „jeszcze nie sprawdzono”.
 account-error-password-required-gui = Wpisz hasło.
 
 ## Pulpit: do wysłania

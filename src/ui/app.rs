@@ -591,6 +591,7 @@ impl App {
                 Err(e) => {
                     if let Some(f) = &mut self.main.form {
                         f.error = Some(e.clone());
+                        f.checking = false;
                     }
                     if let Some(w) = &mut self.wizard {
                         w.step = wizard::Step::Password;
@@ -773,7 +774,7 @@ impl App {
                     None => Task::none(),
                 }
             }
-            A::SaveAccount => self.save_account(),
+            A::SaveAccount { check } => self.save_account(check),
             A::Wizard => {
                 self.main.form = None;
                 self.wizard = Some(wizard::State::default());
@@ -979,7 +980,11 @@ impl App {
         }
     }
 
-    fn save_account(&mut self) -> Task<Message> {
+    /// Saves the account form: checks every field (reading the PEM files),
+    /// signs in with it when `check` (refusing a wrong password or server,
+    /// D5), stores a new password in the keyring, then the account. All of
+    /// it off the UI thread; the form keeps what was typed until it works.
+    fn save_account(&mut self, check: bool) -> Task<Message> {
         let Some(form) = &self.main.form else {
             return Task::none();
         };
@@ -1005,13 +1010,6 @@ impl App {
             signature: form.signature.clone(),
             bcc_self: form.bcc_self,
         };
-        let account = match input.validate() {
-            Ok(a) => a,
-            Err(e) => return fail(e.localize()),
-        };
-        if let Err(e) = self.config.config.allows(&account) {
-            return fail(e.localize());
-        }
         if self.config.is_damaged() {
             return fail(
                 crate::config::ConfigError::KeptDamaged {
@@ -1024,14 +1022,36 @@ impl App {
         if password.is_empty() && existing.is_none() {
             return fail(t!("account-error-password-required-gui"));
         }
-        if let Some(f) = &mut self.main.form {
-            f.password = Password::default();
-        }
-        if password.is_empty() {
-            // Editing, password kept: only the settings change.
-            return Task::done(Message::AccountSaved(Ok(account)));
-        }
-        save_password_then_account(account, password)
+        let config = self.config.config.clone();
+        let settings = self.settings().clone();
+        let env = self.env.clone();
+        Task::perform(
+            async move {
+                let account = tokio::task::spawn_blocking(move || input.validate())
+                    .await
+                    .map_err(|e| e.to_string())?
+                    .map_err(|e| e.localize())?;
+                config.allows(&account).map_err(|e| e.localize())?;
+                if check {
+                    let signed_in = if password.is_empty() {
+                        // Editing, password kept: the keyring's.
+                        outbox::test_connection(&account, &settings, &env).await
+                    } else {
+                        outbox::test_with_password(&account, &password, &settings, &env, None).await
+                    };
+                    signed_in.map_err(|e| smtp_error(&e, &account.host))?;
+                }
+                if !password.is_empty() {
+                    let id = account.id.clone();
+                    tokio::task::spawn_blocking(move || Keyring::default().set(&id, &password))
+                        .await
+                        .map_err(|e| e.to_string())?
+                        .map_err(|e| e.localize())?;
+                }
+                Ok(account)
+            },
+            Message::AccountSaved,
+        )
     }
 
     fn compose_action(&mut self, id: window::Id, action: compose::Action) -> Task<Message> {

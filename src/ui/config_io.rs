@@ -92,6 +92,7 @@ impl App {
             Err(e) => {
                 if let Some(f) = &mut self.main.form {
                     f.error = Some(e.clone());
+                    f.checking = false;
                 }
                 if let Some(w) = &mut self.wizard {
                     w.step = wizard::Step::Password;

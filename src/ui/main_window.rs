@@ -57,6 +57,8 @@ pub struct AccountForm {
     pub bcc_self: bool,
     /// What went wrong last.
     pub error: Option<String>,
+    /// Signing in to check the account before it is saved.
+    pub checking: bool,
 }
 
 /// A confirmation the window is waiting for.
@@ -157,8 +159,10 @@ pub enum Message {
     FormSecurity(SecurityChoice),
     /// "Bcc me" toggled.
     FormBccSelf(bool),
-    /// Save the form.
+    /// Save the form, signing in first.
     FormSave,
+    /// Save the form without signing in.
+    FormSaveUnchecked,
     /// Close the form.
     FormCancel,
     /// Language chosen.
@@ -245,8 +249,12 @@ pub enum Action {
     None,
     /// Open a compose window (optionally on a draft).
     Compose(Option<String>),
-    /// Save the form's account (and its password).
-    SaveAccount,
+    /// Save the form's account (and its password), signing in first with
+    /// `check`.
+    SaveAccount {
+        /// Sign in first; refuse what does not work.
+        check: bool,
+    },
     /// Remove an account (and its keyring entry).
     RemoveAccount(AccountId),
     /// Test an account.
@@ -327,7 +335,20 @@ impl State {
                     f.bcc_self = on;
                 }
             }
-            Message::FormSave => return Action::SaveAccount,
+            Message::FormSave => {
+                if let Some(f) = &mut self.form {
+                    f.checking = true;
+                    f.error = None;
+                }
+                return Action::SaveAccount { check: true };
+            }
+            Message::FormSaveUnchecked => {
+                if let Some(f) = &mut self.form {
+                    f.checking = true;
+                    f.error = None;
+                }
+                return Action::SaveAccount { check: false };
+            }
             Message::FormCancel => self.form = None,
             Message::Language(LanguageChoice(l)) => {
                 return Action::ChangeSetting(SettingChange::Language(l));
@@ -480,17 +501,25 @@ fn form_view<'a>(f: &'a AccountForm, settings: &Settings) -> Element<'a, Message
     if let Some(e) = &f.error {
         c = c.push(text(e.clone()).style(text::danger));
     }
+    if f.checking {
+        c = c.push(text(t!("form-checking")));
+    }
+    let idle = !f.checking;
     c = c.push(
         row![
             button(text(t!("form-save")))
                 .style(button::primary)
-                .on_press(Message::FormSave),
+                .on_press_maybe(idle.then_some(Message::FormSave)),
+            button(text(t!("form-save-unchecked")))
+                .style(button::secondary)
+                .on_press_maybe(idle.then_some(Message::FormSaveUnchecked)),
             button(text(t!("main-cancel")))
                 .style(button::secondary)
                 .on_press(Message::FormCancel),
         ]
         .spacing(8),
     );
+    c = c.push(text(t!("form-save-unchecked-hint")).size(13));
     container(c)
         .padding(12)
         .style(container::rounded_box)
