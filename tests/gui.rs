@@ -1082,3 +1082,57 @@ fn d05_the_account_form_signs_in_before_saving_and_refuses_a_wrong_password() {
                 .is_empty()
     );
 }
+
+/// Crash trials: autosave waited for a 0.8 s pause, so continuous typing
+/// was never saved. Now at most a second of typing is at risk, however
+/// fast one types.
+#[test]
+fn autosave_keeps_at_most_a_second_of_continuous_typing_at_risk() {
+    let home = tempfile::tempdir().unwrap();
+    let mut app = App::headless(Paths::under(home.path()));
+    app.config.config.accounts.push(account());
+    let id = window::Id::unique();
+    let draft_id = koperta::store::new_id();
+    app.windows.insert(
+        id,
+        Screen::Compose(Box::new(compose::State::new(
+            draft_id.clone(),
+            Draft::default(),
+        ))),
+    );
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let started = std::time::Instant::now();
+    let mut typed = String::new();
+    let mut next_tick = started + Duration::from_millis(500);
+    let mut worst = Duration::ZERO;
+    // Ten keys a second for three seconds, the app's tick every half second.
+    for i in 0..30 {
+        typed.push(char::from(b'a' + (i % 26) as u8));
+        let _ = app.update(Message::Compose(
+            id,
+            compose::Message::Subject(typed.clone()),
+        ));
+        std::thread::sleep(Duration::from_millis(100));
+        if std::time::Instant::now() >= next_tick {
+            next_tick += Duration::from_millis(500);
+            support::app::send(&mut app, &rt, Message::Tick);
+        }
+        // What a crash now would keep: the subject on disk.
+        let saved = app
+            .store
+            .drafts()
+            .0
+            .into_iter()
+            .find(|(d, _)| *d == draft_id)
+            .map(|(_, d)| d.subject.len())
+            .unwrap_or(0);
+        // Each key is 100 ms of typing: the keys not on disk, in time.
+        let at_risk = Duration::from_millis(100 * (typed.len() - saved) as u64);
+        worst = worst.max(at_risk);
+    }
+    println!("worst typing at risk: {worst:?}");
+    assert!(
+        worst <= Duration::from_millis(1100),
+        "{worst:?} of typing was at risk"
+    );
+}

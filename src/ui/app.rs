@@ -406,10 +406,10 @@ impl App {
             }
         }
         // Kept as a draft at once, like anything typed.
-        if let Some(wid) = opened {
-            self.save_draft(wid);
+        match opened {
+            Some(wid) => Task::batch([task, self.save_draft(wid)]),
+            None => task,
         }
-        task
     }
 
     /// The window title: the app, or the message's subject.
@@ -507,6 +507,7 @@ impl App {
             Message::DraftSaved(id, result) => {
                 if let (Err(e), Some(Screen::Compose(c))) = (result, self.windows.get_mut(&id)) {
                     c.dirty = true;
+                    c.unsaved_since.get_or_insert_with(Instant::now);
                     c.notice = Some(e);
                 }
                 Task::none()
@@ -1058,10 +1059,7 @@ impl App {
         use compose::Action as A;
         match action {
             A::None => Task::none(),
-            A::Save => {
-                self.save_draft(id);
-                Task::none()
-            }
+            A::Save => self.save_draft(id),
             A::PickFiles => Task::perform(
                 async {
                     rfd::AsyncFileDialog::new()
@@ -1073,10 +1071,7 @@ impl App {
                 move |paths| Message::Picked(id, paths),
             ),
             A::Attach(paths) => self.attach(id, paths),
-            A::CloseKeep => {
-                self.save_draft(id);
-                window::close(id)
-            }
+            A::CloseKeep => self.save_draft(id).chain(window::close(id)),
             A::CloseDiscard => {
                 if let Some(Screen::Compose(c)) = self.windows.get(&id) {
                     let _ = self.store.delete_draft(&c.draft_id);
@@ -1089,52 +1084,46 @@ impl App {
     }
 
     /// Saves the draft of compose window `id` now.
-    pub fn save_draft(&mut self, id: window::Id) {
-        if let Some(Screen::Compose(c)) = self.windows.get_mut(&id) {
-            match self.store.save_draft(&c.draft_id, &c.draft) {
-                Ok(()) => c.dirty = false,
-                Err(e) => c.notice = Some(e.to_string()),
-            }
-        }
+    /// Saves compose window `id`'s draft off the UI thread; a failure
+    /// marks it unsaved again and says why in the window.
+    pub fn save_draft(&mut self, id: window::Id) -> Task<Message> {
+        let Some(Screen::Compose(c)) = self.windows.get_mut(&id) else {
+            return Task::none();
+        };
+        c.dirty = false;
+        c.unsaved_since = None;
+        let (store, draft_id, draft) = (self.store.clone(), c.draft_id.clone(), c.draft.clone());
+        Task::perform(
+            async move {
+                tokio::task::spawn_blocking(move || {
+                    store.save_draft(&draft_id, &draft).map_err(|e| e.localize())
+                })
+                .await
+                .unwrap_or_else(|e| Err(e.to_string()))
+            },
+            move |r| Message::DraftSaved(id, r),
+        )
     }
 
     fn tick(&mut self) -> Task<Message> {
-        // Autosave a moment after typing stops.
+        // Autosave: at most a second of typing at risk, even while typing
+        // goes on (saved once the first unsaved edit is half a second old;
+        // the tick comes every half second).
         let due: Vec<window::Id> = self
             .windows
             .iter()
             .filter_map(|(id, s)| match s {
                 Screen::Compose(c)
                     if c.dirty
-                        && c.edited_at
-                            .is_some_and(|t| t.elapsed() > Duration::from_millis(800)) =>
+                        && c.unsaved_since
+                            .is_some_and(|t| t.elapsed() >= AUTOSAVE_AFTER) =>
                 {
                     Some(*id)
                 }
                 _ => None,
             })
             .collect();
-        // Written off the UI thread; a failure marks the draft unsaved again.
-        let mut saves = Vec::new();
-        for id in due {
-            if let Some(Screen::Compose(c)) = self.windows.get_mut(&id) {
-                c.dirty = false;
-                let (store, draft_id, draft) =
-                    (self.store.clone(), c.draft_id.clone(), c.draft.clone());
-                saves.push(Task::perform(
-                    async move {
-                        tokio::task::spawn_blocking(move || {
-                            store
-                                .save_draft(&draft_id, &draft)
-                                .map_err(|e| e.to_string())
-                        })
-                        .await
-                        .unwrap_or_else(|e| Err(e.to_string()))
-                    },
-                    move |r| Message::DraftSaved(id, r),
-                ));
-            }
-        }
+        let saves: Vec<Task<Message>> = due.into_iter().map(|id| self.save_draft(id)).collect();
         // Another process may have queued or sent messages: the outbox is
         // read again now and then, off the UI thread.
         let reload = if self.outbox_read_at.elapsed() > OUTBOX_REREAD {
@@ -1210,6 +1199,9 @@ fn save_password_then_account(account: Account, password: Password) -> Task<Mess
         Message::AccountSaved,
     )
 }
+
+/// How old the first unsaved edit of a draft may get before it is saved.
+const AUTOSAVE_AFTER: Duration = Duration::from_millis(500);
 
 /// Requests from later launches, for the subscription (set once by
 /// [`start`]).

@@ -124,6 +124,9 @@ pub struct State {
     pub resend_confirmed: bool,
     /// When the person last changed something (autosave waits for a pause).
     pub edited_at: Option<std::time::Instant>,
+    /// When the first edit not yet saved was made (autosave keeps at most
+    /// a second of typing at risk).
+    pub unsaved_since: Option<std::time::Instant>,
     /// The outbox entry of the last failed attempt, replaced on the next.
     pub outbox_id: Option<String>,
     /// Attachment sizes in bytes, read once when attached (never while
@@ -218,6 +221,7 @@ impl State {
             asking_resend: false,
             resend_confirmed: false,
             edited_at: None,
+            unsaved_since: None,
             outbox_id: None,
             focus: Some(0),
             sizes,
@@ -226,6 +230,7 @@ impl State {
 
     fn changed(&mut self) {
         self.edited_at = Some(std::time::Instant::now());
+        self.unsaved_since.get_or_insert_with(std::time::Instant::now);
         self.dirty = true;
         self.unsent_changes = true;
         if matches!(self.sending, Sending::Failed(_)) {

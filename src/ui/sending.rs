@@ -30,7 +30,12 @@ impl App {
     /// message (with the undo delay) in a task; the engine sends it when
     /// it is due.
     pub(super) fn send(&mut self, id: window::Id) -> Task<Message> {
-        self.save_draft(id);
+        // The draft is saved as it is, beside the queued message.
+        let save = self.save_draft(id);
+        Task::batch([save, self.queue_from(id)])
+    }
+
+    fn queue_from(&mut self, id: window::Id) -> Task<Message> {
         let undo = Duration::from_secs(u64::from(self.settings().undo_send_seconds));
         let options = BuildOptions {
             user_agent: self.settings().user_agent,
