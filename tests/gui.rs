@@ -1136,3 +1136,129 @@ fn autosave_keeps_at_most_a_second_of_continuous_typing_at_risk() {
         "{worst:?} of typing was at risk"
     );
 }
+
+/// The compose window of `app` on draft `draft_id`.
+fn window_of(app: &App, draft_id: &str) -> window::Id {
+    app.windows
+        .iter()
+        .find_map(|(w, s)| match s {
+            Screen::Compose(c) if c.draft_id == draft_id => Some(*w),
+            _ => None,
+        })
+        .expect("a window on the draft")
+}
+
+/// D1: closing a reopened draft, or an outbox message opened with Edit,
+/// without typing deleted it. Both are kept now.
+#[test]
+fn d01_closing_a_reopened_draft_or_an_edited_outbox_message_unchanged_keeps_it() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::En);
+    let home = tempfile::tempdir().unwrap();
+    let mut app = App::headless(Paths::under(home.path()));
+    let acc = account();
+    app.config.config.accounts.push(acc.clone());
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let draft = Draft {
+        account: Some(acc.id.clone()),
+        to: "jan@example.com".into(),
+        subject: "Zachowany szkic".into(),
+        body: "Treść.\n".into(),
+        ..Draft::default()
+    };
+    // A: a saved draft, reopened from the list and closed unchanged.
+    app.store.save_draft("szkic1", &draft).unwrap();
+    app.refresh();
+    support::app::send(
+        &mut app,
+        &rt,
+        Message::Main(main_window::Message::OpenDraft("szkic1".into())),
+    );
+    let w = window_of(&app, "szkic1");
+    support::app::send(&mut app, &rt, Message::CloseRequested(w));
+    support::app::send(&mut app, &rt, Message::Closed(w));
+    assert!(
+        app.store.drafts().0.iter().any(|(d, _)| d == "szkic1"),
+        "the draft is still on disk"
+    );
+    assert!(app.drafts.iter().any(|(d, _)| d == "szkic1"), "and listed");
+    assert_eq!(
+        app.main.notice.as_deref(),
+        Some("The draft “Zachowany szkic” is kept in Drafts.")
+    );
+    // B: a message in the outbox, opened with Edit, closed unchanged.
+    app.store.save_draft("szkic2", &draft).unwrap();
+    let built = draft.build(&acc, &Default::default()).unwrap();
+    let queued = app
+        .engine
+        .queue(koperta::outbox::NewMessage {
+            account: acc.id.clone(),
+            message: built,
+            draft: Some("szkic2".into()),
+            subject: draft.subject.clone(),
+            when: koperta::outbox::When::At(u64::MAX / 2),
+        })
+        .unwrap();
+    app.refresh();
+    support::app::send(
+        &mut app,
+        &rt,
+        Message::Main(main_window::Message::Edit(queued)),
+    );
+    let w = window_of(&app, "szkic2");
+    support::app::send(&mut app, &rt, Message::CloseRequested(w));
+    support::app::send(&mut app, &rt, Message::Closed(w));
+    assert!(
+        app.store.drafts().0.iter().any(|(d, _)| d == "szkic2"),
+        "its draft is kept"
+    );
+}
+
+/// D16: closing a window whose message is queued asked "keep as draft?",
+/// whose "Discard" people read as "don't send". It now closes and says the
+/// message waits in the outbox.
+#[test]
+fn d16_closing_a_window_whose_message_is_queued_says_it_waits_in_the_outbox() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::En);
+    let home = tempfile::tempdir().unwrap();
+    let paths = Paths::under(home.path());
+    koperta::config::update(&paths.config_file(), |c| {
+        c.settings.undo_send_seconds = 30;
+    })
+    .unwrap();
+    let mut app = App::headless(paths);
+    let acc = account();
+    app.config.config.accounts.push(acc.clone());
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let id = compose_window(
+        &mut app,
+        Draft {
+            account: Some(acc.id.clone()),
+            to: "jan@example.com".into(),
+            subject: "Do kolejki".into(),
+            ..Draft::default()
+        },
+    );
+    support::app::send(&mut app, &rt, Message::Compose(id, compose::Message::Send));
+    let Some(Screen::Compose(c)) = app.windows.get(&id) else {
+        panic!("window")
+    };
+    assert!(
+        matches!(c.sending, compose::Sending::Held(_)),
+        "{:?}",
+        c.sending
+    );
+    support::app::send(&mut app, &rt, Message::CloseRequested(id));
+    let Some(Screen::Compose(c)) = app.windows.get(&id) else {
+        panic!("window")
+    };
+    assert!(!c.asking_close, "no keep-as-draft question");
+    assert_eq!(
+        app.main.notice.as_deref(),
+        Some(
+            "The message “Do kolejki” waits in the outbox and goes out by itself; open it there to change it."
+        )
+    );
+    assert_eq!(app.engine.entries().len(), 1, "still queued");
+}

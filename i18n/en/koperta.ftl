@@ -209,6 +209,9 @@ main-cancel = Cancel
 main-open = Open
 main-discard = Discard
 main-no-subject = (no subject)
+main-closed-queued = The message “{ $subject }” waits in the outbox and goes out by itself; open it there to change it.
+main-closed-draft-kept = The draft “{ $subject }” is kept in Drafts.
+main-closed-waiting = The message “{ $subject }” waits in the outbox for you: it does not go out by itself.
 main-drafts-title = { $count ->
     [one] One unsent draft was kept:
    *[other] { $count } unsent drafts were kept:

@@ -225,6 +225,9 @@ main-cancel = Anuluj
 main-open = Otwórz
 main-discard = Odrzuć
 main-no-subject = (bez tematu)
+main-closed-queued = Wiadomość „{ $subject }” czeka w skrzynce nadawczej i wyjdzie sama; aby ją zmienić, otwórz ją tam.
+main-closed-draft-kept = Szkic „{ $subject }” został zachowany w szkicach.
+main-closed-waiting = Wiadomość „{ $subject }” czeka na ciebie w skrzynce nadawczej: sama nie wyjdzie.
 main-drafts-title = { $count ->
     [one] Zachowano jeden niewysłany szkic:
     [few] Zachowano { $count } niewysłane szkice:

@@ -552,12 +552,50 @@ impl App {
                     // Only a new, empty draft goes away with its window: a
                     // reopened draft, and one whose message the outbox
                     // holds, are kept.
-                    let in_outbox =
-                        c.outbox_id.is_some() || self.engine.by_draft(&c.draft_id).is_some();
-                    if !in_outbox && c.draft.is_blank() {
-                        let draft = c.draft_id.clone();
-                        let _ = self.store.delete_draft(&draft);
+                    let queued = c
+                        .outbox_id
+                        .as_ref()
+                        .and_then(|o| self.engine.get(o))
+                        .or_else(|| self.engine.by_draft(&c.draft_id));
+                    if let Some(m) = queued {
+                        // Not "keep as draft?": it waits in the outbox (D16).
+                        let subject = if m.sidecar.subject.trim().is_empty() {
+                            t!("main-no-subject")
+                        } else {
+                            crate::report::safe_line(&m.sidecar.subject)
+                        };
+                        use crate::outbox::State as S;
+                        let by_itself = match m.sidecar.state {
+                            S::Held { .. } | S::Scheduled { .. } | S::Due | S::Sending { .. } => {
+                                true
+                            }
+                            S::Failed => m.sidecar.next_try.is_some(),
+                            S::MaybeSent | S::Sent { .. } => false,
+                        };
+                        self.notice(if by_itself {
+                            t!("main-closed-queued", subject = subject)
+                        } else {
+                            t!("main-closed-waiting", subject = subject)
+                        });
+                        return window::close(id);
                     }
+                    if c.draft.is_blank() {
+                        let (store, draft) = (self.store.clone(), c.draft_id.clone());
+                        return Task::future(async move {
+                            let _ = tokio::task::spawn_blocking(move || store.delete_draft(&draft))
+                                .await;
+                        })
+                        .discard()
+                        .chain(window::close(id));
+                    }
+                    // Unchanged and already saved: kept, and the person is
+                    // told where (D1).
+                    let subject = if c.draft.subject.trim().is_empty() {
+                        t!("main-no-subject")
+                    } else {
+                        crate::report::safe_line(&c.draft.subject)
+                    };
+                    self.notice(t!("main-closed-draft-kept", subject = subject));
                     window::close(id)
                 }
                 _ => window::close(id),
@@ -1096,7 +1134,9 @@ impl App {
         Task::perform(
             async move {
                 tokio::task::spawn_blocking(move || {
-                    store.save_draft(&draft_id, &draft).map_err(|e| e.localize())
+                    store
+                        .save_draft(&draft_id, &draft)
+                        .map_err(|e| e.localize())
                 })
                 .await
                 .unwrap_or_else(|e| Err(e.to_string()))

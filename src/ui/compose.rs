@@ -230,7 +230,8 @@ impl State {
 
     fn changed(&mut self) {
         self.edited_at = Some(std::time::Instant::now());
-        self.unsaved_since.get_or_insert_with(std::time::Instant::now);
+        self.unsaved_since
+            .get_or_insert_with(std::time::Instant::now);
         self.dirty = true;
         self.unsent_changes = true;
         if matches!(self.sending, Sending::Failed(_)) {

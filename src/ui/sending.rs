@@ -131,6 +131,8 @@ impl App {
             match (&result, &entry) {
                 (Ok(outbox_id), Some(m)) => {
                     c.outbox_id = Some(outbox_id.clone());
+                    // What the window shows is safe in the outbox now.
+                    c.unsent_changes = false;
                     self.sends.watched.insert(outbox_id.clone());
                     c.sending = match m.sidecar.state {
                         State::Held { until } => compose::Sending::Held(until),
