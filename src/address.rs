@@ -437,6 +437,22 @@ fn check_domain(domain: &str) -> Result<String, AddressError> {
     Ok(ascii)
 }
 
+/// An address as a person reads it: the domain's A-labels (`xn--…`) as
+/// Unicode (RFC 5891 §5), the local part as it is. An address whose
+/// domain does not convert is returned unchanged.
+pub fn display_form(address: &str) -> String {
+    match address.rsplit_once('@') {
+        Some((local, domain)) if domain.contains("xn--") => {
+            let (unicode, result) = idna::domain_to_unicode(domain);
+            match result {
+                Ok(()) => format!("{local}@{unicode}"),
+                Err(_) => address.to_string(),
+            }
+        }
+        _ => address.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1262,3 +1262,46 @@ fn d16_closing_a_window_whose_message_is_queued_says_it_waits_in_the_outbox() {
     );
     assert_eq!(app.engine.entries().len(), 1, "still queued");
 }
+
+/// D13: the status banner listed every recipient and never cleared; D18:
+/// it showed punycode. Now one recipient is named (in Unicode), the rest
+/// counted, and the message clears itself.
+#[test]
+fn d13_d18_a_sent_notice_names_one_recipient_in_unicode_and_clears_itself() {
+    use koperta::outbox::{Event, Outcome};
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    let home = tempfile::tempdir().unwrap();
+    let mut app = App::headless(Paths::under(home.path()));
+    let mut accepted = vec!["jan@xn--za-6ja4f8n1l.pl".to_string()];
+    accepted.extend((1..40).map(|n| format!("osoba{n}@example.com")));
+    for (lang, expected) in [
+        (
+            Language::En,
+            "Sent “(no subject)” to jan@zażółć.pl and 39 others. A copy is in Sent on this computer.",
+        ),
+        (
+            Language::Pl,
+            "Wysłano „(bez tematu)” do jan@zażółć.pl i jeszcze 39 odbiorców. Kopia jest w wysłanych na tym komputerze.",
+        ),
+    ] {
+        i18n::apply(lang);
+        let _ = app.update(Message::Outbox(Event::Finished {
+            id: "m1".into(),
+            outcome: Outcome::Sent {
+                delivery: koperta::smtp::session::Delivery {
+                    accepted: accepted.clone(),
+                    reply: "250 OK".into(),
+                    bytes: 100,
+                },
+                draft: None,
+                late_by: None,
+            },
+        }));
+        assert_eq!(app.main.notice.as_deref(), Some(expected));
+    }
+    // A toast: gone a few seconds later.
+    app.main.notice_at = Some(std::time::Instant::now() - Duration::from_secs(9));
+    let _ = app.update(Message::Tick);
+    assert_eq!(app.main.notice, None);
+    i18n::apply(Language::En);
+}

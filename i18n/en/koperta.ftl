@@ -219,7 +219,11 @@ main-drafts-title = { $count ->
 main-confirm-remove = Remove the account { $address } and its password from the keyring?
 main-account-saved = Account saved: { $address }.
 main-account-removed = Account removed, with its password.
-main-sent-to = Sent to { $recipients }. A copy is in the sent folder on this computer.
+main-sent = Sent “{ $subject }” to { $first }{ $others ->
+        [0] {""}
+        [one] {" "}and one other
+       *[other] {" "}and { $others } others
+    }. A copy is in Sent on this computer.
 mark-verified = TLS, certificate verified
 mark-pinned = TLS, pinned certificate (not verified by an authority)
 mark-unsafe = NOT ENCRYPTED

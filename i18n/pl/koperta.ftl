@@ -236,7 +236,11 @@ main-drafts-title = { $count ->
 main-confirm-remove = Usunąć konto { $address } i jego hasło z pęku kluczy?
 main-account-saved = Zapisano konto: { $address }.
 main-account-removed = Usunięto konto wraz z hasłem.
-main-sent-to = Wysłano do: { $recipients }. Kopia jest w folderze wysłanych na tym komputerze.
+main-sent = Wysłano „{ $subject }” do { $first }{ $others ->
+        [0] {""}
+        [one] {" "}i jeszcze jednego odbiorcy
+       *[other] {" "}i jeszcze { $others } odbiorców
+    }. Kopia jest w wysłanych na tym komputerze.
 mark-verified = TLS, certyfikat zweryfikowany
 mark-pinned = TLS, przypięty certyfikat (niezweryfikowany przez urząd)
 mark-unsafe = BEZ SZYFROWANIA

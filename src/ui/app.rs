@@ -296,6 +296,7 @@ impl App {
 
     pub(super) fn notice(&mut self, text: String) {
         self.main.notice = Some(text);
+        self.main.notice_at = Some(Instant::now());
     }
 
     /// Opens a compose window on draft `id` (a new one when `None`).
@@ -1146,6 +1147,11 @@ impl App {
     }
 
     fn tick(&mut self) -> Task<Message> {
+        // A status message is a toast: it clears itself (D13).
+        if self.main.notice_at.is_some_and(|t| t.elapsed() > TOAST_FOR) {
+            self.main.notice = None;
+            self.main.notice_at = None;
+        }
         // Autosave: at most a second of typing at risk, even while typing
         // goes on (saved once the first unsaved edit is half a second old;
         // the tick comes every half second).
@@ -1239,6 +1245,9 @@ fn save_password_then_account(account: Account, password: Password) -> Task<Mess
         Message::AccountSaved,
     )
 }
+
+/// How long a status message stays in the main window.
+const TOAST_FOR: Duration = Duration::from_secs(8);
 
 /// How old the first unsaved edit of a draft may get before it is saved.
 const AUTOSAVE_AFTER: Duration = Duration::from_millis(500);

@@ -85,6 +85,8 @@ pub struct State {
     pub test_report: Option<(AccountId, String)>,
     /// A message at the top (sent, saved, errors).
     pub notice: Option<String>,
+    /// When it was shown (it clears itself a few seconds later).
+    pub notice_at: Option<std::time::Instant>,
 }
 
 /// A security choice in the form.

@@ -270,13 +270,24 @@ impl App {
                 late_by,
                 draft,
             } => {
-                let recipients = delivery
+                // One recipient named, the rest counted (D13), in Unicode
+                // (D18).
+                let first = delivery
                     .accepted
-                    .iter()
-                    .map(|a| crate::report::safe(a))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                let mut notice = t!("main-sent-to", recipients = recipients);
+                    .first()
+                    .map(|a| crate::report::safe_line(&crate::address::display_form(a)))
+                    .unwrap_or_default();
+                let shown_subject = if subject.trim().is_empty() {
+                    t!("main-no-subject")
+                } else {
+                    crate::report::safe_line(&subject)
+                };
+                let mut notice = t!(
+                    "main-sent",
+                    subject = shown_subject,
+                    first = first,
+                    others = delivery.accepted.len().saturating_sub(1)
+                );
                 if let Some(late) = late_by {
                     notice = format!("{notice} {}", t!("send-went-late", minutes = late / 60));
                 }
