@@ -1305,3 +1305,22 @@ fn d13_d18_a_sent_notice_names_one_recipient_in_unicode_and_clears_itself() {
     assert_eq!(app.main.notice, None);
     i18n::apply(Language::En);
 }
+
+/// D25: accounts added from the command line while the app ran stayed
+/// invisible until a restart.
+#[test]
+fn d25_an_account_added_from_the_command_line_appears_in_the_running_app() {
+    let home = tempfile::tempdir().unwrap();
+    let paths = Paths::under(home.path());
+    let mut app = App::headless(paths.clone());
+    assert!(app.accounts().is_empty());
+    let added = account();
+    // Another process, a moment later (file times have a resolution).
+    std::thread::sleep(Duration::from_millis(20));
+    koperta::config::update(&paths.config_file(), |c| c.accounts.push(added.clone())).unwrap();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    // The app looks every two seconds, on its tick.
+    app.config_seen.1 = std::time::Instant::now() - Duration::from_secs(3);
+    support::app::send(&mut app, &rt, Message::Tick);
+    assert_eq!(app.accounts(), &[added]);
+}

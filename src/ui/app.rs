@@ -74,6 +74,10 @@ pub struct App {
     pub discoverer: crate::discover::Discoverer,
     /// What this run wires in (the resolver): never from config.toml.
     pub env: outbox::Environment,
+    /// config.toml's modification time when it was last read, and when
+    /// that was last looked at (accounts added by the command line appear
+    /// without a restart, D25).
+    pub config_seen: (Option<std::time::SystemTime>, Instant),
     /// What was last seen of each account's server (the marks say this).
     pub checks: std::collections::BTreeMap<AccountId, crate::checks::Check>,
     /// The wizard's running search or test, to cancel it.
@@ -141,6 +145,12 @@ pub enum Message {
     AccountRemoved(Result<(), String>),
     /// config.toml was written with a changed setting, or why not.
     SettingWritten(Result<crate::config::Config, String>),
+    /// config.toml changed on disk (another process wrote it): its time and
+    /// what it now says, or why it cannot be read.
+    ConfigReread(
+        Option<std::time::SystemTime>,
+        Result<crate::config::Config, String>,
+    ),
     /// What was last seen of each account's server, read again.
     ChecksRead(std::collections::BTreeMap<AccountId, crate::checks::Check>),
     /// A connection test finished.
@@ -215,6 +225,7 @@ impl App {
     /// A state for tests and tools: everything under `paths`, no window.
     pub fn headless(paths: Paths) -> App {
         let data_dir = paths.data_dir.clone();
+        let config_path = paths.config_file();
         let (config, error) = ConfigFile::open(&paths.config_file());
         let store = Store::new(&paths.data_dir);
         // Damaged sidecars are kept as they are; the outbox lists the rest.
@@ -237,6 +248,12 @@ impl App {
             discoverer: crate::discover::Discoverer::default(),
             env: outbox::Environment::recording(&data_dir),
             checks: crate::checks::Checks::new(&data_dir).all(),
+            config_seen: (
+                std::fs::metadata(&config_path)
+                    .and_then(|m| m.modified())
+                    .ok(),
+                Instant::now(),
+            ),
             wizard_task: None,
         };
         app.refresh();
@@ -644,6 +661,7 @@ impl App {
             Message::AccountUnlisted(id, result) => self.account_unlisted(id, result),
             Message::AccountRemoved(result) => self.account_removed(result),
             Message::SettingWritten(result) => self.setting_written(result),
+            Message::ConfigReread(modified, result) => self.config_reread(modified, result),
             Message::ChecksRead(checks) => {
                 self.checks = checks;
                 Task::none()
@@ -1170,6 +1188,7 @@ impl App {
             })
             .collect();
         let saves: Vec<Task<Message>> = due.into_iter().map(|id| self.save_draft(id)).collect();
+        let config = self.look_at_config();
         // Another process may have queued or sent messages: the outbox is
         // read again now and then, off the UI thread.
         let reload = if self.outbox_read_at.elapsed() > OUTBOX_REREAD {
@@ -1185,7 +1204,7 @@ impl App {
             Task::none()
         };
         let sends = self.run_due();
-        Task::batch(saves.into_iter().chain([reload, sends]))
+        Task::batch(saves.into_iter().chain([reload, sends, config]))
     }
 }
 

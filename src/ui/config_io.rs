@@ -165,4 +165,62 @@ impl App {
         }
         Task::none()
     }
+
+    /// Every two seconds: whether config.toml changed on disk since it was
+    /// read (a stat, off the UI thread); if so it is read again.
+    pub(super) fn look_at_config(&mut self) -> Task<Message> {
+        if self.config_seen.1.elapsed() < CONFIG_LOOK_EVERY {
+            return Task::none();
+        }
+        self.config_seen.1 = std::time::Instant::now();
+        let seen = self.config_seen.0;
+        let path = self.config.path().to_path_buf();
+        Task::future(async move {
+            tokio::task::spawn_blocking(move || {
+                let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
+                (modified != seen).then(|| {
+                    let read = crate::config::load(&path).map_err(|e| e.localize());
+                    Message::ConfigReread(modified, read)
+                })
+            })
+            .await
+            .ok()
+            .flatten()
+        })
+        .and_then(Task::done)
+    }
+
+    /// config.toml was read again after another process changed it.
+    pub(super) fn config_reread(
+        &mut self,
+        modified: Option<std::time::SystemTime>,
+        result: Result<Config, String>,
+    ) -> Task<Message> {
+        self.config_seen.0 = modified;
+        // A file found damaged at start stays refused for this run
+        // (config.rs): its repair is picked up at the next start.
+        if self.config.is_damaged() {
+            return Task::none();
+        }
+        match result {
+            Ok(config) => {
+                let language = config.settings.language;
+                let changed = language != self.settings().language;
+                self.config.config = config;
+                self.config_error = None;
+                if changed {
+                    crate::i18n::apply(language);
+                }
+                self.read_checks()
+            }
+            Err(e) => {
+                // Shown, and never written over: every write reads it first.
+                self.config_error = Some(e);
+                Task::none()
+            }
+        }
+    }
 }
+
+/// How often the app looks whether config.toml changed on disk.
+const CONFIG_LOOK_EVERY: std::time::Duration = std::time::Duration::from_secs(2);
