@@ -1324,3 +1324,33 @@ fn d25_an_account_added_from_the_command_line_appears_in_the_running_app() {
     support::app::send(&mut app, &rt, Message::Tick);
     assert_eq!(app.accounts(), &[added]);
 }
+
+/// D27: a mailto: link before any account opened a window with an empty
+/// "Choose an account" list. It now says to add one first, with the button.
+#[test]
+fn d27_a_compose_window_with_no_account_yet_leads_to_the_account_setup() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::En);
+    let home = tempfile::tempdir().unwrap();
+    let mut app = App::headless(Paths::under(home.path()));
+    let id = compose_window(
+        &mut app,
+        Draft {
+            to: "jan@example.com".into(),
+            ..Draft::default()
+        },
+    );
+    let clicked: Vec<Message> = {
+        let mut ui = simulator(app.view(id));
+        assert!(ui.find("Add an account first: Koperta sends through your provider’s server, and this message waits here meanwhile.").is_ok());
+        let _ = ui.click("Add account");
+        ui.into_messages().collect()
+    };
+    assert!(
+        clicked
+            .iter()
+            .any(|m| matches!(m, Message::Compose(w, compose::Message::AddAccount) if *w == id))
+    );
+    let _ = app.update(Message::Compose(id, compose::Message::AddAccount));
+    assert!(app.wizard.is_some(), "the setup opens in the main window");
+}

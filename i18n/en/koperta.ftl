@@ -272,6 +272,7 @@ settings-plaintext-off-yes = Turn off
 compose-new-title = New message
 compose-from = From
 compose-from-placeholder = Choose an account
+compose-no-account = Add an account first: Koperta sends through your provider’s server, and this message waits here meanwhile.
 compose-to = To
 compose-to-placeholder = Name <address>, another@example.com
 compose-cc = Cc

@@ -289,6 +289,7 @@ settings-plaintext-off-yes = Wyłącz
 compose-new-title = Nowa wiadomość
 compose-from = Od
 compose-from-placeholder = Wybierz konto
+compose-no-account = Najpierw dodaj konto: Koperta wysyła przez serwer twojego dostawcy, a ta wiadomość tu poczeka.
 compose-to = Do
 compose-to-placeholder = Imię <adres>, inny@example.pl
 compose-cc = DW

@@ -1137,6 +1137,16 @@ impl App {
             }
             A::Send => self.send(id),
             A::Undo => self.undo(id),
+            A::AddAccount => {
+                self.main.form = None;
+                if self.wizard.is_none() {
+                    self.wizard = Some(wizard::State::default());
+                }
+                self.show_main().chain(super::focus::focus_within(
+                    iced::widget::Id::new(wizard::NAME_ID),
+                    wizard::ids(),
+                ))
+            }
         }
     }
 

@@ -176,6 +176,8 @@ pub enum Message {
     Suggest(String),
     /// Take the queued message back (during the undo delay).
     Undo,
+    /// There is no account yet: set one up (in the main window).
+    AddAccount,
     /// "May have been sent" answered: send it again.
     ResendYes,
     /// "May have been sent" answered: do not.
@@ -201,6 +203,8 @@ pub enum Action {
     CloseDiscard,
     /// Take the queued message back into the draft.
     Undo,
+    /// Open the account setup in the main window.
+    AddAccount,
 }
 
 impl State {
@@ -263,6 +267,7 @@ impl State {
     fn apply(&mut self, message: Message) -> Action {
         match message {
             Message::Undo => return Action::Undo,
+            Message::AddAccount => return Action::AddAccount,
             Message::ResendYes => {
                 self.asking_resend = false;
                 self.resend_confirmed = true;
@@ -430,15 +435,28 @@ pub fn view<'a>(
             .padding(6)
     };
 
-    let mut content = column![
+    // No account yet (a mailto: link before the first setup): say what to
+    // do first, with the button for it (D27).
+    let from: Element<'a, Message> = if accounts.is_empty() {
         row![
-            label(t!("compose-from")),
-            pick_list(choices, selected, Message::From)
-                .placeholder(t!("compose-from-placeholder"))
-                .width(Length::Fill)
+            text(t!("compose-no-account")).width(Length::Fill),
+            button(text(t!("main-add-account")))
+                .style(button::primary)
+                .on_press(Message::AddAccount),
         ]
         .spacing(8)
-        .align_y(iced::Alignment::Center),
+        .align_y(iced::Alignment::Center)
+        .into()
+    } else {
+        pick_list(choices, selected, Message::From)
+            .placeholder(t!("compose-from-placeholder"))
+            .width(Length::Fill)
+            .into()
+    };
+    let mut content = column![
+        row![label(t!("compose-from")), from]
+            .spacing(8)
+            .align_y(iced::Alignment::Center),
         row![
             label(t!("compose-to")),
             input(

@@ -86,6 +86,14 @@ impl App {
                 self.config.config = config;
                 self.main.form = None;
                 self.wizard = None;
+                // A message written before there was any account now has one.
+                for screen in self.windows.values_mut() {
+                    if let super::app::Screen::Compose(c) = screen
+                        && c.draft.account.is_none()
+                    {
+                        c.draft.account = Some(account.id.clone());
+                    }
+                }
                 self.notice(t!("main-account-saved", address = account.address));
                 self.read_checks()
             }
