@@ -898,7 +898,10 @@ fn the_outbox_and_a_message_in_its_undo_delay_are_drawn_in_both_languages_and_th
         ));
         assert!(ui.find(state_label).is_ok(), "{lang:?}");
         assert!(ui.find(next).is_ok(), "{lang:?}");
-        for (theme, t) in [(iced::Theme::Light, "light"), (iced::Theme::Dark, "dark")] {
+        for (theme, t) in [
+            (koperta::ui::style::theme(false), "light"),
+            (koperta::ui::style::theme(true), "dark"),
+        ] {
             draw(
                 main_window::view(&main, &settings, &accounts, &outbox, &[], None, &NO_CHECKS),
                 &theme,

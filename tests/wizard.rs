@@ -76,7 +76,7 @@ fn findings_for_wp() -> Findings {
 fn render(state: &wizard::State, name: &str) -> Vec<String> {
     let element = iced::widget::container(wizard::view(state, true)).padding(14);
     let mut ui = support::app::simulator_at_window_size(element);
-    support::app::photograph(&mut ui, &iced::Theme::Light, &shots(), name);
+    support::app::photograph(&mut ui, &koperta::ui::style::theme(false), &shots(), name);
     let mut found = Vec::new();
     for probe in [
         "Find my server",

@@ -78,6 +78,8 @@ pub struct App {
     /// that was last looked at (accounts added by the command line appear
     /// without a restart, D25).
     pub config_seen: (Option<std::time::SystemTime>, Instant),
+    /// Whether the desktop is in dark mode (for the "system" theme).
+    pub os_dark: bool,
     /// What was last seen of each account's server (the marks say this).
     pub checks: std::collections::BTreeMap<AccountId, crate::checks::Check>,
     /// The wizard's running search or test, to cancel it.
@@ -145,6 +147,8 @@ pub enum Message {
     AccountRemoved(Result<(), String>),
     /// config.toml was written with a changed setting, or why not.
     SettingWritten(Result<crate::config::Config, String>),
+    /// The desktop's light or dark mode (asked at start, then followed).
+    OsTheme(iced::theme::Mode),
     /// config.toml changed on disk (another process wrote it): its time and
     /// what it now says, or why it cannot be read.
     ConfigReread(
@@ -215,7 +219,11 @@ impl App {
         app.main_id = Some(id);
         app.windows.insert(id, Screen::Main);
         // What fell due while no Koperta ran goes out now.
-        let mut task = Task::batch([open.map(Message::Opened), app.run_due()]);
+        let mut task = Task::batch([
+            open.map(Message::Opened),
+            app.run_due(),
+            iced::system::theme().map(Message::OsTheme),
+        ]);
         if let Some(Launch::Mailto(uri)) = LAUNCH.lock().ok().and_then(|mut l| l.take()) {
             task = task.chain(app.open_mailto(&uri));
         }
@@ -248,6 +256,7 @@ impl App {
             discoverer: crate::discover::Discoverer::default(),
             env: outbox::Environment::recording(&data_dir),
             checks: crate::checks::Checks::new(&data_dir).all(),
+            os_dark: false,
             config_seen: (
                 std::fs::metadata(&config_path)
                     .and_then(|m| m.modified())
@@ -441,13 +450,16 @@ impl App {
         }
     }
 
-    /// The theme: the setting, or the OS's when it says "system".
+    /// Koperta's own light or dark theme: the setting, or the desktop's
+    /// when it says "system" (light until the desktop answers, so the first
+    /// window never waits for it).
     pub fn theme(&self, _id: window::Id) -> Option<iced::Theme> {
-        match self.settings().theme {
-            crate::config::Theme::System => None,
-            crate::config::Theme::Light => Some(iced::Theme::Light),
-            crate::config::Theme::Dark => Some(iced::Theme::Dark),
-        }
+        let dark = match self.settings().theme {
+            crate::config::Theme::System => self.os_dark,
+            crate::config::Theme::Light => false,
+            crate::config::Theme::Dark => true,
+        };
+        Some(super::style::theme(dark))
     }
 
     /// Keyboard, drops, close requests and the one-second tick.
@@ -458,6 +470,7 @@ impl App {
             window::close_events().map(Message::Closed),
             Subscription::run(remote_requests),
             iced::time::every(Duration::from_millis(500)).map(|_| Message::Tick),
+            iced::system::theme_changes().map(Message::OsTheme),
         ])
     }
 
@@ -662,6 +675,10 @@ impl App {
             Message::AccountRemoved(result) => self.account_removed(result),
             Message::SettingWritten(result) => self.setting_written(result),
             Message::ConfigReread(modified, result) => self.config_reread(modified, result),
+            Message::OsTheme(mode) => {
+                self.os_dark = mode == iced::theme::Mode::Dark;
+                Task::none()
+            }
             Message::ChecksRead(checks) => {
                 self.checks = checks;
                 Task::none()

@@ -6,6 +6,7 @@ mod config_io;
 pub mod focus;
 pub mod main_window;
 pub mod sending;
+pub mod style;
 pub mod wizard;
 
 pub use app::{Launch, run, start};

@@ -1,0 +1,218 @@
+//! The look, in one place: the spacing and type scales, the colour
+//! tokens of Koperta's light and dark themes (designed, contrast checked
+//! by a test, not iced's stock palette), and the container and button
+//! styles the screens share. Screens use these names, never raw numbers.
+
+use iced::widget::{button, container};
+use iced::{Background, Border, Color, Theme, color};
+
+/// Spacing, in logical pixels: a 4-point scale.
+pub mod space {
+    /// Between the parts of one item (an icon and its label).
+    pub const XS: f32 = 4.0;
+    /// Between rows of a list, fields of a form.
+    pub const S: f32 = 8.0;
+    /// Around the content of a row or a bar.
+    pub const M: f32 = 12.0;
+    /// Between groups; the page's margin.
+    pub const L: f32 = 16.0;
+    /// Between sections.
+    pub const XL: f32 = 24.0;
+}
+
+/// Type sizes, in logical pixels.
+pub mod size {
+    /// Secondary lines: recipients, dates, states.
+    pub const SMALL: f32 = 13.0;
+    /// Body text.
+    pub const BODY: f32 = 15.0;
+    /// A row's first line, a form's section.
+    pub const EMPHASIS: f32 = 16.0;
+    /// A page's title.
+    pub const TITLE: f32 = 20.0;
+}
+
+/// The width of the label column of forms (fits the Polish labels on
+/// one line).
+pub const LABEL_WIDTH: f32 = 230.0;
+
+/// The width of the main window's sidebar.
+pub const SIDEBAR_WIDTH: f32 = 190.0;
+
+/// Koperta's light palette.
+pub const LIGHT: iced::theme::Palette = iced::theme::Palette {
+    background: color!(0xfbfaf8),
+    text: color!(0x1d1c1a),
+    primary: color!(0x1f5fbf),
+    success: color!(0x1b7a3d),
+    warning: color!(0x8a5a00),
+    danger: color!(0xb3261e),
+};
+
+/// Koperta's dark palette.
+pub const DARK: iced::theme::Palette = iced::theme::Palette {
+    background: color!(0x1f2023),
+    text: color!(0xe9e7e3),
+    primary: color!(0x8ab4f8),
+    success: color!(0x6cc58a),
+    warning: color!(0xe3b35a),
+    danger: color!(0xf2857a),
+};
+
+/// The theme for a light or dark desktop.
+pub fn theme(dark: bool) -> Theme {
+    if dark {
+        Theme::custom("Koperta dark", DARK)
+    } else {
+        Theme::custom("Koperta light", LIGHT)
+    }
+}
+
+fn is_dark(theme: &Theme) -> bool {
+    theme.extended_palette().is_dark
+}
+
+/// A colour mixed towards another: `amount` 0 is `a`, 1 is `b`.
+fn mix(a: Color, b: Color, amount: f32) -> Color {
+    Color {
+        r: a.r + (b.r - a.r) * amount,
+        g: a.g + (b.g - a.g) * amount,
+        b: a.b + (b.b - a.b) * amount,
+        a: 1.0,
+    }
+}
+
+/// Text that is secondary (recipients, dates): still 4.5:1 or more.
+pub fn muted(theme: &Theme) -> Color {
+    let p = theme.palette();
+    mix(p.text, p.background, 0.35)
+}
+
+/// The sidebar and header bar: a shade off the page.
+pub fn bar(theme: &Theme) -> container::Style {
+    let p = theme.palette();
+    let shade = if is_dark(theme) { 0.06 } else { 0.045 };
+    container::Style {
+        background: Some(Background::Color(mix(p.background, p.text, shade))),
+        text_color: Some(p.text),
+        ..container::Style::default()
+    }
+}
+
+/// A list row: a thin line under it, no box.
+pub fn list_row(theme: &Theme) -> container::Style {
+    let p = theme.palette();
+    container::Style {
+        border: Border {
+            color: mix(p.background, p.text, 0.12),
+            width: 1.0,
+            radius: 6.0.into(),
+        },
+        background: Some(Background::Color(p.background)),
+        ..container::Style::default()
+    }
+}
+
+/// A toast: a short status message that clears itself.
+pub fn toast(theme: &Theme) -> container::Style {
+    let p = theme.palette();
+    container::Style {
+        background: Some(Background::Color(mix(p.text, p.background, 0.1))),
+        text_color: Some(p.background),
+        border: Border {
+            radius: 8.0.into(),
+            ..Border::default()
+        },
+        ..container::Style::default()
+    }
+}
+
+/// A question waiting for an answer, above the page.
+pub fn question(theme: &Theme) -> container::Style {
+    let p = theme.palette();
+    container::Style {
+        background: Some(Background::Color(mix(p.background, p.warning, 0.12))),
+        border: Border {
+            color: p.warning,
+            width: 1.0,
+            radius: 6.0.into(),
+        },
+        ..container::Style::default()
+    }
+}
+
+/// A sidebar entry: the chosen one filled with the accent, the others
+/// plain until hovered.
+pub fn nav(chosen: bool) -> impl Fn(&Theme, button::Status) -> button::Style {
+    move |theme, status| {
+        let p = theme.palette();
+        let background = match (chosen, status) {
+            (true, _) => Some(Background::Color(mix(p.background, p.primary, 0.22))),
+            (false, button::Status::Hovered | button::Status::Pressed) => {
+                Some(Background::Color(mix(p.background, p.text, 0.08)))
+            }
+            _ => None,
+        };
+        button::Style {
+            background,
+            text_color: p.text,
+            border: Border {
+                radius: 6.0.into(),
+                ..Border::default()
+            },
+            ..button::Style::default()
+        }
+    }
+}
+
+/// WCAG 2.1 contrast ratio of two colours (1 to 21).
+pub fn contrast(a: Color, b: Color) -> f32 {
+    fn luminance(c: Color) -> f32 {
+        let channel = |v: f32| {
+            if v <= 0.039_28 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b)
+    }
+    let (la, lb) = (luminance(a), luminance(b));
+    let (hi, lo) = if la > lb { (la, lb) } else { (lb, la) };
+    (hi + 0.05) / (lo + 0.05)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_themes_meet_wcag_aa_contrast() {
+        for (name, dark) in [("light", false), ("dark", true)] {
+            let t = theme(dark);
+            let p = t.palette();
+            let bg = p.background;
+            let bar_bg = match bar(&t).background {
+                Some(Background::Color(c)) => c,
+                _ => bg,
+            };
+            // Body text: AAA (7:1) on the page and on the bars.
+            assert!(contrast(p.text, bg) >= 7.0, "{name}: text");
+            assert!(contrast(p.text, bar_bg) >= 7.0, "{name}: text on bars");
+            // Secondary text and coloured text: AA (4.5:1).
+            assert!(
+                contrast(muted(&t), bg) >= 4.5,
+                "{name}: muted {}",
+                contrast(muted(&t), bg)
+            );
+            for (what, c) in [
+                ("primary", p.primary),
+                ("success", p.success),
+                ("danger", p.danger),
+                ("warning", p.warning),
+            ] {
+                assert!(contrast(c, bg) >= 4.5, "{name}: {what} {}", contrast(c, bg));
+            }
+        }
+    }
+}
