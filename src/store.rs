@@ -321,6 +321,20 @@ impl Store {
         (ok, bad)
     }
 
+    /// When draft `id` was last saved (Unix seconds), if it can be told.
+    pub fn draft_saved_at(&self, id: &str) -> Option<u64> {
+        if !valid_id(id) {
+            return None;
+        }
+        let modified = std::fs::metadata(self.dir("drafts").join(id).join("draft.toml"))
+            .and_then(|m| m.modified())
+            .ok()?;
+        modified
+            .duration_since(std::time::UNIX_EPOCH)
+            .ok()
+            .map(|d| d.as_secs())
+    }
+
     /// Removes draft `id` and its attachment copies.
     ///
     /// Errors: [`StoreError::Io`].

@@ -19,6 +19,24 @@ use koperta::paths::Paths;
 use koperta::ui::app::{App, Input, Message, Screen};
 use koperta::ui::{compose, main_window};
 
+/// What the main window shows: `accounts` and `outbox`, nothing else.
+fn shown<'a>(
+    settings: &'a koperta::config::Settings,
+    accounts: &'a [Account],
+    outbox: &'a [koperta::store::Stored],
+) -> main_window::Shown<'a> {
+    main_window::Shown {
+        settings,
+        accounts,
+        outbox,
+        drafts: &[],
+        sent: &[],
+        damaged: &[],
+        config_error: None,
+        checks: &NO_CHECKS,
+    }
+}
+
 /// No account checked yet.
 static NO_CHECKS: std::collections::BTreeMap<AccountId, koperta::checks::Check> =
     std::collections::BTreeMap::new();
@@ -114,15 +132,7 @@ fn main_window_leads_a_new_person_to_add_an_account() {
     i18n::apply(Language::En);
     let state = main_window::State::default();
     let settings = koperta::config::Settings::default();
-    let mut ui = simulator(main_window::view(
-        &state,
-        &settings,
-        &[],
-        &[],
-        &[],
-        None,
-        &NO_CHECKS,
-    ));
+    let mut ui = simulator(main_window::view(&state, shown(&settings, &[], &[])));
     assert!(ui.find("Add account").is_ok());
     let _ = ui.click("Add account");
     let messages: Vec<main_window::Message> = ui.into_messages().collect();
@@ -232,7 +242,7 @@ fn drafts_are_saved_and_offered_back_after_a_crash() {
     }
     let app = App::headless(Paths::under(home.path()));
     assert_eq!(app.drafts.len(), 1, "the draft is offered back");
-    assert_eq!(app.drafts[0].1, "Niedokończone — zażółć");
+    assert_eq!(app.drafts[0].subject, "Niedokończone — zażółć");
     let (drafts, _) = app.store.drafts();
     let attached = &drafts[0].1.attachments;
     assert_eq!(std::fs::read(&attached[0]).unwrap(), b"%PDF-1.4");
@@ -632,15 +642,7 @@ fn turning_never_plaintext_off_asks_and_says_what_is_at_risk() {
         "nothing changes before the answer"
     );
     {
-        let mut ui = simulator(main_window::view(
-            &state,
-            &settings,
-            &[],
-            &[],
-            &[],
-            None,
-            &NO_CHECKS,
-        ));
+        let mut ui = simulator(main_window::view(&state, shown(&settings, &[], &[])));
         assert!(ui.find("Wyłącz").is_ok());
     }
     let yes = state.update(main_window::Message::ConfirmYes, &[], &[]);
@@ -889,12 +891,7 @@ fn the_outbox_and_a_message_in_its_undo_delay_are_drawn_in_both_languages_and_th
         };
         let mut ui = simulator(main_window::view(
             &main,
-            &settings,
-            &accounts,
-            &outbox,
-            &[],
-            None,
-            &NO_CHECKS,
+            shown(&settings, &accounts, &outbox),
         ));
         assert!(ui.find(state_label).is_ok(), "{lang:?}");
         assert!(ui.find(next).is_ok(), "{lang:?}");
@@ -903,7 +900,7 @@ fn the_outbox_and_a_message_in_its_undo_delay_are_drawn_in_both_languages_and_th
             (koperta::ui::style::theme(true), "dark"),
         ] {
             draw(
-                main_window::view(&main, &settings, &accounts, &outbox, &[], None, &NO_CHECKS),
+                main_window::view(&main, shown(&settings, &accounts, &outbox)),
                 &theme,
                 &format!("{code}-outbox-{t}"),
             );
@@ -1184,7 +1181,7 @@ fn d01_closing_a_reopened_draft_or_an_edited_outbox_message_unchanged_keeps_it()
         app.store.drafts().0.iter().any(|(d, _)| d == "szkic1"),
         "the draft is still on disk"
     );
-    assert!(app.drafts.iter().any(|(d, _)| d == "szkic1"), "and listed");
+    assert!(app.drafts.iter().any(|d| d.id == "szkic1"), "and listed");
     assert_eq!(
         app.main.notice.as_deref(),
         Some("The draft “Zachowany szkic” is kept in Drafts.")
@@ -1356,4 +1353,230 @@ fn d27_a_compose_window_with_no_account_yet_leads_to_the_account_setup() {
     );
     let _ = app.update(Message::Compose(id, compose::Message::AddAccount));
     assert!(app.wizard.is_some(), "the setup opens in the main window");
+}
+
+/// Every view of the main window with something in it, in both languages
+/// and both themes, at the default size and a narrow and a wide one, into
+/// `target/screenshots/main/` (looked at by a person; the README shows some).
+#[test]
+fn every_main_window_view_is_drawn_in_both_languages_themes_and_sizes() {
+    use koperta::checks::{Check, Outcome};
+    use koperta::outbox::{Failure, Reason, State};
+    use koperta::smtp::{SmtpError, TlsInfo};
+    use koperta::store::{Sidecar, Stored};
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    let now = koperta::outbox::now();
+    let zofia = Account {
+        name: "Zofia Żółkiewska".into(),
+        ..account()
+    };
+    let firma = Account {
+        id: AccountId::generate(),
+        name: "Biuro".into(),
+        address: "biuro@firma.example.pl".into(),
+        host: "smtp.firma.example.pl".into(),
+        port: 587,
+        security: koperta::account::Security::StartTls,
+        ..Account::default()
+    };
+    let accounts = vec![zofia.clone(), firma.clone()];
+    let mut checks = std::collections::BTreeMap::new();
+    checks.insert(
+        zofia.id.clone(),
+        Check {
+            at: now - 600,
+            server: koperta::checks::server_of(&zofia),
+            outcome: Outcome::Secure {
+                tls: TlsInfo {
+                    version: "TLSv1_3".into(),
+                    cipher_suite: "TLS13_AES_256_GCM_SHA384".into(),
+                    subject: "CN=localhost".into(),
+                    issuer: "CN=Koperta Test CA".into(),
+                    fingerprint: String::new(),
+                    pinned: false,
+                },
+            },
+        },
+    );
+    checks.insert(
+        firma.id.clone(),
+        Check {
+            at: now - 120,
+            server: koperta::checks::server_of(&firma),
+            outcome: Outcome::Failed {
+                error: SmtpError::AuthFailed {
+                    code: 535,
+                    text: "5.7.8 Authentication credentials invalid".into(),
+                },
+                host: firma.host.clone(),
+            },
+        },
+    );
+    let stored =
+        |id: &str, subject: &str, state: State, at: u64, rcpt: usize, error: Option<SmtpError>| {
+            Stored {
+                id: id.into(),
+                sidecar: Sidecar {
+                    account: zofia.id.clone(),
+                    subject: subject.into(),
+                    envelope: koperta::draft::Envelope {
+                        mail_from: zofia.address.clone(),
+                        rcpt_to: (0..rcpt).map(|n| format!("osoba{n}@example.org")).collect(),
+                        smtputf8: false,
+                    },
+                    draft: Some(format!("d-{id}")),
+                    state,
+                    attempts: u32::from(error.is_some()),
+                    queued_at: at,
+                    eml_size: 3_600_000,
+                    reply: Some("250 2.0.0 Ok: queued as 4XkT2".into()),
+                    failure: error.map(|error| {
+                        Failure::new(Reason::Smtp {
+                            error,
+                            host: "smtp.example.com".into(),
+                        })
+                    }),
+                    ..Sidecar::default()
+                },
+                eml: format!("{id}.eml").into(),
+            }
+        };
+    let outbox = vec![
+        stored(
+            "m1",
+            "Sprawozdanie za listopad",
+            State::Failed,
+            now - 300,
+            2,
+            Some(SmtpError::Transient {
+                code: 421,
+                text: "4.7.0 Try again later".into(),
+            }),
+        ),
+        stored(
+            "m2",
+            "Zdjęcia z wycieczki",
+            State::Failed,
+            now - 3600,
+            1,
+            Some(SmtpError::TooLarge {
+                size: 31_457_280,
+                limit: 26_214_400,
+            }),
+        ),
+        stored(
+            "m4",
+            "Życzenia świąteczne",
+            State::Scheduled { at: now + 86_400 },
+            now - 60,
+            40,
+            None,
+        ),
+    ];
+    let sent = vec![
+        stored(
+            "s1",
+            "Faktura 12/2026",
+            State::Sent { at: now - 900 },
+            now - 900,
+            1,
+            None,
+        ),
+        stored(
+            "s2",
+            "Zaproszenie na wigilię firmową",
+            State::Sent { at: now - 86_400 },
+            now - 86_400,
+            40,
+            None,
+        ),
+    ];
+    let drafts = vec![
+        main_window::DraftRow {
+            id: "d1".into(),
+            subject: "Odpowiedź w sprawie umowy".into(),
+            to: "Anna Nowak <anna@example.org>".into(),
+            saved_at: Some(now - 30),
+            queued: false,
+        },
+        main_window::DraftRow {
+            id: "d2".into(),
+            subject: String::new(),
+            to: String::new(),
+            saved_at: Some(now - 7200),
+            queued: false,
+        },
+    ];
+    let settings = koperta::config::Settings::default();
+    let dir = support::manifest_dir().join("target/screenshots/main");
+    for (lang, code) in [(Language::Pl, "pl"), (Language::En, "en")] {
+        i18n::apply(lang);
+        for tab in main_window::Tab::ALL {
+            let main = main_window::State {
+                tab,
+                ..main_window::State::default()
+            };
+            let view = || {
+                main_window::view(
+                    &main,
+                    main_window::Shown {
+                        settings: &settings,
+                        accounts: &accounts,
+                        outbox: &outbox,
+                        drafts: &drafts,
+                        sent: &sent,
+                        damaged: &[],
+                        config_error: None,
+                        checks: &checks,
+                    },
+                )
+            };
+            for (theme, t) in [
+                (koperta::ui::style::theme(false), "light"),
+                (koperta::ui::style::theme(true), "dark"),
+            ] {
+                let mut ui = support::app::simulator_sized(view(), (900.0, 640.0));
+                support::app::photograph(
+                    &mut ui,
+                    &theme,
+                    &dir,
+                    &format!("{code}-{tab:?}-{t}").to_lowercase(),
+                );
+            }
+            for (size, name) in [((600.0, 480.0), "narrow"), ((1400.0, 860.0), "wide")] {
+                let mut ui = support::app::simulator_sized(view(), size);
+                support::app::photograph(
+                    &mut ui,
+                    &koperta::ui::style::theme(false),
+                    &dir,
+                    &format!("{code}-{tab:?}-{name}").to_lowercase(),
+                );
+            }
+        }
+        // What each view must say.
+        let main = main_window::State {
+            tab: main_window::Tab::Outbox,
+            ..main_window::State::default()
+        };
+        let mut ui = simulator(main_window::view(
+            &main,
+            main_window::Shown {
+                settings: &settings,
+                accounts: &accounts,
+                outbox: &outbox,
+                drafts: &drafts,
+                sent: &sent,
+                damaged: &[],
+                config_error: None,
+                checks: &checks,
+            },
+        ));
+        let retry_all = if lang == Language::Pl {
+            "Ponów wszystkie"
+        } else {
+            "Retry all"
+        };
+        assert!(ui.find(retry_all).is_ok());
+    }
+    i18n::apply(Language::En);
 }

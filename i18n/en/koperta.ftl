@@ -193,10 +193,26 @@ test-ok = The account works.
 ## Desktop: main window
 
 main-tab-accounts = Accounts
-main-tab-outbox = { $count ->
-    [0] Outbox
-   *[other] Outbox ({ $count })
-}
+main-tab-outbox = Outbox
+main-tab-drafts = Drafts
+main-tab-sent = Sent
+main-what-koperta-is = Koperta writes and sends mail through your provider’s server, only over encrypted connections. It has no inbox: replies arrive where you read mail now.
+main-account-gone = (a removed account)
+list-recipients-more = { $shown } and { $more } more
+drafts-no-recipient = (no recipient yet)
+drafts-saved-at = saved { $time }
+drafts-queued = its message waits in the outbox
+drafts-empty = No drafts. Whatever you write is kept here until it is sent.
+drafts-discard-question = Discard the draft “{ $subject }”? It cannot be brought back.
+outbox-row-facts = from { $account } · queued { $time } · { $size } · { $attempts ->
+        [0] not tried yet
+        [one] one attempt
+       *[other] { $attempts } attempts
+    }
+outbox-retry-all = Retry all
+sent-row-facts = from { $account } · sent { $time } · { $size }
+sent-server-said = the server said: { $reply }
+sent-empty = Nothing sent from this computer yet. A copy of every message Koperta sends is kept here.
 main-tab-settings = Settings
 main-compose = New message
 main-no-accounts = Welcome to Koperta. Add the account you send mail from to begin.
@@ -212,10 +228,6 @@ main-no-subject = (no subject)
 main-closed-queued = The message “{ $subject }” waits in the outbox and goes out by itself; open it there to change it.
 main-closed-draft-kept = The draft “{ $subject }” is kept in Drafts.
 main-closed-waiting = The message “{ $subject }” waits in the outbox for you: it does not go out by itself.
-main-drafts-title = { $count ->
-    [one] One unsent draft was kept:
-   *[other] { $count } unsent drafts were kept:
-}
 main-confirm-remove = Remove the account { $address } and its password from the keyring?
 main-account-saved = Account saved: { $address }.
 main-account-removed = Account removed, with its password.
@@ -248,7 +260,7 @@ account-error-password-required-gui = Enter the password.
 
 ## Desktop: outbox
 
-outbox-empty = The outbox is empty: every message went out.
+outbox-empty = Nothing waits to be sent.
 outbox-retry = Retry
 outbox-delete = Delete
 outbox-may-have-been-sent = This message may already have been sent: the connection was lost before the server confirmed it.

@@ -209,10 +209,27 @@ test-ok = Konto działa.
 ## Pulpit: okno główne
 
 main-tab-accounts = Konta
-main-tab-outbox = { $count ->
-    [0] Do wysłania
-   *[other] Do wysłania ({ $count })
-}
+main-tab-outbox = Skrzynka nadawcza
+main-tab-drafts = Szkice
+main-tab-sent = Wysłane
+main-what-koperta-is = Koperta pisze i wysyła pocztę przez serwer twojego dostawcy, wyłącznie szyfrowanymi połączeniami. Nie ma skrzynki odbiorczej: odpowiedzi przychodzą tam, gdzie czytasz pocztę teraz.
+main-account-gone = (usunięte konto)
+list-recipients-more = { $shown } i jeszcze { $more }
+drafts-no-recipient = (jeszcze bez odbiorcy)
+drafts-saved-at = zapisano { $time }
+drafts-queued = wiadomość z tego szkicu czeka w skrzynce nadawczej
+drafts-empty = Nie ma szkiców. Wszystko, co piszesz, czeka tu, dopóki nie zostanie wysłane.
+drafts-discard-question = Odrzucić szkic „{ $subject }”? Nie da się go przywrócić.
+outbox-row-facts = z { $account } · w kolejce od { $time } · { $size } · { $attempts ->
+        [0] jeszcze nie próbowano
+        [one] jedna próba
+        [few] { $attempts } próby
+       *[other] { $attempts } prób
+    }
+outbox-retry-all = Ponów wszystkie
+sent-row-facts = z { $account } · wysłano { $time } · { $size }
+sent-server-said = serwer odpowiedział: { $reply }
+sent-empty = Z tego komputera nic jeszcze nie wysłano. Kopia każdej wiadomości wysłanej przez Kopertę jest przechowywana tutaj.
 main-tab-settings = Ustawienia
 main-compose = Nowa wiadomość
 main-no-accounts = Witaj w Kopercie. Aby zacząć, dodaj konto, z którego wysyłasz pocztę.
@@ -228,11 +245,6 @@ main-no-subject = (bez tematu)
 main-closed-queued = Wiadomość „{ $subject }” czeka w skrzynce nadawczej i wyjdzie sama; aby ją zmienić, otwórz ją tam.
 main-closed-draft-kept = Szkic „{ $subject }” został zachowany w szkicach.
 main-closed-waiting = Wiadomość „{ $subject }” czeka na ciebie w skrzynce nadawczej: sama nie wyjdzie.
-main-drafts-title = { $count ->
-    [one] Zachowano jeden niewysłany szkic:
-    [few] Zachowano { $count } niewysłane szkice:
-   *[many] Zachowano { $count } niewysłanych szkiców:
-}
 main-confirm-remove = Usunąć konto { $address } i jego hasło z pęku kluczy?
 main-account-saved = Zapisano konto: { $address }.
 main-account-removed = Usunięto konto wraz z hasłem.
@@ -265,7 +277,7 @@ account-error-password-required-gui = Wpisz hasło.
 
 ## Pulpit: do wysłania
 
-outbox-empty = Nie ma nic do wysłania: wszystkie wiadomości wyszły.
+outbox-empty = Nic nie czeka na wysłanie.
 outbox-retry = Ponów
 outbox-delete = Usuń
 outbox-may-have-been-sent = Ta wiadomość mogła już zostać wysłana: połączenie zerwało się, zanim serwer ją potwierdził.

@@ -59,8 +59,12 @@ pub struct App {
     pub engine: Outbox,
     /// What the outbox holds, as last drawn.
     pub outbox: Vec<Stored>,
-    /// Saved drafts not open in a window: (id, subject).
-    pub drafts: Vec<(String, String)>,
+    /// Saved drafts not open in a window, newest first.
+    pub drafts: Vec<main_window::DraftRow>,
+    /// The copies in sent/, newest first.
+    pub sent: Vec<Stored>,
+    /// Files that could not be read, each with its path and reason.
+    pub damaged: Vec<String>,
     /// Addresses used before (for suggestions), read with the outbox.
     addresses: Vec<String>,
     /// Sends in flight.
@@ -96,6 +100,8 @@ pub enum Input {
     },
     /// Ctrl+N.
     NewMessage,
+    /// Ctrl+1 … Ctrl+5: a view of the main window (its index).
+    View(usize),
     /// Ctrl+Enter.
     Send,
     /// Ctrl+S.
@@ -147,6 +153,8 @@ pub enum Message {
     AccountRemoved(Result<(), String>),
     /// config.toml was written with a changed setting, or why not.
     SettingWritten(Result<crate::config::Config, String>),
+    /// A discarded draft is gone from disk (or could not be removed).
+    DraftDiscarded(Result<(), String>),
     /// The desktop's light or dark mode (asked at start, then followed).
     OsTheme(iced::theme::Mode),
     /// config.toml changed on disk (another process wrote it): its time and
@@ -249,6 +257,8 @@ impl App {
             main_id: None,
             outbox: Vec::new(),
             drafts: Vec::new(),
+            sent: Vec::new(),
+            damaged: Vec::new(),
             addresses: Vec::new(),
             sends: super::sending::Sends::default(),
             outbox_read_at: Instant::now(),
@@ -310,13 +320,39 @@ impl App {
             .iter()
             .filter_map(|m| m.sidecar.draft.clone())
             .collect();
-        self.drafts = self
-            .store
-            .drafts()
-            .0
+        // A draft whose message waits in the outbox is listed too (D11):
+        // after a crash, what was typed last is there to open.
+        let (drafts, bad_drafts) = self.store.drafts();
+        let mut rows: Vec<main_window::DraftRow> = drafts
             .into_iter()
-            .filter(|(id, _)| !open.contains(id) && !in_outbox.contains(id))
-            .map(|(id, d)| (id, d.subject))
+            .filter(|(id, _)| !open.contains(id))
+            .map(|(id, d)| main_window::DraftRow {
+                saved_at: self.store.draft_saved_at(&id),
+                queued: in_outbox.contains(&id),
+                to: [d.to.trim(), d.cc.trim(), d.bcc.trim()]
+                    .into_iter()
+                    .filter(|f| !f.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                subject: d.subject,
+                id,
+            })
+            .collect();
+        rows.sort_by(|a, b| b.saved_at.cmp(&a.saved_at).then(a.id.cmp(&b.id)));
+        self.drafts = rows;
+        let (mut sent, bad_sent) = self.store.sent();
+        let sent_at = |m: &Stored| match m.sidecar.state {
+            crate::outbox::State::Sent { at } => at,
+            _ => m.sidecar.queued_at,
+        };
+        sent.sort_by(|a, b| sent_at(b).cmp(&sent_at(a)).then(a.id.cmp(&b.id)));
+        self.sent = sent;
+        // Damaged files are shown with their path and reason, never left
+        // out in silence.
+        self.damaged = bad_drafts
+            .iter()
+            .chain(bad_sent.iter())
+            .map(|e| e.localize())
             .collect();
     }
 
@@ -495,12 +531,16 @@ impl App {
             }
             _ => main_window::view(
                 &self.main,
-                self.settings(),
-                self.accounts(),
-                &self.outbox,
-                &self.drafts,
-                self.config_error.as_deref(),
-                &self.checks,
+                main_window::Shown {
+                    settings: self.settings(),
+                    accounts: self.accounts(),
+                    outbox: &self.outbox,
+                    drafts: &self.drafts,
+                    sent: &self.sent,
+                    damaged: &self.damaged,
+                    config_error: self.config_error.as_deref(),
+                    checks: &self.checks,
+                },
             )
             .map(Message::Main),
         }
@@ -675,6 +715,13 @@ impl App {
             Message::AccountRemoved(result) => self.account_removed(result),
             Message::SettingWritten(result) => self.setting_written(result),
             Message::ConfigReread(modified, result) => self.config_reread(modified, result),
+            Message::DraftDiscarded(result) => {
+                if let Err(e) = result {
+                    self.notice(e);
+                }
+                self.refresh();
+                Task::none()
+            }
             Message::OsTheme(mode) => {
                 self.os_dark = mode == iced::theme::Mode::Dark;
                 Task::none()
@@ -728,6 +775,10 @@ impl App {
         match input {
             Input::NewMessage if !self.accounts().is_empty() => self.open_compose(None),
             Input::NewMessage => Task::none(),
+            Input::View(n) if !is_compose => match main_window::Tab::ALL.get(n) {
+                Some(tab) => self.update(Message::Main(main_window::Message::Tab(*tab))),
+                None => Task::none(),
+            },
             Input::Tab { back } if is_compose => {
                 let Some(Screen::Compose(c)) = self.windows.get_mut(&id) else {
                     return Task::none();
@@ -885,9 +936,33 @@ impl App {
                 Task::none()
             }
             A::DiscardDraft(id) => {
-                let _ = self.store.delete_draft(&id);
-                self.refresh();
-                Task::none()
+                let store = self.store.clone();
+                Task::perform(
+                    async move {
+                        tokio::task::spawn_blocking(move || {
+                            store.delete_draft(&id).map_err(|e| e.localize())
+                        })
+                        .await
+                        .unwrap_or_else(|e| Err(e.to_string()))
+                    },
+                    Message::DraftDiscarded,
+                )
+            }
+            A::RetryAll => {
+                // Not one that may have been sent: each of those asks.
+                let ids: Vec<String> = self
+                    .outbox
+                    .iter()
+                    .filter(|m| {
+                        m.sidecar.state == crate::outbox::State::Failed
+                            && m.sidecar
+                                .failure
+                                .as_ref()
+                                .is_none_or(|f| f.class() != crate::outbox::Class::Permanent)
+                    })
+                    .map(|m| m.id.clone())
+                    .collect();
+                Task::batch(ids.into_iter().map(|id| self.retry(id)))
             }
             A::Edit(id) => {
                 let Some(m) = self.outbox.iter().find(|m| m.id == id).cloned() else {
@@ -1261,6 +1336,12 @@ fn decode_event(event: Event, status: event::Status, id: window::Id) -> Option<M
                 {
                     Input::Attach
                 }
+                Key::Character(c) if modifiers.command() && !modifiers.shift() => {
+                    match c.parse::<usize>() {
+                        Ok(n @ 1..=5) => Input::View(n - 1),
+                        _ => return None,
+                    }
+                }
                 _ => return None,
             };
             Some(Message::Input(id, input))
@@ -1272,9 +1353,6 @@ fn decode_event(event: Event, status: event::Status, id: window::Id) -> Option<M
     }
 }
 
-/// Runs the GUI until every window is closed.
-///
-/// Errors: iced's, when no window can be opened (no display).
 /// Stores `password` in the keyring (off the UI thread), then hands the
 /// account to [`Message::AccountSaved`], which writes the config: an
 /// account never exists without its password.

@@ -477,7 +477,7 @@ pub fn view<'a>(
             .take(5)
             .map(|s| {
                 button(text(s.clone()).size(13))
-                    .style(button::secondary)
+                    .style(super::style::secondary)
                     .on_press(Message::Suggest(s))
                     .into()
             })
@@ -567,10 +567,10 @@ pub fn view<'a>(
                 .padding(6)
                 .width(Length::Fill),
             button(text(t!("compose-attach-path")))
-                .style(button::secondary)
+                .style(super::style::secondary)
                 .on_press(Message::AttachTyped),
             button(text(t!("compose-attach-dialog")))
-                .style(button::secondary)
+                .style(super::style::secondary)
                 .on_press(Message::AttachDialog),
         ]
         .spacing(6),
@@ -617,7 +617,7 @@ pub fn view<'a>(
         .push(container(status).width(Length::Fill))
         .push(
             button(text(t!("compose-save")))
-                .style(button::secondary)
+                .style(super::style::secondary)
                 .on_press(Message::Save),
         )
         .push(if matches!(state.sending, Sending::Held(_)) {
@@ -639,7 +639,7 @@ pub fn view<'a>(
                         .style(button::danger)
                         .on_press(Message::ResendYes),
                     button(text(t!("compose-close-cancel")))
-                        .style(button::secondary)
+                        .style(super::style::secondary)
                         .on_press(Message::ResendNo),
                 ]
                 .spacing(6)
@@ -660,7 +660,7 @@ pub fn view<'a>(
                         .style(button::danger)
                         .on_press(Message::CloseDiscard),
                     button(text(t!("compose-close-cancel")))
-                        .style(button::secondary)
+                        .style(super::style::secondary)
                         .on_press(Message::CloseCancel),
                 ]
                 .spacing(6)

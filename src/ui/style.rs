@@ -37,7 +37,7 @@ pub mod size {
 pub const LABEL_WIDTH: f32 = 230.0;
 
 /// The width of the main window's sidebar.
-pub const SIDEBAR_WIDTH: f32 = 190.0;
+pub const SIDEBAR_WIDTH: f32 = 220.0;
 
 /// Koperta's light palette.
 pub const LIGHT: iced::theme::Palette = iced::theme::Palette {
@@ -162,6 +162,33 @@ pub fn nav(chosen: bool) -> impl Fn(&Theme, button::Status) -> button::Style {
             },
             ..button::Style::default()
         }
+    }
+}
+
+/// A secondary action: outlined, the page's colour inside, so a row of
+/// them does not glare (the stock grey did in the dark theme).
+pub fn secondary(theme: &Theme, status: button::Status) -> button::Style {
+    let p = theme.palette();
+    let line = mix(p.background, p.text, 0.3);
+    let (background, border) = match status {
+        button::Status::Hovered => (mix(p.background, p.text, 0.08), p.text),
+        button::Status::Pressed => (mix(p.background, p.text, 0.14), p.text),
+        button::Status::Disabled => (p.background, mix(p.background, p.text, 0.15)),
+        button::Status::Active => (p.background, line),
+    };
+    button::Style {
+        background: Some(Background::Color(background)),
+        text_color: if status == button::Status::Disabled {
+            muted(theme)
+        } else {
+            p.text
+        },
+        border: Border {
+            color: border,
+            width: 1.0,
+            radius: 6.0.into(),
+        },
+        ..button::Style::default()
     }
 }
 

@@ -434,7 +434,7 @@ fn buttons<'a>(items: Vec<Element<'a, Message>>) -> Element<'a, Message> {
 
 fn secondary<'a>(label: String, message: Message) -> Element<'a, Message> {
     button(text(label))
-        .style(button::secondary)
+        .style(super::style::secondary)
         .on_press(message)
         .into()
 }

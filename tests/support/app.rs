@@ -55,6 +55,14 @@ pub fn compose_window(app: &mut App, draft: Draft) -> window::Id {
 pub fn simulator_at_window_size<'a, M: Clone>(
     element: impl Into<iced::Element<'a, M>>,
 ) -> iced_test::Simulator<'a, M> {
+    simulator_sized(element, (900.0, 640.0))
+}
+
+/// A simulator of `size` (logical pixels) with the embedded font.
+pub fn simulator_sized<'a, M: Clone>(
+    element: impl Into<iced::Element<'a, M>>,
+    size: (f32, f32),
+) -> iced_test::Simulator<'a, M> {
     let settings = iced::Settings {
         fonts: vec![
             include_bytes!("../../assets/fonts/DejaVuSans.ttf")
@@ -64,7 +72,7 @@ pub fn simulator_at_window_size<'a, M: Clone>(
         default_font: iced::Font::with_name("DejaVu Sans"),
         ..iced::Settings::default()
     };
-    iced_test::Simulator::with_size(settings, (900.0, 640.0), element)
+    iced_test::Simulator::with_size(settings, size, element)
 }
 
 /// Draws what `ui` shows in `theme` into `DIR/NAME-tiny-skia.png`.

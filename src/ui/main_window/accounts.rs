@@ -1,0 +1,320 @@
+//! The Accounts page: each account in a compact row with what was last
+//! seen of its server, and the manual account form.
+
+use iced::widget::{button, column, container, pick_list, row, text, text_input};
+use iced::{Element, Length};
+
+use super::Message;
+use crate::account::{Account, AccountId, Security};
+use crate::checks::Check;
+use crate::config::Settings;
+use crate::report::marks::{MarkKind, mark_kind, security_mark};
+use crate::report::security_label;
+use crate::t;
+use crate::ui::style;
+
+/// The manual account form (every `Account` field and the password).
+#[derive(Debug, Clone, Default)]
+pub struct AccountForm {
+    /// Editing this account, or adding a new one.
+    pub editing: Option<AccountId>,
+    /// Display name.
+    pub name: String,
+    /// Address.
+    pub address: String,
+    /// Server.
+    pub host: String,
+    /// Port, as typed.
+    pub port: String,
+    /// Security.
+    pub security: Security,
+    /// User name.
+    pub username: String,
+    /// Password (wiped when the form closes).
+    pub password: crate::secrets::Password,
+    /// Extra CA (PEM file path).
+    pub ca_file: String,
+    /// Pinned certificate (PEM file path).
+    pub pin_file: String,
+    /// Signature.
+    pub signature: String,
+    /// Send a blind copy to the account's own address.
+    pub bcc_self: bool,
+    /// What went wrong last.
+    pub error: Option<String>,
+    /// Signing in to check the account before it is saved.
+    pub checking: bool,
+}
+
+/// A security choice in the form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SecurityChoice(pub Security);
+
+impl std::fmt::Display for SecurityChoice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&security_label(self.0))
+    }
+}
+
+/// The security choices a form offers: plaintext only while
+/// never-plaintext is off (RFC 8314 §5.2).
+pub fn security_choices(never_plaintext: bool) -> Vec<SecurityChoice> {
+    let mut choices = vec![
+        SecurityChoice(Security::ImplicitTls),
+        SecurityChoice(Security::StartTls),
+    ];
+    if !never_plaintext {
+        choices.push(SecurityChoice(Security::Plaintext));
+    }
+    choices
+}
+
+/// The text fields of the account form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormField {
+    /// Name.
+    Name,
+    /// Address.
+    Address,
+    /// Host.
+    Host,
+    /// Port.
+    Port,
+    /// User name.
+    Username,
+    /// Password.
+    Password,
+    /// CA file.
+    CaFile,
+    /// Pinned certificate file.
+    PinFile,
+    /// Signature.
+    Signature,
+}
+
+impl FormField {
+    const ALL: [FormField; 9] = [
+        FormField::Name,
+        FormField::Address,
+        FormField::Host,
+        FormField::Port,
+        FormField::Username,
+        FormField::Password,
+        FormField::CaFile,
+        FormField::PinFile,
+        FormField::Signature,
+    ];
+
+    /// The field's widget id.
+    pub fn id(self) -> iced::widget::Id {
+        iced::widget::Id::from(format!("main-form-{self:?}"))
+    }
+}
+
+/// Every text field the main window may show (the account form and the
+/// wizard), in no particular order: Tab moves among those it draws, and
+/// never in another window.
+pub fn focus_scope() -> Vec<iced::widget::Id> {
+    FormField::ALL
+        .iter()
+        .map(|f| f.id())
+        .chain(crate::ui::wizard::ids())
+        .collect()
+}
+
+/// The accounts page: rows, or the form when it is open, or what to do
+/// first when there is no account.
+pub(super) fn page<'a>(
+    state: &'a super::State,
+    settings: &'a Settings,
+    accounts: &'a [Account],
+    checks: &'a std::collections::BTreeMap<AccountId, Check>,
+) -> Element<'a, Message> {
+    if let Some(f) = &state.form {
+        return form_view(f, settings);
+    }
+    if accounts.is_empty() {
+        return column![
+            text(t!("main-no-accounts")).size(style::size::TITLE),
+            text(t!("main-what-koperta-is")),
+            button(text(t!("main-add-account")))
+                .style(button::primary)
+                .on_press(Message::AddAccount),
+        ]
+        .spacing(style::space::M)
+        .into();
+    }
+    let mut c = column![
+        row![
+            text(t!("main-tab-accounts"))
+                .size(style::size::TITLE)
+                .width(Length::Fill),
+            button(text(t!("main-add-account")))
+                .style(style::secondary)
+                .on_press(Message::AddAccount),
+        ]
+        .align_y(iced::Alignment::Center)
+    ]
+    .spacing(style::space::S);
+    for a in accounts {
+        // What was last seen of the server, never what is configured.
+        let check = checks.get(&a.id);
+        let mark = security_mark(a, check);
+        let mark_text = match mark_kind(a, check) {
+            MarkKind::Unsafe | MarkKind::Failed => text(mark).style(text::danger),
+            MarkKind::Verified | MarkKind::Pinned => text(mark).style(text::success),
+            MarkKind::Unchecked => text(mark),
+        }
+        .size(style::size::SMALL);
+        let who = if a.name.trim().is_empty() {
+            a.address.clone()
+        } else {
+            format!("{} <{}>", a.name.trim(), a.address)
+        };
+        let mut info = column![
+            text(who).size(style::size::EMPHASIS),
+            text(format!(
+                "{}:{} · {}",
+                a.host,
+                a.port,
+                security_label(a.security)
+            ))
+            .size(style::size::SMALL)
+            .style(|t: &iced::Theme| text::Style {
+                color: Some(style::muted(t)),
+            }),
+            mark_text,
+        ]
+        .spacing(2)
+        .width(Length::Fill);
+        if let Some((id, report)) = &state.test_report
+            && id == &a.id
+        {
+            info = info.push(text(report.clone()).size(style::size::SMALL));
+        }
+        let actions = row![
+            button(text(t!("main-test")))
+                .style(style::secondary)
+                .on_press(Message::TestAccount(a.id.clone())),
+            button(text(t!("main-edit")))
+                .style(style::secondary)
+                .on_press(Message::EditAccount(a.id.clone())),
+            button(text(t!("main-remove")))
+                .style(button::danger)
+                .on_press(Message::RemoveAccount(a.id.clone())),
+        ]
+        .spacing(style::space::XS);
+        c = c.push(
+            container(
+                row![info, actions]
+                    .spacing(style::space::M)
+                    .align_y(iced::Alignment::Center),
+            )
+            .padding(style::space::M)
+            .width(Length::Fill)
+            .style(style::list_row),
+        );
+    }
+    c.into()
+}
+
+pub(super) fn form_view<'a>(f: &'a AccountForm, settings: &Settings) -> Element<'a, Message> {
+    let field = |label: String, value: &'a str, which: FormField| {
+        row![
+            text(label).width(Length::Fixed(style::LABEL_WIDTH)),
+            text_input("", value)
+                .id(which.id())
+                .on_input(move |v| Message::Form(which, v))
+                .padding(6),
+        ]
+        .spacing(8)
+        .align_y(iced::Alignment::Center)
+    };
+    let choices = security_choices(settings.never_plaintext);
+    let mut c = column![
+        text(if f.editing.is_some() {
+            t!("form-title-edit")
+        } else {
+            t!("form-title-add")
+        })
+        .size(style::size::TITLE),
+        field(t!("form-name"), &f.name, FormField::Name),
+        field(t!("form-address"), &f.address, FormField::Address),
+        field(t!("form-host"), &f.host, FormField::Host),
+        row![
+            text(t!("form-security")).width(Length::Fixed(style::LABEL_WIDTH)),
+            pick_list(
+                choices,
+                Some(SecurityChoice(f.security)),
+                Message::FormSecurity
+            ),
+            text(t!("form-port")),
+            text_input("", &f.port)
+                .id(FormField::Port.id())
+                .on_input(|v| Message::Form(FormField::Port, v))
+                .padding(6)
+                .width(Length::Fixed(90.0)),
+        ]
+        .spacing(8)
+        .align_y(iced::Alignment::Center),
+        row![
+            text(t!("form-username")).width(Length::Fixed(style::LABEL_WIDTH)),
+            text_input(&t!("form-username-placeholder"), &f.username)
+                .id(FormField::Username.id())
+                .on_input(|v| Message::Form(FormField::Username, v))
+                .padding(6),
+        ]
+        .spacing(8)
+        .align_y(iced::Alignment::Center),
+        row![
+            text(if f.editing.is_some() {
+                t!("form-password-keep")
+            } else {
+                t!("form-password")
+            })
+            .width(Length::Fixed(style::LABEL_WIDTH)),
+            text_input("", f.password.expose())
+                .id(FormField::Password.id())
+                .secure(true)
+                .on_input(|v| Message::Form(FormField::Password, v))
+                .padding(6),
+        ]
+        .spacing(8)
+        .align_y(iced::Alignment::Center),
+        field(t!("form-ca-file"), &f.ca_file, FormField::CaFile),
+        field(t!("form-pin-file"), &f.pin_file, FormField::PinFile),
+        field(t!("form-signature"), &f.signature, FormField::Signature),
+        iced::widget::checkbox(f.bcc_self)
+            .label(t!("form-bcc-self"))
+            .on_toggle(Message::FormBccSelf),
+    ]
+    .spacing(8);
+    if f.security == Security::Plaintext {
+        c = c.push(text(t!("warning-plaintext-account")).style(text::danger));
+    }
+    if let Some(e) = &f.error {
+        c = c.push(text(e.clone()).style(text::danger));
+    }
+    if f.checking {
+        c = c.push(text(t!("form-checking")));
+    }
+    let idle = !f.checking;
+    c = c.push(
+        row![
+            button(text(t!("form-save")))
+                .style(button::primary)
+                .on_press_maybe(idle.then_some(Message::FormSave)),
+            button(text(t!("form-save-unchecked")))
+                .style(style::secondary)
+                .on_press_maybe(idle.then_some(Message::FormSaveUnchecked)),
+            button(text(t!("main-cancel")))
+                .style(style::secondary)
+                .on_press(Message::FormCancel),
+        ]
+        .spacing(8),
+    );
+    c = c.push(text(t!("form-save-unchecked-hint")).size(13));
+    container(c.spacing(style::space::S))
+        .padding(style::space::M)
+        .into()
+}

@@ -1,0 +1,298 @@
+//! The Drafts, Outbox and Sent pages: compact rows, newest first, each
+//! with when, to whom, from which account and how big; damaged files are
+//! listed with their path and reason, never left out.
+
+use iced::widget::{button, column, container, row, text};
+use iced::{Element, Length};
+
+use super::Message;
+use crate::account::{Account, AccountId};
+use crate::checks::Check;
+use crate::config::Settings;
+use crate::outbox::{Class, State as Queued};
+use crate::report::Localize;
+use crate::report::outbox::local_time;
+use crate::store::Stored;
+use crate::t;
+use crate::ui::style;
+
+/// A draft as the Drafts page lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DraftRow {
+    /// Its id.
+    pub id: String,
+    /// The subject as typed.
+    pub subject: String,
+    /// The recipients as typed (To, then Cc and Bcc).
+    pub to: String,
+    /// When it was last saved (Unix seconds), if known.
+    pub saved_at: Option<u64>,
+    /// Its message waits in the outbox (an older version may go).
+    pub queued: bool,
+}
+
+/// What the main window shows, as the app holds it.
+pub struct Shown<'a> {
+    /// The settings.
+    pub settings: &'a Settings,
+    /// The accounts.
+    pub accounts: &'a [Account],
+    /// The outbox.
+    pub outbox: &'a [Stored],
+    /// The drafts not open in a window.
+    pub drafts: &'a [DraftRow],
+    /// The copies in sent/, newest first.
+    pub sent: &'a [Stored],
+    /// Files that could not be read (drafts, outbox, sent), each with its
+    /// path and reason, translated.
+    pub damaged: &'a [String],
+    /// Why config.toml could not be used, if it could not.
+    pub config_error: Option<&'a str>,
+    /// What was last seen of each account's server.
+    pub checks: &'a std::collections::BTreeMap<AccountId, Check>,
+}
+
+/// A subject, or "(no subject)", on one line and safe to draw.
+pub fn subject_or_none(subject: &str) -> String {
+    if subject.trim().is_empty() {
+        t!("main-no-subject")
+    } else {
+        crate::report::safe_line(subject)
+    }
+}
+
+fn muted<'a>(s: String) -> iced::widget::Text<'a> {
+    text(s)
+        .size(style::size::SMALL)
+        .style(|t: &iced::Theme| text::Style {
+            color: Some(style::muted(t)),
+        })
+}
+
+fn account_name(accounts: &[Account], id: &AccountId) -> String {
+    accounts
+        .iter()
+        .find(|a| &a.id == id)
+        .map(|a| a.address.clone())
+        .unwrap_or_else(|| t!("main-account-gone"))
+}
+
+fn recipients(list: &[String]) -> String {
+    let shown: Vec<String> = list
+        .iter()
+        .take(3)
+        .map(|a| crate::report::safe_line(&crate::address::display_form(a)))
+        .collect();
+    match list.len() {
+        n if n > 3 => t!(
+            "list-recipients-more",
+            shown = shown.join(", "),
+            more = n - 3
+        ),
+        _ => shown.join(", "),
+    }
+}
+
+/// One row: the first line, the second, and the actions at the right.
+fn list_row<'a>(
+    first: String,
+    second: Vec<iced::widget::Text<'a>>,
+    actions: Vec<Element<'a, Message>>,
+) -> Element<'a, Message> {
+    let mut info = column![text(first).size(style::size::EMPHASIS)].spacing(2);
+    for line in second {
+        info = info.push(line);
+    }
+    container(
+        row![
+            info.width(Length::Fill),
+            row(actions).spacing(style::space::XS)
+        ]
+        .spacing(style::space::M)
+        .align_y(iced::Alignment::Center),
+    )
+    .padding(style::space::M)
+    .width(Length::Fill)
+    .style(style::list_row)
+    .into()
+}
+
+fn page<'a>(
+    title: String,
+    action: Option<Element<'a, Message>>,
+    rows: Vec<Element<'a, Message>>,
+    empty: String,
+    damaged: &'a [String],
+) -> Element<'a, Message> {
+    let mut head = row![text(title).size(style::size::TITLE).width(Length::Fill)]
+        .align_y(iced::Alignment::Center);
+    if let Some(a) = action {
+        head = head.push(a);
+    }
+    let mut c = column![head].spacing(style::space::S);
+    if rows.is_empty() {
+        c = c.push(text(empty));
+    }
+    for r in rows {
+        c = c.push(r);
+    }
+    for d in damaged {
+        c = c.push(text(d.clone()).size(style::size::SMALL).style(text::danger));
+    }
+    c.into()
+}
+
+/// The Drafts page.
+pub(super) fn drafts<'a>(shown: &Shown<'a>) -> Element<'a, Message> {
+    let rows = shown
+        .drafts
+        .iter()
+        .map(|d| {
+            let mut second = vec![muted(if d.to.trim().is_empty() {
+                t!("drafts-no-recipient")
+            } else {
+                crate::report::safe_line(d.to.trim())
+            })];
+            if let Some(at) = d.saved_at {
+                second.push(muted(t!("drafts-saved-at", time = local_time(at))));
+            }
+            if d.queued {
+                second.push(muted(t!("drafts-queued")));
+            }
+            list_row(
+                subject_or_none(&d.subject),
+                second,
+                vec![
+                    button(text(t!("main-open")))
+                        .on_press(Message::OpenDraft(d.id.clone()))
+                        .into(),
+                    button(text(t!("main-discard")))
+                        .style(button::danger)
+                        .on_press(Message::DiscardDraft(d.id.clone()))
+                        .into(),
+                ],
+            )
+        })
+        .collect();
+    page(
+        t!("main-tab-drafts"),
+        None,
+        rows,
+        t!("drafts-empty"),
+        shown.damaged,
+    )
+}
+
+/// The Outbox page, newest first, with "Retry all".
+pub(super) fn outbox<'a>(shown: &Shown<'a>) -> Element<'a, Message> {
+    let mut entries: Vec<&Stored> = shown.outbox.iter().collect();
+    entries.sort_by(|a, b| {
+        b.sidecar
+            .queued_at
+            .cmp(&a.sidecar.queued_at)
+            .then(a.id.cmp(&b.id))
+    });
+    let retryable = |m: &Stored| match m.sidecar.state {
+        Queued::Failed => m
+            .sidecar
+            .failure
+            .as_ref()
+            .is_none_or(|f| f.class() != Class::Permanent),
+        Queued::MaybeSent => true,
+        _ => false,
+    };
+    let any_retry = entries
+        .iter()
+        .any(|m| retryable(m) && m.sidecar.state != Queued::MaybeSent);
+    let rows = entries
+        .iter()
+        .map(|m| {
+            let state = m.sidecar.state;
+            let mut second = vec![
+                muted(recipients(&m.sidecar.envelope.rcpt_to)),
+                muted(t!(
+                    "outbox-row-facts",
+                    account = account_name(shown.accounts, &m.sidecar.account),
+                    time = local_time(m.sidecar.queued_at),
+                    size = crate::report::human_size(m.sidecar.eml_size),
+                    attempts = m.sidecar.attempts
+                )),
+                text(crate::report::outbox::state_line(&m.sidecar)).size(style::size::SMALL),
+            ];
+            if state == Queued::MaybeSent {
+                second.push(text(t!("outbox-may-have-been-sent")).style(text::danger));
+            }
+            // Translated now, from the failure kept as data.
+            if let Some(f) = m
+                .sidecar
+                .failure
+                .as_ref()
+                .filter(|_| state != Queued::MaybeSent)
+            {
+                second.push(text(f.localize()).size(style::size::SMALL));
+                second.push(muted(crate::report::outbox::next_step(f)));
+            }
+            list_row(
+                subject_or_none(&m.sidecar.subject),
+                second,
+                vec![
+                    button(text(t!("outbox-retry")))
+                        .on_press_maybe(retryable(m).then(|| Message::Retry(m.id.clone())))
+                        .into(),
+                    button(text(t!("main-edit")))
+                        .style(style::secondary)
+                        .on_press_maybe(
+                            m.sidecar.draft.clone().map(|_| Message::Edit(m.id.clone())),
+                        )
+                        .into(),
+                    button(text(t!("outbox-delete")))
+                        .style(button::danger)
+                        .on_press(Message::Delete(m.id.clone()))
+                        .into(),
+                ],
+            )
+        })
+        .collect();
+    let retry_all = button(text(t!("outbox-retry-all")))
+        .style(style::secondary)
+        .on_press_maybe(any_retry.then_some(Message::RetryAll))
+        .into();
+    page(
+        t!("main-tab-outbox"),
+        Some(retry_all),
+        rows,
+        t!("outbox-empty"),
+        &[],
+    )
+}
+
+/// The Sent page: the copies kept on this computer, newest first.
+pub(super) fn sent<'a>(shown: &Shown<'a>) -> Element<'a, Message> {
+    let rows = shown
+        .sent
+        .iter()
+        .map(|m| {
+            let at = match m.sidecar.state {
+                Queued::Sent { at } => at,
+                _ => m.sidecar.queued_at,
+            };
+            let mut second = vec![
+                muted(recipients(&m.sidecar.envelope.rcpt_to)),
+                muted(t!(
+                    "sent-row-facts",
+                    account = account_name(shown.accounts, &m.sidecar.account),
+                    time = local_time(at),
+                    size = crate::report::human_size(m.sidecar.eml_size)
+                )),
+            ];
+            if let Some(reply) = m.sidecar.reply.as_deref().filter(|r| !r.is_empty()) {
+                second.push(muted(t!(
+                    "sent-server-said",
+                    reply = crate::report::safe_line(reply)
+                )));
+            }
+            list_row(subject_or_none(&m.sidecar.subject), second, Vec::new())
+        })
+        .collect();
+    page(t!("main-tab-sent"), None, rows, t!("sent-empty"), &[])
+}
