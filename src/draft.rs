@@ -148,6 +148,12 @@ struct AttachmentPart {
     path: PathBuf,
     /// Its index in the draft's attachments, for problems.
     index: usize,
+    /// Its size when the message was built: a file that has another size
+    /// when it is read changed meanwhile and is refused.
+    size: u64,
+    /// Whether its part says `charset=utf-8`: then it must still be UTF-8
+    /// when it is read.
+    utf8: bool,
 }
 
 /// Why [`Built::write_to`] stopped.
@@ -211,11 +217,15 @@ impl Built {
 
 impl AttachmentPart {
     fn unreadable(&self, e: &std::io::Error) -> WriteError {
+        self.refused(crate::report::io_error(e))
+    }
+
+    fn refused(&self, reason: String) -> WriteError {
         WriteError::Attachment(Problem {
             field: Field::Attachment(self.index),
             kind: ProblemKind::UnreadableAttachment {
                 path: self.path.clone(),
-                reason: e.to_string(),
+                reason,
             },
         })
     }
@@ -223,10 +233,13 @@ impl AttachmentPart {
     /// The file as base64 lines, then the CRLF that ends the part.
     fn write_body(&self, out: &mut dyn std::io::Write) -> Result<(), WriteError> {
         use std::io::Read;
-        let mut file = std::fs::File::open(&self.path).map_err(|e| self.unreadable(&e))?;
+        let mut file = crate::fs::open_regular(&self.path).map_err(|e| self.unreadable(&e))?;
         let mut block = vec![0u8; BASE64_BLOCK];
         let mut text = String::with_capacity(BASE64_BLOCK / 57 * 78);
         let mut wrote = false;
+        let mut read: u64 = 0;
+        let mut utf8 = Utf8Check::default();
+        let changed = || self.refused(crate::t!("io-error-changed"));
         loop {
             let mut filled = 0;
             while filled < block.len() {
@@ -240,6 +253,10 @@ impl AttachmentPart {
             if filled == 0 {
                 break;
             }
+            read += filled as u64;
+            if read > self.size || (self.utf8 && !utf8.feed(&block[..filled])) {
+                return Err(changed());
+            }
             text.clear();
             // Writing to a String cannot fail.
             let _ = email_encoding::body::base64::encode(&block[..filled], &mut text);
@@ -249,6 +266,9 @@ impl AttachmentPart {
             if filled < block.len() {
                 break;
             }
+        }
+        if read != self.size || (self.utf8 && !utf8.finish()) {
+            return Err(changed());
         }
         if !wrote {
             // An empty file: an empty body, then the CRLF that ends it.
@@ -429,7 +449,7 @@ impl Draft {
                     field: Field::Attachment(i),
                     kind: ProblemKind::UnreadableAttachment {
                         path: path.clone(),
-                        reason: e.to_string(),
+                        reason: crate::report::io_error(&e),
                     },
                 }]
             })?;
@@ -508,14 +528,16 @@ impl Draft {
             }
             head.truncate(head.len() - closing.len());
             tail = closing;
-            for (index, path, part) in parts {
+            for (index, path, header) in parts {
                 let mut part_head = format!("--{boundary}\r\n").into_bytes();
-                part_head.extend_from_slice(part.headers().to_string().as_bytes());
+                part_head.extend_from_slice(header.part.headers().to_string().as_bytes());
                 part_head.extend_from_slice(b"\r\n");
                 attachments.push(AttachmentPart {
                     head: part_head,
                     path,
                     index,
+                    size: header.size,
+                    utf8: header.utf8,
                 });
             }
         }
@@ -529,13 +551,9 @@ impl Draft {
 }
 
 fn check_readable(path: &Path) -> Result<(), String> {
-    let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
-    if !meta.is_file() {
-        return Err(std::io::Error::from(std::io::ErrorKind::IsADirectory).to_string());
-    }
-    std::fs::File::open(path)
+    crate::fs::open_regular(path)
         .map(|_| ())
-        .map_err(|e| e.to_string())
+        .map_err(|e| crate::report::io_error(&e))
 }
 
 /// lettre's own envelope, when lettre accepts every address (it refuses
@@ -558,32 +576,52 @@ fn text_part(body: String) -> SinglePart {
         .body(body)
 }
 
-/// Whether the file holds valid UTF-8, read in blocks (a character may
-/// straddle two blocks).
+/// UTF-8 checked block by block (a character may straddle two blocks).
+#[derive(Default)]
+struct Utf8Check {
+    /// The first bytes of a character cut at the end of the last block.
+    carried: Vec<u8>,
+}
+
+impl Utf8Check {
+    /// Whether `block`, after what came before, is still valid UTF-8.
+    fn feed(&mut self, block: &[u8]) -> bool {
+        let mut bytes = std::mem::take(&mut self.carried);
+        bytes.extend_from_slice(block);
+        match std::str::from_utf8(&bytes) {
+            Ok(_) => true,
+            // Cut inside a character: keep its first bytes for the next.
+            Err(e) if e.error_len().is_none() => {
+                self.carried = bytes[e.valid_up_to()..].to_vec();
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    /// Whether the text ended on a whole character.
+    fn finish(&self) -> bool {
+        self.carried.is_empty()
+    }
+}
+
+/// Whether the file holds valid UTF-8, read in blocks.
 fn is_utf8_file(path: &Path) -> std::io::Result<bool> {
     use std::io::Read;
-    let mut file = std::fs::File::open(path)?;
+    let mut file = crate::fs::open_regular(path)?;
     let mut buf = vec![0u8; 64 * 1024];
-    let mut carried = 0;
+    let mut check = Utf8Check::default();
     loop {
-        let n = match file.read(&mut buf[carried..]) {
+        let n = match file.read(&mut buf) {
             Ok(n) => n,
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
             Err(e) => return Err(e),
         };
-        let have = carried + n;
         if n == 0 {
-            return Ok(carried == 0);
+            return Ok(check.finish());
         }
-        match std::str::from_utf8(&buf[..have]) {
-            Ok(_) => carried = 0,
-            // Cut inside a character: keep its first bytes for the next block.
-            Err(e) if e.error_len().is_none() => {
-                let from = e.valid_up_to();
-                buf.copy_within(from..have, 0);
-                carried = have - from;
-            }
-            Err(_) => return Ok(false),
+        if !check.feed(&buf[..n]) {
+            return Ok(false);
         }
     }
 }
@@ -593,8 +631,8 @@ fn is_utf8_file(path: &Path) -> std::io::Result<bool> {
 /// RFC 2047 `name=`, base64.
 ///
 /// Errors: the file cannot be opened or read (text files are read once to
-/// see whether they are UTF-8).
-fn attachment_headers(path: &Path) -> std::io::Result<SinglePart> {
+/// see whether they are UTF-8), or it is not a regular file.
+fn attachment_headers(path: &Path) -> std::io::Result<PartHeader> {
     // An empty base64 body: lettre sets the part's Content-Transfer-Encoding
     // from it, and the file's base64 is written in its place.
     let body = match Body::new_with_encoding(Vec::new(), ContentTransferEncoding::Base64) {
@@ -604,8 +642,16 @@ fn attachment_headers(path: &Path) -> std::io::Result<SinglePart> {
     attachment_part(path, body)
 }
 
+/// An attachment's part and what was seen of its file.
+struct PartHeader {
+    part: SinglePart,
+    size: u64,
+    utf8: bool,
+}
+
 /// An attachment's part with `body`.
-fn attachment_part(path: &Path, body: Body) -> std::io::Result<SinglePart> {
+fn attachment_part(path: &Path, body: Body) -> std::io::Result<PartHeader> {
+    let size = crate::fs::open_regular(path)?.metadata()?.len();
     let file_name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -617,12 +663,8 @@ fn attachment_part(path: &Path, body: Body) -> std::io::Result<SinglePart> {
         .replace('"', "\\\"");
     // A text file that is valid UTF-8 says so (RFC 2046 §4.1.2: without a
     // charset, a reader assumes US-ASCII and garbles Polish letters).
-    let charset = if mime_type.type_() == mime_guess::mime::TEXT && is_utf8_file(path)? {
-        "; charset=utf-8"
-    } else {
-        std::fs::File::open(path)?;
-        ""
-    };
+    let utf8 = mime_type.type_() == mime_guess::mime::TEXT && is_utf8_file(path)?;
+    let charset = if utf8 { "; charset=utf-8" } else { "" };
     let content_type = ContentType::parse(&format!(
         "{}{}; name=\"{}\"",
         mime_type.essence_str(),
@@ -632,10 +674,11 @@ fn attachment_part(path: &Path, body: Body) -> std::io::Result<SinglePart> {
     .unwrap_or_else(|_| {
         ContentType::parse(mime_type.essence_str()).unwrap_or(ContentType::TEXT_PLAIN)
     });
-    Ok(SinglePart::builder()
+    let part = SinglePart::builder()
         .header(content_type)
         .header(ContentDisposition::attachment(&file_name))
-        .body(body))
+        .body(body);
+    Ok(PartHeader { part, size, utf8 })
 }
 
 #[cfg(test)]
@@ -647,15 +690,17 @@ mod tests {
     fn lettre_part(path: &Path) -> Vec<u8> {
         let bytes = std::fs::read(path).unwrap();
         let body = Body::new_with_encoding(bytes, ContentTransferEncoding::Base64).unwrap();
-        attachment_part(path, body).unwrap().formatted()
+        attachment_part(path, body).unwrap().part.formatted()
     }
 
     fn streamed_part(path: &Path) -> Vec<u8> {
-        let headers = attachment_headers(path).unwrap();
+        let header = attachment_headers(path).unwrap();
         let part = AttachmentPart {
-            head: format!("{}\r\n", headers.headers()).into_bytes(),
+            head: format!("{}\r\n", header.part.headers()).into_bytes(),
             path: path.to_path_buf(),
             index: 0,
+            size: header.size,
+            utf8: header.utf8,
         };
         let mut out = part.head.clone();
         part.write_body(&mut out).unwrap();
@@ -725,5 +770,81 @@ mod tests {
             })) => assert_eq!(p, path),
             other => panic!("{other:?}"),
         }
+    }
+
+    /// A draft from `account` attaching `paths`, built.
+    fn built_with(paths: &[PathBuf]) -> Built {
+        let account = Account {
+            address: "zofia@example.com".into(),
+            ..Account::default()
+        };
+        Draft {
+            account: Some(account.id.clone()),
+            to: "jan@example.com".into(),
+            attachments: paths.to_vec(),
+            ..Draft::default()
+        }
+        .build(&account, &BuildOptions::default())
+        .unwrap()
+    }
+
+    fn refused_reason(built: &Built) -> String {
+        match built.formatted() {
+            Err(WriteError::Attachment(Problem {
+                kind: ProblemKind::UnreadableAttachment { reason, .. },
+                ..
+            })) => reason,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    /// A hostile tryout swapped an attachment after it was checked: a FIFO
+    /// hung the send, /dev/urandom filled the disk, a cut file went out
+    /// cut, and a text file rewritten in Latin-2 went out as "utf-8".
+    #[test]
+    fn an_attachment_swapped_after_the_build_is_refused_never_hangs_or_goes_out_changed() {
+        crate::i18n::apply(crate::i18n::Language::En);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("dane.bin");
+        let text = dir.path().join("list.txt");
+        let reset = || {
+            let _ = std::fs::remove_file(&path);
+            std::fs::write(&path, vec![7u8; 100_000]).unwrap();
+        };
+        // A FIFO with no writer: refused at once (opening would wait).
+        reset();
+        let built = built_with(std::slice::from_ref(&path));
+        std::fs::remove_file(&path).unwrap();
+        assert!(
+            std::process::Command::new("mkfifo")
+                .arg(&path)
+                .status()
+                .unwrap()
+                .success()
+        );
+        assert_eq!(refused_reason(&built), crate::t!("io-error-not-a-file"));
+        // A device: refused, never read.
+        reset();
+        let built = built_with(std::slice::from_ref(&path));
+        std::fs::remove_file(&path).unwrap();
+        std::os::unix::fs::symlink("/dev/zero", &path).unwrap();
+        assert_eq!(refused_reason(&built), crate::t!("io-error-not-a-file"));
+        // Cut, or grown: refused as changed.
+        for len in [0usize, 1000, 200_000] {
+            reset();
+            let built = built_with(std::slice::from_ref(&path));
+            std::fs::write(&path, vec![7u8; len]).unwrap();
+            assert_eq!(
+                refused_reason(&built),
+                crate::t!("io-error-changed"),
+                "{len}"
+            );
+        }
+        // Declared UTF-8, rewritten as Latin-2 of the same length.
+        std::fs::write(&text, "zażółć\n").unwrap();
+        let built = built_with(std::slice::from_ref(&text));
+        std::fs::write(&text, b"za\xbf\xf3\xb3\xe6    \n").unwrap();
+        assert_eq!(std::fs::metadata(&text).unwrap().len(), 11, "the same size");
+        assert_eq!(refused_reason(&built), crate::t!("io-error-changed"));
     }
 }

@@ -62,6 +62,33 @@ pub fn write_atomic_with<T, E: From<std::io::Error>>(
     Ok(value)
 }
 
+/// Opens `path` for reading only if it is a regular file, never waiting:
+/// a FIFO, a device or a folder put in its place (after it was checked)
+/// is refused instead of hanging on a FIFO or reading a device forever.
+///
+/// Errors: the OS's; [`std::io::ErrorKind::InvalidInput`] when `path`
+/// is not a regular file.
+pub fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            NOT_A_FILE,
+        ));
+    }
+    Ok(file)
+}
+
+/// The words [`open_regular`] gives a path that is not a regular file.
+pub const NOT_A_FILE: &str = "not a regular file";
+
 /// Where a write to `path` must go so that a symbolic link at `path` stays
 /// a link: the file it points to (followed to the end of a chain), or
 /// `path` itself when it is not a link or does not exist yet.

@@ -537,7 +537,15 @@ impl Store {
         // outbox, whatever else is left.
         for ext in ["toml", "eml", "lock"] {
             let p = self.dir("outbox").join(format!("{id}.{ext}"));
-            match std::fs::remove_file(&p) {
+            // A folder put where the file was goes too (`symlink_metadata`:
+            // a link is removed itself, never what it points to).
+            let is_dir = std::fs::symlink_metadata(&p).is_ok_and(|m| m.is_dir());
+            let removed = if is_dir {
+                std::fs::remove_dir_all(&p)
+            } else {
+                std::fs::remove_file(&p)
+            };
+            match removed {
                 Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(io(&p)(e)),
                 _ => {}
             }

@@ -316,6 +316,8 @@ smtp-error-cert-ca-as-server = The server presents a certificate authority's cer
 send-error-body-file = Cannot read the message text from { $path }: { $reason }
 cli-error-repeated = { $arg } was given more than once.
 address-error-name-is-address = “{ $text }”: the name before <…> looks like an address; put a comma between two addresses, or the name in quotes.
+io-error-not-a-file = it is not an ordinary file (a pipe, a device or a folder)
+io-error-changed = the file changed while it was being read; attach it again
 io-error-not-found = the file or folder does not exist
 io-error-permission = permission denied
 io-error-read-only = the disk is read-only
@@ -419,8 +421,8 @@ wizard-edited = Your own settings: Koperta will check them when you sign in.
 
 ## Outbox engine
 smtp-error-not-delivered = The server stopped taking the message before its end ({ $bytes } bytes were never acknowledged), so nothing was delivered. It will be sent again.
-outbox-damaged-size = The queued message file has changed since it was queued ({ $found } bytes instead of { $expected }). It is not sent as it is: open its draft and send it again.
-outbox-damaged-checksum = The queued message file has changed since it was queued. It is not sent as it is: open its draft and send it again.
+outbox-damaged-size = The queued message file has changed since it was queued ({ $found } bytes instead of { $expected }). It is not sent as it is.
+outbox-damaged-checksum = The queued message file has changed since it was queued. It is not sent as it is.
 outbox-damaged-unreadable = The queued message file cannot be read. The system said: { $detail }
 outbox-no-account = The account this message was to be sent from no longer exists. Edit the message and choose another sender.
 outbox-cancelled = Sending was cancelled before the message was complete: nothing was delivered.

@@ -334,6 +334,8 @@ smtp-error-cert-ca-as-server = Serwer przedstawia jako własny certyfikat urzęd
 send-error-body-file = Nie można odczytać treści wiadomości z { $path }: { $reason }
 cli-error-repeated = opcję { $arg } podano więcej niż raz.
 address-error-name-is-address = „{ $text }”: nazwa przed <…> wygląda jak adres; oddziel dwa adresy przecinkiem albo ujmij nazwę w cudzysłów.
+io-error-not-a-file = to nie jest zwykły plik (potok, urządzenie albo folder)
+io-error-changed = plik zmienił się w trakcie odczytu; dołącz go ponownie
 io-error-not-found = plik lub folder nie istnieje
 io-error-permission = brak uprawnień
 io-error-read-only = dysk jest tylko do odczytu
@@ -442,8 +444,8 @@ smtp-error-not-delivered = Serwer przestał odbierać wiadomość przed jej koń
     [few] { $bytes } bajty nie zostały potwierdzone
    *[other] { $bytes } bajtów nie zostało potwierdzonych
 }), więc nic nie zostało doręczone. Wiadomość zostanie wysłana ponownie.
-outbox-damaged-size = Plik wiadomości w kolejce zmienił się od chwili dodania ({ $found } zamiast { $expected } B). Nie zostanie wysłany w tej postaci: otwórz szkic i wyślij go jeszcze raz.
-outbox-damaged-checksum = Plik wiadomości w kolejce zmienił się od chwili dodania. Nie zostanie wysłany w tej postaci: otwórz szkic i wyślij go jeszcze raz.
+outbox-damaged-size = Plik wiadomości w kolejce zmienił się od chwili dodania ({ $found } zamiast { $expected } B). Nie zostanie wysłany w tej postaci.
+outbox-damaged-checksum = Plik wiadomości w kolejce zmienił się od chwili dodania. Nie zostanie wysłany w tej postaci.
 outbox-damaged-unreadable = Nie można odczytać pliku wiadomości z kolejki. Komunikat systemu: { $detail }
 outbox-no-account = Konto, z którego miała wyjść ta wiadomość, już nie istnieje. Otwórz wiadomość i wybierz innego nadawcę.
 outbox-cancelled = Wysyłanie przerwano, zanim wiadomość została przesłana w całości: nic nie zostało doręczone.

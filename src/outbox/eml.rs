@@ -81,7 +81,9 @@ impl Verified {
     pub(super) fn open(path: &Path, size: u64, sha256: &str) -> Result<Self, DamageDetail> {
         use std::io::{Seek, SeekFrom};
         let unreadable = |e: std::io::Error| DamageDetail::Unreadable(e.to_string());
-        let mut file = std::fs::File::open(path).map_err(unreadable)?;
+        // Never a FIFO or a device put in its place (it would hang, or be
+        // read without end).
+        let mut file = crate::fs::open_regular(path).map_err(unreadable)?;
         let found = file.metadata().map_err(unreadable)?.len();
         let expected = (!sha256.is_empty()).then(|| (size, sha256.to_string()));
         if expected.is_some() && found != size {
@@ -163,5 +165,35 @@ impl MessageSource for Verified {
             }
         }
         Ok(None)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A hostile tryout put a FIFO where a queued `.eml` was: the retry
+    /// hung for ever. A FIFO or a device is refused at once.
+    #[test]
+    fn a_queued_file_swapped_for_a_fifo_or_a_device_is_refused_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("m1.eml");
+        assert!(
+            std::process::Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .unwrap()
+                .success()
+        );
+        let started = std::time::Instant::now();
+        assert!(matches!(
+            Verified::open(&fifo, 10, "ab"),
+            Err(DamageDetail::Unreadable(_))
+        ));
+        assert!(matches!(
+            Verified::open(Path::new("/dev/zero"), 10, "ab"),
+            Err(DamageDetail::Unreadable(_))
+        ));
+        assert!(started.elapsed() < std::time::Duration::from_secs(5));
     }
 }

@@ -679,4 +679,26 @@ mod tests {
         assert!(matches!(outbox.retry(&id, true), Err(OutboxError::NotYet)));
         assert!(outbox.due(now()).is_empty());
     }
+
+    /// A folder put where a queued `.eml` was could not be removed.
+    #[test]
+    fn an_entry_whose_eml_became_a_folder_can_be_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let (outbox, _) = Outbox::open(&store);
+        let id = outbox.queue(message(When::Now)).unwrap();
+        let eml = dir.path().join(format!("outbox/{id}.eml"));
+        std::fs::remove_file(&eml).unwrap();
+        std::fs::create_dir(&eml).unwrap();
+        std::fs::write(eml.join("inside"), b"x").unwrap();
+        outbox.reload();
+        outbox.remove(&id).unwrap();
+        assert!(!eml.exists());
+        assert!(
+            std::fs::read_dir(dir.path().join("outbox"))
+                .unwrap()
+                .next()
+                .is_none()
+        );
+    }
 }

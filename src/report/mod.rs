@@ -385,6 +385,7 @@ pub fn io_error(e: &std::io::Error) -> String {
         K::IsADirectory => t!("io-error-is-directory"),
         K::StorageFull => t!("io-error-disk-full"),
         K::InvalidData => t!("io-error-not-text"),
+        K::InvalidInput if e.to_string() == crate::fs::NOT_A_FILE => t!("io-error-not-a-file"),
         _ => e.to_string(),
     }
 }
