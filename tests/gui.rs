@@ -1580,3 +1580,81 @@ fn every_main_window_view_is_drawn_in_both_languages_themes_and_sizes() {
     }
     i18n::apply(Language::En);
 }
+
+/// D4: with many attachments the body and Send left the window. Now the
+/// attachments are a strip of fixed height that scrolls; drawn with 25
+/// attachments and 40 recipients, in both languages and themes, at the
+/// default size and a narrow one, into `target/screenshots/compose/`.
+#[test]
+fn d04_with_25_attachments_and_40_recipients_the_body_and_send_stay_in_the_window() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    let dir = tempfile::tempdir().unwrap();
+    let files: Vec<std::path::PathBuf> = (1..=25)
+        .map(|n| {
+            let p = dir.path().join(format!(
+                "Sprawozdanie kwartalne — część {n:02} (wersja ostateczna).pdf"
+            ));
+            std::fs::write(&p, vec![0u8; 140_000]).unwrap();
+            p
+        })
+        .collect();
+    let acc = Account {
+        name: "Zofia Żółkiewska".into(),
+        signature: "Zofia Żółkiewska\nKoperta sp. z o.o.".into(),
+        ..account()
+    };
+    let accounts = vec![acc.clone()];
+    let to = (1..=40)
+        .map(|n| format!("Osoba {n} <osoba{n}@example.org>"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let state = compose::State::new(
+        "d1".into(),
+        Draft {
+            account: Some(acc.id.clone()),
+            to,
+            subject: "Sprawozdania za 2026 rok".into(),
+            body: "Dzień dobry,\n\nw załączniku przesyłam wszystkie części sprawozdania.\n".into(),
+            attachments: files,
+            signature: true,
+            ..Draft::default()
+        },
+    );
+    let shots = support::manifest_dir().join("target/screenshots/compose");
+    let id = window::Id::unique();
+    for (lang, code, send) in [(Language::Pl, "pl", "Wyślij"), (Language::En, "en", "Send")] {
+        i18n::apply(lang);
+        for ((w, h), size) in [((760.0, 680.0), "default"), ((480.0, 420.0), "smallest")] {
+            let mut ui = support::app::simulator_sized(
+                compose::view(&state, id, &accounts, Vec::new()),
+                (w, h),
+            );
+            assert!(
+                ui.find(send).is_ok(),
+                "{code} {size}: Send is in the window"
+            );
+            let total = if lang == Language::Pl {
+                "25 załączników, 3.3 MiB"
+            } else {
+                "25 attachments, 3.3 MiB"
+            };
+            assert!(ui.find(total).is_ok(), "{code} {size}: the strip's total");
+            for (theme, t) in [
+                (koperta::ui::style::theme(false), "light"),
+                (koperta::ui::style::theme(true), "dark"),
+            ] {
+                let mut ui = support::app::simulator_sized(
+                    compose::view(&state, id, &accounts, Vec::new()),
+                    (w, h),
+                );
+                support::app::photograph(
+                    &mut ui,
+                    &theme,
+                    &shots,
+                    &format!("{code}-many-{size}-{t}"),
+                );
+            }
+        }
+    }
+    i18n::apply(Language::En);
+}

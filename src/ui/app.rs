@@ -102,6 +102,10 @@ pub enum Input {
     NewMessage,
     /// Ctrl+1 … Ctrl+5: a view of the main window (its index).
     View(usize),
+    /// Ctrl+Shift+C: show Cc.
+    ShowCc,
+    /// Ctrl+Shift+B: show Bcc.
+    ShowBcc,
     /// Ctrl+Enter.
     Send,
     /// Ctrl+S.
@@ -755,10 +759,13 @@ impl App {
             Message::FocusProbe(id, index, focused, back) => {
                 let n = compose::FOCUS_ORDER.len();
                 if focused {
-                    let next = if back {
-                        (index + n - 1) % n
-                    } else {
-                        (index + 1) % n
+                    let next = match self.windows.get_mut(&id) {
+                        Some(Screen::Compose(c)) => {
+                            let next = c.next_field(index, back);
+                            c.focus = Some(next);
+                            next
+                        }
+                        _ => 0,
                     };
                     return compose::focus_field(id, compose::FOCUS_ORDER[next]);
                 }
@@ -786,8 +793,7 @@ impl App {
                 match c.focus {
                     // Known: move at once, before the next keystroke.
                     Some(i) => {
-                        let n = compose::FOCUS_ORDER.len();
-                        let next = if back { (i + n - 1) % n } else { (i + 1) % n };
+                        let next = c.next_field(i, back);
                         c.focus = Some(next);
                         compose::focus_field(id, compose::FOCUS_ORDER[next])
                     }
@@ -838,6 +844,12 @@ impl App {
                 Task::none()
             }
             Input::Dropped(path) if is_compose => self.attach(id, vec![path]),
+            Input::ShowCc if is_compose => {
+                self.update(Message::Compose(id, compose::Message::ShowCc))
+            }
+            Input::ShowBcc if is_compose => {
+                self.update(Message::Compose(id, compose::Message::ShowBcc))
+            }
             _ => Task::none(),
         }
     }
@@ -1229,6 +1241,12 @@ impl App {
             }
             A::Send => self.send(id),
             A::Undo => self.undo(id),
+            A::Focus(field) => {
+                if let Some(Screen::Compose(c)) = self.windows.get_mut(&id) {
+                    c.focus = compose::FOCUS_ORDER.iter().position(|f| *f == field);
+                }
+                compose::focus_field(id, field)
+            }
             A::AddAccount => {
                 self.main.form = None;
                 if self.wizard.is_none() {
@@ -1335,6 +1353,16 @@ fn decode_event(event: Event, status: event::Status, id: window::Id) -> Option<M
                     if modifiers.command() && modifiers.shift() && c.eq_ignore_ascii_case("a") =>
                 {
                     Input::Attach
+                }
+                Key::Character(c)
+                    if modifiers.command() && modifiers.shift() && c.eq_ignore_ascii_case("c") =>
+                {
+                    Input::ShowCc
+                }
+                Key::Character(c)
+                    if modifiers.command() && modifiers.shift() && c.eq_ignore_ascii_case("b") =>
+                {
+                    Input::ShowBcc
                 }
                 Key::Character(c) if modifiers.command() && !modifiers.shift() => {
                     match c.parse::<usize>() {

@@ -12,6 +12,13 @@ use crate::draft::{Draft, Field, Problem, ProblemKind};
 use crate::report::{Localize, address_error};
 use crate::t;
 
+/// The height of one attachment in the strip, in logical pixels.
+const ATTACHMENT_ROW: f32 = 24.0;
+/// The body editor's least height: about five lines.
+const BODY_MIN_HEIGHT: f32 = 110.0;
+/// The strip's most height: about five attachments, then it scrolls.
+const ATTACHMENT_STRIP: f32 = 5.0 * ATTACHMENT_ROW;
+
 /// The fields Tab walks through, in order.
 pub const FOCUS_ORDER: [&str; 5] = ["to", "cc", "bcc", "subject", "body"];
 
@@ -132,6 +139,10 @@ pub struct State {
     /// Attachment sizes in bytes, read once when attached (never while
     /// drawing).
     pub sizes: std::collections::HashMap<PathBuf, u64>,
+    /// Cc shown (asked for, or filled).
+    pub show_cc: bool,
+    /// Bcc shown (asked for, or filled).
+    pub show_bcc: bool,
     /// The field (index in [`FOCUS_ORDER`]) known to have focus; `None`
     /// after a mouse click, when it is asked from the widgets instead.
     pub focus: Option<usize>,
@@ -178,6 +189,10 @@ pub enum Message {
     Undo,
     /// There is no account yet: set one up (in the main window).
     AddAccount,
+    /// Show the Cc field (Ctrl+Shift+C).
+    ShowCc,
+    /// Show the Bcc field (Ctrl+Shift+B).
+    ShowBcc,
     /// "May have been sent" answered: send it again.
     ResendYes,
     /// "May have been sent" answered: do not.
@@ -205,12 +220,15 @@ pub enum Action {
     Undo,
     /// Open the account setup in the main window.
     AddAccount,
+    /// Put the cursor in this field.
+    Focus(&'static str),
 }
 
 impl State {
     /// A new, empty message from `account`.
     pub fn new(draft_id: String, draft: Draft) -> State {
         let body = text_editor::Content::with_text(&draft.body);
+        let (show_cc, show_bcc) = (!draft.cc.trim().is_empty(), !draft.bcc.trim().is_empty());
         let sizes = sizes_of(&draft.attachments);
         State {
             draft_id,
@@ -228,6 +246,8 @@ impl State {
             unsaved_since: None,
             outbox_id: None,
             focus: Some(0),
+            show_cc,
+            show_bcc,
             sizes,
         }
     }
@@ -241,6 +261,26 @@ impl State {
         if matches!(self.sending, Sending::Failed(_)) {
             self.sending = Sending::Idle;
         }
+    }
+
+    /// The field Tab moves to from field `i` of [`FOCUS_ORDER`] (back with
+    /// `back`), over Cc and Bcc while they are hidden.
+    pub fn next_field(&self, i: usize, back: bool) -> usize {
+        let n = FOCUS_ORDER.len();
+        let mut next = i;
+        for _ in 0..n {
+            next = if back {
+                (next + n - 1) % n
+            } else {
+                (next + 1) % n
+            };
+            let hidden = (FOCUS_ORDER[next] == "cc" && !self.show_cc)
+                || (FOCUS_ORDER[next] == "bcc" && !self.show_bcc);
+            if !hidden {
+                break;
+            }
+        }
+        next
     }
 
     /// The problems that keep Send disabled, for `account`.
@@ -268,6 +308,14 @@ impl State {
         match message {
             Message::Undo => return Action::Undo,
             Message::AddAccount => return Action::AddAccount,
+            Message::ShowCc => {
+                self.show_cc = true;
+                return Action::Focus("cc");
+            }
+            Message::ShowBcc => {
+                self.show_bcc = true;
+                return Action::Focus("bcc");
+            }
             Message::ResendYes => {
                 self.asking_resend = false;
                 self.resend_confirmed = true;
@@ -383,6 +431,76 @@ fn sizes_of(paths: &[PathBuf]) -> std::collections::HashMap<PathBuf, u64> {
 
 use crate::report::human_size;
 
+/// The body editor and, under it, the attachments: their total and a strip
+/// of fixed height that scrolls, however many files there are (D4), as
+/// tall as `height` (logical pixels) allows while the body keeps
+/// [`BODY_MIN_HEIGHT`].
+fn body_and_attachments<'a>(
+    state: &'a State,
+    window: window::Id,
+    height: f32,
+) -> Element<'a, Message> {
+    let editor = text_editor(&state.body)
+        .id(field_id(window, "body"))
+        .key_binding(editor_binding)
+        .placeholder(t!("compose-body-placeholder"))
+        .on_action(Message::Body)
+        .height(Length::Fill)
+        .padding(8);
+    let count = state.draft.attachments.len();
+    if count == 0 {
+        return editor.into();
+    }
+    let mut total: u64 = 0;
+    let mut files = column![].spacing(2);
+    for (i, path) in state.draft.attachments.iter().enumerate() {
+        let size = state.sizes.get(path).copied().unwrap_or(0);
+        total += size;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        files = files.push(
+            row![
+                container(
+                    text(format!("{name} ({})", human_size(size)))
+                        .size(13)
+                        .wrapping(iced::widget::text::Wrapping::None)
+                )
+                .clip(true)
+                .width(Length::Fill),
+                button(text(t!("compose-remove")).size(13))
+                    .style(button::text)
+                    .padding([0, 6])
+                    .on_press(Message::RemoveAttachment(i)),
+            ]
+            .height(Length::Fixed(ATTACHMENT_ROW))
+            .align_y(iced::Alignment::Center),
+        );
+    }
+    let wanted = (count as f32 * ATTACHMENT_ROW).min(ATTACHMENT_STRIP);
+    let room = height - BODY_MIN_HEIGHT - ATTACHMENT_ROW - 12.0;
+    let strip = wanted.min(room.max(ATTACHMENT_ROW));
+    column![
+        editor,
+        text(t!(
+            "compose-attachments-total",
+            count = count,
+            size = human_size(total)
+        ))
+        .size(13),
+        // Room at the right for the scroll bar, so it covers no button.
+        iced::widget::scrollable(files.padding(iced::Padding {
+            right: 16.0,
+            ..iced::Padding::ZERO
+        }))
+        .height(Length::Fixed(strip))
+        .width(Length::Fill),
+    ]
+    .spacing(6)
+    .into()
+}
+
 fn field_errors<'a, M: 'a>(problems: &[Problem], field: Field) -> Element<'a, M> {
     let lines: Vec<Element<'a, M>> = problems
         .iter()
@@ -457,17 +575,35 @@ pub fn view<'a>(
         row![label(t!("compose-from")), from]
             .spacing(8)
             .align_y(iced::Alignment::Center),
-        row![
-            label(t!("compose-to")),
-            input(
-                "to",
-                t!("compose-to-placeholder"),
-                &state.draft.to,
-                Message::To
-            )
-        ]
-        .spacing(8)
-        .align_y(iced::Alignment::Center),
+        {
+            let mut to = row![
+                label(t!("compose-to")),
+                input(
+                    "to",
+                    t!("compose-to-placeholder"),
+                    &state.draft.to,
+                    Message::To
+                )
+            ]
+            .spacing(8)
+            .align_y(iced::Alignment::Center);
+            // Cc and Bcc stay folded until asked for (or filled).
+            if !state.show_cc {
+                to = to.push(
+                    button(text(t!("compose-cc-short")))
+                        .style(super::style::secondary)
+                        .on_press(Message::ShowCc),
+                );
+            }
+            if !state.show_bcc {
+                to = to.push(
+                    button(text(t!("compose-bcc-short")))
+                        .style(super::style::secondary)
+                        .on_press(Message::ShowBcc),
+                );
+            }
+            to
+        },
         field_errors(&problems, Field::To),
     ]
     .spacing(6);
@@ -484,25 +620,31 @@ pub fn view<'a>(
             .collect();
         content = content.push(row(chips).spacing(4));
     }
+    if state.show_cc {
+        content = content
+            .push(
+                row![
+                    label(t!("compose-cc")),
+                    input("cc", String::new(), &state.draft.cc, Message::Cc)
+                ]
+                .spacing(8)
+                .align_y(iced::Alignment::Center),
+            )
+            .push(field_errors(&problems, Field::Cc));
+    }
+    if state.show_bcc {
+        content = content
+            .push(
+                row![
+                    label(t!("compose-bcc")),
+                    input("bcc", String::new(), &state.draft.bcc, Message::Bcc)
+                ]
+                .spacing(8)
+                .align_y(iced::Alignment::Center),
+            )
+            .push(field_errors(&problems, Field::Bcc));
+    }
     content = content
-        .push(
-            row![
-                label(t!("compose-cc")),
-                input("cc", String::new(), &state.draft.cc, Message::Cc)
-            ]
-            .spacing(8)
-            .align_y(iced::Alignment::Center),
-        )
-        .push(field_errors(&problems, Field::Cc))
-        .push(
-            row![
-                label(t!("compose-bcc")),
-                input("bcc", String::new(), &state.draft.bcc, Message::Bcc)
-            ]
-            .spacing(8)
-            .align_y(iced::Alignment::Center),
-        )
-        .push(field_errors(&problems, Field::Bcc))
         .push(
             row![
                 label(t!("compose-subject")),
@@ -516,48 +658,12 @@ pub fn view<'a>(
             .spacing(8)
             .align_y(iced::Alignment::Center),
         )
-        .push(
-            text_editor(&state.body)
-                .id(field_id(window, "body"))
-                .key_binding(editor_binding)
-                .placeholder(t!("compose-body-placeholder"))
-                .on_action(Message::Body)
-                .height(Length::Fill)
-                .padding(8),
-        );
-
-    // Attachments.
-    let mut total: u64 = 0;
-    let mut files = column![].spacing(2);
-    for (i, path) in state.draft.attachments.iter().enumerate() {
-        let size = state.sizes.get(path).copied().unwrap_or(0);
-        total += size;
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        files = files.push(
-            row![
-                text(format!("{name} ({})", human_size(size))).width(Length::Fill),
-                button(text(t!("compose-remove")))
-                    .style(button::text)
-                    .on_press(Message::RemoveAttachment(i)),
-            ]
-            .align_y(iced::Alignment::Center),
-        );
-    }
-    let count = state.draft.attachments.len();
-    if count > 0 {
-        content = content.push(
-            text(t!(
-                "compose-attachments-total",
-                count = count,
-                size = human_size(total)
-            ))
-            .size(13),
-        );
-        content = content.push(files);
-    }
+        // The body and the attachment strip share what the window has
+        // left: the strip shrinks before the body goes below its least
+        // height.
+        .push(iced::widget::responsive(move |size| {
+            body_and_attachments(state, window, size.height)
+        }));
     content = content.push(
         row![
             text_input(&t!("compose-attach-path-placeholder"), &state.attach_path)
@@ -569,9 +675,6 @@ pub fn view<'a>(
             button(text(t!("compose-attach-path")))
                 .style(super::style::secondary)
                 .on_press(Message::AttachTyped),
-            button(text(t!("compose-attach-dialog")))
-                .style(super::style::secondary)
-                .on_press(Message::AttachDialog),
         ]
         .spacing(6),
     );
@@ -605,31 +708,40 @@ pub fn view<'a>(
         },
     };
     let signature = account.is_some_and(|a| !a.signature.trim().is_empty());
-    let mut bottom = row![].spacing(8).align_y(iced::Alignment::Center);
     if signature {
-        bottom = bottom.push(
+        content = content.push(
             checkbox(state.draft.signature)
                 .label(t!("compose-signature"))
                 .on_toggle(Message::Signature),
         );
     }
-    bottom = bottom
-        .push(container(status).width(Length::Fill))
-        .push(
+    // The header bar: the actions first, as in every mail program.
+    let send = if matches!(state.sending, Sending::Held(_)) {
+        button(text(t!("compose-undo")))
+            .style(button::primary)
+            .on_press(Message::Undo)
+    } else {
+        button(text(t!("compose-send")))
+            .style(button::primary)
+            .on_press_maybe(can_send.then_some(Message::Send))
+    };
+    let bar = container(
+        row![
+            send.padding([super::style::space::S, super::style::space::L]),
+            button(text(t!("compose-attach-dialog")))
+                .style(super::style::secondary)
+                .on_press(Message::AttachDialog),
             button(text(t!("compose-save")))
                 .style(super::style::secondary)
                 .on_press(Message::Save),
-        )
-        .push(if matches!(state.sending, Sending::Held(_)) {
-            button(text(t!("compose-undo")))
-                .style(button::primary)
-                .on_press(Message::Undo)
-        } else {
-            button(text(t!("compose-send")))
-                .style(button::primary)
-                .on_press_maybe(can_send.then_some(Message::Send))
-        });
-    content = content.push(bottom);
+            container(status).width(Length::Fill),
+        ]
+        .spacing(super::style::space::S)
+        .align_y(iced::Alignment::Center),
+    )
+    .padding([super::style::space::S, super::style::space::M])
+    .width(Length::Fill)
+    .style(super::style::bar);
     if state.asking_resend {
         content = content.push(
             container(
@@ -670,5 +782,5 @@ pub fn view<'a>(
             .style(container::rounded_box),
         );
     }
-    container(content.padding(12)).height(Length::Fill).into()
+    column![bar, container(content.padding(12)).height(Length::Fill)].into()
 }
