@@ -174,6 +174,21 @@ fn tab_in_one_compose_window_never_moves_focus_in_the_other() {
         a,
         compose::Message::To("jan@example.com".into()),
     ));
+    // Cc and Bcc are folded: Tab goes from To to Subject.
+    let _ = app.update(Message::Input(a, Input::Tab { back: false }));
+    assert_eq!(
+        focus(&app, a),
+        Some(3),
+        "To → Subject over the folded Cc, Bcc"
+    );
+    let _ = app.update(Message::Input(a, Input::Tab { back: true }));
+    assert_eq!(focus(&app, a), Some(0));
+    // Unfolded (Ctrl+Shift+C, Ctrl+Shift+B), they are in the cycle.
+    let _ = app.update(Message::Input(a, Input::ShowCc));
+    let _ = app.update(Message::Input(a, Input::ShowBcc));
+    assert_eq!(focus(&app, a), Some(2), "the cursor is in Bcc");
+    let _ = app.update(Message::Input(a, Input::Tab { back: true }));
+    let _ = app.update(Message::Input(a, Input::Tab { back: true }));
     for _ in 0..3 {
         let _ = app.update(Message::Input(a, Input::Tab { back: false }));
     }

@@ -142,20 +142,12 @@ fn a_killed_app_offers_the_draft_back_with_its_attachment() {
         &display.name,
         &["type", "--delay", "30", "anna@example.org"],
     );
-    // Attach by typing the path into the attach field, then Enter.
-    xdotool(
-        &display.name,
-        &[
-            "mousemove",
-            "--window",
-            &compose,
-            "250",
-            "613",
-            "click",
-            "1",
-        ],
-    );
-    std::thread::sleep(Duration::from_millis(300));
+    // Attach by typing the path into the attach field (To → Subject →
+    // text → path, Cc and Bcc folded), then Enter.
+    for _ in 0..3 {
+        xdotool(&display.name, &["key", "Tab"]);
+        std::thread::sleep(Duration::from_millis(400));
+    }
     xdotool(
         &display.name,
         &["type", "--delay", "10", &file.display().to_string()],
@@ -271,28 +263,29 @@ fn a_new_person_adds_an_account_by_hand_and_sends_with_the_keyboard() {
     std::thread::sleep(Duration::from_millis(500));
     // "Dodaj konto" opens the wizard; "Ustaw ręcznie" the form (positions
     // as in the screenshots).
-    click(&display.name, &main, 72, 103);
+    click(&display.name, &main, 294, 222);
     std::thread::sleep(Duration::from_millis(500));
     click(&display.name, &main, 268, 214);
     std::thread::sleep(Duration::from_millis(500));
     let fields: [(u32, String); 6] = [
-        (118, "Zofia Żółkiewska".into()),
-        (159, "zofia@example.com".into()),
-        (205, "localhost".into()),
-        (290, support::TEST_USER.into()),
-        (331, support::TEST_PASSWORD.into()),
-        (387, certs.ca.display().to_string()),
+        (130, "Zofia Żółkiewska".into()),
+        (171, "zofia@example.com".into()),
+        (212, "localhost".into()),
+        (294, support::TEST_USER.into()),
+        (334, support::TEST_PASSWORD.into()),
+        (375, certs.ca.display().to_string()),
     ];
     for (y, text) in &fields {
-        click(&display.name, &main, 553, *y);
+        click(&display.name, &main, 679, *y);
         type_text(&display.name, text);
     }
     // The port: select what is there and type the peer's.
-    click(&display.name, &main, 594, 250);
+    click(&display.name, &main, 836, 253);
     xdotool(&display.name, &["key", "ctrl+a"]);
     type_text(&display.name, &peer.implicit_port.to_string());
-    click(&display.name, &main, 62, 581);
-    std::thread::sleep(Duration::from_secs(2));
+    // "Zapisz" signs in first, then saves.
+    click(&display.name, &main, 284, 546);
+    std::thread::sleep(Duration::from_secs(3));
     screenshot(
         &display.name,
         &main,
@@ -317,16 +310,17 @@ fn a_new_person_adds_an_account_by_hand_and_sends_with_the_keyboard() {
     let compose = display.open_compose(&main).expect("compose window");
     xdotool(&display.name, &["windowfocus", "--sync", &compose]);
     type_text(&display.name, "Kowalski, Jan <jan@example.com>");
-    for _ in 0..3 {
-        xdotool(&display.name, &["key", "Tab"]);
-        std::thread::sleep(Duration::from_millis(400));
-    }
+    // Cc and Bcc are folded: Tab goes to Subject, the text, the path field.
+    xdotool(&display.name, &["key", "Tab"]);
+    std::thread::sleep(Duration::from_millis(400));
     type_text(&display.name, "Sprawozdanie — zażółć gęślą jaźń");
     xdotool(&display.name, &["key", "Tab"]);
     std::thread::sleep(Duration::from_millis(400));
     type_text(&display.name, "Dzień dobry, w załączeniu dwa pliki.");
+    xdotool(&display.name, &["key", "Tab"]);
+    std::thread::sleep(Duration::from_millis(400));
+    // The cursor stays in the path field after each file.
     for name in ["a.pdf", "b.csv"] {
-        click(&display.name, &compose, 250, 613);
         type_text(&display.name, &files.join(name).display().to_string());
         xdotool(&display.name, &["key", "Return"]);
         std::thread::sleep(Duration::from_millis(800));
@@ -408,10 +402,9 @@ fn tab_in_one_real_window_leaves_the_other_alone_and_ctrl_enter_adds_no_line() {
     xdotool(&display.name, &["windowfocus", "--sync", &b]);
     std::thread::sleep(Duration::from_millis(300));
     type_text(&display.name, "m");
-    for _ in 0..3 {
-        xdotool(&display.name, &["key", "Tab"]);
-        std::thread::sleep(Duration::from_millis(400));
-    }
+    // To → Subject (Cc and Bcc folded).
+    xdotool(&display.name, &["key", "Tab"]);
+    std::thread::sleep(Duration::from_millis(400));
     type_text(&display.name, "Bez nowej linii");
     xdotool(&display.name, &["key", "Tab"]);
     std::thread::sleep(Duration::from_millis(400));

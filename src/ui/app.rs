@@ -744,17 +744,34 @@ impl App {
             }
             Message::Picked(id, paths) => self.attach(id, paths),
             Message::Attached(id, copies, errors) => {
-                if let Some(Screen::Compose(c)) = self.windows.get_mut(&id) {
-                    if !copies.is_empty() {
-                        c.attached(copies);
-                    }
-                    c.notice = if errors.is_empty() {
-                        None
-                    } else {
-                        Some(errors.join("\n"))
-                    };
+                let Some(Screen::Compose(c)) = self.windows.get_mut(&id) else {
+                    return Task::none();
+                };
+                let any = !copies.is_empty();
+                if any {
+                    c.attached(copies);
                 }
-                Task::none()
+                // A typed path that failed stays, to be corrected (D26).
+                if errors.is_empty() {
+                    c.attach_path.clear();
+                    c.notice = None;
+                } else {
+                    c.notice = Some(errors.join("\n"));
+                }
+                // The cursor stays in the path field for the next file.
+                let attach = compose::FOCUS_ORDER.iter().position(|f| *f == "attach");
+                let refocus = if c.focus.is_some() && c.focus == attach {
+                    compose::focus_field(id, "attach")
+                } else {
+                    Task::none()
+                };
+                // Saved at once: the draft now names the copies.
+                let save = if any {
+                    self.save_draft(id)
+                } else {
+                    Task::none()
+                };
+                Task::batch([refocus, save])
             }
             Message::FocusProbe(id, index, focused, back) => {
                 let n = compose::FOCUS_ORDER.len();

@@ -20,7 +20,7 @@ const BODY_MIN_HEIGHT: f32 = 110.0;
 const ATTACHMENT_STRIP: f32 = 5.0 * ATTACHMENT_ROW;
 
 /// The fields Tab walks through, in order.
-pub const FOCUS_ORDER: [&str; 5] = ["to", "cc", "bcc", "subject", "body"];
+pub const FOCUS_ORDER: [&str; 6] = ["to", "cc", "bcc", "subject", "body", "attach"];
 
 /// The widget id of `field` in `window` (unique across windows, so focus
 /// never moves in another window).
@@ -31,11 +31,7 @@ pub fn field_id(window: window::Id, field: &str) -> Id {
 /// Focuses `field` of compose window `window`, leaving other windows' focus
 /// alone.
 pub fn focus_field<T: Send + 'static>(window: window::Id, field: &str) -> iced::Task<T> {
-    let scope = FOCUS_ORDER
-        .iter()
-        .chain(["attach"].iter())
-        .map(|f| field_id(window, f))
-        .collect();
+    let scope = FOCUS_ORDER.iter().map(|f| field_id(window, f)).collect();
     super::focus::focus_within(field_id(window, field), scope)
 }
 
@@ -362,7 +358,7 @@ impl State {
                     return Action::None;
                 }
                 let path = path.strip_prefix("file://").unwrap_or(&path).to_string();
-                self.attach_path.clear();
+                // Cleared once attached; kept to be corrected if not.
                 return Action::Attach(vec![PathBuf::from(path)]);
             }
             Message::AttachDialog => return Action::PickFiles,

@@ -220,9 +220,14 @@ pub(super) fn page<'a>(
 
 pub(super) fn form_view<'a>(f: &'a AccountForm, settings: &Settings) -> Element<'a, Message> {
     let field = |label: String, value: &'a str, which: FormField| {
+        // The files may be left empty: the field says so.
+        let placeholder = match which {
+            FormField::CaFile | FormField::PinFile => t!("form-optional"),
+            _ => String::new(),
+        };
         row![
             text(label).width(Length::Fixed(style::LABEL_WIDTH)),
-            text_input("", value)
+            text_input(&placeholder, value)
                 .id(which.id())
                 .on_input(move |v| Message::Form(which, v))
                 .padding(6),
