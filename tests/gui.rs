@@ -1673,3 +1673,41 @@ fn d04_with_25_attachments_and_40_recipients_the_body_and_send_stay_in_the_windo
     }
     i18n::apply(Language::En);
 }
+
+/// D12: one click on Discard deleted a draft at once, with no question.
+#[test]
+fn d12_discarding_a_draft_asks_first() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::En);
+    let mut state = main_window::State {
+        tab: main_window::Tab::Drafts,
+        ..main_window::State::default()
+    };
+    let first = state.update(main_window::Message::DiscardDraft("d1".into()), &[], &[]);
+    assert_eq!(first, main_window::Action::None, "nothing deleted yet");
+    let settings = koperta::config::Settings::default();
+    let drafts = [main_window::DraftRow {
+        id: "d1".into(),
+        subject: "Umowa".into(),
+        to: String::new(),
+        saved_at: None,
+        queued: false,
+    }];
+    {
+        let mut ui = simulator(main_window::view(
+            &state,
+            main_window::Shown {
+                drafts: &drafts,
+                ..shown(&settings, &[], &[])
+            },
+        ));
+        assert!(
+            ui.find("Discard the draft “Umowa”? It cannot be brought back.")
+                .is_ok()
+        );
+    }
+    assert_eq!(
+        state.update(main_window::Message::ConfirmYes, &[], &[]),
+        main_window::Action::DiscardDraft("d1".into())
+    );
+}
