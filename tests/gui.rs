@@ -37,6 +37,46 @@ fn shown<'a>(
     }
 }
 
+/// An outbox or sent entry of `account` for the views: `rcpt` recipients,
+/// queued at `at`, failed with `error` when given.
+fn stored_message(
+    account: &Account,
+    id: &str,
+    subject: &str,
+    state: koperta::outbox::State,
+    at: u64,
+    rcpt: usize,
+    error: Option<koperta::smtp::SmtpError>,
+) -> koperta::store::Stored {
+    use koperta::outbox::{Failure, Reason};
+    koperta::store::Stored {
+        id: id.into(),
+        sidecar: koperta::store::Sidecar {
+            account: account.id.clone(),
+            subject: subject.into(),
+            envelope: koperta::draft::Envelope {
+                mail_from: account.address.clone(),
+                rcpt_to: (0..rcpt).map(|n| format!("osoba{n}@example.org")).collect(),
+                smtputf8: false,
+            },
+            draft: Some(format!("d-{id}")),
+            state,
+            attempts: u32::from(error.is_some()),
+            queued_at: at,
+            eml_size: 3_600_000,
+            reply: Some("250 2.0.0 Ok: queued as 4XkT2".into()),
+            failure: error.map(|error| {
+                Failure::new(Reason::Smtp {
+                    error,
+                    host: "smtp.example.com".into(),
+                })
+            }),
+            ..koperta::store::Sidecar::default()
+        },
+        eml: format!("{id}.eml").into(),
+    }
+}
+
 /// No account checked yet.
 static NO_CHECKS: std::collections::BTreeMap<AccountId, koperta::checks::Check> =
     std::collections::BTreeMap::new();
@@ -809,33 +849,12 @@ fn draw(element: iced::Element<'_, impl Clone>, theme: &iced::Theme, name: &str)
 
 #[test]
 fn the_outbox_and_a_message_in_its_undo_delay_are_drawn_in_both_languages_and_themes() {
-    use koperta::outbox::{Failure, Reason, State};
+    use koperta::outbox::State;
     use koperta::smtp::SmtpError;
-    use koperta::store::{Sidecar, Stored};
     let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
     let acc = account();
-    let stored = |id: &str, subject: &str, state: State, error: Option<SmtpError>| Stored {
-        id: id.into(),
-        sidecar: Sidecar {
-            account: acc.id.clone(),
-            subject: subject.into(),
-            envelope: koperta::draft::Envelope {
-                mail_from: acc.address.clone(),
-                rcpt_to: vec!["jan@example.com".into(), "anna@example.org".into()],
-                smtputf8: false,
-            },
-            draft: Some(format!("d-{id}")),
-            state,
-            attempts: 1,
-            failure: error.map(|error| {
-                Failure::new(Reason::Smtp {
-                    error,
-                    host: "smtp.example.com".into(),
-                })
-            }),
-            ..Sidecar::default()
-        },
-        eml: format!("{id}.eml").into(),
+    let stored = |id: &str, subject: &str, state: State, error| {
+        stored_message(&acc, id, subject, state, 0, 2, error)
     };
     let outbox = vec![
         stored(
@@ -1376,9 +1395,8 @@ fn d27_a_compose_window_with_no_account_yet_leads_to_the_account_setup() {
 #[test]
 fn every_main_window_view_is_drawn_in_both_languages_themes_and_sizes() {
     use koperta::checks::{Check, Outcome};
-    use koperta::outbox::{Failure, Reason, State};
+    use koperta::outbox::State;
     use koperta::smtp::{SmtpError, TlsInfo};
-    use koperta::store::{Sidecar, Stored};
     let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
     let now = koperta::outbox::now();
     let zofia = Account {
@@ -1427,35 +1445,9 @@ fn every_main_window_view_is_drawn_in_both_languages_themes_and_sizes() {
             },
         },
     );
-    let stored =
-        |id: &str, subject: &str, state: State, at: u64, rcpt: usize, error: Option<SmtpError>| {
-            Stored {
-                id: id.into(),
-                sidecar: Sidecar {
-                    account: zofia.id.clone(),
-                    subject: subject.into(),
-                    envelope: koperta::draft::Envelope {
-                        mail_from: zofia.address.clone(),
-                        rcpt_to: (0..rcpt).map(|n| format!("osoba{n}@example.org")).collect(),
-                        smtputf8: false,
-                    },
-                    draft: Some(format!("d-{id}")),
-                    state,
-                    attempts: u32::from(error.is_some()),
-                    queued_at: at,
-                    eml_size: 3_600_000,
-                    reply: Some("250 2.0.0 Ok: queued as 4XkT2".into()),
-                    failure: error.map(|error| {
-                        Failure::new(Reason::Smtp {
-                            error,
-                            host: "smtp.example.com".into(),
-                        })
-                    }),
-                    ..Sidecar::default()
-                },
-                eml: format!("{id}.eml").into(),
-            }
-        };
+    let stored = |id: &str, subject: &str, state: State, at: u64, rcpt: usize, error| {
+        stored_message(&zofia, id, subject, state, at, rcpt, error)
+    };
     let outbox = vec![
         stored(
             "m1",

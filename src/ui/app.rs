@@ -703,14 +703,7 @@ impl App {
             Message::AccountSaved(result) => match result {
                 Ok(account) => self.write_account(account),
                 Err(e) => {
-                    if let Some(f) = &mut self.main.form {
-                        f.error = Some(e.clone());
-                        f.checking = false;
-                    }
-                    if let Some(w) = &mut self.wizard {
-                        w.step = wizard::Step::Password;
-                        w.error = Some(e);
-                    }
+                    self.account_not_saved(e);
                     Task::none()
                 }
             },
@@ -1221,11 +1214,7 @@ impl App {
                     signed_in.map_err(|e| smtp_error(&e, &account.host))?;
                 }
                 if !password.is_empty() {
-                    let id = account.id.clone();
-                    tokio::task::spawn_blocking(move || Keyring::default().set(&id, &password))
-                        .await
-                        .map_err(|e| e.to_string())?
-                        .map_err(|e| e.localize())?;
+                    store_password(account.id.clone(), password).await?;
                 }
                 Ok(account)
             },
@@ -1404,15 +1393,21 @@ fn decode_event(event: Event, status: event::Status, id: window::Id) -> Option<M
 fn save_password_then_account(account: Account, password: Password) -> Task<Message> {
     Task::perform(
         async move {
-            let id = account.id.clone();
-            tokio::task::spawn_blocking(move || Keyring::default().set(&id, &password))
-                .await
-                .map_err(|e| e.to_string())?
-                .map_err(|e| e.localize())?;
+            store_password(account.id.clone(), password).await?;
             Ok(account)
         },
         Message::AccountSaved,
     )
+}
+
+/// Stores account `id`'s password in the keyring, off the async threads.
+///
+/// Errors: the keyring's, translated.
+async fn store_password(id: AccountId, password: Password) -> Result<(), String> {
+    tokio::task::spawn_blocking(move || Keyring::default().set(&id, &password))
+        .await
+        .map_err(|e| e.to_string())?
+        .map_err(|e| e.localize())
 }
 
 /// How long a status message stays in the main window.

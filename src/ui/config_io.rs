@@ -98,14 +98,7 @@ impl App {
                 self.read_checks()
             }
             Err(e) => {
-                if let Some(f) = &mut self.main.form {
-                    f.error = Some(e.clone());
-                    f.checking = false;
-                }
-                if let Some(w) = &mut self.wizard {
-                    w.step = wizard::Step::Password;
-                    w.error = Some(e);
-                }
+                self.account_not_saved(e);
                 // A new account's password was stored first: without the
                 // account it must not stay.
                 if self.accounts().iter().any(|a| a.id == account.id) {
@@ -118,6 +111,19 @@ impl App {
                 })
                 .discard()
             }
+        }
+    }
+
+    /// Saving an account failed: the form, or the wizard's password step,
+    /// says why and keeps what was typed.
+    pub(super) fn account_not_saved(&mut self, reason: String) {
+        if let Some(f) = &mut self.main.form {
+            f.error = Some(reason.clone());
+            f.checking = false;
+        }
+        if let Some(w) = &mut self.wizard {
+            w.step = wizard::Step::Password;
+            w.error = Some(reason);
         }
     }
 
