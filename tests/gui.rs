@@ -1515,6 +1515,16 @@ fn every_main_window_view_is_drawn_in_both_languages_themes_and_sizes() {
         },
     ];
     let settings = koperta::config::Settings::default();
+    let everything = || main_window::Shown {
+        settings: &settings,
+        accounts: &accounts,
+        outbox: &outbox,
+        drafts: &drafts,
+        sent: &sent,
+        damaged: &[],
+        config_error: None,
+        checks: &checks,
+    };
     let dir = support::manifest_dir().join("target/screenshots/main");
     for (lang, code) in [(Language::Pl, "pl"), (Language::En, "en")] {
         i18n::apply(lang);
@@ -1523,21 +1533,7 @@ fn every_main_window_view_is_drawn_in_both_languages_themes_and_sizes() {
                 tab,
                 ..main_window::State::default()
             };
-            let view = || {
-                main_window::view(
-                    &main,
-                    main_window::Shown {
-                        settings: &settings,
-                        accounts: &accounts,
-                        outbox: &outbox,
-                        drafts: &drafts,
-                        sent: &sent,
-                        damaged: &[],
-                        config_error: None,
-                        checks: &checks,
-                    },
-                )
-            };
+            let view = || main_window::view(&main, everything());
             for (theme, t) in [
                 (koperta::ui::style::theme(false), "light"),
                 (koperta::ui::style::theme(true), "dark"),
@@ -1565,19 +1561,7 @@ fn every_main_window_view_is_drawn_in_both_languages_themes_and_sizes() {
             tab: main_window::Tab::Outbox,
             ..main_window::State::default()
         };
-        let mut ui = simulator(main_window::view(
-            &main,
-            main_window::Shown {
-                settings: &settings,
-                accounts: &accounts,
-                outbox: &outbox,
-                drafts: &drafts,
-                sent: &sent,
-                damaged: &[],
-                config_error: None,
-                checks: &checks,
-            },
-        ));
+        let mut ui = simulator(main_window::view(&main, everything()));
         let retry_all = if lang == Language::Pl {
             "Ponów wszystkie"
         } else {
