@@ -1,124 +1,16 @@
-//! What a compose window holds, and the message built from it.
-//!
-//! [`Draft`] keeps every field exactly as typed (a half-written address
-//! included), so it can be saved and reopened as it was. [`Draft::validate`]
-//! lists every problem with the field it belongs to; [`Draft::build`] turns
-//! a valid draft into a lettre [`Message`] and its [`Envelope`].
-//!
-//! The message:
-//! - `From`, `To`, `Cc` through our own formatter ([`crate::mime`]); no
-//!   `Bcc` header ever (Bcc recipients are only in the envelope);
-//! - `Date` with a numeric zone (`+0000`), `Message-ID:
-//!   <random@sender-domain>`, `MIME-Version: 1.0`; nothing names the
-//!   machine; `User-Agent` only when asked for;
-//! - the body as `text/plain; charset=utf-8`, quoted-printable, with CRLF
-//!   line endings (a lone CR or LF becomes CRLF); a line starting with `.`
-//!   stays so (the SMTP session dot-stuffs it, RFC 5321 §4.5.2);
-//! - attachments always base64, typed by mime_guess, named with RFC 2231
-//!   (`filename*`) and an RFC 2047 `name=` for older readers.
+//! A built message as it is written: the headers and text part lettre
+//! formatted, then each attachment's part with its file's base64 written as
+//! it is read (lettre cannot stream a multipart body), so memory stays
+//! bounded whatever the attachments weigh; and the checks that a file did
+//! not change between the build and the write.
 
 use std::path::{Path, PathBuf};
 
-use lettre::Message;
 use lettre::message::header::{ContentDisposition, ContentTransferEncoding, ContentType};
-use lettre::message::{Body, MultiPart, SinglePart};
-use serde::{Deserialize, Serialize};
+use lettre::message::{Body, SinglePart};
 
-use crate::account::{Account, AccountId};
-use crate::address::{self, AddressError, Mailbox};
-use crate::mime::{self, CcHeader, FromHeader, SubjectHeader, ToHeader};
-
-/// A message being written: every field as typed.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Draft {
-    /// The sending account.
-    pub account: Option<AccountId>,
-    /// The To field as typed.
-    pub to: String,
-    /// The Cc field as typed.
-    pub cc: String,
-    /// The Bcc field as typed.
-    pub bcc: String,
-    /// The subject as typed.
-    pub subject: String,
-    /// The body as typed.
-    pub body: String,
-    /// Files to attach.
-    pub attachments: Vec<PathBuf>,
-    /// Whether to put the account's signature under `-- `.
-    pub signature: bool,
-    /// The message id this one replies to (`<…>`, from a `mailto:` link's
-    /// `in-reply-to`); empty for a new message.
-    pub in_reply_to: String,
-}
-
-/// A field of the compose window.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
-    /// The sender.
-    From,
-    /// To.
-    To,
-    /// Cc.
-    Cc,
-    /// Bcc.
-    Bcc,
-    /// The attachment at this index.
-    Attachment(usize),
-}
-
-/// What is wrong with a draft.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ProblemKind {
-    /// No account chosen.
-    NoSender,
-    /// The account's own address is not valid.
-    InvalidSender(AddressError),
-    /// A recipient is not valid; `text` is what was typed for it, `span`
-    /// where it is in the field.
-    InvalidRecipient {
-        /// The recipient as typed.
-        text: String,
-        /// Its byte range in the field.
-        span: std::ops::Range<usize>,
-        /// Why.
-        error: AddressError,
-    },
-    /// No recipient in To, Cc or Bcc.
-    NoRecipients,
-    /// A file to attach cannot be read.
-    UnreadableAttachment {
-        /// The file.
-        path: PathBuf,
-        /// The operating system's message.
-        reason: String,
-    },
-    /// lettre refused to build the message (should not happen for a
-    /// validated draft).
-    Build(String),
-}
-
-/// A problem and the field it belongs to.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    /// Where to show it.
-    pub field: Field,
-    /// What it is.
-    pub kind: ProblemKind,
-}
-
-/// The SMTP envelope (RFC 5321 §2.3.1): `MAIL FROM` and every `RCPT TO`,
-/// Bcc included, each mailbox once.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Envelope {
-    /// The reverse path (the sender's address).
-    pub mail_from: String,
-    /// The forward paths, To then Cc then Bcc, without duplicates.
-    pub rcpt_to: Vec<String>,
-    /// Whether some address needs SMTPUTF8 (RFC 6531).
-    pub smtputf8: bool,
-}
+use super::{Envelope, Field, Problem, ProblemKind};
+use crate::{address, mime};
 
 /// A built message, ready to be written: the headers and text part as
 /// lettre formatted them, and the attachments still as files.
@@ -133,27 +25,27 @@ pub struct Built {
     /// The envelope.
     pub envelope: Envelope,
     /// Everything before the first attachment part.
-    head: Vec<u8>,
+    pub(super) head: Vec<u8>,
     /// Each attachment: its part's delimiter line and headers, and its file.
-    attachments: Vec<AttachmentPart>,
+    pub(super) attachments: Vec<AttachmentPart>,
     /// The closing delimiter (empty without attachments).
-    tail: Vec<u8>,
+    pub(super) tail: Vec<u8>,
 }
 
 #[derive(Debug, Clone)]
-struct AttachmentPart {
+pub(super) struct AttachmentPart {
     /// `--boundary` CRLF, the part's headers, and the blank line.
-    head: Vec<u8>,
+    pub(super) head: Vec<u8>,
     /// The file, read when the message is written.
-    path: PathBuf,
+    pub(super) path: PathBuf,
     /// Its index in the draft's attachments, for problems.
-    index: usize,
+    pub(super) index: usize,
     /// Its size when the message was built: a file that has another size
     /// when it is read changed meanwhile and is refused.
-    size: u64,
+    pub(super) size: u64,
     /// Whether its part says `charset=utf-8`: then it must still be UTF-8
     /// when it is read.
-    utf8: bool,
+    pub(super) utf8: bool,
 }
 
 /// Why [`Built::write_to`] stopped.
@@ -278,304 +170,6 @@ impl AttachmentPart {
     }
 }
 
-/// Options that change what goes into a message.
-#[derive(Debug, Clone, Default)]
-pub struct BuildOptions {
-    /// Add `User-Agent: Koperta/VERSION` (off by default).
-    pub user_agent: bool,
-}
-
-/// Normalises line endings to CRLF: CRLF stays, a lone CR or LF becomes
-/// CRLF (RFC 5322 §2.3: no bare CR or LF in a message).
-pub fn crlf(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 32);
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\r' => {
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
-                out.push_str("\r\n");
-            }
-            '\n' => out.push_str("\r\n"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-impl Draft {
-    /// Whether nothing was written: no recipient, subject, text or
-    /// attachment (whitespace counts as nothing).
-    pub fn is_blank(&self) -> bool {
-        [&self.to, &self.cc, &self.bcc, &self.subject, &self.body]
-            .iter()
-            .all(|f| f.trim().is_empty())
-            && self.attachments.is_empty()
-    }
-
-    fn recipients(&self) -> [(Field, &str); 3] {
-        [
-            (Field::To, self.to.as_str()),
-            (Field::Cc, self.cc.as_str()),
-            (Field::Bcc, self.bcc.as_str()),
-        ]
-    }
-
-    /// Every problem that keeps this draft from being sent by `account`
-    /// (the draft's chosen account, or `None` when there is none).
-    /// An empty list means [`Draft::build`] will only fail on I/O.
-    pub fn validate(&self, account: Option<&Account>) -> Vec<Problem> {
-        let mut problems = Vec::new();
-        match account {
-            None => problems.push(Problem {
-                field: Field::From,
-                kind: ProblemKind::NoSender,
-            }),
-            Some(a) => {
-                if let Err(e) = address::parse_mailbox(&a.address) {
-                    problems.push(Problem {
-                        field: Field::From,
-                        kind: ProblemKind::InvalidSender(e),
-                    });
-                }
-            }
-        }
-        let mut any = false;
-        for (field, text) in self.recipients() {
-            for entry in address::parse_field(text) {
-                match entry.result {
-                    Ok(_) => any = true,
-                    Err(error) => problems.push(Problem {
-                        field,
-                        kind: ProblemKind::InvalidRecipient {
-                            text: entry.text,
-                            span: entry.span,
-                            error,
-                        },
-                    }),
-                }
-            }
-        }
-        if !any {
-            problems.push(Problem {
-                field: Field::To,
-                kind: ProblemKind::NoRecipients,
-            });
-        }
-        for (i, path) in self.attachments.iter().enumerate() {
-            if let Err(reason) = check_readable(path) {
-                problems.push(Problem {
-                    field: Field::Attachment(i),
-                    kind: ProblemKind::UnreadableAttachment {
-                        path: path.clone(),
-                        reason,
-                    },
-                });
-            }
-        }
-        problems
-    }
-
-    /// The body that goes out: CRLF line endings, and the signature under
-    /// `-- ` when asked for and the account has one.
-    pub fn body_text(&self, account: &Account) -> String {
-        let mut body = crlf(&self.body);
-        if self.signature && !account.signature.trim().is_empty() {
-            if !body.is_empty() && !body.ends_with("\r\n") {
-                body.push_str("\r\n");
-            }
-            body.push_str("-- \r\n");
-            body.push_str(&crlf(&account.signature));
-        }
-        body
-    }
-
-    /// Builds the message to send from `account`.
-    ///
-    /// Errors: every problem [`Draft::validate`] finds; or, when an
-    /// attachment cannot be read now, that one. Nothing is built unless
-    /// everything is right.
-    pub fn build(&self, account: &Account, options: &BuildOptions) -> Result<Built, Vec<Problem>> {
-        let problems = self.validate(Some(account));
-        if !problems.is_empty() {
-            return Err(problems);
-        }
-        let mut sender = address::parse_mailbox(&account.address).map_err(|e| {
-            vec![Problem {
-                field: Field::From,
-                kind: ProblemKind::InvalidSender(e),
-            }]
-        })?;
-        let name = address::clean_name(&account.name);
-        sender.name = (!name.is_empty()).then_some(name);
-
-        let mut lists: [Vec<Mailbox>; 3] = Default::default();
-        let mut seen = std::collections::HashSet::new();
-        let mut rcpt_to = Vec::new();
-        let mut smtputf8 = sender.needs_smtputf8();
-        for (i, (_, text)) in self.recipients().iter().enumerate() {
-            for entry in address::parse_field(text) {
-                if let Ok(m) = entry.result {
-                    smtputf8 |= m.needs_smtputf8();
-                    if seen.insert(m.envelope_key()) {
-                        rcpt_to.push(m.addr_spec());
-                        lists[i].push(m);
-                    } else if i < 2
-                        && !lists[i]
-                            .iter()
-                            .any(|x| x.envelope_key() == m.envelope_key())
-                    {
-                        // Already a recipient elsewhere: once in the envelope,
-                        // but still shown where it was typed (not for Bcc).
-                        lists[i].push(m);
-                    }
-                }
-            }
-        }
-        let [to, cc, _bcc] = lists;
-        // "Bcc me": the sender gets a copy through the envelope only.
-        if account.bcc_self && seen.insert(sender.envelope_key()) {
-            rcpt_to.push(sender.addr_spec());
-        }
-
-        // Attachments are checked now and read only when the message is
-        // written ([`Built::write_to`]).
-        let mut parts = Vec::new();
-        for (i, path) in self.attachments.iter().enumerate() {
-            let part = attachment_headers(path).map_err(|e| {
-                vec![Problem {
-                    field: Field::Attachment(i),
-                    kind: ProblemKind::UnreadableAttachment {
-                        path: path.clone(),
-                        reason: crate::report::io_error(&e),
-                    },
-                }]
-            })?;
-            parts.push((i, path.clone(), part));
-        }
-
-        let domain = sender
-            .domain_ascii
-            .trim_start_matches('[')
-            .trim_end_matches(']')
-            .to_string();
-        let id = format!("<{:032x}@{}>", rand::random::<u128>(), domain);
-        let mut builder = Message::builder()
-            .header(FromHeader(sender.clone()))
-            .date_now()
-            .message_id(Some(id));
-        if !to.is_empty() {
-            builder = builder.header(ToHeader(to));
-        }
-        if !cc.is_empty() {
-            builder = builder.header(CcHeader(cc));
-        }
-        builder = builder.header(SubjectHeader(self.subject.clone()));
-        // RFC 5322 §3.6.4: one msg-id in angle brackets, ASCII, no spaces;
-        // anything else is left out rather than sent malformed.
-        let reply_to_id = self.in_reply_to.trim();
-        if reply_to_id.len() > 2
-            && reply_to_id.len() < 250
-            && reply_to_id.starts_with('<')
-            && reply_to_id.ends_with('>')
-            && reply_to_id.contains('@')
-            && reply_to_id.chars().all(|c| c.is_ascii_graphic())
-        {
-            builder = builder
-                .in_reply_to(reply_to_id.to_string())
-                .references(reply_to_id.to_string());
-        }
-        if options.user_agent {
-            builder = builder.user_agent(format!("Koperta/{}", env!("CARGO_PKG_VERSION")));
-        }
-        let envelope = Envelope {
-            mail_from: sender.addr_spec(),
-            rcpt_to,
-            smtputf8,
-        };
-        if let Some(e) = lettre_envelope(&envelope) {
-            builder = builder.envelope(e);
-        }
-        let text = text_part(self.body_text(account));
-        let mut boundary = None;
-        let built = if parts.is_empty() {
-            builder.singlepart(text)
-        } else {
-            let mixed = MultiPart::mixed().singlepart(text);
-            boundary = Some(mixed.boundary());
-            builder.multipart(mixed)
-        };
-        let message = built.map_err(|e| {
-            vec![Problem {
-                field: Field::From,
-                kind: ProblemKind::Build(e.to_string()),
-            }]
-        })?;
-        let mut head = message.formatted();
-        let mut tail = Vec::new();
-        let mut attachments = Vec::new();
-        if let Some(boundary) = boundary {
-            // lettre ends the multipart with the closing delimiter; the
-            // attachment parts go before it.
-            let closing = format!("--{boundary}--\r\n").into_bytes();
-            if !head.ends_with(&closing) {
-                return Err(vec![Problem {
-                    field: Field::From,
-                    kind: ProblemKind::Build("multipart without its closing delimiter".into()),
-                }]);
-            }
-            head.truncate(head.len() - closing.len());
-            tail = closing;
-            for (index, path, header) in parts {
-                let mut part_head = format!("--{boundary}\r\n").into_bytes();
-                part_head.extend_from_slice(header.part.headers().to_string().as_bytes());
-                part_head.extend_from_slice(b"\r\n");
-                attachments.push(AttachmentPart {
-                    head: part_head,
-                    path,
-                    index,
-                    size: header.size,
-                    utf8: header.utf8,
-                });
-            }
-        }
-        Ok(Built {
-            envelope,
-            head,
-            attachments,
-            tail,
-        })
-    }
-}
-
-fn check_readable(path: &Path) -> Result<(), String> {
-    crate::fs::open_regular(path)
-        .map(|_| ())
-        .map_err(|e| crate::report::io_error(&e))
-}
-
-/// lettre's own envelope, when lettre accepts every address (it refuses
-/// some valid ones, such as quoted local parts); ours is authoritative.
-fn lettre_envelope(e: &Envelope) -> Option<lettre::address::Envelope> {
-    let from: lettre::Address = e.mail_from.parse().ok()?;
-    let to: Option<Vec<lettre::Address>> = e.rcpt_to.iter().map(|a| a.parse().ok()).collect();
-    lettre::address::Envelope::new(Some(from), to?).ok()
-}
-
-fn text_part(body: String) -> SinglePart {
-    // Quoted-printable keeps the .eml 7-bit clean whatever server it meets.
-    let body = match Body::new_with_encoding(body, ContentTransferEncoding::QuotedPrintable) {
-        Ok(b) => b,
-        // QP accepts every input; this arm only satisfies the type.
-        Err(bytes) => Body::new(bytes),
-    };
-    SinglePart::builder()
-        .header(ContentType::TEXT_PLAIN)
-        .body(body)
-}
-
 /// UTF-8 checked block by block (a character may straddle two blocks).
 #[derive(Default)]
 struct Utf8Check {
@@ -632,7 +226,7 @@ fn is_utf8_file(path: &Path) -> std::io::Result<bool> {
 ///
 /// Errors: the file cannot be opened or read (text files are read once to
 /// see whether they are UTF-8), or it is not a regular file.
-fn attachment_headers(path: &Path) -> std::io::Result<PartHeader> {
+pub(super) fn attachment_headers(path: &Path) -> std::io::Result<PartHeader> {
     // An empty base64 body: lettre sets the part's Content-Transfer-Encoding
     // from it, and the file's base64 is written in its place.
     let body = match Body::new_with_encoding(Vec::new(), ContentTransferEncoding::Base64) {
@@ -643,10 +237,10 @@ fn attachment_headers(path: &Path) -> std::io::Result<PartHeader> {
 }
 
 /// An attachment's part and what was seen of its file.
-struct PartHeader {
-    part: SinglePart,
-    size: u64,
-    utf8: bool,
+pub(super) struct PartHeader {
+    pub(super) part: SinglePart,
+    pub(super) size: u64,
+    pub(super) utf8: bool,
 }
 
 /// An attachment's part with `body`.
@@ -684,6 +278,8 @@ fn attachment_part(path: &Path, body: Body) -> std::io::Result<PartHeader> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::account::Account;
+    use crate::draft::{BuildOptions, Draft};
 
     /// lettre's own part, its body encoded in memory: what the streamed
     /// part must equal byte for byte.
