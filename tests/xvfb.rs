@@ -105,7 +105,8 @@ fn real_windows_open_and_are_photographed_in_polish_and_english() {
             &["type", "--delay", "30", "Kowalski, Jan <jan@example.com>"],
         );
         std::thread::sleep(Duration::from_millis(400));
-        xdotool(&display.name, &["key", "Tab"]);
+        // Ctrl+Shift+C unfolds Cc and puts the cursor there.
+        xdotool(&display.name, &["key", "ctrl+shift+c"]);
         std::thread::sleep(Duration::from_millis(400));
         xdotool(&display.name, &["type", "--delay", "30", "zly@"]);
         screenshot(
@@ -559,4 +560,23 @@ fn two_launches_on_one_data_dir_deliver_a_queued_message_exactly_once() {
         a_status.is_some() != b_status.is_some(),
         "one process handed over and ended, the other runs: {a_status:?} {b_status:?}"
     );
+}
+
+/// Without a display iced panicked inside its event loop; the app now says
+/// so in the person's language and ends.
+#[test]
+fn without_a_display_the_app_says_so_and_never_panics() {
+    let home = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_koperta"))
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("WAYLAND_SOCKET")
+        .env("KOPERTA_HOME", home.path())
+        .env("LANG", "pl_PL.UTF-8")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("brak ekranu"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
 }

@@ -6,15 +6,17 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use iced::keyboard::{self, Key, key::Named};
-use iced::widget::operation;
-use iced::{Element, Event, Subscription, Task, event, window};
+use iced::{Element, Subscription, Task, event, window};
+
+pub use super::keyboard::Input;
+use super::keyboard::decode_event;
+pub use super::launch::{Launch, run, start};
+use super::launch::{compose_window_settings, main_window_settings, remote_requests};
 
 use super::{compose, main_window, wizard};
 use crate::account::{self, Account, AccountId};
 use crate::config::{ConfigFile, Settings};
 use crate::draft::Draft;
-use crate::i18n;
 use crate::outbox::{self, Outbox, TestReport};
 use crate::paths::Paths;
 use crate::report::{Localize, smtp_error};
@@ -90,36 +92,6 @@ pub struct App {
     wizard_task: Option<iced::task::Handle>,
 }
 
-/// A keyboard shortcut or window event, already decoded.
-#[derive(Debug, Clone)]
-pub enum Input {
-    /// Tab (forward) or Shift+Tab (back).
-    Tab {
-        /// Shift held.
-        back: bool,
-    },
-    /// Ctrl+N.
-    NewMessage,
-    /// Ctrl+1 … Ctrl+5: a view of the main window (its index).
-    View(usize),
-    /// Ctrl+Shift+C: show Cc.
-    ShowCc,
-    /// Ctrl+Shift+B: show Bcc.
-    ShowBcc,
-    /// Ctrl+Enter.
-    Send,
-    /// Ctrl+S.
-    Save,
-    /// Ctrl+Shift+A.
-    Attach,
-    /// Esc.
-    Escape,
-    /// A file dropped on the window.
-    Dropped(PathBuf),
-    /// A mouse click (focus may have moved).
-    Click,
-}
-
 /// Everything that can happen.
 #[derive(Debug, Clone)]
 pub enum Message {
@@ -187,61 +159,7 @@ pub enum Message {
     DraftSaved(window::Id, Result<(), String>),
 }
 
-fn main_window_settings() -> window::Settings {
-    window::Settings {
-        size: iced::Size::new(900.0, 640.0),
-        min_size: Some(iced::Size::new(560.0, 420.0)),
-        exit_on_close_request: false,
-        platform_specific: platform(),
-        ..window::Settings::default()
-    }
-}
-
-fn compose_window_settings() -> window::Settings {
-    window::Settings {
-        size: iced::Size::new(760.0, 680.0),
-        min_size: Some(iced::Size::new(480.0, 420.0)),
-        exit_on_close_request: false,
-        platform_specific: platform(),
-        ..window::Settings::default()
-    }
-}
-
-#[cfg(target_os = "linux")]
-fn platform() -> window::settings::PlatformSpecific {
-    window::settings::PlatformSpecific {
-        application_id: APP_ID.to_string(),
-        ..Default::default()
-    }
-}
-
-#[cfg(not(target_os = "linux"))]
-fn platform() -> window::settings::PlatformSpecific {
-    Default::default()
-}
-
 impl App {
-    /// Loads settings and files, opens the main window.
-    pub fn boot() -> (App, Task<Message>) {
-        let paths =
-            Paths::from_env().unwrap_or_else(|_| Paths::under(std::path::Path::new(".koperta")));
-        let mut app = App::headless(paths);
-        i18n::apply(app.config.config.settings.language);
-        let (id, open) = window::open(main_window_settings());
-        app.main_id = Some(id);
-        app.windows.insert(id, Screen::Main);
-        // What fell due while no Koperta ran goes out now.
-        let mut task = Task::batch([
-            open.map(Message::Opened),
-            app.run_due(),
-            iced::system::theme().map(Message::OsTheme),
-        ]);
-        if let Some(Launch::Mailto(uri)) = LAUNCH.lock().ok().and_then(|mut l| l.take()) {
-            task = task.chain(app.open_mailto(&uri));
-        }
-        (app, task)
-    }
-
     /// A state for tests and tools: everything under `paths`, no window.
     pub fn headless(paths: Paths) -> App {
         let data_dir = paths.data_dir.clone();
@@ -767,104 +685,12 @@ impl App {
                 Task::batch([refocus, save])
             }
             Message::FocusProbe(id, index, focused, back) => {
-                let n = compose::FOCUS_ORDER.len();
-                if focused {
-                    let next = match self.windows.get_mut(&id) {
-                        Some(Screen::Compose(c)) => {
-                            let next = c.next_field(index, back);
-                            c.focus = Some(next);
-                            next
-                        }
-                        _ => 0,
-                    };
-                    return compose::focus_field(id, compose::FOCUS_ORDER[next]);
-                }
-                if index + 1 < n {
-                    return probe(id, index + 1, back);
-                }
-                compose::focus_field(id, compose::FOCUS_ORDER[0])
+                self.focus_probe(id, index, focused, back)
             }
         }
     }
 
-    fn input(&mut self, id: window::Id, input: Input) -> Task<Message> {
-        let is_compose = matches!(self.windows.get(&id), Some(Screen::Compose(_)));
-        match input {
-            Input::NewMessage if !self.accounts().is_empty() => self.open_compose(None),
-            Input::NewMessage => Task::none(),
-            Input::View(n) if !is_compose => match main_window::Tab::ALL.get(n) {
-                Some(tab) => self.update(Message::Main(main_window::Message::Tab(*tab))),
-                None => Task::none(),
-            },
-            Input::Tab { back } if is_compose => {
-                let Some(Screen::Compose(c)) = self.windows.get_mut(&id) else {
-                    return Task::none();
-                };
-                match c.focus {
-                    // Known: move at once, before the next keystroke.
-                    Some(i) => {
-                        let next = c.next_field(i, back);
-                        c.focus = Some(next);
-                        compose::focus_field(id, compose::FOCUS_ORDER[next])
-                    }
-                    // After a click: ask the widgets.
-                    None => probe(id, 0, back),
-                }
-            }
-            Input::Click => {
-                if let Some(Screen::Compose(c)) = self.windows.get_mut(&id) {
-                    c.focus = None;
-                }
-                Task::none()
-            }
-            // The main window: among its own fields only.
-            Input::Tab { back } => {
-                super::focus::focus_next_within(main_window::focus_scope(), back)
-            }
-            Input::Send if is_compose => self.update(Message::Compose(id, compose::Message::Send)),
-            Input::Save if is_compose => self.update(Message::Compose(id, compose::Message::Save)),
-            Input::Attach if is_compose => {
-                // A text field took Ctrl+Shift+A as Ctrl+A and selected all
-                // its text: put the cursor at its end again, so the next key
-                // typed does not replace the text.
-                let unselect = compose::FOCUS_ORDER
-                    .iter()
-                    .filter(|f| **f != "body")
-                    .map(|f| operation::move_cursor_to_end(compose::field_id(id, f)));
-                Task::batch(unselect.collect::<Vec<_>>())
-                    .chain(self.update(Message::Compose(id, compose::Message::AttachDialog)))
-            }
-            Input::Escape => {
-                if let Some(Screen::Compose(c)) = self.windows.get_mut(&id) {
-                    // Esc during the undo delay takes the message back.
-                    if matches!(c.sending, compose::Sending::Held(_)) {
-                        return self.undo(id);
-                    }
-                    c.asking_close = false;
-                    c.asking_resend = false;
-                } else if let Some(w) = &self.wizard {
-                    let message = match w.step {
-                        wizard::Step::Searching | wizard::Step::Testing => wizard::Message::Cancel,
-                        _ => wizard::Message::Close,
-                    };
-                    return self.update(Message::Wizard(message));
-                } else {
-                    self.main.confirm = None;
-                }
-                Task::none()
-            }
-            Input::Dropped(path) if is_compose => self.attach(id, vec![path]),
-            Input::ShowCc if is_compose => {
-                self.update(Message::Compose(id, compose::Message::ShowCc))
-            }
-            Input::ShowBcc if is_compose => {
-                self.update(Message::Compose(id, compose::Message::ShowBcc))
-            }
-            _ => Task::none(),
-        }
-    }
-
-    fn attach(&mut self, id: window::Id, paths: Vec<PathBuf>) -> Task<Message> {
+    pub(super) fn attach(&mut self, id: window::Id, paths: Vec<PathBuf>) -> Task<Message> {
         let Some(Screen::Compose(c)) = self.windows.get(&id) else {
             return Task::none();
         };
@@ -1334,59 +1160,6 @@ impl App {
     }
 }
 
-fn probe(id: window::Id, index: usize, back: bool) -> Task<Message> {
-    operation::is_focused(compose::field_id(id, compose::FOCUS_ORDER[index]))
-        .map(move |focused| Message::FocusProbe(id, index, focused, back))
-}
-
-/// Turns raw events into inputs; keeps only what the app uses.
-fn decode_event(event: Event, status: event::Status, id: window::Id) -> Option<Message> {
-    match event {
-        Event::Keyboard(keyboard::Event::KeyPressed { key, modifiers, .. }) => {
-            let input = match key.as_ref() {
-                Key::Named(Named::Tab) if status == event::Status::Ignored => Input::Tab {
-                    back: modifiers.shift(),
-                },
-                Key::Named(Named::Enter) if modifiers.command() => Input::Send,
-                Key::Named(Named::Escape) => Input::Escape,
-                Key::Character(c) if modifiers.command() && c.eq_ignore_ascii_case("n") => {
-                    Input::NewMessage
-                }
-                Key::Character(c) if modifiers.command() && c.eq_ignore_ascii_case("s") => {
-                    Input::Save
-                }
-                Key::Character(c)
-                    if modifiers.command() && modifiers.shift() && c.eq_ignore_ascii_case("a") =>
-                {
-                    Input::Attach
-                }
-                Key::Character(c)
-                    if modifiers.command() && modifiers.shift() && c.eq_ignore_ascii_case("c") =>
-                {
-                    Input::ShowCc
-                }
-                Key::Character(c)
-                    if modifiers.command() && modifiers.shift() && c.eq_ignore_ascii_case("b") =>
-                {
-                    Input::ShowBcc
-                }
-                Key::Character(c) if modifiers.command() && !modifiers.shift() => {
-                    match c.parse::<usize>() {
-                        Ok(n @ 1..=5) => Input::View(n - 1),
-                        _ => return None,
-                    }
-                }
-                _ => return None,
-            };
-            Some(Message::Input(id, input))
-        }
-        Event::Window(window::Event::FileDropped(path)) => {
-            Some(Message::Input(id, Input::Dropped(path)))
-        }
-        _ => None,
-    }
-}
-
 /// Stores `password` in the keyring (off the UI thread), then hands the
 /// account to [`Message::AccountSaved`], which writes the config: an
 /// account never exists without its password.
@@ -1415,95 +1188,3 @@ const TOAST_FOR: Duration = Duration::from_secs(8);
 
 /// How old the first unsaved edit of a draft may get before it is saved.
 const AUTOSAVE_AFTER: Duration = Duration::from_millis(500);
-
-/// Requests from later launches, for the subscription (set once by
-/// [`start`]).
-static REMOTE: std::sync::Mutex<
-    Option<futures::channel::mpsc::UnboundedReceiver<crate::instance::Remote>>,
-> = std::sync::Mutex::new(None);
-
-/// What the first window shows (set once by [`start`]).
-static LAUNCH: std::sync::Mutex<Option<Launch>> = std::sync::Mutex::new(None);
-
-fn remote_requests() -> futures::stream::BoxStream<'static, Message> {
-    use futures::StreamExt;
-    match REMOTE.lock().ok().and_then(|mut r| r.take()) {
-        Some(rx) => rx.map(Message::Remote).boxed(),
-        None => futures::stream::pending().boxed(),
-    }
-}
-
-/// How the app was started.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Launch {
-    /// `koperta`: the main window.
-    Main,
-    /// `koperta mailto:…`: the main window and a compose window from the URI.
-    Mailto(String),
-}
-
-/// Starts the desktop app for `launch`, or hands `launch` to the app
-/// already running on the same data directory (see [`crate::instance`]).
-/// Returns the process's exit status; errors are printed translated.
-pub fn start(launch: Launch) -> std::process::ExitCode {
-    use std::process::ExitCode;
-    let paths =
-        Paths::from_env().unwrap_or_else(|_| Paths::under(std::path::Path::new(".koperta")));
-    // The app loads its settings itself (App::boot); messages printed here
-    // need the language first.
-    let speak = || {
-        let (config, _) = ConfigFile::open(&paths.config_file());
-        i18n::apply(config.config.settings.language);
-    };
-    match crate::instance::claim(&paths.data_dir) {
-        Ok(crate::instance::Claim::Primary(guard, requests)) => {
-            if let Ok(mut r) = REMOTE.lock() {
-                *r = Some(requests);
-            }
-            if let Ok(mut l) = LAUNCH.lock() {
-                *l = Some(launch);
-            }
-            let result = run();
-            drop(guard);
-            match result {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    speak();
-                    eprintln!("{}", t!("gui-error-start", reason = e.to_string()));
-                    ExitCode::FAILURE
-                }
-            }
-        }
-        Ok(crate::instance::Claim::Secondary) => {
-            let request = match launch {
-                Launch::Main => crate::instance::Request::Open,
-                Launch::Mailto(uri) => crate::instance::Request::Mailto(uri),
-            };
-            match crate::instance::hand_off(&paths.data_dir, &request) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(_) => {
-                    speak();
-                    eprintln!("{}", t!("instance-not-responding"));
-                    ExitCode::FAILURE
-                }
-            }
-        }
-        Err(e) => {
-            speak();
-            eprintln!("{}", t!("gui-error-start", reason = e.to_string()));
-            ExitCode::FAILURE
-        }
-    }
-}
-
-/// Runs the desktop app in this process (no single-instance check; see
-/// [`start`]).
-pub fn run() -> iced::Result {
-    iced::daemon(App::boot, App::update, App::view)
-        .title(App::title)
-        .theme(App::theme)
-        .subscription(App::subscription)
-        .font(include_bytes!("../../assets/fonts/DejaVuSans.ttf").as_slice())
-        .default_font(iced::Font::with_name("DejaVu Sans"))
-        .run()
-}

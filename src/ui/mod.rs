@@ -4,6 +4,8 @@ pub mod app;
 pub mod compose;
 mod config_io;
 pub mod focus;
+mod keyboard;
+mod launch;
 pub mod main_window;
 pub mod sending;
 pub mod style;

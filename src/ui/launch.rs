@@ -1,0 +1,182 @@
+//! Starting the desktop app: one instance per data directory (a later
+//! launch hands its request to the running one), the windows' settings, and
+//! the boot that opens the main window.
+
+use iced::{Task, window};
+
+use super::app::{APP_ID, App, Message, Screen};
+use crate::config::ConfigFile;
+use crate::i18n;
+use crate::paths::Paths;
+use crate::t;
+
+pub(super) fn main_window_settings() -> window::Settings {
+    window::Settings {
+        size: iced::Size::new(900.0, 640.0),
+        min_size: Some(iced::Size::new(560.0, 420.0)),
+        exit_on_close_request: false,
+        platform_specific: platform(),
+        ..window::Settings::default()
+    }
+}
+
+pub(super) fn compose_window_settings() -> window::Settings {
+    window::Settings {
+        size: iced::Size::new(760.0, 680.0),
+        min_size: Some(iced::Size::new(480.0, 420.0)),
+        exit_on_close_request: false,
+        platform_specific: platform(),
+        ..window::Settings::default()
+    }
+}
+
+#[cfg(target_os = "linux")]
+fn platform() -> window::settings::PlatformSpecific {
+    window::settings::PlatformSpecific {
+        application_id: APP_ID.to_string(),
+        ..Default::default()
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn platform() -> window::settings::PlatformSpecific {
+    Default::default()
+}
+
+impl App {
+    /// Loads settings and files, opens the main window.
+    pub fn boot() -> (App, Task<Message>) {
+        let paths =
+            Paths::from_env().unwrap_or_else(|_| Paths::under(std::path::Path::new(".koperta")));
+        let mut app = App::headless(paths);
+        i18n::apply(app.config.config.settings.language);
+        let (id, open) = window::open(main_window_settings());
+        app.main_id = Some(id);
+        app.windows.insert(id, Screen::Main);
+        // What fell due while no Koperta ran goes out now.
+        let mut task = Task::batch([
+            open.map(Message::Opened),
+            app.run_due(),
+            iced::system::theme().map(Message::OsTheme),
+        ]);
+        if let Some(Launch::Mailto(uri)) = LAUNCH.lock().ok().and_then(|mut l| l.take()) {
+            task = task.chain(app.open_mailto(&uri));
+        }
+        (app, task)
+    }
+}
+
+/// Whether a display can be opened: an X11 or Wayland display is named
+/// (Linux and the BSDs); elsewhere the system always has one.
+fn has_display() -> bool {
+    if cfg!(any(
+        target_os = "linux",
+        target_os = "freebsd",
+        target_os = "openbsd"
+    )) {
+        ["DISPLAY", "WAYLAND_DISPLAY", "WAYLAND_SOCKET"]
+            .iter()
+            .any(|v| std::env::var_os(v).is_some_and(|x| !x.is_empty()))
+    } else {
+        true
+    }
+}
+
+/// Requests from later launches, for the subscription (set once by
+/// [`start`]).
+static REMOTE: std::sync::Mutex<
+    Option<futures::channel::mpsc::UnboundedReceiver<crate::instance::Remote>>,
+> = std::sync::Mutex::new(None);
+
+/// What the first window shows (set once by [`start`]).
+static LAUNCH: std::sync::Mutex<Option<Launch>> = std::sync::Mutex::new(None);
+
+pub(super) fn remote_requests() -> futures::stream::BoxStream<'static, Message> {
+    use futures::StreamExt;
+    match REMOTE.lock().ok().and_then(|mut r| r.take()) {
+        Some(rx) => rx.map(Message::Remote).boxed(),
+        None => futures::stream::pending().boxed(),
+    }
+}
+
+/// How the app was started.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Launch {
+    /// `koperta`: the main window.
+    Main,
+    /// `koperta mailto:…`: the main window and a compose window from the URI.
+    Mailto(String),
+}
+
+/// Starts the desktop app for `launch`, or hands `launch` to the app
+/// already running on the same data directory (see [`crate::instance`]).
+/// Returns the process's exit status; errors are printed translated.
+pub fn start(launch: Launch) -> std::process::ExitCode {
+    use std::process::ExitCode;
+    let paths =
+        Paths::from_env().unwrap_or_else(|_| Paths::under(std::path::Path::new(".koperta")));
+    // The app loads its settings itself (App::boot); messages printed here
+    // need the language first.
+    let speak = || {
+        let (config, _) = ConfigFile::open(&paths.config_file());
+        i18n::apply(config.config.settings.language);
+    };
+    // Without a display iced would panic inside its event loop: say so,
+    // in the person's language, and end.
+    if !has_display() {
+        speak();
+        eprintln!("{}", t!("gui-error-no-display"));
+        return ExitCode::FAILURE;
+    }
+    match crate::instance::claim(&paths.data_dir) {
+        Ok(crate::instance::Claim::Primary(guard, requests)) => {
+            if let Ok(mut r) = REMOTE.lock() {
+                *r = Some(requests);
+            }
+            if let Ok(mut l) = LAUNCH.lock() {
+                *l = Some(launch);
+            }
+            let result = run();
+            drop(guard);
+            match result {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    speak();
+                    eprintln!("{}", t!("gui-error-start", reason = e.to_string()));
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Ok(crate::instance::Claim::Secondary) => {
+            let request = match launch {
+                Launch::Main => crate::instance::Request::Open,
+                Launch::Mailto(uri) => crate::instance::Request::Mailto(uri),
+            };
+            match crate::instance::hand_off(&paths.data_dir, &request) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(_) => {
+                    speak();
+                    eprintln!("{}", t!("instance-not-responding"));
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Err(e) => {
+            speak();
+            eprintln!("{}", t!("gui-error-start", reason = e.to_string()));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Runs the desktop app in this process (no single-instance check; see
+/// [`start`]).
+pub fn run() -> iced::Result {
+    iced::daemon(App::boot, App::update, App::view)
+        .title(App::title)
+        .theme(App::theme)
+        .subscription(App::subscription)
+        .font(include_bytes!("../../assets/fonts/DejaVuSans.ttf").as_slice())
+        .default_font(iced::Font::with_name("DejaVu Sans"))
+        .run()
+}
