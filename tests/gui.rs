@@ -1687,3 +1687,64 @@ fn d12_discarding_a_draft_asks_first() {
         main_window::Action::DiscardDraft("d1".into())
     );
 }
+
+/// A tryout of the redesign: Enter in the subject sent the message (only
+/// the undo delay saved it), and a retried message was reported sent as
+/// "(no subject)".
+#[test]
+fn enter_in_a_field_moves_on_and_a_retried_message_is_reported_by_its_subject() {
+    use koperta::outbox::{Event, Outcome, State};
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::En);
+    let home = tempfile::tempdir().unwrap();
+    let mut app = App::headless(Paths::under(home.path()));
+    let acc = account();
+    app.config.config.accounts.push(acc.clone());
+    let id = compose_window(
+        &mut app,
+        Draft {
+            account: Some(acc.id.clone()),
+            to: "jan@example.com".into(),
+            subject: "Temat".into(),
+            ..Draft::default()
+        },
+    );
+    let _ = app.update(Message::Compose(id, compose::Message::Submitted("subject")));
+    let Some(Screen::Compose(c)) = app.windows.get(&id) else {
+        panic!("window")
+    };
+    assert_eq!(c.sending, compose::Sending::Idle, "nothing sent");
+    assert_eq!(c.focus, Some(4), "the cursor went to the text");
+    let _ = app.update(Message::Compose(id, compose::Message::Submitted("to")));
+    let Some(Screen::Compose(c)) = app.windows.get(&id) else {
+        panic!("window")
+    };
+    assert_eq!(c.focus, Some(3), "To → Subject over the folded Cc and Bcc");
+    // The outbox list last drawn names the message the engine let go.
+    app.outbox = vec![stored_message(
+        &acc,
+        "m9",
+        "Do kolejki",
+        State::Failed,
+        0,
+        1,
+        None,
+    )];
+    let _ = app.update(Message::Outbox(Event::Finished {
+        id: "m9".into(),
+        outcome: Outcome::Sent {
+            delivery: koperta::smtp::session::Delivery {
+                accepted: vec!["ola@example.org".into()],
+                reply: "250 OK".into(),
+                bytes: 10,
+            },
+            draft: None,
+            late_by: None,
+        },
+    }));
+    let notice = app.main.notice.clone().unwrap_or_default();
+    assert!(
+        notice.starts_with("Sent “Do kolejki” to ola@example.org"),
+        "{notice}"
+    );
+}

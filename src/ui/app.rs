@@ -646,11 +646,11 @@ impl App {
                 Task::none()
             }
             Message::Tested(id, result) => {
-                let report = match result {
-                    Ok(r) => crate::report::connection_test(&r).join("\n"),
-                    Err(e) => e,
-                };
-                self.main.test_report = Some((id, report));
+                // A failure is the account's mark now (said once); a success
+                // adds what was seen.
+                self.main.test_report = result
+                    .ok()
+                    .map(|r| (id, crate::report::connection_test(&r).join("\n")));
                 self.read_checks()
             }
             Message::Picked(id, paths) => self.attach(id, paths),

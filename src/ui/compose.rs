@@ -185,6 +185,8 @@ pub enum Message {
     Undo,
     /// There is no account yet: set one up (in the main window).
     AddAccount,
+    /// Enter in this field: the cursor moves to the next one.
+    Submitted(&'static str),
     /// Show the Cc field (Ctrl+Shift+C).
     ShowCc,
     /// Show the Bcc field (Ctrl+Shift+B).
@@ -304,6 +306,10 @@ impl State {
         match message {
             Message::Undo => return Action::Undo,
             Message::AddAccount => return Action::AddAccount,
+            Message::Submitted(field) => {
+                let i = FOCUS_ORDER.iter().position(|f| *f == field).unwrap_or(0);
+                return Action::Focus(FOCUS_ORDER[self.next_field(i, false)]);
+            }
             Message::ShowCc => {
                 self.show_cc = true;
                 return Action::Focus("cc");
@@ -541,13 +547,16 @@ pub fn view<'a>(
     let problems = state.problems(account);
 
     let label = |s: String| text(s).width(Length::Fixed(90.0));
-    let input = |field: &str, placeholder: String, value: &'a str, on: fn(String) -> Message| {
-        text_input(&placeholder, value)
-            .id(field_id(window, field))
-            .on_input(on)
-            .on_submit(Message::Send)
-            .padding(6)
-    };
+    let input =
+        |field: &'static str, placeholder: String, value: &'a str, on: fn(String) -> Message| {
+            text_input(&placeholder, value)
+                .id(field_id(window, field))
+                .on_input(on)
+                // Enter moves on, as in every mail program; only Ctrl+Enter
+                // sends (an Enter in the subject sent the message).
+                .on_submit(Message::Submitted(field))
+                .padding(6)
+        };
 
     // No account yet (a mailto: link before the first setup): say what to
     // do first, with the button for it (D27).

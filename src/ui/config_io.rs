@@ -86,6 +86,8 @@ impl App {
                 self.config.config = config;
                 self.main.form = None;
                 self.wizard = None;
+                // A test of the account as it was says nothing of it now.
+                self.main.test_report = None;
                 // A message written before there was any account now has one.
                 for screen in self.windows.values_mut() {
                     if let super::app::Screen::Compose(c) = screen

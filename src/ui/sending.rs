@@ -263,6 +263,13 @@ impl App {
             .get(&id)
             .map(|m| m.sidecar.subject)
             .or_else(|| self.sending_subject(&id))
+            // Sent: the engine has let it go; the list last drawn has it.
+            .or_else(|| {
+                self.outbox
+                    .iter()
+                    .find(|m| m.id == id)
+                    .map(|m| m.sidecar.subject.clone())
+            })
             .unwrap_or_default();
         let task = match outcome {
             Outcome::Sent {
