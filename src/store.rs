@@ -96,6 +96,10 @@ pub struct Sidecar {
     pub eml_sha256: String,
     /// The server's reply to the final `.`, once accepted.
     pub reply: Option<String>,
+    /// The TLS session it was accepted over, as observed (shown with a
+    /// sent message; `None` before it was sent, for plaintext, and in
+    /// sidecars written before it was recorded).
+    pub tls: Option<crate::smtp::TlsInfo>,
     /// Sidecars written before failures were kept as data: the reason in
     /// the language of that day. Read, never written.
     #[serde(skip_serializing)]
@@ -128,6 +132,7 @@ impl Default for Sidecar {
             eml_size: 0,
             eml_sha256: String::new(),
             reply: None,
+            tls: None,
             last_error: None,
             transient: false,
             may_have_been_sent: false,

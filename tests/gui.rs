@@ -207,39 +207,27 @@ fn focus(app: &App, id: window::Id) -> Option<usize> {
     }
 }
 
+/// Tab itself is a focus operation scoped to the window's root container
+/// (unit tests in `ui::focus`; the real windows in `tests/xvfb.rs`): here,
+/// what each window keeps apart.
 #[test]
-fn tab_in_one_compose_window_never_moves_focus_in_the_other() {
+fn typing_in_one_compose_window_never_reaches_the_other() {
     let (mut app, a, b, _home) = app_with_two_compose_windows();
     let _ = app.update(Message::Compose(
         a,
         compose::Message::To("jan@example.com".into()),
     ));
-    // Cc and Bcc are folded: Tab goes from To to Subject.
     let _ = app.update(Message::Input(a, Input::Tab { back: false }));
-    assert_eq!(
-        focus(&app, a),
-        Some(3),
-        "To → Subject over the folded Cc, Bcc"
-    );
-    let _ = app.update(Message::Input(a, Input::Tab { back: true }));
-    assert_eq!(focus(&app, a), Some(0));
-    // Unfolded (Ctrl+Shift+C, Ctrl+Shift+B), they are in the cycle.
+    // Unfolded (Ctrl+Shift+C, Ctrl+Shift+B), the cursor goes into them.
     let _ = app.update(Message::Input(a, Input::ShowCc));
+    assert_eq!(focus(&app, a), Some(1), "the cursor is in Cc");
     let _ = app.update(Message::Input(a, Input::ShowBcc));
     assert_eq!(focus(&app, a), Some(2), "the cursor is in Bcc");
-    let _ = app.update(Message::Input(a, Input::Tab { back: true }));
-    let _ = app.update(Message::Input(a, Input::Tab { back: true }));
-    for _ in 0..3 {
-        let _ = app.update(Message::Input(a, Input::Tab { back: false }));
-    }
-    assert_eq!(focus(&app, a), Some(3), "To → Cc → Bcc → Subject");
     assert_eq!(
         focus(&app, b),
         Some(0),
         "the other window's cursor stays in To"
     );
-    let _ = app.update(Message::Input(a, Input::Tab { back: true }));
-    assert_eq!(focus(&app, a), Some(2));
     // Typing goes only where it was typed.
     let _ = app.update(Message::Compose(b, compose::Message::Subject("B".into())));
     let (Some(Screen::Compose(ca)), Some(Screen::Compose(cb))) =
@@ -252,7 +240,8 @@ fn tab_in_one_compose_window_never_moves_focus_in_the_other() {
         ("jan@example.com", "")
     );
     assert_eq!((cb.draft.to.as_str(), cb.draft.subject.as_str()), ("", "B"));
-    // The widget ids differ per window, so a focus operation names one window only.
+    // Every window has its own root, so a focus operation names one only.
+    assert_ne!(koperta::ui::focus::root(a), koperta::ui::focus::root(b));
     assert_ne!(compose::field_id(a, "to"), compose::field_id(b, "to"));
 }
 
@@ -1322,11 +1311,12 @@ fn d13_d18_a_sent_notice_names_one_recipient_in_unicode_and_clears_itself() {
         let _ = app.update(Message::Outbox(Event::Finished {
             id: "m1".into(),
             outcome: Outcome::Sent {
-                delivery: koperta::smtp::session::Delivery {
+                delivery: Box::new(koperta::smtp::session::Delivery {
                     accepted: accepted.clone(),
                     reply: "250 OK".into(),
                     bytes: 100,
-                },
+                    tls: None,
+                }),
                 draft: None,
                 late_by: None,
             },
@@ -1733,11 +1723,12 @@ fn enter_in_a_field_moves_on_and_a_retried_message_is_reported_by_its_subject() 
     let _ = app.update(Message::Outbox(Event::Finished {
         id: "m9".into(),
         outcome: Outcome::Sent {
-            delivery: koperta::smtp::session::Delivery {
+            delivery: Box::new(koperta::smtp::session::Delivery {
                 accepted: vec!["ola@example.org".into()],
                 reply: "250 OK".into(),
                 bytes: 10,
-            },
+                tls: None,
+            }),
             draft: None,
             late_by: None,
         },
@@ -1746,5 +1737,133 @@ fn enter_in_a_field_moves_on_and_a_retried_message_is_reported_by_its_subject() 
     assert!(
         notice.starts_with("Sent “Do kolejki” to ola@example.org"),
         "{notice}"
+    );
+}
+
+/// D3: the controls iced cannot focus are wrapped so the keyboard reaches
+/// them. A list row: Enter opens it, Delete asks to discard it, Down moves
+/// to the next row; a toggler: Space flips it; a button: Enter presses it.
+#[test]
+fn d03_list_rows_toggles_and_buttons_answer_the_keyboard() {
+    use iced::keyboard::{Key, key::Named};
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::En);
+    let settings = koperta::config::Settings::default();
+    let drafts = [main_window::DraftRow {
+        id: "d1".into(),
+        subject: "Umowa".into(),
+        to: "jan@example.com".into(),
+        saved_at: None,
+        queued: false,
+    }];
+    let state = main_window::State {
+        tab: main_window::Tab::Drafts,
+        ..main_window::State::default()
+    };
+    let mut ui = simulator(main_window::view(
+        &state,
+        main_window::Shown {
+            drafts: &drafts,
+            ..shown(&settings, &[], &[])
+        },
+    ));
+    // A click on the row's text (not on a button) gives the row the focus.
+    ui.click("Umowa").expect("the row");
+    for key in [
+        Named::Enter,
+        Named::Delete,
+        Named::ArrowDown,
+        Named::ArrowUp,
+    ] {
+        ui.tap_key(Key::Named(key));
+    }
+    let got: Vec<String> = ui.into_messages().map(|m| format!("{m:?}")).collect();
+    assert_eq!(
+        got,
+        [r#"OpenDraft("d1")"#, r#"DiscardDraft("d1")"#, "FocusRow(1)",],
+        "Enter opens, Delete asks, Down moves on (Up from the first row stays)"
+    );
+
+    let state = main_window::State {
+        tab: main_window::Tab::Settings,
+        ..main_window::State::default()
+    };
+    let mut ui = simulator(main_window::view(&state, shown(&settings, &[], &[])));
+    // The switch's label is drawn by the toggler, not a text widget: it is
+    // the control just below the never-plaintext explanation.
+    let above = ui
+        .find(koperta::t!("settings-never-plaintext-explained"))
+        .expect("the explanation")
+        .bounds();
+    ui.point_at(iced::Point::new(
+        above.x + 10.0,
+        above.y + above.height + 12.0 + 10.0,
+    ));
+    ui.simulate(iced_test::simulator::click());
+    ui.tap_key(Key::Named(Named::Space));
+    let got: Vec<String> = ui.into_messages().map(|m| format!("{m:?}")).collect();
+    let flip = format!("Notifications({})", !settings.notifications);
+    assert_eq!(got, [flip.clone(), flip], "a click, then Space, flip it");
+
+    let state = main_window::State::default();
+    let mut ui = simulator(main_window::view(&state, shown(&settings, &[], &[])));
+    ui.click("Add account").expect("the button");
+    ui.tap_key(Key::Named(Named::Enter));
+    let got: Vec<String> = ui.into_messages().map(|m| format!("{m:?}")).collect();
+    assert_eq!(got, ["AddAccount", "AddAccount"], "a click, then Enter");
+}
+
+/// D20: what was typed in the wizard's first step reaches the manual form
+/// (the name was dropped), and closing the main window with a half-filled
+/// form asks first.
+#[test]
+fn d20_the_manual_form_keeps_the_wizards_name_and_closing_it_half_filled_asks() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::En);
+    let home = tempfile::tempdir().unwrap();
+    let mut app = App::headless(Paths::under(home.path()));
+    let main = iced::window::Id::unique();
+    app.main_id = Some(main);
+    app.windows.insert(main, Screen::Main);
+    let _ = app.update(Message::Main(main_window::Message::AddAccount));
+    for m in [
+        koperta::ui::wizard::Message::Name("Zofia Żółkiewska".into()),
+        koperta::ui::wizard::Message::Address("zofia@example.com".into()),
+        koperta::ui::wizard::Message::Manual,
+    ] {
+        let _ = app.update(Message::Wizard(m));
+    }
+    let form = app.main.form.as_ref().expect("the manual form");
+    assert_eq!(form.name, "Zofia Żółkiewska");
+    assert_eq!(form.address, "zofia@example.com");
+    assert_eq!(form.port, "465");
+    // Closing the window asks; "no" keeps the form; "yes" closes.
+    let _ = app.update(Message::CloseRequested(main));
+    assert_eq!(
+        app.main.confirm,
+        Some(main_window::Confirm::CloseWithForm),
+        "asked first"
+    );
+    let _ = app.update(Message::Main(main_window::Message::ConfirmNo));
+    assert!(app.main.form.is_some(), "the form is kept");
+    let _ = app.update(Message::CloseRequested(main));
+    let _ = app.update(Message::Main(main_window::Message::ConfirmYes));
+    assert!(app.main.form.is_none(), "given up only when asked to");
+}
+
+/// Deleting an outbox message means it is never sent: asked first, by the
+/// button and by the Delete key alike.
+#[test]
+fn deleting_an_outbox_message_asks_first() {
+    let mut state = main_window::State::default();
+    let first = state.update(main_window::Message::Delete("m1".into()), &[], &[]);
+    assert_eq!(first, main_window::Action::None, "nothing deleted yet");
+    assert_eq!(
+        state.confirm,
+        Some(main_window::Confirm::DeleteQueued("m1".into()))
+    );
+    assert_eq!(
+        state.update(main_window::Message::ConfirmYes, &[], &[]),
+        main_window::Action::Delete("m1".into())
     );
 }

@@ -224,27 +224,8 @@ fn type_text(display: &str, text: &str) {
     std::thread::sleep(Duration::from_millis(400));
 }
 
-fn click(display: &str, window: &str, x: u32, y: u32) {
-    // Without a window manager the keyboard goes where it was last sent:
-    // send it to this window again before every field.
-    xdotool(display, &["windowfocus", "--sync", window]);
-    xdotool(
-        display,
-        &[
-            "mousemove",
-            "--window",
-            window,
-            &x.to_string(),
-            &y.to_string(),
-            "click",
-            "1",
-        ],
-    );
-    std::thread::sleep(Duration::from_millis(300));
-}
-
 #[test]
-fn a_new_person_adds_an_account_by_hand_and_sends_with_the_keyboard() {
+fn d03_a_new_person_sets_up_an_account_by_hand_and_sends_with_the_keyboard_alone() {
     let _turn = turn();
     use support::keyring::{KeyringMode, KeyringSession};
     let certs = TestCerts::generate();
@@ -262,30 +243,35 @@ fn a_new_person_adds_an_account_by_hand_and_sends_with_the_keyboard() {
     std::thread::sleep(Duration::from_millis(1500));
     xdotool(&display.name, &["windowfocus", "--sync", &main]);
     std::thread::sleep(Duration::from_millis(500));
-    // "Dodaj konto" opens the wizard; "Ustaw ręcznie" the form (positions
-    // as in the screenshots).
-    click(&display.name, &main, 294, 222);
-    std::thread::sleep(Duration::from_millis(500));
-    click(&display.name, &main, 268, 214);
-    std::thread::sleep(Duration::from_millis(500));
-    let fields: [(u32, String); 6] = [
-        (130, "Zofia Żółkiewska".into()),
-        (171, "zofia@example.com".into()),
-        (212, "localhost".into()),
-        (294, support::TEST_USER.into()),
-        (334, support::TEST_PASSWORD.into()),
-        (375, certs.ca.display().to_string()),
-    ];
-    for (y, text) in &fields {
-        click(&display.name, &main, 679, *y);
-        type_text(&display.name, text);
-    }
-    // The port: select what is there and type the peer's.
-    click(&display.name, &main, 836, 253);
-    xdotool(&display.name, &["key", "ctrl+a"]);
+    // No pointer from here on. At first start the focus is on "Dodaj
+    // konto": Enter opens the wizard, with the cursor in the name field.
+    let key = |k: &str| {
+        xdotool(&display.name, &["key", k]);
+        std::thread::sleep(Duration::from_millis(400));
+    };
+    key("Return");
+    type_text(&display.name, "Zofia Żółkiewska");
+    key("Tab");
+    type_text(&display.name, "zofia@example.com");
+    // Name → address → "Znajdź mój serwer" → "Ustaw ręcznie".
+    key("Tab");
+    key("Tab");
+    key("Return");
+    // The form keeps the name and address; the cursor waits in the host.
+    type_text(&display.name, "localhost");
+    // Host → security (implicit TLS already) → port.
+    key("Tab");
+    key("Tab");
+    key("ctrl+a");
     type_text(&display.name, &peer.implicit_port.to_string());
-    // "Zapisz" signs in first, then saves.
-    click(&display.name, &main, 284, 546);
+    key("Tab");
+    type_text(&display.name, support::TEST_USER);
+    key("Tab");
+    type_text(&display.name, support::TEST_PASSWORD);
+    key("Tab");
+    type_text(&display.name, &certs.ca.display().to_string());
+    // Enter in a field is "Zapisz": it signs in first, then saves.
+    key("Return");
     std::thread::sleep(Duration::from_secs(3));
     screenshot(
         &display.name,
@@ -579,4 +565,86 @@ fn without_a_display_the_app_says_so_and_never_panics() {
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("brak ekranu"), "{err}");
     assert!(!err.contains("panicked"), "{err}");
+}
+
+/// Done-when 2's second half: a saved draft, reopened and closed unchanged
+/// with the keyboard alone (Ctrl+2, Tab to its row, Enter, Ctrl+W), is
+/// still there and still listed (D1).
+#[test]
+fn d01_a_reopened_draft_closed_unchanged_with_the_keyboard_is_still_listed() {
+    let _turn = turn();
+    let Desk {
+        peer: _peer,
+        s,
+        display,
+    } = desk("pl_PL.UTF-8");
+    let store = koperta::store::Store::new(&koperta::paths::Paths::under(s.k.dir()).data_dir);
+    let draft = koperta::draft::Draft {
+        to: "jan@example.com".into(),
+        subject: "Zostaję na liście".into(),
+        body: "Treść, której nie wolno zgubić.".into(),
+        ..koperta::draft::Draft::default()
+    };
+    store.save_draft("d1", &draft).unwrap();
+    let mut app = display.launch(s.k.dir(), s.k.bus.as_deref().unwrap(), "pl_PL.UTF-8");
+    let main = display
+        .wait_for_window("^Koperta$", Duration::from_secs(30))
+        .expect("main window");
+    std::thread::sleep(Duration::from_millis(1500));
+    xdotool(&display.name, &["windowfocus", "--sync", &main]);
+    std::thread::sleep(Duration::from_millis(300));
+    let key = |k: &str| {
+        xdotool(&display.name, &["key", k]);
+        std::thread::sleep(Duration::from_millis(300));
+    };
+    // Drafts; then Tab over "Nowa wiadomość" and the five views to the row.
+    key("ctrl+2");
+    for _ in 0..7 {
+        key("Tab");
+    }
+    screenshot(
+        &display.name,
+        &main,
+        &shots_dir().join("pl-drafts-row-focused.png"),
+    );
+    key("Return");
+    let started = Instant::now();
+    let compose = loop {
+        let other = xdotool(&display.name, &["search", "--name", "Koperta"])
+            .lines()
+            .find(|w| *w != main)
+            .map(str::to_string);
+        if let Some(w) = other {
+            break w;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "Enter on the row opened no window"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    std::thread::sleep(Duration::from_millis(800));
+    xdotool(&display.name, &["windowfocus", "--sync", &compose]);
+    std::thread::sleep(Duration::from_millis(300));
+    key("ctrl+w");
+    let started = Instant::now();
+    while xdotool(&display.name, &["search", "--name", "Koperta"])
+        .lines()
+        .any(|w| w == compose)
+    {
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "Ctrl+W did not close the window"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    std::thread::sleep(Duration::from_millis(800));
+    screenshot(&display.name, &main, &shots_dir().join("pl-draft-kept.png"));
+    let _ = app.kill();
+    let _ = app.wait();
+    let state = koperta::ui::app::App::headless(koperta::paths::Paths::under(s.k.dir()));
+    assert_eq!(state.drafts.len(), 1, "still listed");
+    let (drafts, _) = state.store.drafts();
+    assert_eq!(drafts[0].1.subject, "Zostaję na liście");
+    assert_eq!(drafts[0].1.body, "Treść, której nie wolno zgubić.");
 }

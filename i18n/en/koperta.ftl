@@ -204,6 +204,7 @@ drafts-saved-at = saved { $time }
 drafts-queued = its message waits in the outbox
 drafts-empty = No drafts. Whatever you write is kept here until it is sent.
 drafts-discard-question = Discard the draft “{ $subject }”? It cannot be brought back.
+outbox-delete-question = Delete “{ $subject }” from the outbox? It will not be sent.
 outbox-row-facts = from { $account } · queued { $time } · { $size } · { $attempts ->
         [0] not tried yet
         [one] one attempt
@@ -257,6 +258,8 @@ form-save = Save
 form-checking = Signing in to check the account…
 form-save-unchecked = Save without signing in
 form-save-unchecked-hint = Save signs in first and refuses a wrong password or server. “Save without signing in” keeps the account as typed; it is marked “not checked yet” until a test or a send works.
+form-close-question = Close the window? The account you are adding has not been saved.
+form-close-yes = Close without saving
 account-error-password-required-gui = Enter the password.
 
 ## Desktop: outbox
@@ -508,3 +511,18 @@ outbox-error-not-yet = This message waits for its time (send later or the undo d
 send-kept-damaged = It is kept in the outbox as { $id }, and is not sent as it is. Remove it with “koperta outbox remove { $id }” and send the message again.
 outbox-list-recipients = {"    "}Recipients: { $recipients } · From: { $account } · Attempts: { $attempts }
 send-error-later-no-such-time = There is no such date or time as { $value }.
+
+## A sent message, read-only
+sent-view-close = Close
+sent-view-reading = Reading the message…
+sent-view-envelope = Delivered to
+sent-view-sent-at = Sent
+sent-view-size = Size
+sent-view-transport = Connection
+sent-view-tls = encrypted ({ $tls }), certificate verified, issued by { $issuer }
+sent-view-tls-pinned = encrypted ({ $tls }), the pinned certificate
+sent-view-tls-unknown = not recorded for this message
+sent-view-reply = Server’s reply
+sent-view-cut = Only the beginning of this message is shown.
+sent-view-attachments = Attachments
+sent-view-unnamed = (unnamed)

@@ -220,6 +220,7 @@ drafts-saved-at = zapisano { $time }
 drafts-queued = wiadomość z tego szkicu czeka w skrzynce nadawczej
 drafts-empty = Nie ma szkiców. Wszystko, co piszesz, czeka tu, dopóki nie zostanie wysłane.
 drafts-discard-question = Odrzucić szkic „{ $subject }”? Nie da się go przywrócić.
+outbox-delete-question = Usunąć „{ $subject }” ze skrzynki nadawczej? Wiadomość nie zostanie wysłana.
 outbox-row-facts = z { $account } · w kolejce od { $time } · { $size } · { $attempts ->
         [0] jeszcze nie próbowano
         [one] jedna próba
@@ -274,6 +275,8 @@ form-save = Zapisz
 form-checking = Logowanie, aby sprawdzić konto…
 form-save-unchecked = Zapisz bez logowania
 form-save-unchecked-hint = „Zapisz” najpierw się loguje i nie przyjmie złego hasła ani serwera. „Zapisz bez logowania” zachowuje konto tak, jak je wpisano; do pierwszego udanego sprawdzenia lub wysłania jest oznaczone jako „jeszcze nie sprawdzono”.
+form-close-question = Zamknąć okno? Dodawane konto nie zostało zapisane.
+form-close-yes = Zamknij bez zapisywania
 account-error-password-required-gui = Wpisz hasło.
 
 ## Pulpit: do wysłania
@@ -533,3 +536,18 @@ outbox-error-not-yet = Ta wiadomość czeka na swój czas (wysłanie później a
 send-kept-damaged = Zostaje w skrzynce nadawczej jako { $id } i nie zostanie wysłana w tej postaci. Usuń ją poleceniem „koperta outbox remove { $id }” i wyślij wiadomość jeszcze raz.
 outbox-list-recipients = {"    "}Odbiorcy: { $recipients } · Od: { $account } · Próby: { $attempts }
 send-error-later-no-such-time = Nie ma takiej daty ani godziny jak { $value }.
+
+## Wysłana wiadomość, tylko do odczytu
+sent-view-close = Zamknij
+sent-view-reading = Wczytywanie wiadomości…
+sent-view-envelope = Doręczono do
+sent-view-sent-at = Wysłano
+sent-view-size = Rozmiar
+sent-view-transport = Połączenie
+sent-view-tls = szyfrowane ({ $tls }), certyfikat zweryfikowany, wystawiony przez { $issuer }
+sent-view-tls-pinned = szyfrowane ({ $tls }), przypięty certyfikat
+sent-view-tls-unknown = nie zapisano go dla tej wiadomości
+sent-view-reply = Odpowiedź serwera
+sent-view-cut = Pokazano tylko początek tej wiadomości.
+sent-view-attachments = Załączniki
+sent-view-unnamed = (bez nazwy)

@@ -51,7 +51,7 @@ pub enum Outcome {
     /// Accepted and filed in `sent/`.
     Sent {
         /// What the server accepted.
-        delivery: Delivery,
+        delivery: Box<Delivery>,
         /// The draft it came from (now deleted).
         draft: Option<String>,
         /// For a scheduled message sent more than two minutes after its
@@ -319,6 +319,7 @@ impl Outbox {
         let at = now();
         m.sidecar.state = State::Sent { at };
         m.sidecar.reply = Some(delivery.reply.clone());
+        m.sidecar.tls = delivery.tls.clone();
         m.sidecar.failure = None;
         m.sidecar.next_try = None;
         // If the record cannot be written (a full disk), the move below
@@ -336,7 +337,7 @@ impl Outbox {
             .map(|due| at.saturating_sub(due))
             .filter(|late| *late > LATE_AFTER);
         Outcome::Sent {
-            delivery,
+            delivery: Box::new(delivery),
             draft: m.sidecar.draft,
             late_by,
         }

@@ -60,6 +60,9 @@ pub struct Delivery {
     pub reply: String,
     /// Message size, in bytes.
     pub bytes: u64,
+    /// The TLS session it went over (`None` only for an allowed
+    /// plaintext account).
+    pub tls: Option<TlsInfo>,
 }
 
 /// An authenticated SMTP session.
@@ -498,6 +501,7 @@ impl Session {
                 accepted: envelope.rcpt_to.clone(),
                 reply: response.message().collect::<Vec<_>>().join(" "),
                 bytes: size,
+                tls: self.tls.clone(),
             }),
             Ok(Err(e)) => {
                 let mapped = map_error(e, &self.tap);

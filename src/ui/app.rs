@@ -39,6 +39,8 @@ pub enum Screen {
     Main,
     /// A compose window.
     Compose(Box<compose::State>),
+    /// A sent message, read-only.
+    Sent(Box<super::sent_view::State>),
 }
 
 /// The whole application state.
@@ -149,14 +151,14 @@ pub enum Message {
     Attached(window::Id, Vec<PathBuf>, Vec<String>),
     /// The file chooser returned.
     Picked(window::Id, Vec<PathBuf>),
-    /// Which field of a compose window has focus (for Tab).
-    FocusProbe(window::Id, usize, bool, bool),
     /// A window was opened.
     Opened(window::Id),
     /// Another launch handed over a request (see [`crate::instance`]).
     Remote(crate::instance::Remote),
     /// An automatic draft save finished.
     DraftSaved(window::Id, Result<(), String>),
+    /// A window showing a sent message.
+    Sent(window::Id, super::sent_view::Message),
 }
 
 impl App {
@@ -234,7 +236,7 @@ impl App {
             .values()
             .filter_map(|s| match s {
                 Screen::Compose(c) => Some(c.draft_id.clone()),
-                Screen::Main => None,
+                _ => None,
             })
             .collect();
         let in_outbox: Vec<String> = self
@@ -333,6 +335,37 @@ impl App {
         .discard()
     }
 
+    /// Focuses the control `target` of the main window (its other
+    /// controls lose the focus; compose windows keep theirs).
+    pub(super) fn focus_main(&self, target: impl Into<iced::widget::Id>) -> Task<Message> {
+        match self.main_id {
+            Some(main) => super::focus::focus_in(super::focus::root(main), target.into()),
+            None => Task::none(),
+        }
+    }
+
+    /// Opens sent message `sent_id` read-only (or brings its window
+    /// forward); its file is read off the UI thread.
+    fn open_sent(&mut self, sent_id: &str) -> Task<Message> {
+        let open = self.windows.iter().find_map(|(wid, s)| match s {
+            Screen::Sent(v) if v.id() == sent_id => Some(*wid),
+            _ => None,
+        });
+        if let Some(wid) = open {
+            return window::gain_focus(wid);
+        }
+        let Some(stored) = self.sent.iter().find(|m| m.id == sent_id).cloned() else {
+            return Task::none();
+        };
+        let (id, open) = window::open(compose_window_settings());
+        let load = super::sent_view::load(&stored).map(move |m| Message::Sent(id, m));
+        self.windows.insert(
+            id,
+            Screen::Sent(Box::new(super::sent_view::State::new(stored))),
+        );
+        open.map(Message::Opened).chain(load)
+    }
+
     /// Brings the main window forward, opening it again if it was closed.
     pub fn show_main(&mut self) -> Task<Message> {
         match self.main_id {
@@ -404,6 +437,9 @@ impl App {
                 format!("{} — Koperta", c.draft.subject.trim())
             }
             Some(Screen::Compose(_)) => format!("{} — Koperta", t!("compose-new-title")),
+            Some(Screen::Sent(s)) => {
+                format!("{} — Koperta", main_window::subject_or_none(s.subject()))
+            }
             _ => "Koperta".to_string(),
         }
     }
@@ -434,7 +470,17 @@ impl App {
 
     /// Draws window `id`.
     pub fn view(&self, id: window::Id) -> Element<'_, Message> {
+        // The root container scopes focus and Tab to this window.
+        iced::widget::container(self.window_view(id))
+            .id(super::focus::root(id))
+            .into()
+    }
+
+    fn window_view(&self, id: window::Id) -> Element<'_, Message> {
         match self.windows.get(&id) {
+            Some(Screen::Sent(state)) => {
+                super::sent_view::view(state).map(move |m| Message::Sent(id, m))
+            }
             Some(Screen::Compose(state)) => {
                 let suggestions = self.suggestions(&state.draft.to);
                 compose::view(state, id, self.accounts(), suggestions)
@@ -489,6 +535,11 @@ impl App {
     /// Handles `message`. Never blocks: slow work becomes a task.
     pub fn update(&mut self, message: Message) -> Task<Message> {
         match message {
+            // At first start the focus is on "Add account", so Enter
+            // begins; a window opened later keeps what it focuses itself.
+            Message::Opened(id) if Some(id) == self.main_id && self.accounts().is_empty() => {
+                self.focus_main(main_window::ADD_ACCOUNT_ID)
+            }
             Message::Opened(_) => Task::none(),
             // A request the other launch already gave up on (it said "not
             // responding") is dropped.
@@ -514,19 +565,24 @@ impl App {
                 let now = w.step.clone();
                 let task = self.wizard_action(action);
                 if now != before && now == wizard::Step::Password {
-                    task.chain(super::focus::focus_within(
-                        iced::widget::Id::new(wizard::PASSWORD_ID),
-                        wizard::ids(),
-                    ))
+                    task.chain(self.focus_main(wizard::PASSWORD_ID))
                 } else {
                     task
                 }
             }
             Message::Main(m) => {
+                let asked = self.main.confirm.is_some();
                 let action = self
                     .main
                     .update(m, &self.config.config.accounts, &self.outbox);
-                self.main_action(action)
+                let task = self.main_action(action);
+                // A question just asked has the focus on its answer (Esc
+                // says no).
+                if !asked && self.main.confirm.is_some() {
+                    task.chain(self.focus_main(main_window::CONFIRM_YES_ID))
+                } else {
+                    task
+                }
             }
             Message::Compose(id, m) => {
                 let Some(Screen::Compose(state)) = self.windows.get_mut(&id) else {
@@ -591,6 +647,14 @@ impl App {
                     self.notice(t!("main-closed-draft-kept", subject = subject));
                     window::close(id)
                 }
+                // A half-filled account form is not thrown away unasked.
+                Some(Screen::Main)
+                    if self.main.confirm.is_none()
+                        && self.main.form.as_ref().is_some_and(|f| f.has_typing()) =>
+                {
+                    self.main.confirm = Some(main_window::Confirm::CloseWithForm);
+                    self.focus_main(main_window::CONFIRM_YES_ID)
+                }
                 _ => window::close(id),
             },
             Message::Closed(id) => {
@@ -606,6 +670,15 @@ impl App {
                 }
             }
             Message::Tick => self.tick(),
+            Message::Sent(id, m) => {
+                let Some(Screen::Sent(state)) = self.windows.get_mut(&id) else {
+                    return Task::none();
+                };
+                match state.update(m) {
+                    super::sent_view::Action::None => Task::none(),
+                    super::sent_view::Action::Close => window::close(id),
+                }
+            }
             Message::Queued(id, result) => self.queued(id, result),
             Message::Outbox(event) => self.outbox_event(event),
             Message::TakenBack(id, result) => self.taken_back(id, result),
@@ -684,9 +757,6 @@ impl App {
                 };
                 Task::batch([refocus, save])
             }
-            Message::FocusProbe(id, index, focused, back) => {
-                self.focus_probe(id, index, focused, back)
-            }
         }
     }
 
@@ -749,10 +819,16 @@ impl App {
                 }
             }
             A::SaveAccount { check } => self.save_account(check),
+            A::Focus(target) => self.focus_main(target),
+            A::CloseWindow => match self.main_id {
+                Some(id) => window::close(id),
+                None => Task::none(),
+            },
+            A::OpenSent(sent_id) => self.open_sent(&sent_id),
             A::Wizard => {
                 self.main.form = None;
                 self.wizard = Some(wizard::State::default());
-                super::focus::focus_within(iced::widget::Id::new(wizard::NAME_ID), wizard::ids())
+                self.focus_main(wizard::NAME_ID)
             }
             A::RemoveAccount(id) => self.remove_account(id),
             A::TestAccount(id) => {
@@ -973,7 +1049,15 @@ impl App {
                     password,
                     ..main_window::AccountForm::default()
                 });
-                Task::none()
+                // The cursor in the first field left to fill.
+                let first = [
+                    (main_window::FormField::Name, account.name.is_empty()),
+                    (main_window::FormField::Address, account.address.is_empty()),
+                ]
+                .into_iter()
+                .find(|(_, empty)| *empty)
+                .map_or(main_window::FormField::Host, |(f, _)| f);
+                self.focus_main(first.id())
             }
         }
     }
@@ -1084,10 +1168,7 @@ impl App {
                 if self.wizard.is_none() {
                     self.wizard = Some(wizard::State::default());
                 }
-                self.show_main().chain(super::focus::focus_within(
-                    iced::widget::Id::new(wizard::NAME_ID),
-                    wizard::ids(),
-                ))
+                self.show_main().chain(self.focus_main(wizard::NAME_ID))
             }
         }
     }

@@ -2,9 +2,8 @@
 
 use std::path::PathBuf;
 
-use iced::widget::{
-    Id, button, checkbox, column, container, pick_list, row, text, text_editor, text_input,
-};
+use crate::ui::widget::{button, checkbox, pick_list};
+use iced::widget::{Id, column, container, row, text, text_editor, text_input};
 use iced::{Element, Length, window};
 
 use crate::account::{Account, AccountId, Security};
@@ -31,8 +30,7 @@ pub fn field_id(window: window::Id, field: &str) -> Id {
 /// Focuses `field` of compose window `window`, leaving other windows' focus
 /// alone.
 pub fn focus_field<T: Send + 'static>(window: window::Id, field: &str) -> iced::Task<T> {
-    let scope = FOCUS_ORDER.iter().map(|f| field_id(window, f)).collect();
-    super::focus::focus_within(field_id(window, field), scope)
+    super::focus::focus_in(super::focus::root(window), field_id(window, field))
 }
 
 /// What is going on with sending.
@@ -357,7 +355,10 @@ impl State {
                     self.changed();
                 }
             }
-            Message::AttachPath(s) => self.attach_path = s,
+            Message::AttachPath(s) => {
+                self.focus = Some(5);
+                self.attach_path = s;
+            }
             Message::AttachTyped => {
                 let path = self.attach_path.trim().trim_matches('"').to_string();
                 if path.is_empty() {
@@ -576,39 +577,39 @@ pub fn view<'a>(
             .width(Length::Fill)
             .into()
     };
+    // Cc and Bcc stay folded until asked for (or filled); their buttons
+    // sit on the From line, as in Thunderbird, so Tab goes from To
+    // straight to Subject.
+    let mut from_line = row![label(t!("compose-from")), from]
+        .spacing(8)
+        .align_y(iced::Alignment::Center);
+    if !state.show_cc {
+        from_line = from_line.push(
+            button(text(t!("compose-cc-short")))
+                .style(super::style::secondary)
+                .on_press(Message::ShowCc),
+        );
+    }
+    if !state.show_bcc {
+        from_line = from_line.push(
+            button(text(t!("compose-bcc-short")))
+                .style(super::style::secondary)
+                .on_press(Message::ShowBcc),
+        );
+    }
     let mut content = column![
-        row![label(t!("compose-from")), from]
-            .spacing(8)
-            .align_y(iced::Alignment::Center),
-        {
-            let mut to = row![
-                label(t!("compose-to")),
-                input(
-                    "to",
-                    t!("compose-to-placeholder"),
-                    &state.draft.to,
-                    Message::To
-                )
-            ]
-            .spacing(8)
-            .align_y(iced::Alignment::Center);
-            // Cc and Bcc stay folded until asked for (or filled).
-            if !state.show_cc {
-                to = to.push(
-                    button(text(t!("compose-cc-short")))
-                        .style(super::style::secondary)
-                        .on_press(Message::ShowCc),
-                );
-            }
-            if !state.show_bcc {
-                to = to.push(
-                    button(text(t!("compose-bcc-short")))
-                        .style(super::style::secondary)
-                        .on_press(Message::ShowBcc),
-                );
-            }
-            to
-        },
+        from_line,
+        row![
+            label(t!("compose-to")),
+            input(
+                "to",
+                t!("compose-to-placeholder"),
+                &state.draft.to,
+                Message::To
+            )
+        ]
+        .spacing(8)
+        .align_y(iced::Alignment::Center),
         field_errors(&problems, Field::To),
     ]
     .spacing(6);

@@ -4,65 +4,234 @@
 //! window and unfocuses all but the target, so focusing a field in one
 //! compose window took the focus away from another (DESIGN.md, UI). This
 //! operation focuses the target and unfocuses only the widgets of the same
-//! window (`scope`); other windows keep their focus.
+//! window (the widgets inside its root container, [`root`]); other windows
+//! keep their focus. Tab uses the same scoping ([`next_in`]).
 
-use iced::Rectangle;
-use iced::Task;
-use iced::advanced::widget::operation::{Focusable, Operation};
+use iced::advanced::widget::operation::{Focusable, Operation, Outcome};
 use iced::advanced::widget::{Id, operate};
+use iced::{Rectangle, Task, window};
 
-struct FocusWithin {
-    target: Id,
-    scope: Vec<Id>,
+/// The id of the container that holds all of window `window`'s widgets
+/// (the app wraps every window's view in it): focus operations keep to
+/// the widgets inside it.
+pub fn root(window: window::Id) -> Id {
+    Id::from(format!("koperta-window-{window:?}"))
 }
 
-impl<T> Operation<T> for FocusWithin {
-    fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation<T>)) {
-        operate(self);
+/// Where an operation is in the widget tree: inside the root container
+/// of the window it works on, or not.
+#[derive(Debug)]
+struct Within {
+    root: Id,
+    entering: bool,
+    depth: usize,
+}
+
+impl Within {
+    fn new(root: Id) -> Within {
+        Within {
+            root,
+            entering: false,
+            depth: 0,
+        }
     }
 
-    fn focusable(&mut self, id: Option<&Id>, _bounds: Rectangle, state: &mut dyn Focusable) {
-        match id {
-            Some(id) if *id == self.target => state.focus(),
-            Some(id) if self.scope.contains(id) => state.unfocus(),
-            _ => {}
+    fn container(&mut self, id: Option<&Id>) {
+        self.entering = id == Some(&self.root);
+    }
+
+    /// Called as the children of the container just seen are walked:
+    /// whether that container is the root (then its widgets are inside).
+    fn enter(&mut self) -> bool {
+        let enter = std::mem::take(&mut self.entering);
+        if enter {
+            self.depth += 1;
+        }
+        enter
+    }
+
+    fn leave(&mut self, entered: bool) {
+        if entered {
+            self.depth -= 1;
+        }
+    }
+
+    fn inside(&self) -> bool {
+        self.depth > 0
+    }
+}
+
+/// Which widget to focus.
+#[derive(Debug, Clone)]
+enum Target {
+    /// The one with this id.
+    Id(Id),
+    /// The n-th focusable widget of the window, in drawing order.
+    Nth(usize),
+}
+
+/// Focuses one widget of a window and unfocuses the others of that
+/// window; widgets of other windows are left alone.
+struct FocusIn {
+    within: Within,
+    target: Target,
+    seen: usize,
+    /// Where the focused widget is, to scroll it into view.
+    found: Option<Rectangle>,
+}
+
+impl<T> Operation<T> for FocusIn {
+    fn container(&mut self, id: Option<&Id>, _bounds: Rectangle) {
+        self.within.container(id);
+    }
+
+    fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation<T>)) {
+        let entered = self.within.enter();
+        operate(self);
+        self.within.leave(entered);
+    }
+
+    fn focusable(&mut self, id: Option<&Id>, bounds: Rectangle, state: &mut dyn Focusable) {
+        if !self.within.inside() {
+            return;
+        }
+        let hit = match &self.target {
+            Target::Id(target) => id == Some(target),
+            Target::Nth(n) => *n == self.seen,
+        };
+        self.seen += 1;
+        if hit {
+            state.focus();
+            self.found = Some(bounds);
+        } else {
+            state.unfocus();
+        }
+    }
+
+    fn finish(&self) -> Outcome<T> {
+        match self.found {
+            Some(target) => Outcome::Chain(Box::new(Reveal {
+                within: Within::new(self.within.root.clone()),
+                target,
+            })),
+            None => Outcome::None,
         }
     }
 }
 
-/// Focuses `target` and unfocuses the widgets named in `scope` (the other
-/// fields of the same window); widgets of other windows are left alone.
-pub fn focus_within<T: Send + 'static>(target: Id, scope: Vec<Id>) -> Task<T> {
-    operate::<()>(FocusWithin { target, scope }).discard()
+/// Scrolls the window's scrollables that hold `target` (a focused
+/// widget's bounds) so that it is in view, as GTK does when Tab reaches a
+/// control below the fold.
+struct Reveal {
+    within: Within,
+    target: Rectangle,
 }
 
-/// Finds, among the focusable widgets named in `scope` (in the order they
-/// are drawn), the one after (or before) the focused one, then focuses it
-/// within the same scope.
-struct NextWithin {
-    scope: Vec<Id>,
+/// Room left between a revealed control and the scrollable's edge, in
+/// logical pixels.
+const REVEAL_MARGIN: f32 = 12.0;
+
+impl<T> Operation<T> for Reveal {
+    fn container(&mut self, id: Option<&Id>, _bounds: Rectangle) {
+        self.within.container(id);
+    }
+
+    fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation<T>)) {
+        let entered = self.within.enter();
+        operate(self);
+        self.within.leave(entered);
+    }
+
+    fn scrollable(
+        &mut self,
+        _id: Option<&Id>,
+        bounds: Rectangle,
+        content_bounds: Rectangle,
+        translation: iced::Vector,
+        state: &mut dyn iced::advanced::widget::operation::Scrollable,
+    ) {
+        if !self.within.inside() {
+            return;
+        }
+        if let Some(y) = reveal_offset(bounds, content_bounds, translation.y, self.target) {
+            state.scroll_to(iced::widget::scrollable::AbsoluteOffset {
+                x: None,
+                y: Some(y),
+            });
+        }
+    }
+}
+
+/// The vertical offset that brings `target` into a scrollable's view, or
+/// `None` when it is in view already or not in this scrollable. All in
+/// logical pixels; `offset` is the current one.
+fn reveal_offset(
+    bounds: Rectangle,
+    content: Rectangle,
+    offset: f32,
+    target: Rectangle,
+) -> Option<f32> {
+    let inside = target.y >= content.y && target.y + target.height <= content.y + content.height;
+    if !inside {
+        return None;
+    }
+    let top = content.y + offset;
+    let bottom = top + bounds.height;
+    let y = if target.y - REVEAL_MARGIN < top {
+        target.y - REVEAL_MARGIN - content.y
+    } else if target.y + target.height + REVEAL_MARGIN > bottom {
+        target.y + target.height + REVEAL_MARGIN - bounds.height - content.y
+    } else {
+        return None;
+    };
+    Some(y.clamp(0.0, (content.height - bounds.height).max(0.0)))
+}
+
+/// Focuses widget `target` of the window whose root is `root`, and takes
+/// the focus from the window's other widgets; other windows keep theirs
+/// (iced's own `focus` unfocuses every window's widgets).
+pub fn focus_in<T: Send + 'static>(root: Id, target: Id) -> Task<T> {
+    operate::<()>(FocusIn {
+        within: Within::new(root),
+        target: Target::Id(target),
+        seen: 0,
+        found: None,
+    })
+    .discard()
+}
+
+/// Counts a window's focusable widgets and finds the focused one, then
+/// focuses the next (or previous) one.
+struct NextIn {
+    within: Within,
     back: bool,
-    seen: Vec<Id>,
+    count: usize,
     focused: Option<usize>,
 }
 
-impl<T: Send + 'static> Operation<T> for NextWithin {
+impl<T: Send + 'static> Operation<T> for NextIn {
+    fn container(&mut self, id: Option<&Id>, _bounds: Rectangle) {
+        self.within.container(id);
+    }
+
     fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation<T>)) {
+        let entered = self.within.enter();
         operate(self);
+        self.within.leave(entered);
     }
 
-    fn focusable(&mut self, id: Option<&Id>, _bounds: Rectangle, state: &mut dyn Focusable) {
-        if let Some(id) = id.filter(|id| self.scope.contains(id)) {
-            if state.is_focused() {
-                self.focused = Some(self.seen.len());
-            }
-            self.seen.push(id.clone());
+    fn focusable(&mut self, _id: Option<&Id>, _bounds: Rectangle, state: &mut dyn Focusable) {
+        if !self.within.inside() {
+            return;
         }
+        if state.is_focused() {
+            self.focused = Some(self.count);
+        }
+        self.count += 1;
     }
 
-    fn finish(&self) -> iced::advanced::widget::operation::Outcome<T> {
-        use iced::advanced::widget::operation::Outcome;
-        let n = self.seen.len();
+    fn finish(&self) -> Outcome<T> {
+        let n = self.count;
         if n == 0 {
             return Outcome::None;
         }
@@ -72,22 +241,24 @@ impl<T: Send + 'static> Operation<T> for NextWithin {
             (Some(i), false) => (i + 1) % n,
             (Some(i), true) => (i + n - 1) % n,
         };
-        Outcome::Chain(Box::new(FocusWithin {
-            target: self.seen[next].clone(),
-            scope: self.scope.clone(),
+        Outcome::Chain(Box::new(FocusIn {
+            within: Within::new(self.within.root.clone()),
+            target: Target::Nth(next),
+            seen: 0,
+            found: None,
         }))
     }
 }
 
-/// Tab (or Shift+Tab, `back`) within one window: focuses the next (or
-/// previous) of the widgets named in `scope` that the window draws, so the
-/// focus never moves in another window (iced's `focus_next` walks every
-/// window's widgets together).
-pub fn focus_next_within<T: Send + 'static>(scope: Vec<Id>, back: bool) -> Task<T> {
-    operate(NextWithin {
-        scope,
+/// Tab (or Shift+Tab, `back`) in the window whose root is `root`: focuses
+/// the next (or previous) of its focusable widgets, in drawing order,
+/// wrapping around; the focus never moves in another window (iced's
+/// `focus_next` walks every window's widgets together).
+pub fn next_in<T: Send + 'static>(root: Id, back: bool) -> Task<T> {
+    operate(NextIn {
+        within: Within::new(root),
         back,
-        seen: Vec::new(),
+        count: 0,
         focused: None,
     })
 }
@@ -110,59 +281,119 @@ mod tests {
         }
     }
 
-    /// Runs `op` over widgets named `ids` (the first focused where given),
-    /// then the operation it chains, and returns which are focused.
-    fn run(op: &mut dyn Operation<()>, widgets: &mut [(Id, Field)]) -> Vec<bool> {
-        for (id, state) in widgets.iter_mut() {
-            op.focusable(Some(id), Rectangle::default(), state);
+    /// Two windows as the runtime walks them: each a root container
+    /// holding a plain container (as a column does) with its fields.
+    fn walk(op: &mut dyn Operation<()>, windows: &mut [(Id, Vec<Field>)]) {
+        for (root, fields) in windows.iter_mut() {
+            op.container(Some(root), Rectangle::default());
+            op.traverse(&mut |op| {
+                op.container(None, Rectangle::default());
+                op.traverse(&mut |op| {
+                    for f in fields.iter_mut() {
+                        op.focusable(None, Rectangle::default(), f);
+                    }
+                });
+            });
         }
-        if let iced::advanced::widget::operation::Outcome::Chain(mut next) = op.finish() {
-            for (id, state) in widgets.iter_mut() {
-                next.focusable(Some(id), Rectangle::default(), state);
+    }
+
+    /// Runs `op` and the operation it chains, as the runtime does.
+    fn run(mut op: Box<dyn Operation<()>>, windows: &mut [(Id, Vec<Field>)]) -> Vec<Vec<bool>> {
+        loop {
+            walk(op.as_mut(), windows);
+            match op.finish() {
+                Outcome::Chain(next) => op = next,
+                _ => break,
             }
         }
-        widgets.iter().map(|(_, s)| s.0).collect()
+        windows
+            .iter()
+            .map(|(_, f)| f.iter().map(|f| f.0).collect())
+            .collect()
+    }
+
+    fn tab(root: &Id, back: bool) -> Box<dyn Operation<()>> {
+        Box::new(NextIn {
+            within: Within::new(root.clone()),
+            back,
+            count: 0,
+            focused: None,
+        })
     }
 
     #[test]
-    fn d07_tab_in_the_main_window_moves_only_among_its_own_fields() {
-        // The main window's form (a, b) and a compose window's body, which
-        // has the focus there.
-        let (a, b, body) = (
-            Id::new("main-a"),
-            Id::new("main-b"),
-            Id::new("compose-body"),
-        );
-        let mut widgets = [
-            (a.clone(), Field(false)),
-            (body.clone(), Field(true)),
-            (b.clone(), Field(false)),
+    fn d07_tab_in_one_window_moves_only_among_its_own_controls() {
+        let (a, b) = (Id::new("window-a"), Id::new("window-b"));
+        // Window a: three controls, the first focused; window b (another
+        // compose window) has its cursor in its first field.
+        let mut windows = [
+            (a.clone(), vec![Field(true), Field(false), Field(false)]),
+            (b.clone(), vec![Field(true), Field(false)]),
         ];
-        let scope = vec![a.clone(), b.clone()];
-        let mut tab = NextWithin {
-            scope: scope.clone(),
-            back: false,
-            seen: Vec::new(),
-            focused: None,
-        };
-        assert_eq!(run(&mut tab, &mut widgets), [true, true, false]);
-        let mut tab = NextWithin {
-            scope: scope.clone(),
-            back: false,
-            seen: Vec::new(),
-            focused: None,
-        };
         assert_eq!(
-            run(&mut tab, &mut widgets),
-            [false, true, true],
-            "a → b; the compose body keeps its focus"
+            run(tab(&a, false), &mut windows),
+            [vec![false, true, false], vec![true, false]],
+            "a: first → second; b keeps its focus"
         );
-        let mut back = NextWithin {
-            scope,
-            back: true,
-            seen: Vec::new(),
-            focused: None,
+        let _ = run(tab(&a, true), &mut windows);
+        assert_eq!(
+            run(tab(&a, true), &mut windows),
+            [vec![false, false, true], vec![true, false]],
+            "Shift+Tab wraps round to the last"
+        );
+        // Nothing focused in b (after a click): Tab starts at its first.
+        windows[1].1[0].0 = false;
+        assert_eq!(
+            run(tab(&b, false), &mut windows),
+            [vec![false, false, true], vec![true, false]]
+        );
+    }
+
+    #[test]
+    fn a_control_focused_by_id_takes_the_focus_from_its_own_window_only() {
+        let (a, b) = (Id::new("window-a"), Id::new("window-b"));
+        let target = Id::new("add-account");
+        let mut fields = [Field(true), Field(false)];
+        let mut other = Field(true);
+        let mut op = FocusIn {
+            within: Within::new(a.clone()),
+            target: Target::Id(target.clone()),
+            seen: 0,
+            found: None,
         };
-        assert_eq!(run(&mut back, &mut widgets), [true, true, false]);
+        for (root, window) in [(&a, 0), (&b, 1)] {
+            Operation::<()>::container(&mut op, Some(root), Rectangle::default());
+            Operation::<()>::traverse(&mut op, &mut |op| {
+                if window == 0 {
+                    op.focusable(None, Rectangle::default(), &mut fields[0]);
+                    op.focusable(Some(&target), Rectangle::default(), &mut fields[1]);
+                } else {
+                    op.focusable(Some(&target), Rectangle::default(), &mut other);
+                }
+            });
+        }
+        assert!(!fields[0].0 && fields[1].0, "the named control has it");
+        assert!(other.0, "the other window's widget keeps its focus");
+    }
+
+    #[test]
+    fn a_control_tabbed_to_below_the_fold_is_scrolled_into_view() {
+        let view = Rectangle::new(iced::Point::new(0.0, 100.0), iced::Size::new(400.0, 300.0));
+        let content = Rectangle::new(iced::Point::new(0.0, 100.0), iced::Size::new(400.0, 1000.0));
+        let at = |y: f32| Rectangle::new(iced::Point::new(10.0, y), iced::Size::new(100.0, 30.0));
+        // In view: nothing moves.
+        assert_eq!(reveal_offset(view, content, 0.0, at(200.0)), None);
+        // Below the fold: scrolled so its bottom (and the margin) shows.
+        assert_eq!(
+            reveal_offset(view, content, 0.0, at(500.0)),
+            Some(500.0 + 30.0 + REVEAL_MARGIN - 300.0 - 100.0)
+        );
+        // Above, after scrolling down: back up to it.
+        assert_eq!(
+            reveal_offset(view, content, 600.0, at(300.0)),
+            Some(300.0 - REVEAL_MARGIN - 100.0)
+        );
+        // Not in this scrollable.
+        assert_eq!(reveal_offset(view, content, 0.0, at(1200.0)), None);
     }
 }

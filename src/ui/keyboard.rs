@@ -1,5 +1,5 @@
 //! The keyboard: shortcuts decoded from raw events (which window they
-//! came from included), Tab within one window's fields, and what each
+//! came from included), Tab within one window's controls, and what each
 //! shortcut does.
 
 use std::path::PathBuf;
@@ -35,10 +35,11 @@ pub enum Input {
     Attach,
     /// Esc.
     Escape,
+    /// Ctrl+W: close this window (a compose window asks first when there
+    /// is anything to keep).
+    CloseWindow,
     /// A file dropped on the window.
     Dropped(PathBuf),
-    /// A mouse click (focus may have moved).
-    Click,
 }
 
 impl App {
@@ -51,31 +52,8 @@ impl App {
                 Some(tab) => self.update(Message::Main(main_window::Message::Tab(*tab))),
                 None => Task::none(),
             },
-            Input::Tab { back } if is_compose => {
-                let Some(Screen::Compose(c)) = self.windows.get_mut(&id) else {
-                    return Task::none();
-                };
-                match c.focus {
-                    // Known: move at once, before the next keystroke.
-                    Some(i) => {
-                        let next = c.next_field(i, back);
-                        c.focus = Some(next);
-                        compose::focus_field(id, compose::FOCUS_ORDER[next])
-                    }
-                    // After a click: ask the widgets.
-                    None => probe(id, 0, back),
-                }
-            }
-            Input::Click => {
-                if let Some(Screen::Compose(c)) = self.windows.get_mut(&id) {
-                    c.focus = None;
-                }
-                Task::none()
-            }
-            // The main window: among its own fields only.
-            Input::Tab { back } => {
-                super::focus::focus_next_within(main_window::focus_scope(), back)
-            }
+            // Among the controls of the window it was pressed in.
+            Input::Tab { back } => super::focus::next_in(super::focus::root(id), back),
             Input::Send if is_compose => self.update(Message::Compose(id, compose::Message::Send)),
             Input::Save if is_compose => self.update(Message::Compose(id, compose::Message::Save)),
             Input::Attach if is_compose => {
@@ -109,6 +87,9 @@ impl App {
                 Task::none()
             }
             Input::Dropped(path) if is_compose => self.attach(id, vec![path]),
+            Input::CloseWindow if Some(id) != self.main_id => {
+                self.update(Message::CloseRequested(id))
+            }
             Input::ShowCc if is_compose => {
                 self.update(Message::Compose(id, compose::Message::ShowCc))
             }
@@ -118,38 +99,6 @@ impl App {
             _ => Task::none(),
         }
     }
-
-    /// Where the cursor was, asked of the widgets after a click: Tab moves
-    /// on from the field that has it.
-    pub(super) fn focus_probe(
-        &mut self,
-        id: window::Id,
-        index: usize,
-        focused: bool,
-        back: bool,
-    ) -> Task<Message> {
-        let n = compose::FOCUS_ORDER.len();
-        if focused {
-            let next = match self.windows.get_mut(&id) {
-                Some(Screen::Compose(c)) => {
-                    let next = c.next_field(index, back);
-                    c.focus = Some(next);
-                    next
-                }
-                _ => 0,
-            };
-            return compose::focus_field(id, compose::FOCUS_ORDER[next]);
-        }
-        if index + 1 < n {
-            return probe(id, index + 1, back);
-        }
-        compose::focus_field(id, compose::FOCUS_ORDER[0])
-    }
-}
-
-fn probe(id: window::Id, index: usize, back: bool) -> Task<Message> {
-    operation::is_focused(compose::field_id(id, compose::FOCUS_ORDER[index]))
-        .map(move |focused| Message::FocusProbe(id, index, focused, back))
 }
 
 /// Turns raw events into inputs; keeps only what the app uses.
@@ -167,6 +116,11 @@ pub(super) fn decode_event(event: Event, status: event::Status, id: window::Id) 
                 }
                 Key::Character(c) if modifiers.command() && c.eq_ignore_ascii_case("s") => {
                     Input::Save
+                }
+                Key::Character(c)
+                    if modifiers.command() && !modifiers.shift() && c.eq_ignore_ascii_case("w") =>
+                {
+                    Input::CloseWindow
                 }
                 Key::Character(c)
                     if modifiers.command() && modifiers.shift() && c.eq_ignore_ascii_case("a") =>

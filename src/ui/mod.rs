@@ -8,7 +8,9 @@ mod keyboard;
 mod launch;
 pub mod main_window;
 pub mod sending;
+pub mod sent_view;
 pub mod style;
+pub mod widget;
 pub mod wizard;
 
 pub use app::{Launch, run, start};

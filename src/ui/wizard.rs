@@ -4,7 +4,8 @@
 //! certificate for a self-hosted server happens only here and in the
 //! manual form (RFC 8314 §5.4).
 
-use iced::widget::{button, column, container, pick_list, row, text, text_input};
+use crate::ui::widget::{button, checkbox, pick_list};
+use iced::widget::{column, container, row, text, text_input};
 use iced::{Element, Length};
 
 use crate::account::{Account, Security};
@@ -29,21 +30,6 @@ pub const HOST_ID: &str = "wizard-host";
 pub const PORT_ID: &str = "wizard-port";
 /// The proposal's user name field.
 pub const USERNAME_ID: &str = "wizard-username";
-
-/// The wizard's focusable widget ids.
-pub fn ids() -> Vec<iced::widget::Id> {
-    [
-        NAME_ID,
-        ADDRESS_ID,
-        HOST_ID,
-        PORT_ID,
-        USERNAME_ID,
-        PASSWORD_ID,
-    ]
-    .into_iter()
-    .map(iced::widget::Id::new)
-    .collect()
-}
 
 /// Where the wizard is.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -218,10 +204,20 @@ impl State {
     pub fn account(&self) -> Account {
         // Checked by `proposal_problem` before any step that uses it; an
         // account that does not validate cannot be tested or saved.
+        // What does not validate yet (no server found) still carries what
+        // was typed to the manual form: the name too (D20).
         self.input().validate().unwrap_or_else(|_| Account {
             id: self.id.0.clone(),
+            name: self.name.trim().to_string(),
             address: self.address.trim().to_string(),
             host: self.host.trim().to_ascii_lowercase(),
+            port: self
+                .port
+                .trim()
+                .parse()
+                .unwrap_or(self.security.default_port()),
+            security: self.security,
+            username: self.username.trim().to_string(),
             ..Account::default()
         })
     }
@@ -563,7 +559,7 @@ pub fn view(state: &State, never_plaintext: bool) -> Element<'_, Message> {
                     }
                     if candidate.outside_domain {
                         c = c.push(
-                            iced::widget::checkbox(state.outside_confirmed)
+                            checkbox(state.outside_confirmed)
                                 .label(t!("wizard-confirm-outside", host = candidate.host.as_str()))
                                 .on_toggle(Message::ConfirmOutside),
                         );

@@ -1,7 +1,8 @@
 //! The Accounts page: each account in a compact row with what was last
 //! seen of its server, and the manual account form.
 
-use iced::widget::{button, column, container, pick_list, row, text, text_input};
+use crate::ui::widget::{button, checkbox, pick_list};
+use iced::widget::{column, container, row, text, text_input};
 use iced::{Element, Length};
 
 use super::Message;
@@ -92,35 +93,34 @@ pub enum FormField {
     Signature,
 }
 
-impl FormField {
-    const ALL: [FormField; 9] = [
-        FormField::Name,
-        FormField::Address,
-        FormField::Host,
-        FormField::Port,
-        FormField::Username,
-        FormField::Password,
-        FormField::CaFile,
-        FormField::PinFile,
-        FormField::Signature,
-    ];
+impl AccountForm {
+    /// Whether anything was typed that closing the window would lose.
+    pub fn has_typing(&self) -> bool {
+        [
+            &self.name,
+            &self.address,
+            &self.host,
+            &self.username,
+            &self.ca_file,
+            &self.pin_file,
+            &self.signature,
+        ]
+        .iter()
+        .any(|f| !f.trim().is_empty())
+            || !self.password.expose().is_empty()
+    }
+}
 
+impl FormField {
     /// The field's widget id.
     pub fn id(self) -> iced::widget::Id {
         iced::widget::Id::from(format!("main-form-{self:?}"))
     }
 }
 
-/// Every text field the main window may show (the account form and the
-/// wizard), in no particular order: Tab moves among those it draws, and
-/// never in another window.
-pub fn focus_scope() -> Vec<iced::widget::Id> {
-    FormField::ALL
-        .iter()
-        .map(|f| f.id())
-        .chain(crate::ui::wizard::ids())
-        .collect()
-}
+/// The widget id of "Add account" on the empty accounts page (the focus
+/// is there at first start).
+pub const ADD_ACCOUNT_ID: &str = "main-add-account";
 
 /// The accounts page: rows, or the form when it is open, or what to do
 /// first when there is no account.
@@ -139,6 +139,7 @@ pub(super) fn page<'a>(
             text(t!("main-what-koperta-is")),
             button(text(t!("main-add-account")))
                 .style(button::primary)
+                .id(ADD_ACCOUNT_ID)
                 .on_press(Message::AddAccount),
         ]
         .spacing(style::space::M)
@@ -230,6 +231,7 @@ pub(super) fn form_view<'a>(f: &'a AccountForm, settings: &Settings) -> Element<
             text_input(&placeholder, value)
                 .id(which.id())
                 .on_input(move |v| Message::Form(which, v))
+                .on_submit(Message::FormSave)
                 .padding(6),
         ]
         .spacing(8)
@@ -257,6 +259,7 @@ pub(super) fn form_view<'a>(f: &'a AccountForm, settings: &Settings) -> Element<
             text_input("", &f.port)
                 .id(FormField::Port.id())
                 .on_input(|v| Message::Form(FormField::Port, v))
+                .on_submit(Message::FormSave)
                 .padding(6)
                 .width(Length::Fixed(90.0)),
         ]
@@ -267,6 +270,7 @@ pub(super) fn form_view<'a>(f: &'a AccountForm, settings: &Settings) -> Element<
             text_input(&t!("form-username-placeholder"), &f.username)
                 .id(FormField::Username.id())
                 .on_input(|v| Message::Form(FormField::Username, v))
+                .on_submit(Message::FormSave)
                 .padding(6),
         ]
         .spacing(8)
@@ -282,6 +286,7 @@ pub(super) fn form_view<'a>(f: &'a AccountForm, settings: &Settings) -> Element<
                 .id(FormField::Password.id())
                 .secure(true)
                 .on_input(|v| Message::Form(FormField::Password, v))
+                .on_submit(Message::FormSave)
                 .padding(6),
         ]
         .spacing(8)
@@ -289,7 +294,7 @@ pub(super) fn form_view<'a>(f: &'a AccountForm, settings: &Settings) -> Element<
         field(t!("form-ca-file"), &f.ca_file, FormField::CaFile),
         field(t!("form-pin-file"), &f.pin_file, FormField::PinFile),
         field(t!("form-signature"), &f.signature, FormField::Signature),
-        iced::widget::checkbox(f.bcc_self)
+        checkbox(f.bcc_self)
             .label(t!("form-bcc-self"))
             .on_toggle(Message::FormBccSelf),
     ]

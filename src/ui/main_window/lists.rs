@@ -2,7 +2,8 @@
 //! with when, to whom, from which account and how big; damaged files are
 //! listed with their path and reason, never left out.
 
-use iced::widget::{button, column, container, row, text};
+use crate::ui::widget::button;
+use iced::widget::{column, container, row, text};
 use iced::{Element, Length};
 
 use super::Message;
@@ -93,8 +94,22 @@ fn recipients(list: &[String]) -> String {
     }
 }
 
+/// What the keyboard does on a list row: Up and Down move to the row
+/// before or after, Enter opens it, Delete asks to discard or delete it.
+struct RowKeys {
+    index: usize,
+    open: Option<Message>,
+    delete: Option<Message>,
+}
+
+/// The widget id of row `index` of the list shown.
+pub fn row_id(index: usize) -> iced::widget::Id {
+    iced::widget::Id::from(format!("main-row-{index}"))
+}
+
 /// One row: the first line, the second, and the actions at the right.
 fn list_row<'a>(
+    keys: RowKeys,
     first: String,
     second: Vec<iced::widget::Text<'a>>,
     actions: Vec<Element<'a, Message>>,
@@ -103,7 +118,7 @@ fn list_row<'a>(
     for line in second {
         info = info.push(line);
     }
-    container(
+    let row = container(
         row![
             info.width(Length::Fill),
             row(actions).spacing(style::space::XS)
@@ -113,8 +128,24 @@ fn list_row<'a>(
     )
     .padding(style::space::M)
     .width(Length::Fill)
-    .style(style::list_row)
-    .into()
+    .style(style::list_row);
+    let index = keys.index;
+    let mut row = crate::ui::widget::focusable(row)
+        .group()
+        .id(row_id(index))
+        .on_activate(keys.open)
+        .on_step(move |down| {
+            let to = if down {
+                index.checked_add(1)
+            } else {
+                index.checked_sub(1)
+            };
+            to.map(Message::FocusRow)
+        });
+    if let Some(delete) = keys.delete {
+        row = row.on_key(iced::keyboard::key::Named::Delete, delete);
+    }
+    row.into()
 }
 
 fn page<'a>(
@@ -147,7 +178,8 @@ pub(super) fn drafts<'a>(shown: &Shown<'a>) -> Element<'a, Message> {
     let rows = shown
         .drafts
         .iter()
-        .map(|d| {
+        .enumerate()
+        .map(|(index, d)| {
             let mut second = vec![muted(if d.to.trim().is_empty() {
                 t!("drafts-no-recipient")
             } else {
@@ -160,6 +192,11 @@ pub(super) fn drafts<'a>(shown: &Shown<'a>) -> Element<'a, Message> {
                 second.push(muted(t!("drafts-queued")));
             }
             list_row(
+                RowKeys {
+                    index,
+                    open: Some(Message::OpenDraft(d.id.clone())),
+                    delete: Some(Message::DiscardDraft(d.id.clone())),
+                },
                 subject_or_none(&d.subject),
                 second,
                 vec![
@@ -206,7 +243,8 @@ pub(super) fn outbox<'a>(shown: &Shown<'a>) -> Element<'a, Message> {
         .any(|m| retryable(m) && m.sidecar.state != Queued::MaybeSent);
     let rows = entries
         .iter()
-        .map(|m| {
+        .enumerate()
+        .map(|(index, m)| {
             let state = m.sidecar.state;
             let mut second = vec![
                 muted(recipients(&m.sidecar.envelope.rcpt_to)),
@@ -233,6 +271,11 @@ pub(super) fn outbox<'a>(shown: &Shown<'a>) -> Element<'a, Message> {
                 second.push(muted(crate::report::outbox::next_step(f)));
             }
             list_row(
+                RowKeys {
+                    index,
+                    open: m.sidecar.draft.clone().map(|_| Message::Edit(m.id.clone())),
+                    delete: Some(Message::Delete(m.id.clone())),
+                },
                 subject_or_none(&m.sidecar.subject),
                 second,
                 vec![
@@ -271,7 +314,8 @@ pub(super) fn sent<'a>(shown: &Shown<'a>) -> Element<'a, Message> {
     let rows = shown
         .sent
         .iter()
-        .map(|m| {
+        .enumerate()
+        .map(|(index, m)| {
             let at = match m.sidecar.state {
                 Queued::Sent { at } => at,
                 _ => m.sidecar.queued_at,
@@ -291,7 +335,21 @@ pub(super) fn sent<'a>(shown: &Shown<'a>) -> Element<'a, Message> {
                     reply = crate::report::safe_line(reply)
                 )));
             }
-            list_row(subject_or_none(&m.sidecar.subject), second, Vec::new())
+            list_row(
+                RowKeys {
+                    index,
+                    open: Some(Message::OpenSent(m.id.clone())),
+                    delete: None,
+                },
+                subject_or_none(&m.sidecar.subject),
+                second,
+                vec![
+                    button(text(t!("main-open")))
+                        .style(style::secondary)
+                        .on_press(Message::OpenSent(m.id.clone()))
+                        .into(),
+                ],
+            )
         })
         .collect();
     page(t!("main-tab-sent"), None, rows, t!("sent-empty"), &[])

@@ -7,11 +7,12 @@ mod accounts;
 mod lists;
 mod settings;
 
-pub use accounts::{AccountForm, FormField, SecurityChoice, focus_scope, security_choices};
-pub use lists::{DraftRow, Shown};
+pub use accounts::{ADD_ACCOUNT_ID, AccountForm, FormField, SecurityChoice, security_choices};
+pub use lists::{DraftRow, Shown, subject_or_none};
 pub use settings::{LanguageChoice, ThemeChoice};
 
-use iced::widget::{button, column, container, row, scrollable, text};
+use crate::ui::widget::button;
+use iced::widget::{column, container, row, scrollable, text};
 use iced::{Element, Length};
 
 use crate::account::{Account, AccountId};
@@ -59,6 +60,10 @@ pub enum Confirm {
     RetryUnsure(String),
     /// Discard this draft (it cannot be brought back).
     DiscardDraft(String),
+    /// Delete this outbox message (it will not be sent).
+    DeleteQueued(String),
+    /// Close the window, leaving the account form unsaved.
+    CloseWithForm,
 }
 
 /// The main window's state.
@@ -117,8 +122,12 @@ pub enum Message {
     Retry(String),
     /// Edit an outbox message (reopen its draft).
     Edit(String),
-    /// Delete an outbox message.
+    /// Delete an outbox message (asks first).
     Delete(String),
+    /// Open a sent message, read-only.
+    OpenSent(String),
+    /// Up or Down in a list: the focus to row `n`.
+    FocusRow(usize),
     /// Open a saved draft.
     OpenDraft(String),
     /// Discard a saved draft.
@@ -163,6 +172,12 @@ pub enum Action {
     Edit(String),
     /// Open the account setup wizard.
     Wizard,
+    /// Open a sent message, read-only.
+    OpenSent(String),
+    /// Move the keyboard focus to this control.
+    Focus(iced::widget::Id),
+    /// Close the main window (its unsaved form given up).
+    CloseWindow,
 }
 
 impl State {
@@ -227,19 +242,14 @@ impl State {
                     f.bcc_self = on;
                 }
             }
-            Message::FormSave => {
-                if let Some(f) = &mut self.form {
+            // Enter in a field saves too; never twice while signing in.
+            Message::FormSave | Message::FormSaveUnchecked => {
+                let check = matches!(message, Message::FormSave);
+                if let Some(f) = self.form.as_mut().filter(|f| !f.checking) {
                     f.checking = true;
                     f.error = None;
+                    return Action::SaveAccount { check };
                 }
-                return Action::SaveAccount { check: true };
-            }
-            Message::FormSaveUnchecked => {
-                if let Some(f) = &mut self.form {
-                    f.checking = true;
-                    f.error = None;
-                }
-                return Action::SaveAccount { check: false };
             }
             Message::FormCancel => self.form = None,
             Message::Language(LanguageChoice(l)) => {
@@ -268,7 +278,10 @@ impl State {
                 }
             }
             Message::Edit(id) => return Action::Edit(id),
-            Message::Delete(id) => return Action::Delete(id),
+            // Asks first: a deleted message is never sent.
+            Message::Delete(id) => self.confirm = Some(Confirm::DeleteQueued(id)),
+            Message::OpenSent(id) => return Action::OpenSent(id),
+            Message::FocusRow(n) => return Action::Focus(lists::row_id(n)),
             Message::OpenDraft(id) => return Action::Compose(Some(id)),
             // Asks first (D12): a discarded draft cannot be brought back.
             Message::DiscardDraft(id) => self.confirm = Some(Confirm::DiscardDraft(id)),
@@ -280,6 +293,11 @@ impl State {
                 }
                 Some(Confirm::RetryUnsure(id)) => return Action::Retry(id),
                 Some(Confirm::DiscardDraft(id)) => return Action::DiscardDraft(id),
+                Some(Confirm::DeleteQueued(id)) => return Action::Delete(id),
+                Some(Confirm::CloseWithForm) => {
+                    self.form = None;
+                    return Action::CloseWindow;
+                }
                 None => {}
             },
             Message::ConfirmNo => self.confirm = None,
@@ -307,12 +325,17 @@ fn nav_entry<'a>(
         .into()
 }
 
+/// The widget id of a question's "yes" button: the focus goes there when
+/// a question is asked (Esc answers no).
+pub const CONFIRM_YES_ID: &str = "main-confirm-yes";
+
 fn confirm_bar<'a>(question: String, yes: String) -> Element<'a, Message> {
     container(
         row![
             text(question).width(Length::Fill),
             button(text(yes))
                 .style(button::danger)
+                .id(CONFIRM_YES_ID)
                 .on_press(Message::ConfirmYes),
             button(text(t!("main-cancel")))
                 .style(style::secondary)
@@ -348,6 +371,19 @@ fn question<'a>(state: &'a State, shown: &Shown<'a>) -> Option<Element<'a, Messa
         ),
         Confirm::RetryUnsure(_) => {
             confirm_bar(t!("outbox-retry-unsure-question"), t!("outbox-retry"))
+        }
+        Confirm::CloseWithForm => confirm_bar(t!("form-close-question"), t!("form-close-yes")),
+        Confirm::DeleteQueued(id) => {
+            let subject = shown
+                .outbox
+                .iter()
+                .find(|m| &m.id == id)
+                .map(|m| lists::subject_or_none(&m.sidecar.subject))
+                .unwrap_or_default();
+            confirm_bar(
+                t!("outbox-delete-question", subject = subject),
+                t!("outbox-delete"),
+            )
         }
         Confirm::DiscardDraft(id) => {
             let subject = shown

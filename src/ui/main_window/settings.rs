@@ -1,6 +1,7 @@
 //! The Settings page: language, theme, never-plaintext, notifications.
 
-use iced::widget::{column, pick_list, row, text, toggler};
+use crate::ui::widget::{pick_list, toggler};
+use iced::widget::{column, row, text};
 use iced::{Element, Length};
 
 use super::Message;

@@ -1,0 +1,306 @@
+//! A focusable wrapper for the controls iced 0.14 cannot focus: buttons,
+//! pick lists, checkboxes and togglers.
+//!
+//! The wrapper reports itself to focus operations (so Tab reaches it, see
+//! [`crate::ui::focus`]), draws a focus ring while it has the keyboard
+//! focus, and turns keys into the control's own messages: Enter or Space
+//! activates (presses the button, toggles the checkbox), Up and Down step
+//! (choose the previous or next entry of a pick list, as a focused GTK
+//! drop-down does), and any other key given with [`Focusable::on_key`].
+//!
+//! A click on the control gives it the focus (so Enter presses it again),
+//! a click elsewhere takes it away, as with a text field; the ring shows
+//! only while the keyboard is in use ("focus visible"). A wrapper around a
+//! group (a list row holding buttons) takes the focus from a click only
+//! when no control inside took the click.
+
+use iced::advanced::Renderer as _;
+use iced::advanced::layout::{self, Layout};
+use iced::advanced::renderer::{self, Quad};
+use iced::advanced::widget::operation::{self, Operation};
+use iced::advanced::widget::{Id, Tree, Widget, tree};
+use iced::advanced::{Clipboard, Shell, overlay};
+use iced::keyboard::{self, Key, key::Named};
+use iced::{Border, Element, Event, Length, Rectangle, Size, Theme, Vector, mouse};
+
+/// How far outside the control the ring is drawn, and how thick it is, in
+/// logical pixels.
+const RING_GAP: f32 = 3.0;
+const RING_WIDTH: f32 = 2.0;
+
+/// A control that Tab can reach (see the module's documentation).
+pub struct Focusable<'a, Message> {
+    content: Element<'a, Message>,
+    id: Option<Id>,
+    on_activate: Option<Message>,
+    on_step: Option<Box<dyn Fn(bool) -> Option<Message> + 'a>>,
+    keys: Vec<(Named, Message)>,
+    group: bool,
+}
+
+/// Wraps `content` (a control that has no keyboard focus of its own).
+pub fn focusable<'a, Message>(content: impl Into<Element<'a, Message>>) -> Focusable<'a, Message> {
+    Focusable {
+        content: content.into(),
+        id: None,
+        on_activate: None,
+        on_step: None,
+        keys: Vec::new(),
+        group: false,
+    }
+}
+
+impl<'a, Message> Focusable<'a, Message> {
+    /// Names the control, so a focus operation can target it.
+    pub fn id(mut self, id: impl Into<Id>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// What Enter or Space does while the control has the focus; `None`
+    /// (a disabled button) does nothing.
+    pub fn on_activate(mut self, message: Option<Message>) -> Self {
+        self.on_activate = message;
+        self
+    }
+
+    /// What Up (`false`) or Down (`true`) does while the control has the
+    /// focus; `None` leaves the control as it is.
+    pub fn on_step(mut self, step: impl Fn(bool) -> Option<Message> + 'a) -> Self {
+        self.on_step = Some(Box::new(step));
+        self
+    }
+}
+
+impl<'a, Message> Focusable<'a, Message> {
+    /// Marks the wrapper as a group of controls (a list row with its
+    /// buttons): a click on a control inside does not focus the group.
+    pub fn group(mut self) -> Self {
+        self.group = true;
+        self
+    }
+
+    /// What another key (Delete, say) does while the control has the
+    /// focus.
+    pub fn on_key(mut self, key: Named, message: Message) -> Self {
+        self.keys.push((key, message));
+        self
+    }
+}
+
+/// The wrapper's state in the widget tree.
+#[derive(Debug, Default)]
+struct State {
+    focused: bool,
+    /// The focus came from the keyboard: the ring is drawn.
+    ring: bool,
+}
+
+impl operation::Focusable for State {
+    fn is_focused(&self) -> bool {
+        self.focused
+    }
+    fn focus(&mut self) {
+        self.focused = true;
+        self.ring = true;
+    }
+    fn unfocus(&mut self) {
+        self.focused = false;
+    }
+}
+
+type Renderer = iced::Renderer;
+
+impl<Message: Clone> Widget<Message, Theme, Renderer> for Focusable<'_, Message> {
+    fn tag(&self) -> tree::Tag {
+        tree::Tag::of::<State>()
+    }
+
+    fn state(&self) -> tree::State {
+        tree::State::new(State::default())
+    }
+
+    fn children(&self) -> Vec<Tree> {
+        vec![Tree::new(&self.content)]
+    }
+
+    fn diff(&self, tree: &mut Tree) {
+        tree.diff_children(std::slice::from_ref(&self.content));
+    }
+
+    fn size(&self) -> Size<Length> {
+        self.content.as_widget().size()
+    }
+
+    fn layout(
+        &mut self,
+        tree: &mut Tree,
+        renderer: &Renderer,
+        limits: &layout::Limits,
+    ) -> layout::Node {
+        self.content
+            .as_widget_mut()
+            .layout(&mut tree.children[0], renderer, limits)
+    }
+
+    fn operate(
+        &mut self,
+        tree: &mut Tree,
+        layout: Layout<'_>,
+        renderer: &Renderer,
+        operation: &mut dyn Operation,
+    ) {
+        let state = tree.state.downcast_mut::<State>();
+        operation.focusable(self.id.as_ref(), layout.bounds(), state);
+        self.content
+            .as_widget_mut()
+            .operate(&mut tree.children[0], layout, renderer, operation);
+    }
+
+    fn update(
+        &mut self,
+        tree: &mut Tree,
+        event: &Event,
+        layout: Layout<'_>,
+        cursor: mouse::Cursor,
+        renderer: &Renderer,
+        clipboard: &mut dyn Clipboard,
+        shell: &mut Shell<'_, Message>,
+        viewport: &Rectangle,
+    ) {
+        let state = tree.state.downcast_mut::<State>();
+        match event {
+            Event::Mouse(mouse::Event::ButtonPressed(_)) => {
+                let before = shell.is_event_captured();
+                self.content.as_widget_mut().update(
+                    &mut tree.children[0],
+                    event,
+                    layout,
+                    cursor,
+                    renderer,
+                    clipboard,
+                    shell,
+                    viewport,
+                );
+                let inner_took = !before && shell.is_event_captured();
+                let state = tree.state.downcast_mut::<State>();
+                let was = (state.focused, state.ring);
+                state.focused = cursor.is_over(layout.bounds()) && !(self.group && inner_took);
+                state.ring = false;
+                if was != (state.focused, state.ring) {
+                    shell.request_redraw();
+                }
+                return;
+            }
+            Event::Keyboard(keyboard::Event::KeyPressed { key, modifiers, .. })
+                if state.focused && modifiers.is_empty() =>
+            {
+                let message = match key.as_ref() {
+                    Key::Named(Named::Enter | Named::Space) => self.on_activate.clone(),
+                    Key::Named(Named::ArrowUp) => self.on_step.as_ref().and_then(|f| f(false)),
+                    Key::Named(Named::ArrowDown) => self.on_step.as_ref().and_then(|f| f(true)),
+                    Key::Named(named) => self
+                        .keys
+                        .iter()
+                        .find(|(k, _)| *k == named)
+                        .map(|(_, m)| m.clone()),
+                    _ => None,
+                };
+                if let Some(message) = message {
+                    state.ring = true;
+                    shell.publish(message);
+                    shell.capture_event();
+                    return;
+                }
+            }
+            _ => {}
+        }
+        self.content.as_widget_mut().update(
+            &mut tree.children[0],
+            event,
+            layout,
+            cursor,
+            renderer,
+            clipboard,
+            shell,
+            viewport,
+        );
+    }
+
+    fn mouse_interaction(
+        &self,
+        tree: &Tree,
+        layout: Layout<'_>,
+        cursor: mouse::Cursor,
+        viewport: &Rectangle,
+        renderer: &Renderer,
+    ) -> mouse::Interaction {
+        self.content.as_widget().mouse_interaction(
+            &tree.children[0],
+            layout,
+            cursor,
+            viewport,
+            renderer,
+        )
+    }
+
+    fn draw(
+        &self,
+        tree: &Tree,
+        renderer: &mut Renderer,
+        theme: &Theme,
+        style: &renderer::Style,
+        layout: Layout<'_>,
+        cursor: mouse::Cursor,
+        viewport: &Rectangle,
+    ) {
+        self.content.as_widget().draw(
+            &tree.children[0],
+            renderer,
+            theme,
+            style,
+            layout,
+            cursor,
+            viewport,
+        );
+        let state = tree.state.downcast_ref::<State>();
+        if state.focused && state.ring {
+            let b = layout.bounds().expand(RING_GAP);
+            renderer.fill_quad(
+                Quad {
+                    bounds: b,
+                    border: Border {
+                        color: theme.palette().primary,
+                        width: RING_WIDTH,
+                        radius: (6.0 + RING_GAP).into(),
+                    },
+                    ..Quad::default()
+                },
+                iced::Color::TRANSPARENT,
+            );
+        }
+    }
+
+    fn overlay<'b>(
+        &'b mut self,
+        tree: &'b mut Tree,
+        layout: Layout<'b>,
+        renderer: &Renderer,
+        viewport: &Rectangle,
+        translation: Vector,
+    ) -> Option<overlay::Element<'b, Message, Theme, Renderer>> {
+        self.content.as_widget_mut().overlay(
+            &mut tree.children[0],
+            layout,
+            renderer,
+            viewport,
+            translation,
+        )
+    }
+}
+
+impl<'a, Message: Clone + 'a> From<Focusable<'a, Message>> for Element<'a, Message> {
+    fn from(f: Focusable<'a, Message>) -> Self {
+        Element::new(f)
+    }
+}
