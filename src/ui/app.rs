@@ -92,6 +92,8 @@ pub struct App {
     pub checks: std::collections::BTreeMap<AccountId, crate::checks::Check>,
     /// The wizard's running search or test, to cancel it.
     wizard_task: Option<iced::task::Handle>,
+    /// The frame probe, for benches (see [`super::frame_probe`]).
+    probe: Option<super::frame_probe::FrameProbe>,
 }
 
 /// Everything that can happen.
@@ -159,6 +161,8 @@ pub enum Message {
     DraftSaved(window::Id, Result<(), String>),
     /// A window showing a sent message.
     Sent(window::Id, super::sent_view::Message),
+    /// The frame probe's tick (benches only).
+    Probe,
 }
 
 impl App {
@@ -198,6 +202,7 @@ impl App {
                 Instant::now(),
             ),
             wizard_task: None,
+            probe: super::frame_probe::FrameProbe::from_env(),
         };
         app.refresh();
         app
@@ -464,7 +469,11 @@ impl App {
             window::close_events().map(Message::Closed),
             Subscription::run(remote_requests),
             iced::time::every(Duration::from_millis(500)).map(|_| Message::Tick),
-            iced::system::theme_changes().map(Message::OsTheme),
+            super::launch::os_theme(),
+            match self.probe {
+                Some(_) => iced::time::every(super::frame_probe::PERIOD).map(|_| Message::Probe),
+                None => Subscription::none(),
+            },
         ])
     }
 
@@ -670,6 +679,12 @@ impl App {
                 }
             }
             Message::Tick => self.tick(),
+            Message::Probe => {
+                if let Some(p) = &mut self.probe {
+                    p.tick();
+                }
+                Task::none()
+            }
             Message::Sent(id, m) => {
                 let Some(Screen::Sent(state)) = self.windows.get_mut(&id) else {
                     return Task::none();

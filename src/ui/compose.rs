@@ -722,22 +722,23 @@ pub fn view<'a>(
         );
     }
     // The header bar: the actions first, as in every mail program.
+    use super::icon::{Icon, with_label};
     let send = if matches!(state.sending, Sending::Held(_)) {
-        button(text(t!("compose-undo")))
+        button(with_label(Icon::Undo, t!("compose-undo")))
             .style(button::primary)
             .on_press(Message::Undo)
     } else {
-        button(text(t!("compose-send")))
+        button(with_label(Icon::Send, t!("compose-send")))
             .style(button::primary)
             .on_press_maybe(can_send.then_some(Message::Send))
     };
     let bar = container(
         row![
             send.padding([super::style::space::S, super::style::space::L]),
-            button(text(t!("compose-attach-dialog")))
+            button(with_label(Icon::Attach, t!("compose-attach-dialog")))
                 .style(super::style::secondary)
                 .on_press(Message::AttachDialog),
-            button(text(t!("compose-save")))
+            button(with_label(Icon::Save, t!("compose-save")))
                 .style(super::style::secondary)
                 .on_press(Message::Save),
             container(status).width(Length::Fill),

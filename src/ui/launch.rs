@@ -14,6 +14,7 @@ pub(super) fn main_window_settings() -> window::Settings {
     window::Settings {
         size: iced::Size::new(900.0, 640.0),
         min_size: Some(iced::Size::new(560.0, 420.0)),
+        icon: super::icon::window_icon(),
         exit_on_close_request: false,
         platform_specific: platform(),
         ..window::Settings::default()
@@ -24,6 +25,7 @@ pub(super) fn compose_window_settings() -> window::Settings {
     window::Settings {
         size: iced::Size::new(760.0, 680.0),
         min_size: Some(iced::Size::new(480.0, 420.0)),
+        icon: super::icon::window_icon(),
         exit_on_close_request: false,
         platform_specific: platform(),
         ..window::Settings::default()
@@ -54,11 +56,11 @@ impl App {
         app.main_id = Some(id);
         app.windows.insert(id, Screen::Main);
         // What fell due while no Koperta ran goes out now.
-        let mut task = Task::batch([
-            open.map(Message::Opened),
-            app.run_due(),
-            iced::system::theme().map(Message::OsTheme),
-        ]);
+        #[allow(unused_mut)]
+        let mut first = vec![open.map(Message::Opened), app.run_due()];
+        #[cfg(not(target_os = "linux"))]
+        first.push(iced::system::theme().map(Message::OsTheme));
+        let mut task = Task::batch(first);
         if let Some(Launch::Mailto(uri)) = LAUNCH.lock().ok().and_then(|mut l| l.take()) {
             task = task.chain(app.open_mailto(&uri));
         }
@@ -90,6 +92,34 @@ static REMOTE: std::sync::Mutex<
 
 /// What the first window shows (set once by [`start`]).
 static LAUNCH: std::sync::Mutex<Option<Launch>> = std::sync::Mutex::new(None);
+
+/// The desktop's light or dark preference, for the subscription: asked of
+/// the desktop portal without blocking (on Linux, with mundy, then
+/// followed as it changes); the first window is drawn light meanwhile and
+/// switches when the answer comes. iced's own detection is off: it waits
+/// up to 200 ms for the portal before the first window.
+#[cfg(target_os = "linux")]
+pub(super) fn os_theme() -> iced::Subscription<Message> {
+    fn stream() -> futures::stream::BoxStream<'static, Message> {
+        use futures::StreamExt;
+        mundy::Preferences::stream(mundy::Interest::ColorScheme)
+            .map(|p| {
+                Message::OsTheme(match p.color_scheme {
+                    mundy::ColorScheme::Dark => iced::theme::Mode::Dark,
+                    mundy::ColorScheme::Light => iced::theme::Mode::Light,
+                    mundy::ColorScheme::NoPreference => iced::theme::Mode::None,
+                })
+            })
+            .boxed()
+    }
+    iced::Subscription::run(stream)
+}
+
+/// Elsewhere the windowing system tells iced, without waiting.
+#[cfg(not(target_os = "linux"))]
+pub(super) fn os_theme() -> iced::Subscription<Message> {
+    iced::system::theme_changes().map(Message::OsTheme)
+}
 
 pub(super) fn remote_requests() -> futures::stream::BoxStream<'static, Message> {
     use futures::StreamExt;
@@ -177,6 +207,7 @@ pub fn run() -> iced::Result {
         .theme(App::theme)
         .subscription(App::subscription)
         .font(include_bytes!("../../assets/fonts/DejaVuSans.ttf").as_slice())
+        .font(super::icon::FONT)
         .default_font(iced::Font::with_name("DejaVu Sans"))
         .run()
 }

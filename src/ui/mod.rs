@@ -4,6 +4,8 @@ pub mod app;
 pub mod compose;
 mod config_io;
 pub mod focus;
+pub mod frame_probe;
+pub mod icon;
 mod keyboard;
 mod launch;
 pub mod main_window;

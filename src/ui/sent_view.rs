@@ -21,6 +21,9 @@ const MAX_SHOWN_TEXT: usize = 1024 * 1024;
 /// attachment is read only for its headers and text, up to this).
 const MAX_READ: u64 = 8 * 1024 * 1024;
 
+/// The label column, in logical pixels (fits "Odpowiedź serwera").
+const SENT_LABEL_WIDTH: f32 = 160.0;
+
 /// What the `.eml` says, read off the UI thread.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Parsed {
@@ -220,7 +223,7 @@ pub fn view(state: &State) -> Element<'_, Message> {
     let line = |label: String, value: String| {
         row![
             text(label)
-                .width(Length::Fixed(style::LABEL_WIDTH / 2.0))
+                .width(Length::Fixed(SENT_LABEL_WIDTH))
                 .style(|t: &iced::Theme| text::Style {
                     color: Some(style::muted(t))
                 }),

@@ -37,7 +37,7 @@ pub mod size {
 pub const LABEL_WIDTH: f32 = 230.0;
 
 /// The width of the main window's sidebar.
-pub const SIDEBAR_WIDTH: f32 = 220.0;
+pub const SIDEBAR_WIDTH: f32 = 240.0;
 
 /// Koperta's light palette.
 pub const LIGHT: iced::theme::Palette = iced::theme::Palette {

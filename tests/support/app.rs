@@ -68,6 +68,7 @@ pub fn simulator_sized<'a, M: Clone>(
             include_bytes!("../../assets/fonts/DejaVuSans.ttf")
                 .as_slice()
                 .into(),
+            koperta::ui::icon::FONT.into(),
         ],
         default_font: iced::Font::with_name("DejaVu Sans"),
         ..iced::Settings::default()

@@ -161,12 +161,21 @@ pub(super) fn page<'a>(
         // What was last seen of the server, never what is configured.
         let check = checks.get(&a.id);
         let mark = security_mark(a, check);
-        let mark_text = match mark_kind(a, check) {
-            MarkKind::Unsafe | MarkKind::Failed => text(mark).style(text::danger),
-            MarkKind::Verified | MarkKind::Pinned => text(mark).style(text::success),
-            MarkKind::Unchecked => text(mark),
-        }
-        .size(style::size::SMALL);
+        // The icon says the same as the words: a lock only for a
+        // connection seen secure.
+        use crate::ui::icon::{Icon, icon};
+        let (glyph, colour): (Icon, fn(&iced::Theme) -> text::Style) = match mark_kind(a, check) {
+            MarkKind::Unsafe => (Icon::Unlocked, text::danger),
+            MarkKind::Failed => (Icon::Alert, text::danger),
+            MarkKind::Verified | MarkKind::Pinned => (Icon::Locked, text::success),
+            MarkKind::Unchecked => (Icon::Warning, text::default),
+        };
+        let mark_text = row![
+            icon(glyph, style::size::SMALL).style(colour),
+            text(mark).size(style::size::SMALL).style(colour),
+        ]
+        .spacing(style::space::XS)
+        .align_y(iced::Alignment::Center);
         let who = if a.name.trim().is_empty() {
             a.address.clone()
         } else {

@@ -313,7 +313,17 @@ fn nav_entry<'a>(
     tab: Tab,
     current: Tab,
 ) -> Element<'a, Message> {
-    let mut line = row![text(label).width(Length::Fill)].spacing(style::space::S);
+    use crate::ui::icon::{Icon, icon};
+    let glyph = match tab {
+        Tab::Accounts => Icon::Accounts,
+        Tab::Drafts => Icon::Drafts,
+        Tab::Outbox => Icon::Outbox,
+        Tab::Sent => Icon::Sent,
+        Tab::Settings => Icon::Settings,
+    };
+    let mut line = row![icon(glyph, 16.0), text(label).width(Length::Fill)]
+        .spacing(style::space::S)
+        .align_y(iced::Alignment::Center);
     if let Some(n) = count.filter(|n| *n > 0) {
         line = line.push(text(n.to_string()).size(style::size::SMALL));
     }
@@ -404,11 +414,15 @@ fn question<'a>(state: &'a State, shown: &Shown<'a>) -> Option<Element<'a, Messa
 pub fn view<'a>(state: &'a State, shown: Shown<'a>) -> Element<'a, Message> {
     let header = container(
         row![
+            crate::ui::icon::app_logo(28.0),
             text("Koperta").size(style::size::TITLE).width(Length::Fill),
-            button(text(t!("main-compose")))
-                .style(button::primary)
-                .padding([style::space::S, style::space::L])
-                .on_press_maybe((!shown.accounts.is_empty()).then_some(Message::Compose)),
+            button(crate::ui::icon::with_label(
+                crate::ui::icon::Icon::Compose,
+                t!("main-compose")
+            ))
+            .style(button::primary)
+            .padding([style::space::S, style::space::L])
+            .on_press_maybe((!shown.accounts.is_empty()).then_some(Message::Compose)),
         ]
         .spacing(style::space::S)
         .align_y(iced::Alignment::Center),
