@@ -210,10 +210,12 @@ fn main() {
     display.xdotool(&["windowfocus", "--sync", &compose]);
     std::thread::sleep(Duration::from_millis(300));
     display.xdotool(&["type", "--delay", "10", "jan@example.com"]);
-    // To → Subject → text → the path field.
-    for _ in 0..3 {
-        key("Tab");
-    }
+    // To → Subject (a subject, or the window asks first) → text → the
+    // path field.
+    key("Tab");
+    display.xdotool(&["type", "--delay", "10", "Film"]);
+    key("Tab");
+    key("Tab");
     display.xdotool(&["type", "--delay", "5", &file.display().to_string()]);
     key("Return");
     std::thread::sleep(Duration::from_secs(2));

@@ -22,6 +22,11 @@ pub struct Check {
     pub server: String,
     /// What was seen.
     pub outcome: Outcome,
+    /// The largest message the server said it takes (its EHLO `SIZE`,
+    /// RFC 1870), in bytes; `None` when it named no limit or was not
+    /// reached.
+    #[serde(default)]
+    pub size_limit: Option<u64>,
 }
 
 /// What a check saw.
@@ -89,6 +94,12 @@ impl Checks {
     /// Records what was seen of `account`'s server now. A check that
     /// cannot be written is left out: it is only shown, never relied on.
     pub fn record(&self, account: &Account, outcome: Outcome) {
+        self.record_with_size(account, outcome, None);
+    }
+
+    /// As [`Checks::record`], with the SIZE limit the server advertised
+    /// (bytes).
+    pub fn record_with_size(&self, account: &Account, outcome: Outcome, size_limit: Option<u64>) {
         let Some(path) = self.path(&account.id) else {
             return;
         };
@@ -96,6 +107,7 @@ impl Checks {
             at: crate::outbox::now(),
             server: server_of(account),
             outcome,
+            size_limit,
         };
         if let Ok(text) = toml::to_string(&check) {
             let _ = crate::fs::write_atomic(&path, text.as_bytes());

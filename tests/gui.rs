@@ -113,7 +113,7 @@ fn compose_view_marks_an_invalid_recipient_in_place_in_both_languages() {
         (Language::En, "Send", "“zły@”: nothing after the @."),
     ] {
         i18n::apply(lang);
-        let mut ui = simulator(compose::view(&state, id, &accounts, Vec::new()));
+        let mut ui = simulator(compose::view(&state, id, &accounts, Vec::new(), None));
         assert!(ui.find(send).is_ok(), "{lang:?}: no {send}");
         assert!(ui.find(reason).is_ok(), "{lang:?}: no {reason}");
         // Send is disabled while a recipient is invalid: clicking does nothing.
@@ -157,6 +157,7 @@ fn attachment_totals_use_polish_plurals() {
             window::Id::unique(),
             &accounts,
             Vec::new(),
+            None,
         ));
         assert!(
             ui.find(format!("{expected}, {} B", 3 * count).as_str())
@@ -928,12 +929,12 @@ fn the_outbox_and_a_message_in_its_undo_delay_are_drawn_in_both_languages_and_th
                 &format!("{code}-outbox-{t}"),
             );
             draw(
-                compose::view(&held, id, &accounts, Vec::new()),
+                compose::view(&held, id, &accounts, Vec::new(), None),
                 &theme,
                 &format!("{code}-compose-held-{t}"),
             );
         }
-        let mut ui = simulator(compose::view(&held, id, &accounts, Vec::new()));
+        let mut ui = simulator(compose::view(&held, id, &accounts, Vec::new(), None));
         assert!(ui.find(undo).is_ok(), "{lang:?}");
         let _ = ui.click(undo);
         let messages: Vec<compose::Message> = ui.into_messages().collect();
@@ -1419,6 +1420,7 @@ fn every_main_window_view_is_drawn_in_both_languages_themes_and_sizes() {
                     pinned: false,
                 },
             },
+            size_limit: Some(64 * 1024 * 1024),
         },
     );
     checks.insert(
@@ -1433,6 +1435,7 @@ fn every_main_window_view_is_drawn_in_both_languages_themes_and_sizes() {
                 },
                 host: firma.host.clone(),
             },
+            size_limit: None,
         },
     );
     let stored = |id: &str, subject: &str, state: State, at: u64, rcpt: usize, error| {
@@ -1607,7 +1610,7 @@ fn d04_with_25_attachments_and_40_recipients_the_body_and_send_stay_in_the_windo
         i18n::apply(lang);
         for ((w, h), size) in [((760.0, 680.0), "default"), ((480.0, 420.0), "smallest")] {
             let mut ui = support::app::simulator_sized(
-                compose::view(&state, id, &accounts, Vec::new()),
+                compose::view(&state, id, &accounts, Vec::new(), None),
                 (w, h),
             );
             assert!(
@@ -1625,7 +1628,7 @@ fn d04_with_25_attachments_and_40_recipients_the_body_and_send_stay_in_the_windo
                 (koperta::ui::style::theme(true), "dark"),
             ] {
                 let mut ui = support::app::simulator_sized(
-                    compose::view(&state, id, &accounts, Vec::new()),
+                    compose::view(&state, id, &accounts, Vec::new(), None),
                     (w, h),
                 );
                 support::app::photograph(
@@ -1865,5 +1868,98 @@ fn deleting_an_outbox_message_asks_first() {
     assert_eq!(
         state.update(main_window::Message::ConfirmYes, &[], &[]),
         main_window::Action::Delete("m1".into())
+    );
+}
+
+/// D23: a message with no subject, whose text speaks of an attachment
+/// that is not there, is not sent at once: the window asks, and sends only
+/// on "Send anyway".
+#[test]
+fn d23_no_subject_or_a_missing_attachment_is_asked_about_before_sending() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::En);
+    let home = tempfile::tempdir().unwrap();
+    let mut app = App::headless(Paths::under(home.path()));
+    let acc = account();
+    app.config.config.accounts.push(acc.clone());
+    let id = compose_window(
+        &mut app,
+        Draft {
+            account: Some(acc.id.clone()),
+            to: "jan@example.com".into(),
+            body: "W załączniku przesyłam raport.".into(),
+            ..Draft::default()
+        },
+    );
+    let _ = app.update(Message::Compose(id, compose::Message::Send));
+    let Some(Screen::Compose(c)) = app.windows.get(&id) else {
+        panic!("window")
+    };
+    assert_eq!(
+        c.asking_concerns,
+        [
+            koperta::draft::Concern::NoSubject,
+            koperta::draft::Concern::AttachmentMentioned
+        ]
+    );
+    assert_eq!(c.sending, compose::Sending::Idle, "nothing queued yet");
+    assert!(app.engine.entries().is_empty(), "nothing in the outbox");
+    {
+        let accounts = [acc.clone()];
+        let mut ui = simulator(compose::view(c, id, &accounts, Vec::new(), None));
+        assert!(ui.find("Send anyway").is_ok());
+        assert!(
+            ui.find(
+                "This message has no subject. The text mentions an attachment, but nothing is attached."
+            )
+            .is_ok()
+        );
+    }
+    let _ = app.update(Message::Compose(id, compose::Message::ConcernsCancel));
+    let _ = app.update(Message::Compose(id, compose::Message::SendAnyway));
+    let Some(Screen::Compose(c)) = app.windows.get(&id) else {
+        panic!("window")
+    };
+    assert!(c.asking_concerns.is_empty());
+    assert_ne!(c.sending, compose::Sending::Idle, "sent on Send anyway");
+}
+
+/// D9: the server's SIZE, seen at the last connection, warns as soon as
+/// the attachments make the message too big for it.
+#[test]
+fn d09_attachments_over_the_servers_size_are_said_at_once() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::En);
+    let big = std::path::PathBuf::from("/nonexistent/film.mp4");
+    let mut state = compose::State::new(
+        "d".into(),
+        Draft {
+            to: "jan@example.com".into(),
+            ..Draft::default()
+        },
+    );
+    state.draft.attachments.push(big.clone());
+    state.sizes.insert(big, 20 * 1024 * 1024);
+    let limit = 25 * 1000 * 1000;
+    let estimate = compose::encoded_size(20 * 1024 * 1024, 0);
+    assert!(estimate > limit, "base64 makes 20 MiB about 28 MB");
+    let warning = koperta::t!(
+        "compose-too-big",
+        size = koperta::report::human_size(estimate),
+        limit = koperta::report::human_size(limit)
+    );
+    let id = window::Id::unique();
+    let mut ui = simulator(compose::view(&state, id, &[], Vec::new(), Some(limit)));
+    assert!(ui.find(warning.as_str()).is_ok(), "{warning}");
+    let mut ui = simulator(compose::view(
+        &state,
+        id,
+        &[],
+        Vec::new(),
+        Some(64 * 1024 * 1024),
+    ));
+    assert!(
+        ui.find(warning.as_str()).is_err(),
+        "under the limit: no warning"
     );
 }

@@ -302,6 +302,7 @@ compose-attachments-total = { $count ->
     [one] 1 attachment, { $size }
    *[other] { $count } attachments, { $size }
 }
+compose-too-big = With its attachments this message is about { $size }; the server takes at most { $limit }. Remove some or send them another way.
 compose-attach-path-placeholder = Path of a file to attach (or drop files here)
 compose-attach-path = Attach
 compose-attach-dialog = Choose files…
@@ -495,6 +496,9 @@ compose-held = The message goes in { $seconds } s. Undo (or Esc) takes it back.
 compose-undo = Undo
 compose-undone = Taken back: the message was not sent.
 compose-resend-yes = Send again
+compose-concern-no-subject = This message has no subject.
+compose-concern-attachment = The text mentions an attachment, but nothing is attached.
+compose-send-anyway = Send anyway
 smtp-error-not-recorded = Koperta could not record the attempt in the outbox, so it did not send the message: { $reason }
 smtp-error-abandoned = The message could not be read to its end while it was going out, so the server was not given its end and nothing was delivered: { $reason }
 smtp-error-cert-not-yet-valid = The server's certificate is not valid yet: its validity begins in the future, or this computer's clock is wrong. Nothing was sent. Subject: { $subject }

@@ -320,6 +320,7 @@ compose-attachments-total = { $count ->
     [few] { $count } załączniki, { $size }
    *[many] { $count } załączników, { $size }
 }
+compose-too-big = Z załącznikami ta wiadomość ma około { $size }, a serwer przyjmuje najwyżej { $limit }. Usuń część plików albo wyślij je inaczej.
 compose-attach-path-placeholder = Ścieżka pliku do załączenia (lub upuść pliki tutaj)
 compose-attach-path = Załącz
 compose-attach-dialog = Wybierz pliki…
@@ -520,6 +521,9 @@ compose-held = Wiadomość wyjdzie za { $seconds } s. Aby ją zatrzymać, klikni
 compose-undo = Cofnij
 compose-undone = Cofnięto: wiadomość nie została wysłana.
 compose-resend-yes = Wyślij ponownie
+compose-concern-no-subject = Ta wiadomość nie ma tematu.
+compose-concern-attachment = W treści jest mowa o załączniku, ale nic nie załączono.
+compose-send-anyway = Wyślij mimo to
 smtp-error-not-recorded = Koperta nie mogła zapisać próby w skrzynce nadawczej, więc nie wysłała wiadomości: { $reason }
 smtp-error-abandoned = Nie udało się odczytać wiadomości do końca w trakcie wysyłania, więc serwer nie dostał jej zakończenia i nic nie dostarczono: { $reason }
 smtp-error-cert-not-yet-valid = Certyfikat serwera jeszcze nie obowiązuje: jego ważność zaczyna się w przyszłości albo zegar tego komputera jest źle ustawiony. Nic nie wysłano. Podmiot: { $subject }

@@ -58,6 +58,16 @@ pub struct Draft {
     pub in_reply_to: String,
 }
 
+/// Something to ask about before a message is sent (it may be sent
+/// anyway).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Concern {
+    /// The subject is empty.
+    NoSubject,
+    /// The text speaks of an attachment, but nothing is attached.
+    AttachmentMentioned,
+}
+
 /// A field of the compose window.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
@@ -160,6 +170,38 @@ impl Draft {
             .iter()
             .all(|f| f.trim().is_empty())
             && self.attachments.is_empty()
+    }
+
+    /// What a careful mail program asks about before sending (as
+    /// Thunderbird does): an empty subject, and a text that speaks of an
+    /// attachment when none is attached. Quoted lines (`>`) and the
+    /// signature (after `-- `) are not read. Empty when nothing is amiss.
+    pub fn pre_send_concerns(&self) -> Vec<Concern> {
+        let mut out = Vec::new();
+        if self.subject.trim().is_empty() {
+            out.push(Concern::NoSubject);
+        }
+        if self.attachments.is_empty() && self.mentions_attachment() {
+            out.push(Concern::AttachmentMentioned);
+        }
+        out
+    }
+
+    /// Whether the text (or subject) names an attachment: a word beginning
+    /// with "załącz" / "zalacz" (załącznik, w załączeniu, załączam) or
+    /// "attach" (attached, attachment), any case.
+    fn mentions_attachment(&self) -> bool {
+        const STEMS: [&str; 3] = ["załącz", "zalacz", "attach"];
+        let own = self
+            .body
+            .lines()
+            .take_while(|l| *l != "-- ")
+            .filter(|l| !l.trim_start().starts_with('>'));
+        std::iter::once(self.subject.as_str())
+            .chain(own)
+            .flat_map(|l| l.split(|c: char| !c.is_alphanumeric()))
+            .map(str::to_lowercase)
+            .any(|w| STEMS.iter().any(|s| w.starts_with(s)))
     }
 
     fn recipients(&self) -> [(Field, &str); 3] {
@@ -421,4 +463,45 @@ fn text_part(body: String) -> SinglePart {
     SinglePart::builder()
         .header(ContentType::TEXT_PLAIN)
         .body(body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn d23_an_empty_subject_and_a_mentioned_but_missing_attachment_are_asked_about() {
+        let d = Draft {
+            body: "Dzień dobry,\nW ZAŁĄCZNIKU przesyłam raport.".into(),
+            ..Draft::default()
+        };
+        assert_eq!(
+            d.pre_send_concerns(),
+            [Concern::NoSubject, Concern::AttachmentMentioned]
+        );
+        let quoted = Draft {
+            subject: "Re: raport".into(),
+            body: "Dziękuję!\n> W załączeniu raport.\n-- \nZałączam pozdrowienia".into(),
+            ..Draft::default()
+        };
+        assert!(
+            quoted.pre_send_concerns().is_empty(),
+            "quotes and signature not read"
+        );
+        let english = Draft {
+            subject: "Report".into(),
+            body: "Please find the report attached.".into(),
+            attachments: vec!["/tmp/r.pdf".into()],
+            ..Draft::default()
+        };
+        assert!(english.pre_send_concerns().is_empty(), "it is attached");
+        let detached = Draft {
+            subject: "Detached house".into(),
+            ..Draft::default()
+        };
+        assert!(
+            detached.pre_send_concerns().is_empty(),
+            "a word that merely contains it"
+        );
+    }
 }

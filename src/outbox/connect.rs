@@ -89,8 +89,15 @@ pub async fn open_with(
                 host: account.host.clone(),
             },
         };
+        let size = opened
+            .as_ref()
+            .ok()
+            .and_then(|s| s.size_limit())
+            .filter(|l| *l > 0);
         let (checks, account) = (checks.clone(), account.clone());
-        let _ = tokio::task::spawn_blocking(move || checks.record(&account, outcome)).await;
+        let _ =
+            tokio::task::spawn_blocking(move || checks.record_with_size(&account, outcome, size))
+                .await;
     }
     opened
 }

@@ -492,7 +492,16 @@ impl App {
             }
             Some(Screen::Compose(state)) => {
                 let suggestions = self.suggestions(&state.draft.to);
-                compose::view(state, id, self.accounts(), suggestions)
+                // The SIZE last seen of the chosen account's server (a
+                // check of another server says nothing).
+                let size_limit = state.draft.account.as_ref().and_then(|a| {
+                    let account = self.accounts().iter().find(|x| &x.id == a)?;
+                    let check = self.checks.get(a)?;
+                    (check.server == crate::checks::server_of(account))
+                        .then_some(check.size_limit)
+                        .flatten()
+                });
+                compose::view(state, id, self.accounts(), suggestions, size_limit)
                     .map(move |m| Message::Compose(id, m))
             }
             _ if self.wizard.is_some() => {

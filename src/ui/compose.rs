@@ -18,6 +18,10 @@ const BODY_MIN_HEIGHT: f32 = 110.0;
 /// The strip's most height: about five attachments, then it scrolls.
 const ATTACHMENT_STRIP: f32 = 5.0 * ATTACHMENT_ROW;
 
+/// The "Send anyway" button's field name (focused when a question is
+/// asked before sending).
+const SEND_ANYWAY: &str = "send-anyway";
+
 /// The fields Tab walks through, in order.
 pub const FOCUS_ORDER: [&str; 6] = ["to", "cc", "bcc", "subject", "body", "attach"];
 
@@ -123,6 +127,11 @@ pub struct State {
     pub asking_resend: bool,
     /// The person said yes to sending it again.
     pub resend_confirmed: bool,
+    /// Asking whether to send although something looks amiss (D23).
+    pub asking_concerns: Vec<crate::draft::Concern>,
+    /// The person said "send anyway" to those concerns (until the next
+    /// change).
+    pub concerns_confirmed: bool,
     /// When the person last changed something (autosave waits for a pause).
     pub edited_at: Option<std::time::Instant>,
     /// When the first edit not yet saved was made (autosave keeps at most
@@ -193,6 +202,10 @@ pub enum Message {
     ResendYes,
     /// "May have been sent" answered: do not.
     ResendNo,
+    /// "Send anyway" to a question asked before sending.
+    SendAnyway,
+    /// "Cancel" to it: back to the message.
+    ConcernsCancel,
 }
 
 /// What the app must do after an update.
@@ -238,6 +251,8 @@ impl State {
             asking_close: false,
             asking_resend: false,
             resend_confirmed: false,
+            asking_concerns: Vec::new(),
+            concerns_confirmed: false,
             edited_at: None,
             unsaved_since: None,
             outbox_id: None,
@@ -254,6 +269,7 @@ impl State {
             .get_or_insert_with(std::time::Instant::now);
         self.dirty = true;
         self.unsent_changes = true;
+        self.concerns_confirmed = false;
         if matches!(self.sending, Sending::Failed(_)) {
             self.sending = Sending::Idle;
         }
@@ -383,8 +399,22 @@ impl State {
                 if self.sending_now() {
                     return Action::None;
                 }
+                // No subject, or an attachment spoken of but missing: ask
+                // first (D23), with the focus on "Send anyway".
+                if !self.concerns_confirmed {
+                    self.asking_concerns = self.draft.pre_send_concerns();
+                    if !self.asking_concerns.is_empty() {
+                        return Action::Focus(SEND_ANYWAY);
+                    }
+                }
                 return Action::Send;
             }
+            Message::SendAnyway => {
+                self.asking_concerns.clear();
+                self.concerns_confirmed = true;
+                return Action::Send;
+            }
+            Message::ConcernsCancel => self.asking_concerns.clear(),
             Message::Save => return Action::Save,
             Message::CloseKeep => return Action::CloseKeep,
             Message::CloseDiscard => return Action::CloseDiscard,
@@ -442,6 +472,7 @@ fn body_and_attachments<'a>(
     state: &'a State,
     window: window::Id,
     height: f32,
+    size_limit: Option<u64>,
 ) -> Element<'a, Message> {
     let editor = text_editor(&state.body)
         .id(field_id(window, "body"))
@@ -481,6 +512,18 @@ fn body_and_attachments<'a>(
             .align_y(iced::Alignment::Center),
         );
     }
+    // The server's SIZE, as last seen: a message that cannot go is said
+    // so now, not after it was queued (D9).
+    let estimate = encoded_size(total, state.draft.body.len() as u64);
+    let too_big = size_limit.filter(|limit| estimate > *limit).map(|limit| {
+        text(t!(
+            "compose-too-big",
+            size = human_size(estimate),
+            limit = human_size(limit)
+        ))
+        .size(13)
+        .style(text::danger)
+    });
     let wanted = (count as f32 * ATTACHMENT_ROW).min(ATTACHMENT_STRIP);
     let room = height - BODY_MIN_HEIGHT - ATTACHMENT_ROW - 12.0;
     let strip = wanted.min(room.max(ATTACHMENT_ROW));
@@ -500,8 +543,17 @@ fn body_and_attachments<'a>(
         .height(Length::Fixed(strip))
         .width(Length::Fill),
     ]
+    .push(too_big)
     .spacing(6)
     .into()
+}
+
+/// About how big a message is once sent, in bytes: attachments of
+/// `attachments` bytes in base64 (4 bytes for 3, in lines of 76 and a
+/// CRLF; RFC 2045 §6.8), a text of `text` bytes, and room for headers.
+pub fn encoded_size(attachments: u64, text: u64) -> u64 {
+    let base64 = attachments.div_ceil(3) * 4;
+    base64 + base64.div_ceil(76) * 2 + text + 2048
 }
 
 fn field_errors<'a, M: 'a>(problems: &[Problem], field: Field) -> Element<'a, M> {
@@ -530,6 +582,7 @@ pub fn view<'a>(
     window: window::Id,
     accounts: &'a [Account],
     suggestions: Vec<String>,
+    size_limit: Option<u64>,
 ) -> Element<'a, Message> {
     let choices: Vec<FromChoice> = accounts
         .iter()
@@ -668,7 +721,7 @@ pub fn view<'a>(
         // left: the strip shrinks before the body goes below its least
         // height.
         .push(iced::widget::responsive(move |size| {
-            body_and_attachments(state, window, size.height)
+            body_and_attachments(state, window, size.height, size_limit)
         }));
     content = content.push(
         row![
@@ -749,6 +802,35 @@ pub fn view<'a>(
     .padding([super::style::space::S, super::style::space::M])
     .width(Length::Fill)
     .style(super::style::bar);
+    if !state.asking_concerns.is_empty() {
+        let question = state
+            .asking_concerns
+            .iter()
+            .map(|c| match c {
+                crate::draft::Concern::NoSubject => t!("compose-concern-no-subject"),
+                crate::draft::Concern::AttachmentMentioned => t!("compose-concern-attachment"),
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        content = content.push(
+            container(
+                row![
+                    text(question).width(Length::Fill),
+                    button(text(t!("compose-send-anyway")))
+                        .style(button::primary)
+                        .id(field_id(window, SEND_ANYWAY))
+                        .on_press(Message::SendAnyway),
+                    button(text(t!("compose-close-cancel")))
+                        .style(super::style::secondary)
+                        .on_press(Message::ConcernsCancel),
+                ]
+                .spacing(6)
+                .align_y(iced::Alignment::Center),
+            )
+            .padding(8)
+            .style(super::style::question),
+        );
+    }
     if state.asking_resend {
         content = content.push(
             container(

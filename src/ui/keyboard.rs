@@ -75,6 +75,7 @@ impl App {
                     }
                     c.asking_close = false;
                     c.asking_resend = false;
+                    c.asking_concerns.clear();
                 } else if let Some(w) = &self.wizard {
                     let message = match w.step {
                         wizard::Step::Searching | wizard::Step::Testing => wizard::Message::Cancel,
