@@ -1963,3 +1963,66 @@ fn d09_attachments_over_the_servers_size_are_said_at_once() {
         "under the limit: no warning"
     );
 }
+
+/// D8: a new message has the account's signature in its text, where it
+/// is seen and can be changed; choosing another sender swaps it; an old
+/// draft that only asked for it gets it in its text.
+#[test]
+fn d08_the_signature_is_in_the_text_by_default_and_follows_the_sender() {
+    let home = tempfile::tempdir().unwrap();
+    let mut app = App::headless(Paths::under(home.path()));
+    let zofia = Account {
+        name: "Zofia Żółkiewska".into(),
+        signature: "Zofia Żółkiewska\ntel. 600 100 200\nKoperta sp. z o.o.".into(),
+        ..account()
+    };
+    let firma = Account {
+        address: "biuro@example.com".into(),
+        signature: "Biuro".into(),
+        ..account()
+    };
+    app.config.config.accounts = vec![zofia.clone(), firma.clone()];
+    let _ = app.open_compose(None);
+    let (id, body) = app
+        .windows
+        .iter()
+        .find_map(|(id, s)| match s {
+            Screen::Compose(c) => Some((*id, c.draft.body.clone())),
+            _ => None,
+        })
+        .expect("a compose window");
+    assert_eq!(
+        body,
+        "\n\n-- \nZofia Żółkiewska\ntel. 600 100 200\nKoperta sp. z o.o."
+    );
+    let choice = compose::FromChoice {
+        id: firma.id.clone(),
+        label: compose::from_label(&firma),
+    };
+    let _ = app.update(Message::Compose(id, compose::Message::From(choice)));
+    let Some(Screen::Compose(c)) = app.windows.get(&id) else {
+        panic!("window")
+    };
+    assert_eq!(c.draft.body, "\n\n-- \nBiuro", "the sender's own signature");
+    assert!(!c.draft.signature, "not added a second time when sent");
+
+    let _ = app.open_compose(Some((
+        "old".into(),
+        Draft {
+            account: Some(zofia.id.clone()),
+            body: "Treść".into(),
+            signature: true,
+            ..Draft::default()
+        },
+    )));
+    let old = app
+        .windows
+        .values()
+        .find_map(|s| match s {
+            Screen::Compose(c) if c.draft_id == "old" => Some(c.draft.clone()),
+            _ => None,
+        })
+        .expect("the old draft's window");
+    assert!(old.body.starts_with("Treść\n\n-- \nZofia Żółkiewska"));
+    assert!(!old.signature);
+}

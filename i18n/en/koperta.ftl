@@ -254,6 +254,7 @@ form-optional = optional: the path of a PEM file
 form-ca-file = Extra CA (PEM file)
 form-pin-file = Pinned certificate (PEM)
 form-signature = Signature
+form-signature-placeholder = optional: name, phone, company — on as many lines as you like
 form-save = Save
 form-checking = Signing in to check the account…
 form-save-unchecked = Save without signing in

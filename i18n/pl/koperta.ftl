@@ -271,6 +271,7 @@ form-optional = opcjonalnie: ścieżka pliku PEM
 form-ca-file = Certyfikat urzędu (PEM)
 form-pin-file = Przypięty certyfikat (PEM)
 form-signature = Podpis
+form-signature-placeholder = opcjonalnie: imię i nazwisko, telefon, firma — w dowolnie wielu wierszach
 form-save = Zapisz
 form-checking = Logowanie, aby sprawdzić konto…
 form-save-unchecked = Zapisz bez logowania

@@ -58,6 +58,30 @@ pub struct Draft {
     pub in_reply_to: String,
 }
 
+/// The signature as it stands in a new message's text: under an empty
+/// line and the `-- ` separator (RFC 3676 §4.3), so the person sees it
+/// and can change it (D8).
+pub fn signature_block(signature: &str) -> String {
+    format!("\n\n-- \n{}", signature.trim_end())
+}
+
+/// `body` with the signature `old` at its end replaced by `new` (the
+/// sender was changed); `None` when the text no longer ends with `old`'s
+/// block as inserted (the person edited it: it is left alone).
+pub fn swap_signature(body: &str, old: &str, new: &str) -> Option<String> {
+    let old_block = if old.trim().is_empty() {
+        String::new()
+    } else {
+        signature_block(old)
+    };
+    let kept = body.strip_suffix(old_block.as_str())?;
+    if new.trim().is_empty() {
+        Some(kept.to_string())
+    } else {
+        Some(format!("{kept}{}", signature_block(new)))
+    }
+}
+
 /// Something to ask about before a message is sent (it may be sent
 /// anyway).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -468,6 +492,31 @@ fn text_part(body: String) -> SinglePart {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn d08_the_signature_stands_in_the_text_and_follows_the_sender() {
+        let block = signature_block("Zofia Żółkiewska\nKoperta sp. z o.o.\n");
+        assert_eq!(block, "\n\n-- \nZofia Żółkiewska\nKoperta sp. z o.o.");
+        let body = format!("Dzień dobry!{block}");
+        assert_eq!(
+            swap_signature(&body, "Zofia Żółkiewska\nKoperta sp. z o.o.", "Z. Ż."),
+            Some("Dzień dobry!\n\n-- \nZ. Ż.".to_string())
+        );
+        assert_eq!(
+            swap_signature(&body, "Zofia Żółkiewska\nKoperta sp. z o.o.", ""),
+            Some("Dzień dobry!".to_string()),
+            "a sender without one: removed"
+        );
+        assert_eq!(
+            swap_signature("Tekst", "", "Z. Ż."),
+            Some("Tekst\n\n-- \nZ. Ż.".to_string())
+        );
+        assert_eq!(
+            swap_signature("Dzień dobry!\n\n-- \nzmieniony", "Zofia", "Z. Ż."),
+            None,
+            "an edited signature is left alone"
+        );
+    }
 
     #[test]
     fn d23_an_empty_subject_and_a_mentioned_but_missing_attachment_are_asked_about() {

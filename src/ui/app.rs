@@ -292,16 +292,29 @@ impl App {
 
     /// Opens a compose window on draft `id` (a new one when `None`).
     pub fn open_compose(&mut self, draft: Option<(String, Draft)>) -> Task<Message> {
-        let (draft_id, draft) = draft.unwrap_or_else(|| {
+        let (draft_id, mut draft) = draft.unwrap_or_else(|| {
             let account = self.accounts().first().map(|a| a.id.clone());
+            let body = self
+                .signature_of(account.as_ref())
+                .map(|s| crate::draft::signature_block(&s))
+                .unwrap_or_default();
             (
                 crate::store::new_id(),
                 Draft {
                     account,
+                    body,
                     ..Draft::default()
                 },
             )
         });
+        // A draft from before the signature was shown in the text: it goes
+        // into the text now, where it can be seen and changed (D8).
+        if draft.signature {
+            if let Some(s) = self.signature_of(draft.account.as_ref()) {
+                draft.body.push_str(&crate::draft::signature_block(&s));
+            }
+            draft.signature = false;
+        }
         let (id, open) = window::open(compose_window_settings());
         self.windows.insert(
             id,
@@ -338,6 +351,15 @@ impl App {
             .await;
         })
         .discard()
+    }
+
+    /// The signature of `account`, when it has one.
+    fn signature_of(&self, account: Option<&AccountId>) -> Option<String> {
+        self.accounts()
+            .iter()
+            .find(|a| Some(&a.id) == account)
+            .map(|a| a.signature.clone())
+            .filter(|s| !s.trim().is_empty())
     }
 
     /// Focuses the control `target` of the main window (its other
@@ -402,6 +424,8 @@ impl App {
                         bcc: m.bcc,
                         subject: m.subject,
                         body: m.body,
+                        // The account's signature under the given text.
+                        signature: true,
                         in_reply_to: m.in_reply_to,
                         ..Draft::default()
                     },
@@ -1181,6 +1205,22 @@ impl App {
             }
             A::Send => self.send(id),
             A::Undo => self.undo(id),
+            A::FromChanged(old) => {
+                let (old, new) = match self.windows.get(&id) {
+                    Some(Screen::Compose(c)) => (
+                        self.signature_of(old.as_ref()).unwrap_or_default(),
+                        self.signature_of(c.draft.account.as_ref())
+                            .unwrap_or_default(),
+                    ),
+                    _ => return Task::none(),
+                };
+                if let Some(Screen::Compose(c)) = self.windows.get_mut(&id)
+                    && let Some(body) = crate::draft::swap_signature(&c.draft.body, &old, &new)
+                {
+                    c.set_body(body);
+                }
+                Task::none()
+            }
             A::Focus(field) => {
                 if let Some(Screen::Compose(c)) = self.windows.get_mut(&id) {
                     c.focus = compose::FOCUS_ORDER.iter().position(|f| *f == field);

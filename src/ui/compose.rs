@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::ui::widget::{button, checkbox, pick_list};
+use crate::ui::widget::{button, pick_list};
 use iced::widget::{Id, column, container, row, text, text_editor, text_input};
 use iced::{Element, Length, window};
 
@@ -174,8 +174,6 @@ pub enum Message {
     AttachDialog,
     /// Remove attachment `n`.
     RemoveAttachment(usize),
-    /// Toggle the signature.
-    Signature(bool),
     /// Send.
     Send,
     /// Save the draft now.
@@ -231,6 +229,9 @@ pub enum Action {
     AddAccount,
     /// Put the cursor in this field.
     Focus(&'static str),
+    /// The sender changed (from this account): its signature in the text
+    /// becomes the new sender's.
+    FromChanged(Option<AccountId>),
 }
 
 impl State {
@@ -339,8 +340,9 @@ impl State {
             }
             Message::ResendNo => self.asking_resend = false,
             Message::From(choice) => {
-                self.draft.account = Some(choice.id);
+                let old = self.draft.account.replace(choice.id);
                 self.changed();
+                return Action::FromChanged(old);
             }
             Message::To(s) => {
                 self.focus = Some(0);
@@ -391,10 +393,6 @@ impl State {
                     self.changed();
                 }
             }
-            Message::Signature(on) => {
-                self.draft.signature = on;
-                self.changed();
-            }
             Message::Send => {
                 if self.sending_now() {
                     return Action::None;
@@ -440,6 +438,14 @@ impl State {
             self.sending,
             Sending::InProgress(..) | Sending::Queueing | Sending::Held(_)
         )
+    }
+
+    /// Replaces the whole text (the signature swapped for another
+    /// sender's).
+    pub fn set_body(&mut self, body: String) {
+        self.body = text_editor::Content::with_text(&body);
+        self.draft.body = body;
+        self.changed();
     }
 
     /// Adds attachments already copied into the draft.
@@ -766,14 +772,6 @@ pub fn view<'a>(
             seconds => text(t!("compose-held", seconds = seconds)).into(),
         },
     };
-    let signature = account.is_some_and(|a| !a.signature.trim().is_empty());
-    if signature {
-        content = content.push(
-            checkbox(state.draft.signature)
-                .label(t!("compose-signature"))
-                .on_toggle(Message::Signature),
-        );
-    }
     // The header bar: the actions first, as in every mail program.
     use super::icon::{Icon, with_label};
     let send = if matches!(state.sending, Sending::Held(_)) {

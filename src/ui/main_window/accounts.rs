@@ -39,12 +39,43 @@ pub struct AccountForm {
     pub pin_file: String,
     /// Signature.
     pub signature: String,
+    /// The signature's editor (several lines: name, phone, company; D8).
+    pub signature_editor: Multiline,
     /// Send a blind copy to the account's own address.
     pub bcc_self: bool,
     /// What went wrong last.
     pub error: Option<String>,
     /// Signing in to check the account before it is saved.
     pub checking: bool,
+}
+
+/// A multi-line text field's content (iced's editor content, which is
+/// neither `Clone` nor `Default`).
+pub struct Multiline(pub iced::widget::text_editor::Content);
+
+impl Multiline {
+    /// A field holding `text`.
+    pub fn with_text(text: &str) -> Multiline {
+        Multiline(iced::widget::text_editor::Content::with_text(text))
+    }
+}
+
+impl Default for Multiline {
+    fn default() -> Self {
+        Multiline(iced::widget::text_editor::Content::new())
+    }
+}
+
+impl Clone for Multiline {
+    fn clone(&self) -> Self {
+        Multiline::with_text(&self.0.text())
+    }
+}
+
+impl std::fmt::Debug for Multiline {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Multiline").field(&self.0.text()).finish()
+    }
 }
 
 /// A security choice in the form.
@@ -117,6 +148,9 @@ impl FormField {
         iced::widget::Id::from(format!("main-form-{self:?}"))
     }
 }
+
+/// The signature editor's height: four lines, in logical pixels.
+const SIGNATURE_HEIGHT: f32 = 92.0;
 
 /// The widget id of "Add account" on the empty accounts page (the focus
 /// is there at first start).
@@ -302,7 +336,16 @@ pub(super) fn form_view<'a>(f: &'a AccountForm, settings: &Settings) -> Element<
         .align_y(iced::Alignment::Center),
         field(t!("form-ca-file"), &f.ca_file, FormField::CaFile),
         field(t!("form-pin-file"), &f.pin_file, FormField::PinFile),
-        field(t!("form-signature"), &f.signature, FormField::Signature),
+        row![
+            text(t!("form-signature")).width(Length::Fixed(style::LABEL_WIDTH)),
+            iced::widget::text_editor(&f.signature_editor.0)
+                .id(FormField::Signature.id())
+                .placeholder(t!("form-signature-placeholder"))
+                .on_action(Message::FormSignature)
+                .height(Length::Fixed(SIGNATURE_HEIGHT))
+                .padding(6),
+        ]
+        .spacing(8),
         checkbox(f.bcc_self)
             .label(t!("form-bcc-self"))
             .on_toggle(Message::FormBccSelf),

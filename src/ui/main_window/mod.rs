@@ -104,6 +104,8 @@ pub enum Message {
     FormSecurity(SecurityChoice),
     /// "Bcc me" toggled.
     FormBccSelf(bool),
+    /// Typing in the signature.
+    FormSignature(iced::widget::text_editor::Action),
     /// Save the form, signing in first.
     FormSave,
     /// Save the form without signing in.
@@ -199,6 +201,7 @@ impl State {
                         security: a.security,
                         username: a.username.clone(),
                         signature: a.signature.clone(),
+                        signature_editor: accounts::Multiline::with_text(&a.signature),
                         bcc_self: a.bcc_self,
                         ..AccountForm::default()
                     });
@@ -235,6 +238,12 @@ impl State {
                         f.port = s.default_port().to_string();
                     }
                     f.security = s;
+                }
+            }
+            Message::FormSignature(action) => {
+                if let Some(f) = &mut self.form {
+                    f.signature_editor.0.perform(action);
+                    f.signature = f.signature_editor.0.text();
                 }
             }
             Message::FormBccSelf(on) => {
