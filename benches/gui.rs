@@ -55,7 +55,8 @@ fn launch(display: &Display, home: &Path, bus: &str, probe: Option<&Path>) -> Ch
     c.spawn().expect("koperta")
 }
 
-/// The main window, once mapped (polled every 2 ms).
+/// The main window, once mapped (polled every 10 ms: each poll is an X
+/// client, and polling faster made Xvfb refuse connections).
 fn mapped(display: &Display, limit: Duration) -> Option<String> {
     let started = Instant::now();
     while started.elapsed() < limit {
@@ -63,7 +64,7 @@ fn mapped(display: &Display, limit: Duration) -> Option<String> {
         if let Some(id) = out.lines().next() {
             return Some(id.to_string());
         }
-        std::thread::sleep(Duration::from_millis(2));
+        std::thread::sleep(Duration::from_millis(10));
     }
     None
 }
@@ -191,7 +192,10 @@ fn main() {
     let _ = child.kill();
     let _ = child.wait();
 
-    // A 25 MiB attachment, sent over implicit TLS to the SMTP peer.
+    // A 25 MiB attachment, sent over implicit TLS to the SMTP peer, on a
+    // display of its own.
+    drop(display);
+    let display = Display::start();
     let certs = TestCerts::generate();
     let peer = SmtpPeer::start(&certs.valid);
     let s = support::setup(

@@ -244,6 +244,35 @@ impl Store {
         write_atomic(&path, text.as_bytes()).map_err(io(&path))
     }
 
+    /// Deletes the copies in draft `id`'s attachment folder that `keep`
+    /// (the attachments the draft, as just saved, names) does not name and
+    /// that were written before `older_than` (a copy made while the draft
+    /// was being saved is not yet named: it is kept). Returns how many
+    /// were deleted; a folder that cannot be read deletes nothing.
+    pub fn prune_attachments(
+        &self,
+        id: &str,
+        keep: &[PathBuf],
+        older_than: std::time::SystemTime,
+    ) -> usize {
+        let dir = self.draft_dir(id).join("attachments");
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            return 0;
+        };
+        let mut gone = 0;
+        for e in entries.flatten() {
+            let path = e.path();
+            let old = e
+                .metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| t < older_than);
+            if old && !keep.contains(&path) && std::fs::remove_file(&path).is_ok() {
+                gone += 1;
+            }
+        }
+        gone
+    }
+
     /// Copies `file` into draft `id`'s directory, once, and returns the copy's
     /// path; the draft then refers to the copy, so the file can move or
     /// change without the draft losing it.
@@ -728,6 +757,28 @@ mod tests {
             std::fs::read(dir.path().join("outbox/y.toml")).unwrap(),
             [0u8; 16]
         );
+    }
+
+    #[test]
+    fn d26_copies_of_removed_attachments_go_and_new_ones_stay() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let a = dir.path().join("a.pdf");
+        let b = dir.path().join("b.pdf");
+        std::fs::write(&a, b"a").unwrap();
+        std::fs::write(&b, b"b").unwrap();
+        let kept = store.attach_copy("d1", &a).unwrap();
+        let removed = store.attach_copy("d1", &b).unwrap();
+        // A save that started before the copies were made deletes nothing.
+        let long_ago = std::time::UNIX_EPOCH;
+        assert_eq!(store.prune_attachments("d1", &[], long_ago), 0);
+        let later = std::time::SystemTime::now() + std::time::Duration::from_secs(1);
+        assert_eq!(
+            store.prune_attachments("d1", std::slice::from_ref(&kept), later),
+            1
+        );
+        assert!(kept.exists());
+        assert!(!removed.exists(), "the removed one's copy is gone");
     }
 
     #[test]

@@ -218,7 +218,6 @@ fn typing_in_one_compose_window_never_reaches_the_other() {
         a,
         compose::Message::To("jan@example.com".into()),
     ));
-    let _ = app.update(Message::Input(a, Input::Tab { back: false }));
     // Unfolded (Ctrl+Shift+C, Ctrl+Shift+B), the cursor goes into them.
     let _ = app.update(Message::Input(a, Input::ShowCc));
     assert_eq!(focus(&app, a), Some(1), "the cursor is in Cc");
@@ -1498,6 +1497,7 @@ fn every_main_window_view_is_drawn_in_both_languages_themes_and_sizes() {
             to: "Anna Nowak <anna@example.org>".into(),
             saved_at: Some(now - 30),
             queued: false,
+            open: false,
         },
         main_window::DraftRow {
             id: "d2".into(),
@@ -1505,6 +1505,7 @@ fn every_main_window_view_is_drawn_in_both_languages_themes_and_sizes() {
             to: String::new(),
             saved_at: Some(now - 7200),
             queued: false,
+            open: false,
         },
     ];
     let settings = koperta::config::Settings::default();
@@ -1661,6 +1662,7 @@ fn d12_discarding_a_draft_asks_first() {
         to: String::new(),
         saved_at: None,
         queued: false,
+        open: false,
     }];
     {
         let mut ui = simulator(main_window::view(
@@ -1758,6 +1760,7 @@ fn d03_list_rows_toggles_and_buttons_answer_the_keyboard() {
         to: "jan@example.com".into(),
         saved_at: None,
         queued: false,
+        open: false,
     }];
     let state = main_window::State {
         tab: main_window::Tab::Drafts,
@@ -2025,4 +2028,194 @@ fn d08_the_signature_is_in_the_text_by_default_and_follows_the_sender() {
         .expect("the old draft's window");
     assert!(old.body.starts_with("Treść\n\n-- \nZofia Żółkiewska"));
     assert!(!old.signature);
+}
+
+/// D17: a send under way can be stopped from its window (the engine's
+/// cancel, tested with a real server in tests/outbox.rs, keeps the message
+/// undelivered in the outbox); there is no such button when nothing runs.
+#[test]
+fn d17_a_send_under_way_can_be_stopped_from_its_window() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::En);
+    let acc = account();
+    let accounts = [acc.clone()];
+    let mut state = compose::State::new(
+        "d".into(),
+        Draft {
+            account: Some(acc.id.clone()),
+            to: "jan@example.com".into(),
+            subject: "Film".into(),
+            ..Draft::default()
+        },
+    );
+    let id = window::Id::unique();
+    {
+        let mut ui = simulator(compose::view(&state, id, &accounts, Vec::new(), None));
+        assert!(ui.find("Stop sending").is_err(), "nothing runs yet");
+    }
+    state.outbox_id = Some("m1".into());
+    state.sending = compose::Sending::InProgress(1_000_000, 26_000_000);
+    {
+        let mut ui = simulator(compose::view(&state, id, &accounts, Vec::new(), None));
+        ui.click("Stop sending").expect("the button");
+        let got: Vec<String> = ui.into_messages().map(|m| format!("{m:?}")).collect();
+        assert_eq!(got, ["CancelSend"]);
+    }
+    assert_eq!(
+        state.update(compose::Message::CancelSend),
+        compose::Action::CancelSend("m1".into())
+    );
+}
+
+/// D14: a message waiting to be retried says how long is left, with the
+/// Polish plural forms (minutę, minuty, minut).
+#[test]
+fn d14_a_retry_is_told_as_the_time_left() {
+    use koperta::outbox::State;
+    use koperta::smtp::SmtpError;
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    let acc = account();
+    let mut m = stored_message(
+        &acc,
+        "m1",
+        "Raport",
+        State::Failed,
+        1_000,
+        1,
+        Some(SmtpError::Transient {
+            code: 451,
+            text: "4.3.0 try later".into(),
+        }),
+    );
+    let now = 10_000;
+    let line =
+        |m: &koperta::store::Stored| koperta::report::outbox::state_line_relative(&m.sidecar, now);
+    i18n::apply(Language::Pl);
+    for (left, says) in [
+        (60, "za minutę"),
+        (4 * 60 - 10, "za 4 minuty"),
+        (5 * 60, "za 5 minut"),
+        (0, "za chwilę"),
+    ] {
+        m.sidecar.next_try = Some(now + left);
+        assert!(line(&m).ends_with(says), "{left}: {}", line(&m));
+    }
+    i18n::apply(Language::En);
+    m.sidecar.next_try = Some(now + 4 * 60);
+    assert!(line(&m).ends_with("next try in 4 minutes"), "{}", line(&m));
+}
+
+/// A tryout lost text: after a failed send the window stayed open, the
+/// person added a sentence, and a retry (Retry, or the outbox's own) sent
+/// the older text and deleted the draft with the newer. Now an edit takes
+/// the failed message out of the outbox: nothing sends the older text, and
+/// the window is its draft again.
+#[test]
+fn an_edit_after_a_failed_send_takes_it_out_of_the_outbox_so_no_retry_sends_older_text() {
+    use koperta::outbox::{Failure, Reason, State};
+    use koperta::smtp::SmtpError;
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::En);
+    let home = tempfile::tempdir().unwrap();
+    let mut app = App::headless(Paths::under(home.path()));
+    let acc = account();
+    app.config.config.accounts.push(acc.clone());
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let draft = Draft {
+        account: Some(acc.id.clone()),
+        to: "jan@example.com".into(),
+        subject: "Raport".into(),
+        body: "Pierwsza wersja.\n".into(),
+        ..Draft::default()
+    };
+    app.store.save_draft("d3", &draft).unwrap();
+    let built = draft.build(&acc, &Default::default()).unwrap();
+    let queued = app
+        .engine
+        .queue(koperta::outbox::NewMessage {
+            account: acc.id.clone(),
+            message: built,
+            draft: Some("d3".into()),
+            subject: draft.subject.clone(),
+            when: koperta::outbox::When::At(u64::MAX / 2),
+        })
+        .unwrap();
+    let mut m = app.engine.get(&queued).unwrap();
+    m.sidecar.state = State::Failed;
+    m.sidecar.next_try = Some(koperta::outbox::now() + 60);
+    m.sidecar.failure = Some(Failure::new(Reason::Smtp {
+        error: SmtpError::Transient {
+            code: 421,
+            text: "4.7.0 Try again later".into(),
+        },
+        host: "localhost".into(),
+    }));
+    app.store.outbox_update(&queued, &m.sidecar).unwrap();
+    let _ = app.engine.reload();
+    app.refresh();
+    // The window that tried to send it, still open after the failure.
+    let w = support::app::compose_window(&mut app, draft.clone());
+    if let Some(Screen::Compose(c)) = app.windows.get_mut(&w) {
+        c.draft_id = "d3".into();
+        c.outbox_id = Some(queued.clone());
+        c.sending = compose::Sending::Failed("421".into());
+    }
+    support::app::send(
+        &mut app,
+        &rt,
+        Message::Compose(w, compose::Message::Subject("Raport, poprawiony".into())),
+    );
+    assert!(
+        app.engine.get(&queued).is_none(),
+        "the older text is no longer in the outbox"
+    );
+    let Some(Screen::Compose(c)) = app.windows.get(&w) else {
+        panic!("window")
+    };
+    assert_eq!(c.outbox_id, None);
+    assert_eq!(c.draft.subject, "Raport, poprawiony");
+    assert_eq!(
+        c.notice.as_deref(),
+        Some("Taken out of the outbox because you changed it: press Send when it is ready.")
+    );
+}
+
+/// A tryout typed within 0.1 s of Ctrl+Enter, while the message was being
+/// queued: that keystroke went out without a chance to undo. Now a change
+/// made while queueing takes the message back as soon as it is queued.
+#[test]
+fn typing_while_the_message_is_being_queued_takes_it_back() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::En);
+    let home = tempfile::tempdir().unwrap();
+    let mut app = App::headless(Paths::under(home.path()));
+    let acc = account();
+    app.config.config.accounts.push(acc.clone());
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let w = support::app::compose_window(
+        &mut app,
+        Draft {
+            account: Some(acc.id.clone()),
+            to: "jan@example.com".into(),
+            subject: "Szybko".into(),
+            body: "Tekst".into(),
+            ..Draft::default()
+        },
+    );
+    let queueing = app.update(Message::Compose(w, compose::Message::Send));
+    // Typed before the queue task answered.
+    let _ = app.update(Message::Compose(
+        w,
+        compose::Message::Subject("Szybko!".into()),
+    ));
+    support::app::drive(&mut app, &rt, queueing);
+    assert!(
+        app.engine.entries().is_empty(),
+        "taken back, nothing to send"
+    );
+    let Some(Screen::Compose(c)) = app.windows.get(&w) else {
+        panic!("window")
+    };
+    assert_eq!(c.sending, compose::Sending::Idle);
+    assert_eq!(c.draft.subject, "Szybko!");
 }

@@ -648,3 +648,49 @@ fn d01_a_reopened_draft_closed_unchanged_with_the_keyboard_is_still_listed() {
     assert_eq!(drafts[0].1.subject, "Zostaję na liście");
     assert_eq!(drafts[0].1.body, "Treść, której nie wolno zgubić.");
 }
+
+/// A tryout typed quickly after Tab and saw the first letters land in the
+/// field just left ("Annaan", "na@gmail.com"): Tab is now moved by the
+/// window's root while the key is handled, so nothing typed right after
+/// it goes astray.
+#[test]
+fn keys_typed_right_after_tab_go_to_the_next_field() {
+    let _turn = turn();
+    let Desk {
+        peer: _peer,
+        s,
+        display,
+    } = desk("en_US.UTF-8");
+    let mut app = display.launch(s.k.dir(), s.k.bus.as_deref().unwrap(), "en_US.UTF-8");
+    let main = display
+        .wait_for_window("^Koperta$", Duration::from_secs(30))
+        .expect("main window");
+    let compose = display.open_compose(&main).expect("compose window");
+    xdotool(&display.name, &["windowfocus", "--sync", &compose]);
+    std::thread::sleep(Duration::from_millis(500));
+    // No pause between a Tab and the keys after it.
+    for (text, then) in [
+        ("jan@example.com", Some("Tab")),
+        ("Quick subject", Some("Tab")),
+        ("Quick text", None),
+    ] {
+        xdotool(&display.name, &["type", "--delay", "5", text]);
+        if let Some(k) = then {
+            xdotool(&display.name, &["key", k]);
+        }
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    xdotool(&display.name, &["key", "ctrl+s"]);
+    std::thread::sleep(Duration::from_millis(1500));
+    let _ = app.kill();
+    let _ = app.wait();
+    let state = koperta::ui::app::App::headless(koperta::paths::Paths::under(s.k.dir()));
+    let (drafts, _) = state.store.drafts();
+    assert_eq!(drafts.len(), 1);
+    let d = &drafts[0].1;
+    assert_eq!(
+        (d.to.as_str(), d.subject.as_str()),
+        ("jan@example.com", "Quick subject")
+    );
+    assert!(d.body.starts_with("Quick text"), "{:?}", d.body);
+}

@@ -202,6 +202,7 @@ list-recipients-more = { $shown } and { $more } more
 drafts-no-recipient = (no recipient yet)
 drafts-saved-at = saved { $time }
 drafts-queued = its message waits in the outbox
+drafts-open = open in a window
 drafts-empty = No drafts. Whatever you write is kept here until it is sent.
 drafts-discard-question = Discard the draft “{ $subject }”? It cannot be brought back.
 outbox-delete-question = Delete “{ $subject }” from the outbox? It will not be sent.
@@ -496,10 +497,13 @@ compose-queueing = Putting the message in the outbox…
 compose-held = The message goes in { $seconds } s. Undo (or Esc) takes it back.
 compose-undo = Undo
 compose-undone = Taken back: the message was not sent.
+compose-withdrawn = Taken out of the outbox because you changed it: press Send when it is ready.
+compose-sent-earlier-version = The version queued earlier was sent; your later changes are kept here as a new draft.
 compose-resend-yes = Send again
 compose-concern-no-subject = This message has no subject.
 compose-concern-attachment = The text mentions an attachment, but nothing is attached.
 compose-send-anyway = Send anyway
+compose-cancel-send = Stop sending
 smtp-error-not-recorded = Koperta could not record the attempt in the outbox, so it did not send the message: { $reason }
 smtp-error-abandoned = The message could not be read to its end while it was going out, so the server was not given its end and nothing was delivered: { $reason }
 smtp-error-cert-not-yet-valid = The server's certificate is not valid yet: its validity begins in the future, or this computer's clock is wrong. Nothing was sent. Subject: { $subject }
@@ -509,6 +513,11 @@ smtp-error-cert-weak-algorithm = The server's certificate uses a key or signatur
 smtp-error-cert-revoked = The server's certificate was revoked by its issuer. Nothing was sent. Subject: { $subject }
 compose-held-now = Sending now…
 outbox-next-try-at = next try { $time }
+outbox-next-try-in = { $minutes ->
+    [one] next try in 1 minute
+   *[other] next try in { $minutes } minutes
+}
+outbox-next-try-now = next try in a moment
 store-damaged-incomplete = it lacks what is needed to send the message: an account, a sender, a recipient or the message's checksum
 outbox-interrupted = Koperta was stopped while this message was going out, so it may have been sent. Check with the recipients before sending it again.
 outbox-next-damaged = Remove it from the outbox and send the message again.

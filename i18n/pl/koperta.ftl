@@ -218,6 +218,7 @@ list-recipients-more = { $shown } i jeszcze { $more }
 drafts-no-recipient = (jeszcze bez odbiorcy)
 drafts-saved-at = zapisano { $time }
 drafts-queued = wiadomość z tego szkicu czeka w skrzynce nadawczej
+drafts-open = otwarty w oknie
 drafts-empty = Nie ma szkiców. Wszystko, co piszesz, czeka tu, dopóki nie zostanie wysłane.
 drafts-discard-question = Odrzucić szkic „{ $subject }”? Nie da się go przywrócić.
 outbox-delete-question = Usunąć „{ $subject }” ze skrzynki nadawczej? Wiadomość nie zostanie wysłana.
@@ -521,10 +522,13 @@ compose-queueing = Umieszczanie wiadomości w skrzynce nadawczej…
 compose-held = Wiadomość wyjdzie za { $seconds } s. Aby ją zatrzymać, kliknij Cofnij albo naciśnij Esc.
 compose-undo = Cofnij
 compose-undone = Cofnięto: wiadomość nie została wysłana.
+compose-withdrawn = Zmieniono wiadomość, więc wyjęto ją ze skrzynki nadawczej: naciśnij „Wyślij”, gdy będzie gotowa.
+compose-sent-earlier-version = Wysłano wersję z kolejki sprzed zmian; późniejsze zmiany zostały tu jako nowy szkic.
 compose-resend-yes = Wyślij ponownie
 compose-concern-no-subject = Ta wiadomość nie ma tematu.
 compose-concern-attachment = W treści jest mowa o załączniku, ale nic nie załączono.
 compose-send-anyway = Wyślij mimo to
+compose-cancel-send = Przerwij wysyłanie
 smtp-error-not-recorded = Koperta nie mogła zapisać próby w skrzynce nadawczej, więc nie wysłała wiadomości: { $reason }
 smtp-error-abandoned = Nie udało się odczytać wiadomości do końca w trakcie wysyłania, więc serwer nie dostał jej zakończenia i nic nie dostarczono: { $reason }
 smtp-error-cert-not-yet-valid = Certyfikat serwera jeszcze nie obowiązuje: jego ważność zaczyna się w przyszłości albo zegar tego komputera jest źle ustawiony. Nic nie wysłano. Podmiot: { $subject }
@@ -534,6 +538,12 @@ smtp-error-cert-weak-algorithm = Certyfikat serwera używa zbyt słabego albo ni
 smtp-error-cert-revoked = Wystawca unieważnił certyfikat serwera. Nic nie wysłano. Podmiot: { $subject }
 compose-held-now = Wysyłanie…
 outbox-next-try-at = następna próba { $time }
+outbox-next-try-in = { $minutes ->
+    [one] następna próba za minutę
+    [few] następna próba za { $minutes } minuty
+   *[many] następna próba za { $minutes } minut
+}
+outbox-next-try-now = następna próba za chwilę
 store-damaged-incomplete = brakuje w nim tego, co potrzebne do wysłania: konta, nadawcy, odbiorcy albo sumy kontrolnej wiadomości
 outbox-interrupted = Koperta została zatrzymana w trakcie wysyłania tej wiadomości, więc mogła ona zostać wysłana. Zanim wyślesz ją ponownie, sprawdź u odbiorców.
 outbox-next-damaged = Usuń ją ze skrzynki nadawczej i wyślij wiadomość jeszcze raz.

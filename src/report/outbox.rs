@@ -62,6 +62,24 @@ pub fn state_line(sidecar: &crate::store::Sidecar) -> String {
     }
 }
 
+/// As [`state_line`], for the desktop: a retry is told as the time left
+/// ("next try in 4 minutes"), `now` being the current Unix time.
+pub fn state_line_relative(sidecar: &crate::store::Sidecar, now: u64) -> String {
+    let transient = sidecar.failure.as_ref().map(Failure::class) == Some(Class::Transient);
+    match (sidecar.state, sidecar.next_try) {
+        (State::Failed, Some(at)) if transient => {
+            let minutes = at.saturating_sub(now).div_ceil(60);
+            let left = if minutes == 0 {
+                t!("outbox-next-try-now")
+            } else {
+                t!("outbox-next-try-in", minutes = minutes)
+            };
+            format!("{} · {left}", state_label(sidecar.state))
+        }
+        _ => state_line(sidecar),
+    }
+}
+
 /// Unix seconds as "YYYY-MM-DD HH:MM" in local time.
 pub fn local_time(at: u64) -> String {
     i64::try_from(at)

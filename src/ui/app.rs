@@ -163,6 +163,8 @@ pub enum Message {
     Sent(window::Id, super::sent_view::Message),
     /// The frame probe's tick (benches only).
     Probe,
+    /// An edited failed message left the outbox (or why not).
+    Withdrawn(window::Id, Result<(), String>),
 }
 
 impl App {
@@ -232,7 +234,8 @@ impl App {
         &self.config.config.accounts
     }
 
-    /// Re-reads the outbox and the drafts not open in a window.
+    /// Re-reads the outbox and the drafts (those open in a window marked
+    /// so: a list saying "no drafts" while one is open alarmed a tryout).
     pub fn refresh(&mut self) {
         self.outbox = self.engine.entries();
         self.addresses = self.store.addresses();
@@ -254,8 +257,8 @@ impl App {
         let (drafts, bad_drafts) = self.store.drafts();
         let mut rows: Vec<main_window::DraftRow> = drafts
             .into_iter()
-            .filter(|(id, _)| !open.contains(id))
             .map(|(id, d)| main_window::DraftRow {
+                open: open.contains(&id),
                 saved_at: self.store.draft_saved_at(&id),
                 queued: in_outbox.contains(&id),
                 to: [d.to.trim(), d.cc.trim(), d.bcc.trim()]
@@ -503,10 +506,8 @@ impl App {
 
     /// Draws window `id`.
     pub fn view(&self, id: window::Id) -> Element<'_, Message> {
-        // The root container scopes focus and Tab to this window.
-        iced::widget::container(self.window_view(id))
-            .id(super::focus::root(id))
-            .into()
+        // The root scopes focus to this window and moves it on Tab.
+        super::focus::scope(id, self.window_view(id)).into()
     }
 
     fn window_view(&self, id: window::Id) -> Element<'_, Message> {
@@ -621,7 +622,7 @@ impl App {
                 // A question just asked has the focus on its answer (Esc
                 // says no).
                 if !asked && self.main.confirm.is_some() {
-                    task.chain(self.focus_main(main_window::CONFIRM_YES_ID))
+                    task.chain(self.focus_main(main_window::CONFIRM_NO_ID))
                 } else {
                     task
                 }
@@ -637,7 +638,8 @@ impl App {
             Message::CloseRequested(id) => match self.windows.get_mut(&id) {
                 Some(Screen::Compose(c)) if c.unsent_changes => {
                     c.asking_close = true;
-                    Task::none()
+                    // The focus on "Keep", the answer that loses nothing.
+                    compose::focus_field(id, "close-keep")
                 }
                 Some(Screen::Compose(c)) => {
                     // Only a new, empty draft goes away with its window: a
@@ -695,7 +697,7 @@ impl App {
                         && self.main.form.as_ref().is_some_and(|f| f.has_typing()) =>
                 {
                     self.main.confirm = Some(main_window::Confirm::CloseWithForm);
-                    self.focus_main(main_window::CONFIRM_YES_ID)
+                    self.focus_main(main_window::CONFIRM_NO_ID)
                 }
                 _ => window::close(id),
             },
@@ -712,6 +714,7 @@ impl App {
                 }
             }
             Message::Tick => self.tick(),
+            Message::Withdrawn(id, r) => self.withdrawn(id, r),
             Message::Probe => {
                 if let Some(p) = &mut self.probe {
                     p.tick();
@@ -855,6 +858,15 @@ impl App {
             A::None => Task::none(),
             A::Compose(None) => self.open_compose(None),
             A::Compose(Some(draft_id)) => {
+                // Open already: that window comes forward (never two
+                // windows editing one draft).
+                let open = self.windows.iter().find_map(|(w, s)| match s {
+                    Screen::Compose(c) if c.draft_id == draft_id => Some(*w),
+                    _ => None,
+                });
+                if let Some(w) = open {
+                    return window::gain_focus(w);
+                }
                 let draft = self
                     .store
                     .drafts()
@@ -1205,6 +1217,11 @@ impl App {
             }
             A::Send => self.send(id),
             A::Undo => self.undo(id),
+            A::Withdraw => self.withdraw(id),
+            A::CancelSend(outbox_id) => {
+                self.engine.cancel(&outbox_id);
+                Task::none()
+            }
             A::FromChanged(old) => {
                 let (old, new) = match self.windows.get(&id) {
                     Some(Screen::Compose(c)) => (
@@ -1247,11 +1264,20 @@ impl App {
         c.dirty = false;
         c.unsaved_since = None;
         let (store, draft_id, draft) = (self.store.clone(), c.draft_id.clone(), c.draft.clone());
+        // Copies of removed attachments go once the draft no longer names
+        // them (D26); one attached in the last seconds may not be named
+        // yet, so only older ones.
+        let before = std::time::SystemTime::now()
+            .checked_sub(PRUNE_AFTER)
+            .unwrap_or(std::time::UNIX_EPOCH);
         Task::perform(
             async move {
                 tokio::task::spawn_blocking(move || {
                     store
                         .save_draft(&draft_id, &draft)
+                        .map(|()| {
+                            store.prune_attachments(&draft_id, &draft.attachments, before);
+                        })
                         .map_err(|e| e.localize())
                 })
                 .await
@@ -1327,6 +1353,10 @@ async fn store_password(id: AccountId, password: Password) -> Result<(), String>
         .map_err(|e| e.to_string())?
         .map_err(|e| e.localize())
 }
+
+/// How old a copy in a draft's attachment folder must be before a save
+/// that does not name it deletes it.
+const PRUNE_AFTER: Duration = Duration::from_secs(10);
 
 /// How long a status message stays in the main window.
 const TOAST_FOR: Duration = Duration::from_secs(8);

@@ -134,6 +134,9 @@ pub struct State {
     pub concerns_confirmed: bool,
     /// When the person last changed something (autosave waits for a pause).
     pub edited_at: Option<std::time::Instant>,
+    /// `edited_at` when the message was taken to be queued: a later edit
+    /// is not in the queued message.
+    pub queued_edit: Option<std::time::Instant>,
     /// When the first edit not yet saved was made (autosave keeps at most
     /// a second of typing at risk).
     pub unsaved_since: Option<std::time::Instant>,
@@ -200,6 +203,9 @@ pub enum Message {
     ResendYes,
     /// "May have been sent" answered: do not.
     ResendNo,
+    /// Stop the send under way (before its end nothing is delivered; the
+    /// message waits in the outbox).
+    CancelSend,
     /// "Send anyway" to a question asked before sending.
     SendAnyway,
     /// "Cancel" to it: back to the message.
@@ -229,6 +235,11 @@ pub enum Action {
     AddAccount,
     /// Put the cursor in this field.
     Focus(&'static str),
+    /// Stop the running send of this outbox message.
+    CancelSend(String),
+    /// Take the failed message out of the outbox (it was edited): the
+    /// window is its draft again, sent by the next Send.
+    Withdraw,
     /// The sender changed (from this account): its signature in the text
     /// becomes the new sender's.
     FromChanged(Option<AccountId>),
@@ -255,6 +266,7 @@ impl State {
             asking_concerns: Vec::new(),
             concerns_confirmed: false,
             edited_at: None,
+            queued_edit: None,
             unsaved_since: None,
             outbox_id: None,
             focus: Some(0),
@@ -307,12 +319,22 @@ impl State {
     /// Handles `message`.
     pub fn update(&mut self, message: Message) -> Action {
         let held = matches!(self.sending, Sending::Held(_));
+        let failed_in_outbox =
+            matches!(self.sending, Sending::Failed(_)) && self.outbox_id.is_some();
         let edited = self.edited_at;
         let action = self.apply(message);
+        let edit = self.edited_at != edited && action == Action::None;
         // An edit during the undo delay takes the message back, so what
         // goes out is what the window shows.
-        if held && self.edited_at != edited && action == Action::None {
+        if held && edit {
             return Action::Undo;
+        }
+        // So does an edit after a failed attempt: a retry (the person's or
+        // the outbox's own) must never send the older text and then
+        // delete the draft that holds the newer (a tryout lost an edit
+        // this way).
+        if failed_in_outbox && edit {
+            return Action::Withdraw;
         }
         action
     }
@@ -413,6 +435,11 @@ impl State {
                 return Action::Send;
             }
             Message::ConcernsCancel => self.asking_concerns.clear(),
+            Message::CancelSend => {
+                if let (Sending::InProgress(..), Some(id)) = (&self.sending, &self.outbox_id) {
+                    return Action::CancelSend(id.clone());
+                }
+            }
             Message::Save => return Action::Save,
             Message::CloseKeep => return Action::CloseKeep,
             Message::CloseDiscard => return Action::CloseDiscard,
@@ -783,6 +810,12 @@ pub fn view<'a>(
             .style(button::primary)
             .on_press_maybe(can_send.then_some(Message::Send))
     };
+    // While it goes out, it can be stopped (D17).
+    let cancel = matches!(state.sending, Sending::InProgress(..)).then(|| {
+        button(with_label(Icon::Close, t!("compose-cancel-send")))
+            .style(button::danger)
+            .on_press(Message::CancelSend)
+    });
     let bar = container(
         row![
             send.padding([super::style::space::S, super::style::space::L]),
@@ -794,6 +827,7 @@ pub fn view<'a>(
                 .on_press(Message::Save),
             container(status).width(Length::Fill),
         ]
+        .push(cancel)
         .spacing(super::style::space::S)
         .align_y(iced::Alignment::Center),
     )
@@ -854,7 +888,9 @@ pub fn view<'a>(
             container(
                 row![
                     text(t!("compose-close-question")).width(Length::Fill),
-                    button(text(t!("compose-close-keep"))).on_press(Message::CloseKeep),
+                    button(text(t!("compose-close-keep")))
+                        .id(field_id(window, "close-keep"))
+                        .on_press(Message::CloseKeep),
                     button(text(t!("compose-close-discard")))
                         .style(button::danger)
                         .on_press(Message::CloseDiscard),

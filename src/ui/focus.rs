@@ -5,7 +5,7 @@
 //! compose window took the focus away from another (DESIGN.md, UI). This
 //! operation focuses the target and unfocuses only the widgets of the same
 //! window (the widgets inside its root container, [`root`]); other windows
-//! keep their focus. Tab uses the same scoping ([`next_in`]).
+//! keep their focus. Tab is moved by the root itself ([`FocusScope`]).
 
 use iced::advanced::widget::operation::{Focusable, Operation, Outcome};
 use iced::advanced::widget::{Id, operate};
@@ -25,6 +25,8 @@ struct Within {
     root: Id,
     entering: bool,
     depth: usize,
+    /// The depth it starts at: 1 when run by the root on its content.
+    base: usize,
 }
 
 impl Within {
@@ -33,11 +35,33 @@ impl Within {
             root,
             entering: false,
             depth: 0,
+            base: 0,
+        }
+    }
+
+    /// Already inside: for an operation run by the root itself on its
+    /// own content ([`FocusScope`]).
+    fn inside_already(root: Id) -> Within {
+        Within {
+            root,
+            entering: false,
+            depth: 1,
+            base: 1,
         }
     }
 
     fn container(&mut self, id: Option<&Id>) {
         self.entering = id == Some(&self.root);
+    }
+
+    /// The same scope, for the operation chained after this one.
+    fn fresh(&self) -> Within {
+        Within {
+            root: self.root.clone(),
+            entering: false,
+            depth: self.base,
+            base: self.base,
+        }
     }
 
     /// Called as the children of the container just seen are walked:
@@ -111,7 +135,7 @@ impl<T> Operation<T> for FocusIn {
     fn finish(&self) -> Outcome<T> {
         match self.found {
             Some(target) => Outcome::Chain(Box::new(Reveal {
-                within: Within::new(self.within.root.clone()),
+                within: self.within.fresh(),
                 target,
             })),
             None => Outcome::None,
@@ -242,7 +266,7 @@ impl<T: Send + 'static> Operation<T> for NextIn {
             (Some(i), true) => (i + n - 1) % n,
         };
         Outcome::Chain(Box::new(FocusIn {
-            within: Within::new(self.within.root.clone()),
+            within: self.within.fresh(),
             target: Target::Nth(next),
             seen: 0,
             found: None,
@@ -250,17 +274,183 @@ impl<T: Send + 'static> Operation<T> for NextIn {
     }
 }
 
-/// Tab (or Shift+Tab, `back`) in the window whose root is `root`: focuses
-/// the next (or previous) of its focusable widgets, in drawing order,
-/// wrapping around; the focus never moves in another window (iced's
-/// `focus_next` walks every window's widgets together).
-pub fn next_in<T: Send + 'static>(root: Id, back: bool) -> Task<T> {
-    operate(NextIn {
-        within: Within::new(root),
-        back,
-        count: 0,
-        focused: None,
-    })
+/// The root of a window's view: it holds the window's widgets (its id
+/// scopes the focus operations above) and moves the focus on Tab and
+/// Shift+Tab itself, while the key is being handled, so the keys typed
+/// right after Tab already go to the next field (a task-based Tab let
+/// quickly typed keys land in the field just left).
+pub struct FocusScope<'a, Message> {
+    content: iced::Element<'a, Message>,
+    id: Id,
+}
+
+/// Wraps window `window`'s view.
+pub fn scope<'a, Message: 'a>(
+    window: window::Id,
+    content: impl Into<iced::Element<'a, Message>>,
+) -> FocusScope<'a, Message> {
+    FocusScope {
+        content: content.into(),
+        id: root(window),
+    }
+}
+
+impl<Message> iced::advanced::Widget<Message, iced::Theme, iced::Renderer>
+    for FocusScope<'_, Message>
+{
+    fn children(&self) -> Vec<iced::advanced::widget::Tree> {
+        vec![iced::advanced::widget::Tree::new(&self.content)]
+    }
+
+    fn diff(&self, tree: &mut iced::advanced::widget::Tree) {
+        tree.diff_children(std::slice::from_ref(&self.content));
+    }
+
+    fn size(&self) -> iced::Size<iced::Length> {
+        self.content.as_widget().size()
+    }
+
+    fn layout(
+        &mut self,
+        tree: &mut iced::advanced::widget::Tree,
+        renderer: &iced::Renderer,
+        limits: &iced::advanced::layout::Limits,
+    ) -> iced::advanced::layout::Node {
+        self.content
+            .as_widget_mut()
+            .layout(&mut tree.children[0], renderer, limits)
+    }
+
+    fn operate(
+        &mut self,
+        tree: &mut iced::advanced::widget::Tree,
+        layout: iced::advanced::Layout<'_>,
+        renderer: &iced::Renderer,
+        operation: &mut dyn Operation,
+    ) {
+        operation.container(Some(&self.id), layout.bounds());
+        operation.traverse(&mut |operation| {
+            self.content.as_widget_mut().operate(
+                &mut tree.children[0],
+                layout,
+                renderer,
+                operation,
+            );
+        });
+    }
+
+    fn update(
+        &mut self,
+        tree: &mut iced::advanced::widget::Tree,
+        event: &iced::Event,
+        layout: iced::advanced::Layout<'_>,
+        cursor: iced::mouse::Cursor,
+        renderer: &iced::Renderer,
+        clipboard: &mut dyn iced::advanced::Clipboard,
+        shell: &mut iced::advanced::Shell<'_, Message>,
+        viewport: &Rectangle,
+    ) {
+        self.content.as_widget_mut().update(
+            &mut tree.children[0],
+            event,
+            layout,
+            cursor,
+            renderer,
+            clipboard,
+            shell,
+            viewport,
+        );
+        use iced::keyboard::{Event as Key, key::Named};
+        let iced::Event::Keyboard(Key::KeyPressed { key, modifiers, .. }) = event else {
+            return;
+        };
+        let tab = matches!(key.as_ref(), iced::keyboard::Key::Named(Named::Tab));
+        if !tab || shell.is_event_captured() || modifiers.command() || modifiers.alt() {
+            return;
+        }
+        let mut op: Box<dyn Operation> = Box::new(NextIn {
+            within: Within::inside_already(self.id.clone()),
+            back: modifiers.shift(),
+            count: 0,
+            focused: None,
+        });
+        // The chain (count, focus, scroll into view) runs now.
+        loop {
+            self.content.as_widget_mut().operate(
+                &mut tree.children[0],
+                layout,
+                renderer,
+                op.as_mut(),
+            );
+            match op.finish() {
+                Outcome::Chain(next) => op = next,
+                _ => break,
+            }
+        }
+        shell.capture_event();
+        shell.request_redraw();
+    }
+
+    fn mouse_interaction(
+        &self,
+        tree: &iced::advanced::widget::Tree,
+        layout: iced::advanced::Layout<'_>,
+        cursor: iced::mouse::Cursor,
+        viewport: &Rectangle,
+        renderer: &iced::Renderer,
+    ) -> iced::mouse::Interaction {
+        self.content.as_widget().mouse_interaction(
+            &tree.children[0],
+            layout,
+            cursor,
+            viewport,
+            renderer,
+        )
+    }
+
+    fn draw(
+        &self,
+        tree: &iced::advanced::widget::Tree,
+        renderer: &mut iced::Renderer,
+        theme: &iced::Theme,
+        style: &iced::advanced::renderer::Style,
+        layout: iced::advanced::Layout<'_>,
+        cursor: iced::mouse::Cursor,
+        viewport: &Rectangle,
+    ) {
+        self.content.as_widget().draw(
+            &tree.children[0],
+            renderer,
+            theme,
+            style,
+            layout,
+            cursor,
+            viewport,
+        );
+    }
+
+    fn overlay<'b>(
+        &'b mut self,
+        tree: &'b mut iced::advanced::widget::Tree,
+        layout: iced::advanced::Layout<'b>,
+        renderer: &iced::Renderer,
+        viewport: &Rectangle,
+        translation: iced::Vector,
+    ) -> Option<iced::advanced::overlay::Element<'b, Message, iced::Theme, iced::Renderer>> {
+        self.content.as_widget_mut().overlay(
+            &mut tree.children[0],
+            layout,
+            renderer,
+            viewport,
+            translation,
+        )
+    }
+}
+
+impl<'a, Message: 'a> From<FocusScope<'a, Message>> for iced::Element<'a, Message> {
+    fn from(s: FocusScope<'a, Message>) -> Self {
+        iced::Element::new(s)
+    }
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
 //! The keyboard: shortcuts decoded from raw events (which window they
-//! came from included), Tab within one window's controls, and what each
+//! came from included; Tab is the window root's, [`super::focus::FocusScope`]), and what each
 //! shortcut does.
 
 use std::path::PathBuf;
@@ -14,11 +14,6 @@ use super::{compose, main_window, wizard};
 /// A keyboard shortcut or window event, already decoded.
 #[derive(Debug, Clone)]
 pub enum Input {
-    /// Tab (forward) or Shift+Tab (back).
-    Tab {
-        /// Shift held.
-        back: bool,
-    },
     /// Ctrl+N.
     NewMessage,
     /// Ctrl+1 … Ctrl+5: a view of the main window (its index).
@@ -52,8 +47,6 @@ impl App {
                 Some(tab) => self.update(Message::Main(main_window::Message::Tab(*tab))),
                 None => Task::none(),
             },
-            // Among the controls of the window it was pressed in.
-            Input::Tab { back } => super::focus::next_in(super::focus::root(id), back),
             Input::Send if is_compose => self.update(Message::Compose(id, compose::Message::Send)),
             Input::Save if is_compose => self.update(Message::Compose(id, compose::Message::Save)),
             Input::Attach if is_compose => {
@@ -103,13 +96,14 @@ impl App {
 }
 
 /// Turns raw events into inputs; keeps only what the app uses.
-pub(super) fn decode_event(event: Event, status: event::Status, id: window::Id) -> Option<Message> {
+pub(super) fn decode_event(
+    event: Event,
+    _status: event::Status,
+    id: window::Id,
+) -> Option<Message> {
     match event {
         Event::Keyboard(keyboard::Event::KeyPressed { key, modifiers, .. }) => {
             let input = match key.as_ref() {
-                Key::Named(Named::Tab) if status == event::Status::Ignored => Input::Tab {
-                    back: modifiers.shift(),
-                },
                 Key::Named(Named::Enter) if modifiers.command() => Input::Send,
                 Key::Named(Named::Escape) => Input::Escape,
                 Key::Character(c) if modifiers.command() && c.eq_ignore_ascii_case("n") => {

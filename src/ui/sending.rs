@@ -80,6 +80,7 @@ impl App {
         };
         c.sending = compose::Sending::Queueing;
         c.notice = None;
+        c.queued_edit = c.edited_at;
         let draft = c.draft.clone();
         let draft_id = c.draft_id.clone();
         let engine = self.engine.clone();
@@ -131,8 +132,10 @@ impl App {
             match (&result, &entry) {
                 (Ok(outbox_id), Some(m)) => {
                     c.outbox_id = Some(outbox_id.clone());
-                    // What the window shows is safe in the outbox now.
-                    c.unsent_changes = false;
+                    // What the window showed at Send is safe in the outbox
+                    // now; what was typed while it was being queued is not
+                    // (a tryout typed within 0.1 s of Ctrl+Enter).
+                    c.unsent_changes = c.edited_at != c.queued_edit;
                     self.sends.watched.insert(outbox_id.clone());
                     c.sending = match m.sidecar.state {
                         State::Held { until } => compose::Sending::Held(until),
@@ -144,7 +147,70 @@ impl App {
             }
         }
         self.refresh();
+        // Typed into while it was being queued: taken back at once, as any
+        // edit in the undo delay is, so what goes out is what is shown.
+        let typed_meanwhile = matches!(
+            self.windows.get(&id),
+            Some(Screen::Compose(c))
+                if c.unsent_changes && matches!(c.sending, compose::Sending::Held(_))
+        );
+        if typed_meanwhile {
+            return self.undo(id);
+        }
         self.run_due()
+    }
+
+    /// The failed message of window `id` was edited: it leaves the outbox
+    /// (off the UI thread), so no retry sends the older text; the window
+    /// is its draft again. A message that may have been sent stays (its
+    /// retry asks first, and a delivery keeps the newer text as a draft).
+    pub(super) fn withdraw(&mut self, id: window::Id) -> Task<Message> {
+        let Some(Screen::Compose(c)) = self.windows.get(&id) else {
+            return Task::none();
+        };
+        let Some(outbox_id) = c.outbox_id.clone() else {
+            return Task::none();
+        };
+        if self
+            .engine
+            .get(&outbox_id)
+            .is_none_or(|m| m.sidecar.state != State::Failed)
+        {
+            return Task::none();
+        }
+        let engine = self.engine.clone();
+        Task::perform(
+            async move {
+                tokio::task::spawn_blocking(move || {
+                    engine
+                        .remove(&outbox_id)
+                        .map(|_| ())
+                        .map_err(|e| e.localize())
+                })
+                .await
+                .unwrap_or_else(|e| Err(e.to_string()))
+            },
+            move |r| Message::Withdrawn(id, r),
+        )
+    }
+
+    /// The withdrawal of window `id`'s message finished.
+    pub(super) fn withdrawn(
+        &mut self,
+        id: window::Id,
+        result: Result<(), String>,
+    ) -> Task<Message> {
+        if let Some(Screen::Compose(c)) = self.windows.get_mut(&id) {
+            match result {
+                Ok(()) => {
+                    c.outbox_id = None;
+                    c.notice = Some(t!("compose-withdrawn"));
+                }
+                Err(e) => c.notice = Some(e),
+            }
+        }
+        self.refresh();
+        Task::none()
     }
 
     /// Undo: takes the held message of window `id` back into its draft
@@ -305,11 +371,34 @@ impl App {
                 // retried in the background is news even with its window
                 // open).
                 let watched = self.sends.watched.remove(&id);
-                let held = self.for_message_of(&id, draft, |c| {
-                    c.unsent_changes = false;
-                    c.dirty = false;
-                    c.sending = compose::Sending::Sent;
-                });
+                // A window edited since its message was queued keeps the
+                // newer text as a draft of its own, never closed on it.
+                let mut kept = Vec::new();
+                for (wid, screen) in self.windows.iter_mut() {
+                    if let Screen::Compose(c) = screen
+                        && c.outbox_id.as_deref() == Some(id.as_str())
+                        && c.unsent_changes
+                    {
+                        c.outbox_id = None;
+                        c.draft_id = crate::store::new_id();
+                        c.dirty = true;
+                        c.unsaved_since = Some(std::time::Instant::now());
+                        c.sending = compose::Sending::Idle;
+                        c.notice = Some(t!("compose-sent-earlier-version"));
+                        kept.push(*wid);
+                    }
+                }
+                let held: Vec<window::Id> = self
+                    .for_message_of(&id, draft, |c| {
+                        c.unsent_changes = false;
+                        c.dirty = false;
+                        c.sending = compose::Sending::Sent;
+                    })
+                    .into_iter()
+                    .filter(|w| !kept.contains(w))
+                    .collect();
+                let saves: Vec<Task<Message>> =
+                    kept.into_iter().map(|w| self.save_draft(w)).collect();
                 let shown = watched && !held.is_empty();
                 let close: Vec<Task<Message>> = held.into_iter().map(window::close).collect();
                 let store = self.store.clone();
@@ -328,7 +417,7 @@ impl App {
                 } else {
                     self.notify(t!("notify-sent"), &subject)
                 };
-                Task::batch(close.into_iter().chain([remember, notify]))
+                Task::batch(close.into_iter().chain(saves).chain([remember, notify]))
             }
             Outcome::Failed(failure) => {
                 self.sends.watched.remove(&id);

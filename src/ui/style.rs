@@ -36,6 +36,9 @@ pub mod size {
 /// one line).
 pub const LABEL_WIDTH: f32 = 230.0;
 
+/// The widest a main-window page grows, in logical pixels.
+pub const PAGE_MAX_WIDTH: f32 = 960.0;
+
 /// The width of the main window's sidebar.
 pub const SIDEBAR_WIDTH: f32 = 240.0;
 

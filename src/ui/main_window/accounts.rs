@@ -248,15 +248,25 @@ pub(super) fn page<'a>(
                 .on_press(Message::RemoveAccount(a.id.clone())),
         ]
         .spacing(style::space::XS);
+        let mut card = column![
+            row![info, actions]
+                .spacing(style::space::M)
+                .align_y(iced::Alignment::Center)
+        ]
+        .spacing(style::space::S);
+        // "Remove?" is asked in the account's own row, so the list does
+        // not move away from it (D21).
+        if state.confirm.as_ref() == Some(&super::Confirm::RemoveAccount(a.id.clone())) {
+            card = card.push(super::confirm_bar(
+                t!("main-confirm-remove", address = a.address.clone()),
+                t!("main-remove"),
+            ));
+        }
         c = c.push(
-            container(
-                row![info, actions]
-                    .spacing(style::space::M)
-                    .align_y(iced::Alignment::Center),
-            )
-            .padding(style::space::M)
-            .width(Length::Fill)
-            .style(style::list_row),
+            container(card)
+                .padding(style::space::M)
+                .width(Length::Fill)
+                .style(style::list_row),
         );
     }
     c.into()

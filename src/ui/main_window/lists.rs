@@ -30,6 +30,9 @@ pub struct DraftRow {
     pub saved_at: Option<u64>,
     /// Its message waits in the outbox (an older version may go).
     pub queued: bool,
+    /// It is open in a compose window (Open brings that window forward;
+    /// it cannot be discarded from here).
+    pub open: bool,
 }
 
 /// What the main window shows, as the app holds it.
@@ -191,11 +194,14 @@ pub(super) fn drafts<'a>(shown: &Shown<'a>) -> Element<'a, Message> {
             if d.queued {
                 second.push(muted(t!("drafts-queued")));
             }
+            if d.open {
+                second.push(muted(t!("drafts-open")));
+            }
             list_row(
                 RowKeys {
                     index,
                     open: Some(Message::OpenDraft(d.id.clone())),
-                    delete: Some(Message::DiscardDraft(d.id.clone())),
+                    delete: (!d.open).then(|| Message::DiscardDraft(d.id.clone())),
                 },
                 subject_or_none(&d.subject),
                 second,
@@ -205,7 +211,7 @@ pub(super) fn drafts<'a>(shown: &Shown<'a>) -> Element<'a, Message> {
                         .into(),
                     button(text(t!("main-discard")))
                         .style(button::danger)
-                        .on_press(Message::DiscardDraft(d.id.clone()))
+                        .on_press_maybe((!d.open).then(|| Message::DiscardDraft(d.id.clone())))
                         .into(),
                 ],
             )
@@ -255,7 +261,11 @@ pub(super) fn outbox<'a>(shown: &Shown<'a>) -> Element<'a, Message> {
                     size = crate::report::human_size(m.sidecar.eml_size),
                     attempts = m.sidecar.attempts
                 )),
-                text(crate::report::outbox::state_line(&m.sidecar)).size(style::size::SMALL),
+                text(crate::report::outbox::state_line_relative(
+                    &m.sidecar,
+                    crate::outbox::now(),
+                ))
+                .size(style::size::SMALL),
             ];
             if state == Queued::MaybeSent {
                 second.push(text(t!("outbox-may-have-been-sent")).style(text::danger));

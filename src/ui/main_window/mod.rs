@@ -186,6 +186,15 @@ impl State {
     /// Handles `message`; `outbox` is the outbox (to know which entries
     /// are unsure).
     pub fn update(&mut self, message: Message, accounts: &[Account], outbox: &[Stored]) -> Action {
+        // A question is about what was on screen when it was asked: going
+        // elsewhere drops it (a tryout saw "remove account B?" stay above
+        // account A's edit form).
+        if matches!(
+            message,
+            Message::Tab(_) | Message::EditAccount(_) | Message::AddAccount | Message::Compose
+        ) {
+            self.confirm = None;
+        }
         match message {
             Message::Tab(t) => self.tab = t,
             Message::Compose => return Action::Compose(None),
@@ -344,20 +353,21 @@ fn nav_entry<'a>(
         .into()
 }
 
-/// The widget id of a question's "yes" button: the focus goes there when
-/// a question is asked (Esc answers no).
-pub const CONFIRM_YES_ID: &str = "main-confirm-yes";
+/// The widget id of a question's "no" (Cancel) button: the focus goes
+/// there when a question is asked, so a reflexive Enter destroys nothing;
+/// Shift+Tab reaches "yes", Esc also answers no.
+pub const CONFIRM_NO_ID: &str = "main-confirm-no";
 
-fn confirm_bar<'a>(question: String, yes: String) -> Element<'a, Message> {
+pub(super) fn confirm_bar<'a>(question: String, yes: String) -> Element<'a, Message> {
     container(
         row![
             text(question).width(Length::Fill),
             button(text(yes))
                 .style(button::danger)
-                .id(CONFIRM_YES_ID)
                 .on_press(Message::ConfirmYes),
             button(text(t!("main-cancel")))
                 .style(style::secondary)
+                .id(CONFIRM_NO_ID)
                 .on_press(Message::ConfirmNo),
         ]
         .spacing(style::space::S)
@@ -372,6 +382,8 @@ fn confirm_bar<'a>(question: String, yes: String) -> Element<'a, Message> {
 fn question<'a>(state: &'a State, shown: &Shown<'a>) -> Option<Element<'a, Message>> {
     let c = state.confirm.as_ref()?;
     Some(match c {
+        // Asked in the account's row while Accounts is shown (D21).
+        Confirm::RemoveAccount(_) if state.tab == Tab::Accounts => return None,
         Confirm::RemoveAccount(id) => {
             let address = shown
                 .accounts
@@ -483,7 +495,14 @@ pub fn view<'a>(state: &'a State, shown: Shown<'a>) -> Element<'a, Message> {
         Tab::Sent => lists::sent(&shown),
         Tab::Settings => settings::page(shown.settings),
     };
-    body = body.push(scrollable(page).height(Length::Fill));
+    // Room at the right for the scroll bar, so it covers no card (D22).
+    body = body.push(
+        scrollable(container(page).padding(iced::Padding {
+            right: style::space::L,
+            ..iced::Padding::ZERO
+        }))
+        .height(Length::Fill),
+    );
     if let Some(n) = &state.notice {
         body = body.push(
             container(text(n.clone()))
@@ -496,7 +515,11 @@ pub fn view<'a>(state: &'a State, shown: Shown<'a>) -> Element<'a, Message> {
         header,
         row![
             sidebar,
-            container(body).padding(style::space::L).width(Length::Fill)
+            // A wide window keeps the page readable instead of stretching
+            // every row edge to edge (D22).
+            container(container(body).max_width(style::PAGE_MAX_WIDTH))
+                .padding(style::space::L)
+                .width(Length::Fill)
         ]
         .height(Length::Fill),
     ]
