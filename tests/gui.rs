@@ -2219,3 +2219,72 @@ fn typing_while_the_message_is_being_queued_takes_it_back() {
     assert_eq!(c.sending, compose::Sending::Idle);
     assert_eq!(c.draft.subject, "Szybko!");
 }
+
+/// A sent message opened read-only, in both languages and themes: who it
+/// went to (Bcc from the envelope), when, its size, the TLS session as
+/// observed at delivery, the server's reply, the text and attachments.
+#[test]
+fn a_sent_message_opens_read_only_with_its_transport_facts() {
+    use koperta::outbox::State;
+    use koperta::ui::sent_view;
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    let acc = account();
+    let mut m = stored_message(
+        &acc,
+        "s1",
+        "Sprawozdanie za listopad",
+        State::Sent { at: 1_796_130_300 },
+        1_796_130_290,
+        3,
+        None,
+    );
+    m.sidecar.tls = Some(koperta::smtp::TlsInfo {
+        version: "TLSv1_3".into(),
+        cipher_suite: "TLS13_AES_256_GCM_SHA384".into(),
+        subject: "CN=smtp.example.com".into(),
+        issuer: "CN=R11, O=Let's Encrypt".into(),
+        fingerprint: String::new(),
+        pinned: false,
+    });
+    let eml = "From: =?utf-8?q?Zofia_=C5=BB=C3=B3=C5=82kiewska?= <zofia@example.com>\r\n\
+To: \"Kowalski, Jan\" <osoba0@example.org>\r\nCc: osoba1@example.org\r\n\
+Subject: Sprawozdanie za listopad\r\nMIME-Version: 1.0\r\n\
+Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n\
+Dzień dobry,\r\n\r\nw załączeniu sprawozdanie.\r\n";
+    let mut state = sent_view::State::new(m);
+    let _ = state.update(sent_view::Message::Loaded(Ok(sent_view::parse(
+        eml.as_bytes(),
+        false,
+    ))));
+    let dir = support::manifest_dir().join("target/screenshots/sent");
+    for (lang, code, tls) in [
+        (
+            Language::Pl,
+            "pl",
+            "szyfrowane (TLS 1.3, AES-256-GCM), certyfikat zweryfikowany, wystawiony przez CN=R11, O=Let's Encrypt",
+        ),
+        (
+            Language::En,
+            "en",
+            "encrypted (TLS 1.3, AES-256-GCM), certificate verified, issued by CN=R11, O=Let's Encrypt",
+        ),
+    ] {
+        i18n::apply(lang);
+        for (theme, dark) in [("light", false), ("dark", true)] {
+            let mut ui = support::app::simulator_sized(sent_view::view(&state), (760.0, 680.0));
+            assert!(ui.find(tls).is_ok(), "{code}: the session as observed");
+            assert!(ui.find("Kowalski, Jan <osoba0@example.org>").is_ok());
+            assert!(
+                ui.find("osoba0@example.org, osoba1@example.org, osoba2@example.org")
+                    .is_ok(),
+                "{code}: the envelope, Bcc included"
+            );
+            support::app::photograph(
+                &mut ui,
+                &koperta::ui::style::theme(dark),
+                &dir,
+                &format!("{code}-sent-{theme}"),
+            );
+        }
+    }
+}

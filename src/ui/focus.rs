@@ -85,6 +85,22 @@ impl Within {
     }
 }
 
+/// The two methods every operation here shares: it keeps count of
+/// whether it is inside the window's root (`self.within`).
+macro_rules! walk_within {
+    () => {
+        fn container(&mut self, id: Option<&Id>, _bounds: Rectangle) {
+            self.within.container(id);
+        }
+
+        fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation<T>)) {
+            let entered = self.within.enter();
+            operate(self);
+            self.within.leave(entered);
+        }
+    };
+}
+
 /// Which widget to focus.
 #[derive(Debug, Clone)]
 enum Target {
@@ -105,15 +121,7 @@ struct FocusIn {
 }
 
 impl<T> Operation<T> for FocusIn {
-    fn container(&mut self, id: Option<&Id>, _bounds: Rectangle) {
-        self.within.container(id);
-    }
-
-    fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation<T>)) {
-        let entered = self.within.enter();
-        operate(self);
-        self.within.leave(entered);
-    }
+    walk_within!();
 
     fn focusable(&mut self, id: Option<&Id>, bounds: Rectangle, state: &mut dyn Focusable) {
         if !self.within.inside() {
@@ -156,15 +164,7 @@ struct Reveal {
 const REVEAL_MARGIN: f32 = 12.0;
 
 impl<T> Operation<T> for Reveal {
-    fn container(&mut self, id: Option<&Id>, _bounds: Rectangle) {
-        self.within.container(id);
-    }
-
-    fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation<T>)) {
-        let entered = self.within.enter();
-        operate(self);
-        self.within.leave(entered);
-    }
+    walk_within!();
 
     fn scrollable(
         &mut self,
@@ -234,15 +234,7 @@ struct NextIn {
 }
 
 impl<T: Send + 'static> Operation<T> for NextIn {
-    fn container(&mut self, id: Option<&Id>, _bounds: Rectangle) {
-        self.within.container(id);
-    }
-
-    fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation<T>)) {
-        let entered = self.within.enter();
-        operate(self);
-        self.within.leave(entered);
-    }
+    walk_within!();
 
     fn focusable(&mut self, _id: Option<&Id>, _bounds: Rectangle, state: &mut dyn Focusable) {
         if !self.within.inside() {
@@ -298,28 +290,7 @@ pub fn scope<'a, Message: 'a>(
 impl<Message> iced::advanced::Widget<Message, iced::Theme, iced::Renderer>
     for FocusScope<'_, Message>
 {
-    fn children(&self) -> Vec<iced::advanced::widget::Tree> {
-        vec![iced::advanced::widget::Tree::new(&self.content)]
-    }
-
-    fn diff(&self, tree: &mut iced::advanced::widget::Tree) {
-        tree.diff_children(std::slice::from_ref(&self.content));
-    }
-
-    fn size(&self) -> iced::Size<iced::Length> {
-        self.content.as_widget().size()
-    }
-
-    fn layout(
-        &mut self,
-        tree: &mut iced::advanced::widget::Tree,
-        renderer: &iced::Renderer,
-        limits: &iced::advanced::layout::Limits,
-    ) -> iced::advanced::layout::Node {
-        self.content
-            .as_widget_mut()
-            .layout(&mut tree.children[0], renderer, limits)
-    }
+    crate::ui::widget::delegate_to_content!();
 
     fn operate(
         &mut self,
@@ -391,23 +362,6 @@ impl<Message> iced::advanced::Widget<Message, iced::Theme, iced::Renderer>
         shell.request_redraw();
     }
 
-    fn mouse_interaction(
-        &self,
-        tree: &iced::advanced::widget::Tree,
-        layout: iced::advanced::Layout<'_>,
-        cursor: iced::mouse::Cursor,
-        viewport: &Rectangle,
-        renderer: &iced::Renderer,
-    ) -> iced::mouse::Interaction {
-        self.content.as_widget().mouse_interaction(
-            &tree.children[0],
-            layout,
-            cursor,
-            viewport,
-            renderer,
-        )
-    }
-
     fn draw(
         &self,
         tree: &iced::advanced::widget::Tree,
@@ -427,23 +381,6 @@ impl<Message> iced::advanced::Widget<Message, iced::Theme, iced::Renderer>
             cursor,
             viewport,
         );
-    }
-
-    fn overlay<'b>(
-        &'b mut self,
-        tree: &'b mut iced::advanced::widget::Tree,
-        layout: iced::advanced::Layout<'b>,
-        renderer: &iced::Renderer,
-        viewport: &Rectangle,
-        translation: iced::Vector,
-    ) -> Option<iced::advanced::overlay::Element<'b, Message, iced::Theme, iced::Renderer>> {
-        self.content.as_widget_mut().overlay(
-            &mut tree.children[0],
-            layout,
-            renderer,
-            viewport,
-            translation,
-        )
     }
 }
 

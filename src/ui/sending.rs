@@ -179,17 +179,8 @@ impl App {
             return Task::none();
         }
         let engine = self.engine.clone();
-        Task::perform(
-            async move {
-                tokio::task::spawn_blocking(move || {
-                    engine
-                        .remove(&outbox_id)
-                        .map(|_| ())
-                        .map_err(|e| e.localize())
-                })
-                .await
-                .unwrap_or_else(|e| Err(e.to_string()))
-            },
+        off_the_ui_thread(
+            move || engine.remove(&outbox_id).map(|_| ()),
             move |r| Message::Withdrawn(id, r),
         )
     }
@@ -223,17 +214,8 @@ impl App {
             return Task::none();
         };
         let engine = self.engine.clone();
-        Task::perform(
-            async move {
-                tokio::task::spawn_blocking(move || {
-                    engine
-                        .take_back(&outbox_id)
-                        .map(|_| ())
-                        .map_err(|e| e.localize())
-                })
-                .await
-                .unwrap_or_else(|e| Err(e.to_string()))
-            },
+        off_the_ui_thread(
+            move || engine.take_back(&outbox_id).map(|_| ()),
             move |r| Message::TakenBack(id, r),
         )
     }

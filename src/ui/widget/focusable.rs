@@ -15,13 +15,13 @@
 //! when no control inside took the click.
 
 use iced::advanced::Renderer as _;
-use iced::advanced::layout::{self, Layout};
+use iced::advanced::layout::Layout;
 use iced::advanced::renderer::{self, Quad};
 use iced::advanced::widget::operation::{self, Operation};
 use iced::advanced::widget::{Id, Tree, Widget, tree};
-use iced::advanced::{Clipboard, Shell, overlay};
+use iced::advanced::{Clipboard, Shell};
 use iced::keyboard::{self, Key, key::Named};
-use iced::{Border, Element, Event, Length, Rectangle, Size, Theme, Vector, mouse};
+use iced::{Border, Element, Event, Rectangle, Theme, mouse};
 
 /// How far outside the control the ring is drawn, and how thick it is, in
 /// logical pixels.
@@ -112,35 +112,14 @@ impl operation::Focusable for State {
 type Renderer = iced::Renderer;
 
 impl<Message: Clone> Widget<Message, Theme, Renderer> for Focusable<'_, Message> {
+    crate::ui::widget::delegate_to_content!();
+
     fn tag(&self) -> tree::Tag {
         tree::Tag::of::<State>()
     }
 
     fn state(&self) -> tree::State {
         tree::State::new(State::default())
-    }
-
-    fn children(&self) -> Vec<Tree> {
-        vec![Tree::new(&self.content)]
-    }
-
-    fn diff(&self, tree: &mut Tree) {
-        tree.diff_children(std::slice::from_ref(&self.content));
-    }
-
-    fn size(&self) -> Size<Length> {
-        self.content.as_widget().size()
-    }
-
-    fn layout(
-        &mut self,
-        tree: &mut Tree,
-        renderer: &Renderer,
-        limits: &layout::Limits,
-    ) -> layout::Node {
-        self.content
-            .as_widget_mut()
-            .layout(&mut tree.children[0], renderer, limits)
     }
 
     fn operate(
@@ -227,23 +206,6 @@ impl<Message: Clone> Widget<Message, Theme, Renderer> for Focusable<'_, Message>
         );
     }
 
-    fn mouse_interaction(
-        &self,
-        tree: &Tree,
-        layout: Layout<'_>,
-        cursor: mouse::Cursor,
-        viewport: &Rectangle,
-        renderer: &Renderer,
-    ) -> mouse::Interaction {
-        self.content.as_widget().mouse_interaction(
-            &tree.children[0],
-            layout,
-            cursor,
-            viewport,
-            renderer,
-        )
-    }
-
     fn draw(
         &self,
         tree: &Tree,
@@ -279,23 +241,6 @@ impl<Message: Clone> Widget<Message, Theme, Renderer> for Focusable<'_, Message>
                 iced::Color::TRANSPARENT,
             );
         }
-    }
-
-    fn overlay<'b>(
-        &'b mut self,
-        tree: &'b mut Tree,
-        layout: Layout<'b>,
-        renderer: &Renderer,
-        viewport: &Rectangle,
-        translation: Vector,
-    ) -> Option<overlay::Element<'b, Message, Theme, Renderer>> {
-        self.content.as_widget_mut().overlay(
-            &mut tree.children[0],
-            layout,
-            renderer,
-            viewport,
-            translation,
-        )
     }
 }
 

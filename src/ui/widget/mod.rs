@@ -9,6 +9,71 @@
 
 pub mod focusable;
 
+/// The methods of a widget that only wraps `self.content` (its one child,
+/// `tree.children[0]`): children, diff, size, layout, the mouse cursor and
+/// overlays. The wrapper writes the rest (operate, update, draw).
+macro_rules! delegate_to_content {
+    () => {
+        fn children(&self) -> Vec<iced::advanced::widget::Tree> {
+            vec![iced::advanced::widget::Tree::new(&self.content)]
+        }
+
+        fn diff(&self, tree: &mut iced::advanced::widget::Tree) {
+            tree.diff_children(std::slice::from_ref(&self.content));
+        }
+
+        fn size(&self) -> iced::Size<iced::Length> {
+            self.content.as_widget().size()
+        }
+
+        fn layout(
+            &mut self,
+            tree: &mut iced::advanced::widget::Tree,
+            renderer: &iced::Renderer,
+            limits: &iced::advanced::layout::Limits,
+        ) -> iced::advanced::layout::Node {
+            self.content
+                .as_widget_mut()
+                .layout(&mut tree.children[0], renderer, limits)
+        }
+
+        fn mouse_interaction(
+            &self,
+            tree: &iced::advanced::widget::Tree,
+            layout: iced::advanced::Layout<'_>,
+            cursor: iced::mouse::Cursor,
+            viewport: &iced::Rectangle,
+            renderer: &iced::Renderer,
+        ) -> iced::mouse::Interaction {
+            self.content.as_widget().mouse_interaction(
+                &tree.children[0],
+                layout,
+                cursor,
+                viewport,
+                renderer,
+            )
+        }
+
+        fn overlay<'b>(
+            &'b mut self,
+            tree: &'b mut iced::advanced::widget::Tree,
+            layout: iced::advanced::Layout<'b>,
+            renderer: &iced::Renderer,
+            viewport: &iced::Rectangle,
+            translation: iced::Vector,
+        ) -> Option<iced::advanced::overlay::Element<'b, Message, iced::Theme, iced::Renderer>> {
+            self.content.as_widget_mut().overlay(
+                &mut tree.children[0],
+                layout,
+                renderer,
+                viewport,
+                translation,
+            )
+        }
+    };
+}
+pub(crate) use delegate_to_content;
+
 use std::borrow::Borrow;
 
 use iced::widget::{self as w, button as b};
@@ -163,92 +228,80 @@ where
     }
 }
 
-/// A checkbox that Space (or Enter) toggles while it has the focus.
-pub struct Checkbox<'a, Message> {
+/// Which control a [`Switch`] is drawn as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Checkbox,
+    Toggler,
+}
+
+/// A checkbox or a toggler (a switch) that Space (or Enter) flips while it
+/// has the focus.
+pub struct Switch<'a, Message> {
+    kind: Kind,
     checked: bool,
     label: Option<String>,
     on_toggle: Option<Box<dyn Fn(bool) -> Message + 'a>>,
 }
 
 /// A checkbox, ticked when `checked`.
-pub fn checkbox<'a, Message>(checked: bool) -> Checkbox<'a, Message> {
-    Checkbox {
+pub fn checkbox<'a, Message>(checked: bool) -> Switch<'a, Message> {
+    Switch {
+        kind: Kind::Checkbox,
         checked,
         label: None,
         on_toggle: None,
     }
-}
-
-impl<'a, Message> Checkbox<'a, Message> {
-    /// The text beside the box.
-    pub fn label(mut self, label: impl Into<String>) -> Self {
-        self.label = Some(label.into());
-        self
-    }
-
-    /// What ticking or unticking sends.
-    pub fn on_toggle(mut self, f: impl Fn(bool) -> Message + 'a) -> Self {
-        self.on_toggle = Some(Box::new(f));
-        self
-    }
-}
-
-impl<'a, Message: Clone + 'a> From<Checkbox<'a, Message>> for Element<'a, Message> {
-    fn from(c: Checkbox<'a, Message>) -> Self {
-        let toggled = c.on_toggle.as_ref().map(|f| f(!c.checked));
-        let mut inner = w::checkbox(c.checked);
-        if let Some(label) = c.label {
-            inner = inner.label(label);
-        }
-        if let Some(f) = c.on_toggle {
-            inner = inner.on_toggle(f);
-        }
-        focusable(inner).on_activate(toggled).into()
-    }
-}
-
-/// A toggler (a switch) that Space (or Enter) flips while it has the
-/// focus.
-pub struct Toggler<'a, Message> {
-    checked: bool,
-    label: Option<String>,
-    on_toggle: Option<Box<dyn Fn(bool) -> Message + 'a>>,
 }
 
 /// A switch, on when `checked`.
-pub fn toggler<'a, Message>(checked: bool) -> Toggler<'a, Message> {
-    Toggler {
-        checked,
-        label: None,
-        on_toggle: None,
+pub fn toggler<'a, Message>(checked: bool) -> Switch<'a, Message> {
+    Switch {
+        kind: Kind::Toggler,
+        ..checkbox(checked)
     }
 }
 
-impl<'a, Message> Toggler<'a, Message> {
-    /// The text beside the switch.
+impl<'a, Message> Switch<'a, Message> {
+    /// The text beside it.
     pub fn label(mut self, label: impl Into<String>) -> Self {
         self.label = Some(label.into());
         self
     }
 
-    /// What flipping the switch sends.
+    /// What flipping it sends.
     pub fn on_toggle(mut self, f: impl Fn(bool) -> Message + 'a) -> Self {
         self.on_toggle = Some(Box::new(f));
         self
     }
 }
 
-impl<'a, Message: Clone + 'a> From<Toggler<'a, Message>> for Element<'a, Message> {
-    fn from(t: Toggler<'a, Message>) -> Self {
-        let toggled = t.on_toggle.as_ref().map(|f| f(!t.checked));
-        let mut inner = w::toggler(t.checked);
-        if let Some(label) = t.label {
-            inner = inner.label(label);
-        }
-        if let Some(f) = t.on_toggle {
-            inner = inner.on_toggle(f);
-        }
-        focusable(inner).on_activate(toggled).into()
+impl<'a, Message: Clone + 'a> From<Switch<'a, Message>> for Element<'a, Message> {
+    fn from(t: Switch<'a, Message>) -> Self {
+        let flipped = t.on_toggle.as_ref().map(|f| f(!t.checked));
+        let inner: Element<'a, Message> = match t.kind {
+            Kind::Checkbox => {
+                let mut c = w::checkbox(t.checked);
+                if let Some(label) = t.label {
+                    c = c.label(label);
+                }
+                if let Some(f) = t.on_toggle {
+                    c = c.on_toggle(f);
+                }
+                c.into()
+            }
+            Kind::Toggler => {
+                let mut c = w::toggler(t.checked);
+                if let Some(label) = t.label {
+                    c = c.label(label);
+                }
+                if let Some(f) = t.on_toggle {
+                    c = c.on_toggle(f);
+                }
+                c.into()
+            }
+        };
+        focusable(inner).on_activate(flipped).into()
     }
 }
 
