@@ -2288,3 +2288,33 @@ Dzień dobry,\r\n\r\nw załączeniu sprawozdanie.\r\n";
         }
     }
 }
+
+/// D21: "Remove?" is asked in the account's own row (the list no longer
+/// jumps to a question at the top), and only there.
+#[test]
+fn d21_removing_an_account_asks_in_its_own_row() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::En);
+    let accounts: Vec<Account> = (1..=30)
+        .map(|n| Account {
+            address: format!("konto{n}@example.com"),
+            ..account()
+        })
+        .collect();
+    let settings = koperta::config::Settings::default();
+    let mut state = main_window::State::default();
+    let last = accounts[29].id.clone();
+    let _ = state.update(main_window::Message::RemoveAccount(last), &accounts, &[]);
+    let mut ui = simulator(main_window::view(&state, shown(&settings, &accounts, &[])));
+    let question = ui
+        .find("Remove the account konto30@example.com and its password from the keyring?")
+        .expect("asked")
+        .bounds();
+    let row = ui.find("konto30@example.com").expect("its row").bounds();
+    assert!(
+        question.y > row.y,
+        "asked under its row ({} > {}), not at the top",
+        question.y,
+        row.y
+    );
+}
