@@ -84,6 +84,16 @@ static NO_CHECKS: std::collections::BTreeMap<AccountId, koperta::checks::Check> 
 /// The Fluent loader is global: tests that switch languages take turns.
 static LANGUAGE: Mutex<()> = Mutex::new(());
 
+/// An app with no window, everything under a fresh folder (kept while
+/// the returned guard lives), holding one account.
+fn app_with_account() -> (App, Account, tempfile::TempDir) {
+    let home = tempfile::tempdir().unwrap();
+    let mut app = App::headless(Paths::under(home.path()));
+    let acc = account();
+    app.config.config.accounts.push(acc.clone());
+    (app, acc, home)
+}
+
 fn account() -> Account {
     Account {
         id: AccountId::generate(),
@@ -1177,10 +1187,7 @@ fn window_of(app: &App, draft_id: &str) -> window::Id {
 fn d01_closing_a_reopened_draft_or_an_edited_outbox_message_unchanged_keeps_it() {
     let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
     i18n::apply(Language::En);
-    let home = tempfile::tempdir().unwrap();
-    let mut app = App::headless(Paths::under(home.path()));
-    let acc = account();
-    app.config.config.accounts.push(acc.clone());
+    let (mut app, acc, _home) = app_with_account();
     let rt = tokio::runtime::Runtime::new().unwrap();
     let draft = Draft {
         account: Some(acc.id.clone()),
@@ -1691,10 +1698,7 @@ fn enter_in_a_field_moves_on_and_a_retried_message_is_reported_by_its_subject() 
     use koperta::outbox::{Event, Outcome, State};
     let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
     i18n::apply(Language::En);
-    let home = tempfile::tempdir().unwrap();
-    let mut app = App::headless(Paths::under(home.path()));
-    let acc = account();
-    app.config.config.accounts.push(acc.clone());
+    let (mut app, acc, _home) = app_with_account();
     let id = compose_window(
         &mut app,
         Draft {
@@ -1881,10 +1885,7 @@ fn deleting_an_outbox_message_asks_first() {
 fn d23_no_subject_or_a_missing_attachment_is_asked_about_before_sending() {
     let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
     i18n::apply(Language::En);
-    let home = tempfile::tempdir().unwrap();
-    let mut app = App::headless(Paths::under(home.path()));
-    let acc = account();
-    app.config.config.accounts.push(acc.clone());
+    let (mut app, acc, _home) = app_with_account();
     let id = compose_window(
         &mut app,
         Draft {
@@ -2116,10 +2117,7 @@ fn an_edit_after_a_failed_send_takes_it_out_of_the_outbox_so_no_retry_sends_olde
     use koperta::smtp::SmtpError;
     let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
     i18n::apply(Language::En);
-    let home = tempfile::tempdir().unwrap();
-    let mut app = App::headless(Paths::under(home.path()));
-    let acc = account();
-    app.config.config.accounts.push(acc.clone());
+    let (mut app, acc, _home) = app_with_account();
     let rt = tokio::runtime::Runtime::new().unwrap();
     let draft = Draft {
         account: Some(acc.id.clone()),
@@ -2187,10 +2185,7 @@ fn an_edit_after_a_failed_send_takes_it_out_of_the_outbox_so_no_retry_sends_olde
 fn typing_while_the_message_is_being_queued_takes_it_back() {
     let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
     i18n::apply(Language::En);
-    let home = tempfile::tempdir().unwrap();
-    let mut app = App::headless(Paths::under(home.path()));
-    let acc = account();
-    app.config.config.accounts.push(acc.clone());
+    let (mut app, acc, _home) = app_with_account();
     let rt = tokio::runtime::Runtime::new().unwrap();
     let w = support::app::compose_window(
         &mut app,

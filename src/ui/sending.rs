@@ -165,23 +165,21 @@ impl App {
     /// is its draft again. A message that may have been sent stays (its
     /// retry asks first, and a delivery keeps the newer text as a draft).
     pub(super) fn withdraw(&mut self, id: window::Id) -> Task<Message> {
-        let Some(Screen::Compose(c)) = self.windows.get(&id) else {
-            return Task::none();
+        let failed = match self.windows.get(&id) {
+            Some(Screen::Compose(c)) => c
+                .outbox_id
+                .as_ref()
+                .and_then(|o| self.engine.get(o))
+                .is_some_and(|m| m.sidecar.state == State::Failed),
+            _ => false,
         };
-        let Some(outbox_id) = c.outbox_id.clone() else {
-            return Task::none();
-        };
-        if self
-            .engine
-            .get(&outbox_id)
-            .is_none_or(|m| m.sidecar.state != State::Failed)
-        {
+        if !failed {
             return Task::none();
         }
-        let engine = self.engine.clone();
-        off_the_ui_thread(
-            move || engine.remove(&outbox_id).map(|_| ()),
-            move |r| Message::Withdrawn(id, r),
+        self.on_windows_message(
+            id,
+            |engine, o| engine.remove(o).map(|_| ()),
+            Message::Withdrawn,
         )
     }
 
@@ -207,6 +205,22 @@ impl App {
     /// Undo: takes the held message of window `id` back into its draft
     /// (off the UI thread; [`App::taken_back`] shows the result).
     pub(super) fn undo(&mut self, id: window::Id) -> Task<Message> {
+        self.on_windows_message(
+            id,
+            |engine, o| engine.take_back(o).map(|_| ()),
+            Message::TakenBack,
+        )
+    }
+
+    /// Runs `work` on the outbox message that window `id` holds, off the
+    /// UI thread, and gives its result to `done`; nothing when the window
+    /// holds none.
+    fn on_windows_message(
+        &self,
+        id: window::Id,
+        work: fn(&crate::outbox::Outbox, &str) -> Result<(), OutboxError>,
+        done: fn(window::Id, Result<(), String>) -> Message,
+    ) -> Task<Message> {
         let Some(Screen::Compose(c)) = self.windows.get(&id) else {
             return Task::none();
         };
@@ -214,10 +228,7 @@ impl App {
             return Task::none();
         };
         let engine = self.engine.clone();
-        off_the_ui_thread(
-            move || engine.take_back(&outbox_id).map(|_| ()),
-            move |r| Message::TakenBack(id, r),
-        )
+        off_the_ui_thread(move || work(&engine, &outbox_id), move |r| done(id, r))
     }
 
     /// The undo of window `id` finished.

@@ -148,52 +148,30 @@ impl<Message: Clone> Widget<Message, Theme, Renderer> for Focusable<'_, Message>
         viewport: &Rectangle,
     ) {
         let state = tree.state.downcast_mut::<State>();
-        match event {
-            Event::Mouse(mouse::Event::ButtonPressed(_)) => {
-                let before = shell.is_event_captured();
-                self.content.as_widget_mut().update(
-                    &mut tree.children[0],
-                    event,
-                    layout,
-                    cursor,
-                    renderer,
-                    clipboard,
-                    shell,
-                    viewport,
-                );
-                let inner_took = !before && shell.is_event_captured();
-                let state = tree.state.downcast_mut::<State>();
-                let was = (state.focused, state.ring);
-                state.focused = cursor.is_over(layout.bounds()) && !(self.group && inner_took);
-                state.ring = false;
-                if was != (state.focused, state.ring) {
-                    shell.request_redraw();
-                }
+        // Keys first, while focused: they are the control's own.
+        if let Event::Keyboard(keyboard::Event::KeyPressed { key, modifiers, .. }) = event
+            && state.focused
+            && modifiers.is_empty()
+        {
+            let message = match key.as_ref() {
+                Key::Named(Named::Enter | Named::Space) => self.on_activate.clone(),
+                Key::Named(Named::ArrowUp) => self.on_step.as_ref().and_then(|f| f(false)),
+                Key::Named(Named::ArrowDown) => self.on_step.as_ref().and_then(|f| f(true)),
+                Key::Named(named) => self
+                    .keys
+                    .iter()
+                    .find(|(k, _)| *k == named)
+                    .map(|(_, m)| m.clone()),
+                _ => None,
+            };
+            if let Some(message) = message {
+                state.ring = true;
+                shell.publish(message);
+                shell.capture_event();
                 return;
             }
-            Event::Keyboard(keyboard::Event::KeyPressed { key, modifiers, .. })
-                if state.focused && modifiers.is_empty() =>
-            {
-                let message = match key.as_ref() {
-                    Key::Named(Named::Enter | Named::Space) => self.on_activate.clone(),
-                    Key::Named(Named::ArrowUp) => self.on_step.as_ref().and_then(|f| f(false)),
-                    Key::Named(Named::ArrowDown) => self.on_step.as_ref().and_then(|f| f(true)),
-                    Key::Named(named) => self
-                        .keys
-                        .iter()
-                        .find(|(k, _)| *k == named)
-                        .map(|(_, m)| m.clone()),
-                    _ => None,
-                };
-                if let Some(message) = message {
-                    state.ring = true;
-                    shell.publish(message);
-                    shell.capture_event();
-                    return;
-                }
-            }
-            _ => {}
         }
+        let before = shell.is_event_captured();
         self.content.as_widget_mut().update(
             &mut tree.children[0],
             event,
@@ -204,6 +182,17 @@ impl<Message: Clone> Widget<Message, Theme, Renderer> for Focusable<'_, Message>
             shell,
             viewport,
         );
+        // A click focuses (without a ring), or takes the focus away.
+        if let Event::Mouse(mouse::Event::ButtonPressed(_)) = event {
+            let inner_took = !before && shell.is_event_captured();
+            let state = tree.state.downcast_mut::<State>();
+            let was = (state.focused, state.ring);
+            state.focused = cursor.is_over(layout.bounds()) && !(self.group && inner_took);
+            state.ring = false;
+            if was != (state.focused, state.ring) {
+                shell.request_redraw();
+            }
+        }
     }
 
     fn draw(

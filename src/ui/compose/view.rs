@@ -1,0 +1,426 @@
+//! The compose window's drawing: the header bar, the fields, the body
+//! with its attachment strip, and the questions asked in the window.
+
+use iced::widget::{column, container, row, text, text_editor, text_input};
+use iced::{Element, Length, window};
+
+use super::{
+    ATTACHMENT_ROW, ATTACHMENT_STRIP, BODY_MIN_HEIGHT, FromChoice, Message, SEND_ANYWAY, Sending,
+    State, editor_binding, field_id, from_label,
+};
+use crate::account::Account;
+use crate::draft::{Field, Problem, ProblemKind};
+use crate::report::{Localize, address_error, human_size};
+use crate::t;
+use crate::ui::widget::{button, pick_list};
+
+/// The body editor and, under it, the attachments: their total and a strip
+/// of fixed height that scrolls, however many files there are (D4), as
+/// tall as `height` (logical pixels) allows while the body keeps
+/// [`BODY_MIN_HEIGHT`].
+fn body_and_attachments<'a>(
+    state: &'a State,
+    window: window::Id,
+    height: f32,
+    size_limit: Option<u64>,
+) -> Element<'a, Message> {
+    let editor = text_editor(&state.body)
+        .id(field_id(window, "body"))
+        .key_binding(editor_binding)
+        .placeholder(t!("compose-body-placeholder"))
+        .on_action(Message::Body)
+        .height(Length::Fill)
+        .padding(8);
+    let count = state.draft.attachments.len();
+    if count == 0 {
+        return editor.into();
+    }
+    let mut total: u64 = 0;
+    let mut files = column![].spacing(2);
+    for (i, path) in state.draft.attachments.iter().enumerate() {
+        let size = state.sizes.get(path).copied().unwrap_or(0);
+        total += size;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        files = files.push(
+            row![
+                container(
+                    text(format!("{name} ({})", human_size(size)))
+                        .size(13)
+                        .wrapping(iced::widget::text::Wrapping::None)
+                )
+                .clip(true)
+                .width(Length::Fill),
+                button(text(t!("compose-remove")).size(13))
+                    .style(button::text)
+                    .padding([0, 6])
+                    .on_press(Message::RemoveAttachment(i)),
+            ]
+            .height(Length::Fixed(ATTACHMENT_ROW))
+            .align_y(iced::Alignment::Center),
+        );
+    }
+    // The server's SIZE, as last seen: a message that cannot go is said
+    // so now, not after it was queued (D9).
+    let estimate = encoded_size(total, state.draft.body.len() as u64);
+    let too_big = size_limit.filter(|limit| estimate > *limit).map(|limit| {
+        text(t!(
+            "compose-too-big",
+            size = human_size(estimate),
+            limit = human_size(limit)
+        ))
+        .size(13)
+        .style(text::danger)
+    });
+    let wanted = (count as f32 * ATTACHMENT_ROW).min(ATTACHMENT_STRIP);
+    let room = height - BODY_MIN_HEIGHT - ATTACHMENT_ROW - 12.0;
+    let strip = wanted.min(room.max(ATTACHMENT_ROW));
+    column![
+        editor,
+        text(t!(
+            "compose-attachments-total",
+            count = count,
+            size = human_size(total)
+        ))
+        .size(13),
+        // Room at the right for the scroll bar, so it covers no button.
+        iced::widget::scrollable(files.padding(iced::Padding {
+            right: 16.0,
+            ..iced::Padding::ZERO
+        }))
+        .height(Length::Fixed(strip))
+        .width(Length::Fill),
+    ]
+    .push(too_big)
+    .spacing(6)
+    .into()
+}
+
+/// About how big a message is once sent, in bytes: attachments of
+/// `attachments` bytes in base64 (4 bytes for 3, in lines of 76 and a
+/// CRLF; RFC 2045 §6.8), a text of `text` bytes, and room for headers.
+pub fn encoded_size(attachments: u64, text: u64) -> u64 {
+    let base64 = attachments.div_ceil(3) * 4;
+    base64 + base64.div_ceil(76) * 2 + text + 2048
+}
+
+fn field_errors<'a, M: 'a>(problems: &[Problem], field: Field) -> Element<'a, M> {
+    let lines: Vec<Element<'a, M>> = problems
+        .iter()
+        .filter(|p| p.field == field)
+        .filter_map(|p| match &p.kind {
+            ProblemKind::InvalidRecipient {
+                text: typed, error, ..
+            } => Some(
+                text(address_error(typed, error))
+                    .size(13)
+                    .style(text::danger)
+                    .into(),
+            ),
+            _ => None,
+        })
+        .collect();
+    column(lines).into()
+}
+
+/// Draws the window. `accounts` are the choices for From; `suggestions`
+/// addresses used before that match what is being typed in To.
+pub fn view<'a>(
+    state: &'a State,
+    window: window::Id,
+    accounts: &'a [Account],
+    suggestions: Vec<String>,
+    size_limit: Option<u64>,
+) -> Element<'a, Message> {
+    let choices: Vec<FromChoice> = accounts
+        .iter()
+        .map(|a| FromChoice {
+            id: a.id.clone(),
+            label: from_label(a),
+        })
+        .collect();
+    let selected = choices
+        .iter()
+        .find(|c| Some(&c.id) == state.draft.account.as_ref())
+        .cloned();
+    let account = accounts
+        .iter()
+        .find(|a| Some(&a.id) == state.draft.account.as_ref());
+    let problems = state.problems(account);
+
+    let label = |s: String| text(s).width(Length::Fixed(90.0));
+    let input =
+        |field: &'static str, placeholder: String, value: &'a str, on: fn(String) -> Message| {
+            text_input(&placeholder, value)
+                .id(field_id(window, field))
+                .on_input(on)
+                // Enter moves on, as in every mail program; only Ctrl+Enter
+                // sends (an Enter in the subject sent the message).
+                .on_submit(Message::Submitted(field))
+                .padding(6)
+        };
+
+    // No account yet (a mailto: link before the first setup): say what to
+    // do first, with the button for it (D27).
+    let from: Element<'a, Message> = if accounts.is_empty() {
+        row![
+            text(t!("compose-no-account")).width(Length::Fill),
+            button(text(t!("main-add-account")))
+                .style(button::primary)
+                .on_press(Message::AddAccount),
+        ]
+        .spacing(8)
+        .align_y(iced::Alignment::Center)
+        .into()
+    } else {
+        pick_list(choices, selected, Message::From)
+            .placeholder(t!("compose-from-placeholder"))
+            .width(Length::Fill)
+            .into()
+    };
+    // Cc and Bcc stay folded until asked for (or filled); their buttons
+    // sit on the From line, as in Thunderbird, so Tab goes from To
+    // straight to Subject.
+    let mut from_line = row![label(t!("compose-from")), from]
+        .spacing(8)
+        .align_y(iced::Alignment::Center);
+    if !state.show_cc {
+        from_line = from_line.push(
+            button(text(t!("compose-cc-short")))
+                .style(crate::ui::style::secondary)
+                .on_press(Message::ShowCc),
+        );
+    }
+    if !state.show_bcc {
+        from_line = from_line.push(
+            button(text(t!("compose-bcc-short")))
+                .style(crate::ui::style::secondary)
+                .on_press(Message::ShowBcc),
+        );
+    }
+    let mut content = column![
+        from_line,
+        row![
+            label(t!("compose-to")),
+            input(
+                "to",
+                t!("compose-to-placeholder"),
+                &state.draft.to,
+                Message::To
+            )
+        ]
+        .spacing(8)
+        .align_y(iced::Alignment::Center),
+        field_errors(&problems, Field::To),
+    ]
+    .spacing(6);
+    if !suggestions.is_empty() {
+        let chips: Vec<Element<'a, Message>> = suggestions
+            .into_iter()
+            .take(5)
+            .map(|s| {
+                button(text(s.clone()).size(13))
+                    .style(crate::ui::style::secondary)
+                    .on_press(Message::Suggest(s))
+                    .into()
+            })
+            .collect();
+        content = content.push(row(chips).spacing(4));
+    }
+    if state.show_cc {
+        content = content
+            .push(
+                row![
+                    label(t!("compose-cc")),
+                    input("cc", String::new(), &state.draft.cc, Message::Cc)
+                ]
+                .spacing(8)
+                .align_y(iced::Alignment::Center),
+            )
+            .push(field_errors(&problems, Field::Cc));
+    }
+    if state.show_bcc {
+        content = content
+            .push(
+                row![
+                    label(t!("compose-bcc")),
+                    input("bcc", String::new(), &state.draft.bcc, Message::Bcc)
+                ]
+                .spacing(8)
+                .align_y(iced::Alignment::Center),
+            )
+            .push(field_errors(&problems, Field::Bcc));
+    }
+    content = content
+        .push(
+            row![
+                label(t!("compose-subject")),
+                input(
+                    "subject",
+                    String::new(),
+                    &state.draft.subject,
+                    Message::Subject
+                )
+            ]
+            .spacing(8)
+            .align_y(iced::Alignment::Center),
+        )
+        // The body and the attachment strip share what the window has
+        // left: the strip shrinks before the body goes below its least
+        // height.
+        .push(iced::widget::responsive(move |size| {
+            body_and_attachments(state, window, size.height, size_limit)
+        }));
+    content = content.push(
+        row![
+            text_input(&t!("compose-attach-path-placeholder"), &state.attach_path)
+                .id(field_id(window, "attach"))
+                .on_input(Message::AttachPath)
+                .on_submit(Message::AttachTyped)
+                .padding(6)
+                .width(Length::Fill),
+            button(text(t!("compose-attach-path")))
+                .style(crate::ui::style::secondary)
+                .on_press(Message::AttachTyped),
+        ]
+        .spacing(6),
+    );
+    if let Some(n) = &state.notice {
+        content = content.push(text(n.clone()).style(text::danger));
+    }
+
+    let blocking: Vec<String> = problems
+        .iter()
+        .filter(|p| !matches!(p.kind, ProblemKind::InvalidRecipient { .. }))
+        .map(|p| p.localize())
+        .collect();
+    let can_send = problems.is_empty() && !state.sending_now();
+    let status: Element<'a, Message> = match &state.sending {
+        Sending::Idle if !blocking.is_empty() => text(blocking.join(" ")).size(13).into(),
+        Sending::Idle => text("").into(),
+        Sending::InProgress(done, all) => {
+            let pct = if *all > 0 {
+                (*done as f64 / *all as f64 * 100.0).min(100.0)
+            } else {
+                0.0
+            };
+            text(t!("compose-sending", percent = format!("{pct:.0}"))).into()
+        }
+        Sending::Failed(reason) => text(reason.clone()).style(text::danger).into(),
+        Sending::Sent => text(t!("compose-sent")).into(),
+        Sending::Queueing => text(t!("compose-queueing")).into(),
+        Sending::Held(until) => match until.saturating_sub(crate::outbox::now()) {
+            0 => text(t!("compose-held-now")).into(),
+            seconds => text(t!("compose-held", seconds = seconds)).into(),
+        },
+    };
+    // The header bar: the actions first, as in every mail program.
+    use crate::ui::icon::{Icon, with_label};
+    let send = if matches!(state.sending, Sending::Held(_)) {
+        button(with_label(Icon::Undo, t!("compose-undo")))
+            .style(button::primary)
+            .on_press(Message::Undo)
+    } else {
+        button(with_label(Icon::Send, t!("compose-send")))
+            .style(button::primary)
+            .on_press_maybe(can_send.then_some(Message::Send))
+    };
+    // While it goes out, it can be stopped (D17).
+    let cancel = matches!(state.sending, Sending::InProgress(..)).then(|| {
+        button(with_label(Icon::Close, t!("compose-cancel-send")))
+            .style(button::danger)
+            .on_press(Message::CancelSend)
+    });
+    let bar = container(
+        row![
+            send.padding([crate::ui::style::space::S, crate::ui::style::space::L]),
+            button(with_label(Icon::Attach, t!("compose-attach-dialog")))
+                .style(crate::ui::style::secondary)
+                .on_press(Message::AttachDialog),
+            button(with_label(Icon::Save, t!("compose-save")))
+                .style(crate::ui::style::secondary)
+                .on_press(Message::Save),
+            container(status).width(Length::Fill),
+        ]
+        .push(cancel)
+        .spacing(crate::ui::style::space::S)
+        .align_y(iced::Alignment::Center),
+    )
+    .padding([crate::ui::style::space::S, crate::ui::style::space::M])
+    .width(Length::Fill)
+    .style(crate::ui::style::bar);
+    if !state.asking_concerns.is_empty() {
+        let question = state
+            .asking_concerns
+            .iter()
+            .map(|c| match c {
+                crate::draft::Concern::NoSubject => t!("compose-concern-no-subject"),
+                crate::draft::Concern::AttachmentMentioned => t!("compose-concern-attachment"),
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        content = content.push(
+            container(
+                row![
+                    text(question).width(Length::Fill),
+                    button(text(t!("compose-send-anyway")))
+                        .style(button::primary)
+                        .id(field_id(window, SEND_ANYWAY))
+                        .on_press(Message::SendAnyway),
+                    button(text(t!("compose-close-cancel")))
+                        .style(crate::ui::style::secondary)
+                        .on_press(Message::ConcernsCancel),
+                ]
+                .spacing(6)
+                .align_y(iced::Alignment::Center),
+            )
+            .padding(8)
+            .style(crate::ui::style::question),
+        );
+    }
+    if state.asking_resend {
+        content = content.push(
+            container(
+                row![
+                    text(t!("outbox-retry-unsure-question")).width(Length::Fill),
+                    button(text(t!("compose-resend-yes")))
+                        .style(button::danger)
+                        .on_press(Message::ResendYes),
+                    button(text(t!("compose-close-cancel")))
+                        .style(crate::ui::style::secondary)
+                        .on_press(Message::ResendNo),
+                ]
+                .spacing(6)
+                .align_y(iced::Alignment::Center),
+            )
+            .padding(8)
+            .style(container::rounded_box),
+        );
+    }
+
+    if state.asking_close {
+        content = content.push(
+            container(
+                row![
+                    text(t!("compose-close-question")).width(Length::Fill),
+                    button(text(t!("compose-close-keep")))
+                        .id(field_id(window, "close-keep"))
+                        .on_press(Message::CloseKeep),
+                    button(text(t!("compose-close-discard")))
+                        .style(button::danger)
+                        .on_press(Message::CloseDiscard),
+                    button(text(t!("compose-close-cancel")))
+                        .style(crate::ui::style::secondary)
+                        .on_press(Message::CloseCancel),
+                ]
+                .spacing(6)
+                .align_y(iced::Alignment::Center),
+            )
+            .padding(8)
+            .style(container::rounded_box),
+        );
+    }
+    column![bar, container(content.padding(12)).height(Length::Fill)].into()
+}
