@@ -356,6 +356,23 @@ impl App {
         .discard()
     }
 
+    /// Runs file work `work` on a blocking thread (never in `update`) and
+    /// gives its translated result to `done`.
+    fn files_task(
+        &self,
+        work: impl FnOnce() -> Result<(), String> + Send + 'static,
+        done: fn(Result<(), String>) -> Message,
+    ) -> Task<Message> {
+        Task::perform(
+            async move {
+                tokio::task::spawn_blocking(work)
+                    .await
+                    .unwrap_or_else(|e| Err(e.to_string()))
+            },
+            done,
+        )
+    }
+
     /// The signature of `account`, when it has one.
     fn signature_of(&self, account: Option<&AccountId>) -> Option<String> {
         self.accounts()
@@ -908,27 +925,23 @@ impl App {
             }
             A::ChangeSetting(change) => self.change_setting(change),
             A::Retry(id) => self.retry(id),
+            // Off the UI thread: the outbox entry, then its draft.
             A::Delete(id) => {
-                match self.engine.remove(&id) {
-                    Ok(Some(draft)) => {
-                        let _ = self.store.delete_draft(&draft);
-                    }
-                    Ok(None) => {}
-                    Err(e) => self.notice(e.localize()),
-                }
-                self.refresh();
-                Task::none()
+                let (engine, store) = (self.engine.clone(), self.store.clone());
+                self.files_task(
+                    move || {
+                        if let Some(draft) = engine.remove(&id).map_err(|e| e.localize())? {
+                            let _ = store.delete_draft(&draft);
+                        }
+                        Ok(())
+                    },
+                    Message::DraftDiscarded,
+                )
             }
             A::DiscardDraft(id) => {
                 let store = self.store.clone();
-                Task::perform(
-                    async move {
-                        tokio::task::spawn_blocking(move || {
-                            store.delete_draft(&id).map_err(|e| e.localize())
-                        })
-                        .await
-                        .unwrap_or_else(|e| Err(e.to_string()))
-                    },
+                self.files_task(
+                    move || store.delete_draft(&id).map_err(|e| e.localize()),
                     Message::DraftDiscarded,
                 )
             }
@@ -1210,10 +1223,15 @@ impl App {
             A::Attach(paths) => self.attach(id, paths),
             A::CloseKeep => self.save_draft(id).chain(window::close(id)),
             A::CloseDiscard => {
-                if let Some(Screen::Compose(c)) = self.windows.get(&id) {
-                    let _ = self.store.delete_draft(&c.draft_id);
-                }
-                window::close(id)
+                let Some(Screen::Compose(c)) = self.windows.get(&id) else {
+                    return window::close(id);
+                };
+                let (store, draft) = (self.store.clone(), c.draft_id.clone());
+                self.files_task(
+                    move || store.delete_draft(&draft).map_err(|e| e.localize()),
+                    Message::DraftDiscarded,
+                )
+                .chain(window::close(id))
             }
             A::Send => self.send(id),
             A::Undo => self.undo(id),
