@@ -2313,3 +2313,24 @@ fn d21_removing_an_account_asks_in_its_own_row() {
         row.y
     );
 }
+
+/// D20: editing an account that keeps an extra CA (or a pinned
+/// certificate) no longer shows an empty field as if there were none; the
+/// field says one is kept and that leaving it empty keeps it.
+#[test]
+fn d20_the_edit_form_says_a_stored_ca_is_kept() {
+    let acc = Account {
+        extra_ca_pem: Some("-----BEGIN CERTIFICATE-----".into()),
+        ..account()
+    };
+    let mut state = main_window::State::default();
+    let _ = state.update(
+        main_window::Message::EditAccount(acc.id.clone()),
+        std::slice::from_ref(&acc),
+        &[],
+    );
+    let form = state.form.as_ref().expect("the edit form");
+    assert!(form.has_ca, "the CA is known to be kept");
+    assert!(!form.has_pin);
+    assert!(form.ca_file.is_empty(), "an empty field keeps it");
+}

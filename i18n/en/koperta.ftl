@@ -252,6 +252,7 @@ form-username = User name
 form-password = Password
 form-password-keep = Password (empty: keep it)
 form-optional = optional: the path of a PEM file
+form-file-kept = one is kept already: leave empty to keep it, or give a new file
 form-ca-file = Extra CA (PEM file)
 form-pin-file = Pinned certificate (PEM)
 form-signature = Signature

@@ -269,6 +269,7 @@ form-username = Nazwa użytkownika
 form-password = Hasło
 form-password-keep = Hasło (puste: bez zmian)
 form-optional = opcjonalnie: ścieżka pliku PEM
+form-file-kept = jeden jest już zapisany: zostaw puste, by go zachować, albo podaj nowy plik
 form-ca-file = Certyfikat urzędu (PEM)
 form-pin-file = Przypięty certyfikat (PEM)
 form-signature = Podpis

@@ -37,6 +37,11 @@ pub struct AccountForm {
     pub ca_file: String,
     /// Pinned certificate (PEM file path).
     pub pin_file: String,
+    /// The account being edited keeps an extra CA already (an empty file
+    /// field keeps it; D20: the field looked as if there were none).
+    pub has_ca: bool,
+    /// The account being edited keeps a pinned certificate already.
+    pub has_pin: bool,
     /// Signature.
     pub signature: String,
     /// The signature's editor (several lines: name, phone, company; D8).
@@ -274,8 +279,11 @@ pub(super) fn page<'a>(
 
 pub(super) fn form_view<'a>(f: &'a AccountForm, settings: &Settings) -> Element<'a, Message> {
     let field = |label: String, value: &'a str, which: FormField| {
-        // The files may be left empty: the field says so.
+        // The files may be left empty: the field says so, and says when
+        // one is kept already.
         let placeholder = match which {
+            FormField::CaFile if f.has_ca => t!("form-file-kept"),
+            FormField::PinFile if f.has_pin => t!("form-file-kept"),
             FormField::CaFile | FormField::PinFile => t!("form-optional"),
             _ => String::new(),
         };

@@ -211,6 +211,8 @@ impl State {
                         username: a.username.clone(),
                         signature: a.signature.clone(),
                         signature_editor: accounts::Multiline::with_text(&a.signature),
+                        has_ca: a.extra_ca_pem.is_some(),
+                        has_pin: a.pinned_cert_pem.is_some(),
                         bcc_self: a.bcc_self,
                         ..AccountForm::default()
                     });
