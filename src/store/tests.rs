@@ -1,4 +1,5 @@
-//! The store's unit tests: drafts, outbox and sent files on disk.
+//! The store's unit tests: drafts, outbox and sent files on disk. Compiled
+//! only for tests (`#[cfg(test)] mod tests;` in `store/mod.rs`).
 
 use super::*;
 

@@ -189,11 +189,23 @@ impl App {
         id: window::Id,
         result: Result<(), String>,
     ) -> Task<Message> {
+        self.left_outbox(id, result, t!("compose-withdrawn"))
+    }
+
+    /// Window `id`'s message left the outbox (taken back or withdrawn),
+    /// saying `done`, or could not.
+    fn left_outbox(
+        &mut self,
+        id: window::Id,
+        result: Result<(), String>,
+        done: String,
+    ) -> Task<Message> {
         if let Some(Screen::Compose(c)) = self.windows.get_mut(&id) {
             match result {
                 Ok(()) => {
                     c.outbox_id = None;
-                    c.notice = Some(t!("compose-withdrawn"));
+                    c.sending = compose::Sending::Idle;
+                    c.notice = Some(done);
                 }
                 Err(e) => c.notice = Some(e),
             }
@@ -237,18 +249,7 @@ impl App {
         id: window::Id,
         result: Result<(), String>,
     ) -> Task<Message> {
-        if let Some(Screen::Compose(c)) = self.windows.get_mut(&id) {
-            match result {
-                Ok(()) => {
-                    c.outbox_id = None;
-                    c.sending = compose::Sending::Idle;
-                    c.notice = Some(t!("compose-undone"));
-                }
-                Err(e) => c.notice = Some(e),
-            }
-        }
-        self.refresh();
-        Task::none()
+        self.left_outbox(id, result, t!("compose-undone"))
     }
 
     /// Starts the engine on every message due now that this process is not
