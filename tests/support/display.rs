@@ -9,6 +9,10 @@ use std::time::{Duration, Instant};
 /// A running Xvfb; stopped when dropped.
 pub struct Display {
     child: Child,
+    /// Xvfb's standard output, kept open while it runs: dropped, a later
+    /// write by Xvfb would meet a closed pipe and kill the server in the
+    /// middle of a test (seen as windows that never appear).
+    _stdout: BufReader<std::process::ChildStdout>,
     /// The display name, e.g. `:5`.
     pub name: String,
 }
@@ -31,11 +35,11 @@ impl Display {
             .spawn()
             .expect("Xvfb (the test command installs xvfb)");
         let mut line = String::new();
-        BufReader::new(child.stdout.take().expect("stdout"))
-            .read_line(&mut line)
-            .expect("display number");
+        let mut stdout = BufReader::new(child.stdout.take().expect("stdout"));
+        stdout.read_line(&mut line).expect("display number");
         Display {
             child,
+            _stdout: stdout,
             name: format!(":{}", line.trim()),
         }
     }
