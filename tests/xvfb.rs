@@ -71,16 +71,9 @@ fn real_windows_open_and_are_photographed_in_polish_and_english() {
         let display = Display::start();
         let started = Instant::now();
         let mut app = display.launch(s.k.dir(), s.k.bus.as_deref().unwrap(), locale);
-        let mut main = display.wait_for_window("^Koperta$", Duration::from_secs(15));
-        if main.is_none() {
-            // Seen once on a loaded machine: the first window never mapped.
-            // Start again before calling it a failure.
-            let _ = app.kill();
-            let _ = app.wait();
-            app = display.launch(s.k.dir(), s.k.bus.as_deref().unwrap(), locale);
-            main = display.wait_for_window("^Koperta$", Duration::from_secs(30));
-        }
-        let main = main.expect("the main window maps");
+        let main = display.wait_for_main(&mut app, || {
+            display.launch(s.k.dir(), s.k.bus.as_deref().unwrap(), locale)
+        });
         eprintln!(
             "{lang}: main window mapped {:?} after launch",
             started.elapsed()
@@ -134,9 +127,7 @@ fn a_killed_app_offers_the_draft_back_with_its_attachment() {
     std::fs::write(&file, b"%PDF-1.4 raport").unwrap();
     let launch = || display.launch(s.k.dir(), s.k.bus.as_deref().unwrap(), "en_US.UTF-8");
     let mut app = launch();
-    let main = display
-        .wait_for_window("^Koperta$", Duration::from_secs(30))
-        .expect("main window");
+    let main = display.wait_for_main(&mut app, launch);
     let compose = display.open_compose(&main).expect("compose window");
     xdotool(&display.name, &["windowfocus", "--sync", &compose]);
     xdotool(
@@ -237,9 +228,9 @@ fn d03_a_new_person_sets_up_an_account_by_hand_and_sends_with_the_keyboard_alone
     std::fs::write(files.join("b.csv"), b"a,b\n1,2\n").unwrap();
     let display = Display::start();
     let mut app = display.launch(home.path(), &keyring.bus, "pl_PL.UTF-8");
-    let main = display
-        .wait_for_window("^Koperta$", Duration::from_secs(30))
-        .expect("main window");
+    let main = display.wait_for_main(&mut app, || {
+        display.launch(home.path(), &keyring.bus, "pl_PL.UTF-8")
+    });
     std::thread::sleep(Duration::from_millis(1500));
     xdotool(&display.name, &["windowfocus", "--sync", &main]);
     std::thread::sleep(Duration::from_millis(500));
@@ -354,9 +345,9 @@ fn tab_in_one_real_window_leaves_the_other_alone_and_ctrl_enter_adds_no_line() {
     let _turn = turn();
     let Desk { peer, s, display } = desk("en_US.UTF-8");
     let mut app = display.launch(s.k.dir(), s.k.bus.as_deref().unwrap(), "en_US.UTF-8");
-    let main = display
-        .wait_for_window("^Koperta$", Duration::from_secs(30))
-        .expect("main window");
+    let main = display.wait_for_main(&mut app, || {
+        display.launch(s.k.dir(), s.k.bus.as_deref().unwrap(), "en_US.UTF-8")
+    });
     let a = display.open_compose(&main).expect("first compose window");
     // The second: a window that is neither of the first two.
     let mut b = None;
@@ -442,9 +433,9 @@ fn a_mailto_link_opens_a_filled_compose_window_in_the_running_app() {
     let Desk { peer, s, display } = desk("pl_PL.UTF-8");
     let bus = s.k.bus.clone().unwrap();
     let mut first = display.launch(s.k.dir(), &bus, "pl_PL.UTF-8");
-    let main = display
-        .wait_for_window("^Koperta$", Duration::from_secs(30))
-        .expect("main window");
+    let main = display.wait_for_main(&mut first, || {
+        display.launch(s.k.dir(), &bus, "pl_PL.UTF-8")
+    });
     std::thread::sleep(Duration::from_millis(800));
     // A second launch with a link: it hands the link over and ends.
     let uri = "mailto:jan@example.com,anna@example.org?cc=zofia@example.pl\
@@ -587,9 +578,9 @@ fn d01_a_reopened_draft_closed_unchanged_with_the_keyboard_is_still_listed() {
     };
     store.save_draft("d1", &draft).unwrap();
     let mut app = display.launch(s.k.dir(), s.k.bus.as_deref().unwrap(), "pl_PL.UTF-8");
-    let main = display
-        .wait_for_window("^Koperta$", Duration::from_secs(30))
-        .expect("main window");
+    let main = display.wait_for_main(&mut app, || {
+        display.launch(s.k.dir(), s.k.bus.as_deref().unwrap(), "pl_PL.UTF-8")
+    });
     std::thread::sleep(Duration::from_millis(1500));
     xdotool(&display.name, &["windowfocus", "--sync", &main]);
     std::thread::sleep(Duration::from_millis(300));
@@ -662,9 +653,9 @@ fn keys_typed_right_after_tab_go_to_the_next_field() {
         display,
     } = desk("en_US.UTF-8");
     let mut app = display.launch(s.k.dir(), s.k.bus.as_deref().unwrap(), "en_US.UTF-8");
-    let main = display
-        .wait_for_window("^Koperta$", Duration::from_secs(30))
-        .expect("main window");
+    let main = display.wait_for_main(&mut app, || {
+        display.launch(s.k.dir(), s.k.bus.as_deref().unwrap(), "en_US.UTF-8")
+    });
     let compose = display.open_compose(&main).expect("compose window");
     xdotool(&display.name, &["windowfocus", "--sync", &compose]);
     std::thread::sleep(Duration::from_millis(500));

@@ -338,21 +338,38 @@ impl Store {
         };
         for e in entries.flatten() {
             let id = e.file_name().to_string_lossy().into_owned();
-            let path = e.path().join("draft.toml");
-            match std::fs::read_to_string(&path) {
-                Ok(text) => match toml::from_str::<Draft>(&text) {
-                    Ok(d) => ok.push((id, d)),
-                    Err(err) => bad.push(StoreError::Damaged {
-                        path,
-                        detail: err.message().to_string(),
-                    }),
-                },
-                Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
-                Err(source) => bad.push(StoreError::Io { path, source }),
+            match self.draft(&id) {
+                Ok(Some(d)) => ok.push((id, d)),
+                Ok(None) => {}
+                Err(e) => bad.push(e),
             }
         }
         ok.sort_by(|a, b| a.0.cmp(&b.0));
         (ok, bad)
+    }
+
+    /// Draft `id` as last saved; `None` when there is none (or `id` is not
+    /// a draft id).
+    ///
+    /// Errors: [`StoreError::Io`] when `draft.toml` cannot be read,
+    /// [`StoreError::Damaged`] when it is not a draft.
+    pub fn draft(&self, id: &str) -> Result<Option<Draft>, StoreError> {
+        if !valid_id(id) {
+            return Ok(None);
+        }
+        let path = self.dir("drafts").join(id).join("draft.toml");
+        match std::fs::read_to_string(&path) {
+            Ok(text) => {
+                toml::from_str::<Draft>(&text)
+                    .map(Some)
+                    .map_err(|err| StoreError::Damaged {
+                        path,
+                        detail: err.message().to_string(),
+                    })
+            }
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(source) => Err(StoreError::Io { path, source }),
+        }
     }
 
     /// When draft `id` was last saved (Unix seconds), if it can be told.

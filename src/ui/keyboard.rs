@@ -41,7 +41,9 @@ impl App {
     pub(super) fn input(&mut self, id: window::Id, input: Input) -> Task<Message> {
         let is_compose = matches!(self.windows.get(&id), Some(Screen::Compose(_)));
         match input {
-            Input::NewMessage if !self.accounts().is_empty() => self.open_compose(None),
+            Input::NewMessage if !self.accounts().is_empty() => {
+                self.open_compose(None, super::compose::Sizes::new())
+            }
             Input::NewMessage => Task::none(),
             Input::View(n) if !is_compose => match main_window::Tab::ALL.get(n) {
                 Some(tab) => self.update(Message::Main(main_window::Message::Tab(*tab))),

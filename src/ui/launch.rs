@@ -50,14 +50,14 @@ impl App {
     pub fn boot() -> (App, Task<Message>) {
         let paths =
             Paths::from_env().unwrap_or_else(|_| Paths::under(std::path::Path::new(".koperta")));
-        let mut app = App::headless(paths);
+        let mut app = App::new(paths);
         i18n::apply(app.config.config.settings.language);
         let (id, open) = window::open(main_window_settings());
         app.main_id = Some(id);
         app.windows.insert(id, Screen::Main);
         // What fell due while no Koperta ran goes out now.
         #[allow(unused_mut)]
-        let mut first = vec![open.map(Message::Opened), app.run_due()];
+        let mut first = vec![open.map(Message::Opened), app.run_due(), app.reindex()];
         #[cfg(not(target_os = "linux"))]
         first.push(iced::system::theme().map(Message::OsTheme));
         let mut task = Task::batch(first);

@@ -6,6 +6,7 @@ mod config_io;
 pub mod focus;
 pub mod frame_probe;
 pub mod icon;
+pub mod index;
 mod keyboard;
 mod launch;
 pub mod main_window;

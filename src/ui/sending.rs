@@ -146,7 +146,7 @@ impl App {
                 (Ok(_), None) => c.sending = compose::Sending::Idle,
             }
         }
-        self.refresh();
+        self.relist();
         // Typed into while it was being queued: taken back at once, as any
         // edit in the undo delay is, so what goes out is what is shown.
         let typed_meanwhile = matches!(
@@ -210,8 +210,7 @@ impl App {
                 Err(e) => c.notice = Some(e),
             }
         }
-        self.refresh();
-        Task::none()
+        self.refresh()
     }
 
     /// Undo: takes the held message of window `id` back into its draft
@@ -289,7 +288,7 @@ impl App {
         if let Err(e) = result {
             self.notice(e);
         }
-        self.refresh();
+        self.relist();
         self.run_due()
     }
 
@@ -436,8 +435,7 @@ impl App {
                 Task::none()
             }
         };
-        self.refresh();
-        task
+        Task::batch([task, self.refresh()])
     }
 
     fn sending_subject(&self, id: &str) -> Option<String> {

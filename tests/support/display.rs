@@ -66,6 +66,40 @@ impl Display {
             .expect("koperta")
     }
 
+    /// Waits up to 30 s for the main window of `app` (launched by
+    /// [`Display::launch`]); its X window id. Launches again once when the
+    /// first launch exited or never mapped a window (seen rarely on a
+    /// loaded machine), saying why on the test's output; panics with the
+    /// app's standard error and exit status, and whether Xvfb still runs,
+    /// when the second does not map either.
+    pub fn wait_for_main(&self, app: &mut Child, relaunch: impl Fn() -> Child) -> String {
+        for attempt in 0..2 {
+            if let Some(id) = self.wait_for_window("^Koperta$", Duration::from_secs(30)) {
+                return id;
+            }
+            let _ = app.kill();
+            let status = app.wait();
+            let mut stderr = String::new();
+            if let Some(mut e) = app.stderr.take() {
+                let _ = std::io::Read::read_to_string(&mut e, &mut stderr);
+            }
+            // The third field of /proc/PID/stat is the state (Z: exited).
+            let xvfb = std::fs::read_to_string(format!("/proc/{}/stat", self.child.id()))
+                .ok()
+                .and_then(|s| s.rsplit(')').next().map(|r| r.trim().to_string()))
+                .and_then(|r| r.split(' ').next().map(str::to_string))
+                .unwrap_or_else(|| "gone".to_string());
+            let report = format!(
+                "no main window after 30 s (attempt {}); app {status:?}; Xvfb {xvfb}; app stderr:\n{stderr}",
+                attempt + 1
+            );
+            assert!(attempt == 0, "{report}");
+            eprintln!("{report}");
+            *app = relaunch();
+        }
+        unreachable!("the loop returns or panics")
+    }
+
     /// Runs xdotool on this display; returns what it printed.
     pub fn xdotool(&self, args: &[&str]) -> String {
         let out = Command::new("xdotool")

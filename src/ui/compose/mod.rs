@@ -142,7 +142,7 @@ pub struct State {
     pub outbox_id: Option<String>,
     /// Attachment sizes in bytes, read once when attached (never while
     /// drawing).
-    pub sizes: std::collections::HashMap<PathBuf, u64>,
+    pub sizes: Sizes,
     /// Cc shown (asked for, or filled).
     pub show_cc: bool,
     /// Bcc shown (asked for, or filled).
@@ -244,11 +244,17 @@ pub enum Action {
 }
 
 impl State {
-    /// A new, empty message from `account`.
+    /// A window on `draft` (saved as `draft_id`) whose attachments' sizes
+    /// are not known: each counts 0 bytes. See [`State::with_sizes`].
     pub fn new(draft_id: String, draft: Draft) -> State {
+        State::with_sizes(draft_id, draft, Sizes::new())
+    }
+
+    /// A window on `draft` with its attachments' `sizes` (bytes), read off
+    /// the UI thread with [`sizes_of`].
+    pub fn with_sizes(draft_id: String, draft: Draft, sizes: Sizes) -> State {
         let body = text_editor::Content::with_text(&draft.body);
         let (show_cc, show_bcc) = (!draft.cc.trim().is_empty(), !draft.bcc.trim().is_empty());
-        let sizes = sizes_of(&draft.attachments);
         State {
             draft_id,
             draft,
@@ -473,15 +479,23 @@ impl State {
         self.changed();
     }
 
-    /// Adds attachments already copied into the draft.
-    pub fn attached(&mut self, paths: Vec<PathBuf>) {
-        self.sizes.extend(sizes_of(&paths));
-        self.draft.attachments.extend(paths);
+    /// Adds attachments already copied into the draft, with their sizes
+    /// (bytes).
+    pub fn attached(&mut self, copies: Vec<(PathBuf, u64)>) {
+        for (path, size) in copies {
+            self.sizes.insert(path.clone(), size);
+            self.draft.attachments.push(path);
+        }
         self.changed();
     }
 }
 
-fn sizes_of(paths: &[PathBuf]) -> std::collections::HashMap<PathBuf, u64> {
+/// Attachment sizes in bytes, by file.
+pub type Sizes = std::collections::HashMap<PathBuf, u64>;
+
+/// The size of each of `paths` in bytes (0 when it cannot be read). Reads
+/// the disk: call it off the UI thread.
+pub fn sizes_of(paths: &[PathBuf]) -> Sizes {
     paths
         .iter()
         .map(|p| {

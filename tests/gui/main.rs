@@ -3,7 +3,10 @@
 //! returns run to completion against the real SMTP peer and keyring.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "../support/mod.rs"]
 mod support;
+
+mod index;
 
 use support::app::{compose_window, drive, outputs};
 
@@ -153,7 +156,8 @@ fn attachment_totals_use_polish_plurals() {
                 p
             })
             .collect();
-        let state = compose::State::new(
+        let sizes = compose::sizes_of(&files);
+        let state = compose::State::with_sizes(
             "d".into(),
             Draft {
                 account: Some(acc.id.clone()),
@@ -161,6 +165,7 @@ fn attachment_totals_use_polish_plurals() {
                 attachments: files,
                 ..Draft::default()
             },
+            sizes,
         );
         let mut ui = simulator(compose::view(
             &state,
@@ -279,7 +284,7 @@ fn drafts_are_saved_and_offered_back_after_a_crash() {
         ));
         let copy = app.store.attach_copy(&draft_id, &file).unwrap();
         if let Some(Screen::Compose(c)) = app.windows.get_mut(&id) {
-            c.attached(vec![copy]);
+            c.attached(vec![(copy, 8)]);
         }
         std::thread::sleep(Duration::from_millis(900));
         // The autosave runs as a task, off the UI thread.
@@ -428,7 +433,8 @@ fn sending_from_the_app_inner() {
             assert!(app.outbox[0].sidecar.failure.is_some());
             // Clear the way for the next message.
             let _ = app.engine.remove(&app.outbox[0].id.clone());
-            app.refresh();
+            let reread = app.refresh();
+            drive(&mut app, &rt, reread);
         }
     }
 
@@ -495,7 +501,8 @@ fn sending_from_the_app_inner() {
             Some(koperta::outbox::Class::Transient)
         );
         let _ = app.engine.remove(&app.outbox[0].id.clone());
-        app.refresh();
+        let reread = app.refresh();
+        drive(&mut app, &rt, reread);
         app.config.config.accounts[0].port = real_port;
     }
 
@@ -757,7 +764,9 @@ fn window_titles_name_the_subject_and_suggestions_come_from_sent_mail() {
         .remember_addresses(&["anna.nowak@example.org".into(), "jan@example.com".into()])
         .unwrap();
     // As after a send: the app re-reads the outbox and the addresses.
-    app.refresh();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let reread = app.refresh();
+    drive(&mut app, &rt, reread);
     let _ = app.update(Message::Compose(
         b,
         compose::Message::To("jan@example.com, an".into()),
@@ -1198,7 +1207,8 @@ fn d01_closing_a_reopened_draft_or_an_edited_outbox_message_unchanged_keeps_it()
     };
     // A: a saved draft, reopened from the list and closed unchanged.
     app.store.save_draft("szkic1", &draft).unwrap();
-    app.refresh();
+    let reread = app.refresh();
+    drive(&mut app, &rt, reread);
     support::app::send(
         &mut app,
         &rt,
@@ -1229,7 +1239,8 @@ fn d01_closing_a_reopened_draft_or_an_edited_outbox_message_unchanged_keeps_it()
             when: koperta::outbox::When::At(u64::MAX / 2),
         })
         .unwrap();
-    app.refresh();
+    let reread = app.refresh();
+    drive(&mut app, &rt, reread);
     support::app::send(
         &mut app,
         &rt,
@@ -1600,7 +1611,8 @@ fn d04_with_25_attachments_and_40_recipients_the_body_and_send_stay_in_the_windo
         .map(|n| format!("Osoba {n} <osoba{n}@example.org>"))
         .collect::<Vec<_>>()
         .join(", ");
-    let state = compose::State::new(
+    let sizes = compose::sizes_of(&files);
+    let state = compose::State::with_sizes(
         "d1".into(),
         Draft {
             account: Some(acc.id.clone()),
@@ -1611,6 +1623,7 @@ fn d04_with_25_attachments_and_40_recipients_the_body_and_send_stay_in_the_windo
             signature: true,
             ..Draft::default()
         },
+        sizes,
     );
     let shots = support::manifest_dir().join("target/screenshots/compose");
     let id = window::Id::unique();
@@ -1986,7 +1999,7 @@ fn d08_the_signature_is_in_the_text_by_default_and_follows_the_sender() {
         ..account()
     };
     app.config.config.accounts = vec![zofia.clone(), firma.clone()];
-    let _ = app.open_compose(None);
+    let _ = app.open_compose(None, compose::Sizes::new());
     let (id, body) = app
         .windows
         .iter()
@@ -2010,15 +2023,18 @@ fn d08_the_signature_is_in_the_text_by_default_and_follows_the_sender() {
     assert_eq!(c.draft.body, "\n\n-- \nBiuro", "the sender's own signature");
     assert!(!c.draft.signature, "not added a second time when sent");
 
-    let _ = app.open_compose(Some((
-        "old".into(),
-        Draft {
-            account: Some(zofia.id.clone()),
-            body: "Treść".into(),
-            signature: true,
-            ..Draft::default()
-        },
-    )));
+    let _ = app.open_compose(
+        Some((
+            "old".into(),
+            Draft {
+                account: Some(zofia.id.clone()),
+                body: "Treść".into(),
+                signature: true,
+                ..Draft::default()
+            },
+        )),
+        compose::Sizes::new(),
+    );
     let old = app
         .windows
         .values()
@@ -2150,7 +2166,8 @@ fn an_edit_after_a_failed_send_takes_it_out_of_the_outbox_so_no_retry_sends_olde
     }));
     app.store.outbox_update(&queued, &m.sidecar).unwrap();
     let _ = app.engine.reload();
-    app.refresh();
+    let reread = app.refresh();
+    drive(&mut app, &rt, reread);
     // The window that tried to send it, still open after the failure.
     let w = support::app::compose_window(&mut app, draft.clone());
     if let Some(Screen::Compose(c)) = app.windows.get_mut(&w) {

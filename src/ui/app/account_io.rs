@@ -1,0 +1,234 @@
+//! The app's side of the account setup wizard and the account form:
+//! discovery, signing in, and saving (keyring first, then config.toml),
+//! off the UI thread.
+
+use iced::Task;
+
+use super::{App, Message};
+use crate::account::{self, Account, AccountId};
+use crate::outbox;
+use crate::report::{Localize, smtp_error};
+use crate::secrets::{Keyring, Password};
+use crate::smtp::SmtpError;
+use crate::t;
+use crate::ui::{main_window, wizard};
+
+impl App {
+    /// The wizard's account with what discovery was told to trust (an extra
+    /// CA, for tests), unless the person pinned a certificate.
+    fn wizard_account(&self, mut account: Account) -> Account {
+        if account.pinned_cert_pem.is_none() {
+            account.extra_ca_pem = self.discoverer.extra_ca_pem.clone();
+        }
+        account
+    }
+
+    pub(in crate::ui) fn wizard_action(&mut self, action: wizard::Action) -> Task<Message> {
+        use wizard::Action as A;
+        match action {
+            A::None => Task::none(),
+            A::Close => {
+                if let Some(h) = self.wizard_task.take() {
+                    h.abort();
+                }
+                self.wizard = None;
+                Task::none()
+            }
+            A::Abort => {
+                if let Some(h) = self.wizard_task.take() {
+                    h.abort();
+                }
+                Task::none()
+            }
+            A::Discover(generation, address) => {
+                let discoverer = self.discoverer.clone();
+                let (task, handle) = Task::perform(
+                    async move {
+                        discoverer
+                            .discover(&address)
+                            .await
+                            .map_err(|_| t!("account-error-invalid-address", address = address))
+                    },
+                    move |r| Message::Wizard(wizard::Message::Found(generation, r)),
+                )
+                .abortable();
+                if let Some(old) = self.wizard_task.replace(handle) {
+                    old.abort();
+                }
+                task
+            }
+            A::Test(generation, account, password) => {
+                // Signed in to as it was found: through the same resolver.
+                let settings = self.settings().clone();
+                let env = outbox::Environment {
+                    resolver: self.discoverer.resolver.clone(),
+                    ..self.env.clone()
+                };
+                let account = self.wizard_account(*account);
+                let (task, handle) = Task::perform(
+                    async move {
+                        outbox::test_with_password(&account, &password, &settings, &env, None)
+                            .await
+                            .map(|_| ())
+                            .map_err(|e| {
+                                let pinnable_pem = match &e {
+                                    SmtpError::Certificate {
+                                        problem:
+                                            crate::smtp::CertProblem::UnknownIssuer
+                                            | crate::smtp::CertProblem::CaAsServer,
+                                        presented_pem,
+                                        ..
+                                    } => presented_pem.clone(),
+                                    _ => None,
+                                };
+                                wizard::TestFailure {
+                                    // No command-line advice in the window.
+                                    reason: if pinnable_pem.is_some() {
+                                        t!("wizard-cert-untrusted")
+                                    } else {
+                                        smtp_error(&e, &account.host)
+                                    },
+                                    pinnable_pem,
+                                }
+                            })
+                    },
+                    move |r| Message::Wizard(wizard::Message::Tested(generation, r)),
+                )
+                .abortable();
+                if let Some(old) = self.wizard_task.replace(handle) {
+                    old.abort();
+                }
+                task
+            }
+            A::Save(account, password) => {
+                let account = self.wizard_account(*account);
+                if let Err(e) = self.config.config.allows(&account) {
+                    return Task::done(Message::AccountSaved(Err(e.localize())));
+                }
+                save_password_then_account(account, password)
+            }
+            A::Manual(account, password) => {
+                if let Some(h) = self.wizard_task.take() {
+                    h.abort();
+                }
+                self.wizard = None;
+                self.main.form = Some(main_window::AccountForm {
+                    name: account.name.clone(),
+                    address: account.address.clone(),
+                    host: account.host.clone(),
+                    port: account.port.to_string(),
+                    security: account.security,
+                    username: if account.username == account.address {
+                        String::new()
+                    } else {
+                        account.username.clone()
+                    },
+                    password,
+                    ..main_window::AccountForm::default()
+                });
+                // The cursor in the first field left to fill.
+                let first = [
+                    (main_window::FormField::Name, account.name.is_empty()),
+                    (main_window::FormField::Address, account.address.is_empty()),
+                ]
+                .into_iter()
+                .find(|(_, empty)| *empty)
+                .map_or(main_window::FormField::Host, |(f, _)| f);
+                self.focus_main(first.id())
+            }
+        }
+    }
+
+    /// Saves the account form: checks every field (reading the PEM files),
+    /// signs in with it when `check` (refusing a wrong password or server,
+    /// D5), stores a new password in the keyring, then the account. All of
+    /// it off the UI thread; the form keeps what was typed until it works.
+    pub(in crate::ui) fn save_account(&mut self, check: bool) -> Task<Message> {
+        let Some(form) = &self.main.form else {
+            return Task::none();
+        };
+        let fail = |msg: String| Task::done(Message::AccountSaved(Err(msg)));
+        let existing = form
+            .editing
+            .as_ref()
+            .and_then(|id| self.accounts().iter().find(|a| &a.id == id))
+            .cloned();
+        let path = |p: &str| (!p.trim().is_empty()).then(|| std::path::PathBuf::from(p.trim()));
+        let input = account::AccountInput {
+            id: form.editing.clone(),
+            name: form.name.clone(),
+            address: form.address.clone(),
+            host: form.host.clone(),
+            port: form.port.clone(),
+            security: form.security,
+            username: form.username.clone(),
+            ca_file: path(&form.ca_file),
+            pin_file: path(&form.pin_file),
+            ca_pem: existing.as_ref().and_then(|a| a.extra_ca_pem.clone()),
+            pinned_pem: existing.as_ref().and_then(|a| a.pinned_cert_pem.clone()),
+            signature: form.signature.clone(),
+            bcc_self: form.bcc_self,
+        };
+        if self.config.is_damaged() {
+            return fail(
+                crate::config::ConfigError::KeptDamaged {
+                    path: self.config.path().to_path_buf(),
+                }
+                .localize(),
+            );
+        }
+        let password: Password = form.password.clone();
+        if password.is_empty() && existing.is_none() {
+            return fail(t!("account-error-password-required-gui"));
+        }
+        let config = self.config.config.clone();
+        let settings = self.settings().clone();
+        let env = self.env.clone();
+        Task::perform(
+            async move {
+                let account = tokio::task::spawn_blocking(move || input.validate())
+                    .await
+                    .map_err(|e| e.to_string())?
+                    .map_err(|e| e.localize())?;
+                config.allows(&account).map_err(|e| e.localize())?;
+                if check {
+                    let signed_in = if password.is_empty() {
+                        // Editing, password kept: the keyring's.
+                        outbox::test_connection(&account, &settings, &env).await
+                    } else {
+                        outbox::test_with_password(&account, &password, &settings, &env, None).await
+                    };
+                    signed_in.map_err(|e| smtp_error(&e, &account.host))?;
+                }
+                if !password.is_empty() {
+                    store_password(account.id.clone(), password).await?;
+                }
+                Ok(account)
+            },
+            Message::AccountSaved,
+        )
+    }
+}
+
+/// Stores `password` in the keyring (off the UI thread), then hands the
+/// account to [`Message::AccountSaved`], which writes the config: an
+/// account never exists without its password.
+fn save_password_then_account(account: Account, password: Password) -> Task<Message> {
+    Task::perform(
+        async move {
+            store_password(account.id.clone(), password).await?;
+            Ok(account)
+        },
+        Message::AccountSaved,
+    )
+}
+
+/// Stores account `id`'s password in the keyring, off the async threads.
+///
+/// Errors: the keyring's, translated.
+async fn store_password(id: AccountId, password: Password) -> Result<(), String> {
+    tokio::task::spawn_blocking(move || Keyring::default().set(&id, &password))
+        .await
+        .map_err(|e| e.to_string())?
+        .map_err(|e| e.localize())
+}

@@ -1,0 +1,465 @@
+//! The app's side of compose windows: opening one (new, from a saved
+//! draft, from a `mailto:` link), the work its actions ask for (saving,
+//! attaching, closing), all off the UI thread.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use iced::{Task, window};
+
+use super::{App, Message, Screen};
+use crate::account::AccountId;
+use crate::draft::Draft;
+use crate::report::Localize;
+use crate::t;
+use crate::ui::compose;
+use crate::ui::launch::compose_window_settings;
+use crate::ui::{main_window, wizard};
+
+impl App {
+    /// Opens a compose window on draft `id` (a new one when `None`).
+    /// Its attachments' `sizes` (bytes) were read off the UI thread.
+    pub fn open_compose(
+        &mut self,
+        draft: Option<(String, Draft)>,
+        sizes: compose::Sizes,
+    ) -> Task<Message> {
+        let (draft_id, mut draft) = draft.unwrap_or_else(|| {
+            let account = self.accounts().first().map(|a| a.id.clone());
+            let body = self
+                .signature_of(account.as_ref())
+                .map(|s| crate::draft::signature_block(&s))
+                .unwrap_or_default();
+            (
+                crate::store::new_id(),
+                Draft {
+                    account,
+                    body,
+                    ..Draft::default()
+                },
+            )
+        });
+        // A draft from before the signature was shown in the text: it goes
+        // into the text now, where it can be seen and changed (D8).
+        if draft.signature {
+            if let Some(s) = self.signature_of(draft.account.as_ref()) {
+                draft.body.push_str(&crate::draft::signature_block(&s));
+            }
+            draft.signature = false;
+        }
+        let (id, open) = window::open(compose_window_settings());
+        self.windows.insert(
+            id,
+            Screen::Compose(Box::new(compose::State::with_sizes(draft_id, draft, sizes))),
+        );
+        self.relist();
+        // The cursor starts in To.
+        open.map(Message::Opened)
+            .chain(compose::focus_field(id, "to"))
+    }
+
+    /// The signature of `account`, when it has one.
+    pub(in crate::ui) fn signature_of(&self, account: Option<&AccountId>) -> Option<String> {
+        self.accounts()
+            .iter()
+            .find(|a| Some(&a.id) == account)
+            .map(|a| a.signature.clone())
+            .filter(|s| !s.trim().is_empty())
+    }
+
+    /// Opens a compose window filled from a `mailto:` URI (RFC 6068). An
+    /// `attach=` field is ignored and the window says so; a malformed URI
+    /// gives an empty window that says why. Nothing is sent until the
+    /// person presses Send.
+    pub fn open_mailto(&mut self, uri: &str) -> Task<Message> {
+        let account = self.accounts().first().map(|a| a.id.clone());
+        let (draft, notice) = match crate::mailto::parse(uri) {
+            Ok(m) => {
+                let notice =
+                    (!m.ignored_attachments.is_empty()).then(|| t!("mailto-attach-ignored"));
+                (
+                    Draft {
+                        account,
+                        to: m.to,
+                        cc: m.cc,
+                        bcc: m.bcc,
+                        subject: m.subject,
+                        body: m.body,
+                        // The account's signature under the given text.
+                        signature: true,
+                        in_reply_to: m.in_reply_to,
+                        ..Draft::default()
+                    },
+                    notice,
+                )
+            }
+            Err(_) => (
+                Draft {
+                    account,
+                    ..Draft::default()
+                },
+                Some(t!("mailto-malformed")),
+            ),
+        };
+        let draft_id = crate::store::new_id();
+        let task = self.open_compose(Some((draft_id.clone(), draft)), compose::Sizes::new());
+        let mut opened = None;
+        for (wid, screen) in self.windows.iter_mut() {
+            if let Screen::Compose(c) = screen
+                && c.draft_id == draft_id
+            {
+                c.notice = notice.clone();
+                c.unsent_changes = true;
+                opened = Some(*wid);
+            }
+        }
+        // Kept as a draft at once, like anything typed.
+        match opened {
+            Some(wid) => Task::batch([task, self.save_draft(wid)]),
+            None => task,
+        }
+    }
+
+    pub(in crate::ui) fn suggestions(&self, to: &str) -> Vec<String> {
+        let typed = to
+            .rsplit([',', ';'])
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_lowercase();
+        if typed.len() < 2 {
+            return Vec::new();
+        }
+        self.addresses
+            .iter()
+            .filter(|a| a.to_lowercase().starts_with(&typed) && a.to_lowercase() != typed)
+            .take(5)
+            .cloned()
+            .collect()
+    }
+
+    pub(in crate::ui) fn attach(&mut self, id: window::Id, paths: Vec<PathBuf>) -> Task<Message> {
+        let Some(Screen::Compose(c)) = self.windows.get(&id) else {
+            return Task::none();
+        };
+        let store = self.store.clone();
+        let draft_id = c.draft_id.clone();
+        Task::perform(
+            async move {
+                tokio::task::spawn_blocking(move || {
+                    let mut copies = Vec::new();
+                    let mut errors = Vec::new();
+                    for p in paths {
+                        match store.attach_copy(&draft_id, &p) {
+                            Ok(copy) => {
+                                let size = std::fs::metadata(&copy).map_or(0, |m| m.len());
+                                copies.push((copy, size));
+                            }
+                            Err(e) => errors.push(t!(
+                                "draft-error-unreadable-attachment",
+                                path = p.display().to_string(),
+                                reason = match e {
+                                    crate::store::StoreError::Io { source, .. } =>
+                                        crate::report::io_error(&source),
+                                    crate::store::StoreError::NotAFile { .. } =>
+                                        t!("attach-error-not-a-file"),
+                                    crate::store::StoreError::TooLarge { size, limit, .. } => t!(
+                                        "attach-error-too-large",
+                                        size = crate::report::human_size(size),
+                                        limit = crate::report::human_size(limit)
+                                    ),
+                                    other => other.to_string(),
+                                }
+                            )),
+                        }
+                    }
+                    (copies, errors)
+                })
+                .await
+                .unwrap_or_default()
+            },
+            move |(copies, errors)| Message::Attached(id, copies, errors),
+        )
+    }
+
+    pub(in crate::ui) fn compose_action(
+        &mut self,
+        id: window::Id,
+        action: compose::Action,
+    ) -> Task<Message> {
+        use compose::Action as A;
+        match action {
+            A::None => Task::none(),
+            A::Save => self.save_draft(id),
+            A::PickFiles => Task::perform(
+                async {
+                    rfd::AsyncFileDialog::new()
+                        .pick_files()
+                        .await
+                        .map(|files| files.into_iter().map(|f| f.path().to_path_buf()).collect())
+                        .unwrap_or_default()
+                },
+                move |paths| Message::Picked(id, paths),
+            ),
+            A::Attach(paths) => self.attach(id, paths),
+            A::CloseKeep => self.save_draft(id).chain(window::close(id)),
+            A::CloseDiscard => {
+                let Some(Screen::Compose(c)) = self.windows.get(&id) else {
+                    return window::close(id);
+                };
+                let (store, draft) = (self.store.clone(), c.draft_id.clone());
+                self.files_task(
+                    move || store.delete_draft(&draft).map_err(|e| e.localize()),
+                    Message::DraftDiscarded,
+                )
+                .chain(window::close(id))
+            }
+            A::Send => self.send(id),
+            A::Undo => self.undo(id),
+            A::Withdraw => self.withdraw(id),
+            A::CancelSend(outbox_id) => {
+                self.engine.cancel(&outbox_id);
+                Task::none()
+            }
+            A::FromChanged(old) => {
+                let (old, new) = match self.windows.get(&id) {
+                    Some(Screen::Compose(c)) => (
+                        self.signature_of(old.as_ref()).unwrap_or_default(),
+                        self.signature_of(c.draft.account.as_ref())
+                            .unwrap_or_default(),
+                    ),
+                    _ => return Task::none(),
+                };
+                if let Some(Screen::Compose(c)) = self.windows.get_mut(&id)
+                    && let Some(body) = crate::draft::swap_signature(&c.draft.body, &old, &new)
+                {
+                    c.set_body(body);
+                }
+                Task::none()
+            }
+            A::Focus(field) => {
+                if let Some(Screen::Compose(c)) = self.windows.get_mut(&id) {
+                    c.focus = compose::FOCUS_ORDER.iter().position(|f| *f == field);
+                }
+                compose::focus_field(id, field)
+            }
+            A::AddAccount => {
+                self.main.form = None;
+                if self.wizard.is_none() {
+                    self.wizard = Some(wizard::State::default());
+                }
+                self.show_main().chain(self.focus_main(wizard::NAME_ID))
+            }
+        }
+    }
+
+    /// Saves the draft of compose window `id` now.
+    /// Saves compose window `id`'s draft off the UI thread; a failure
+    /// marks it unsaved again and says why in the window.
+    pub fn save_draft(&mut self, id: window::Id) -> Task<Message> {
+        let Some(Screen::Compose(c)) = self.windows.get_mut(&id) else {
+            return Task::none();
+        };
+        c.dirty = false;
+        c.unsaved_since = None;
+        let (store, draft_id, draft) = (self.store.clone(), c.draft_id.clone(), c.draft.clone());
+        // Copies of removed attachments go once the draft no longer names
+        // them (D26); one attached in the last seconds may not be named
+        // yet, so only older ones.
+        let before = std::time::SystemTime::now()
+            .checked_sub(PRUNE_AFTER)
+            .unwrap_or(std::time::UNIX_EPOCH);
+        Task::perform(
+            async move {
+                tokio::task::spawn_blocking(move || {
+                    store
+                        .save_draft(&draft_id, &draft)
+                        .map(|()| {
+                            store.prune_attachments(&draft_id, &draft.attachments, before);
+                        })
+                        .map_err(|e| e.localize())
+                })
+                .await
+                .unwrap_or_else(|e| Err(e.to_string()))
+            },
+            move |r| Message::DraftSaved(id, r),
+        )
+    }
+
+    /// The person asked to close compose window `id`: asked what to keep
+    /// when there is unsaved typing; otherwise closed, saying where the
+    /// message is (the outbox, or the drafts). Only a new, empty draft goes
+    /// away with its window (D1, D16).
+    pub(in crate::ui) fn close_compose(&mut self, id: window::Id) -> Task<Message> {
+        match self.windows.get_mut(&id) {
+            Some(Screen::Compose(c)) if c.unsent_changes => {
+                c.asking_close = true;
+                // The focus on "Keep", the answer that loses nothing.
+                compose::focus_field(id, "close-keep")
+            }
+            Some(Screen::Compose(c)) => {
+                // A reopened draft, and one whose message the outbox
+                // holds, are kept.
+                let queued = c
+                    .outbox_id
+                    .as_ref()
+                    .and_then(|o| self.engine.get(o))
+                    .or_else(|| self.engine.by_draft(&c.draft_id));
+                if let Some(m) = queued {
+                    // Not "keep as draft?": it waits in the outbox (D16).
+                    let subject = main_window::subject_or_none(&m.sidecar.subject);
+                    use crate::outbox::State as S;
+                    let by_itself = match m.sidecar.state {
+                        S::Held { .. } | S::Scheduled { .. } | S::Due | S::Sending { .. } => true,
+                        S::Failed => m.sidecar.next_try.is_some(),
+                        S::MaybeSent | S::Sent { .. } => false,
+                    };
+                    self.notice(if by_itself {
+                        t!("main-closed-queued", subject = subject)
+                    } else {
+                        t!("main-closed-waiting", subject = subject)
+                    });
+                    return window::close(id);
+                }
+                if c.draft.is_blank() {
+                    let (store, draft) = (self.store.clone(), c.draft_id.clone());
+                    return Task::future(async move {
+                        let _ =
+                            tokio::task::spawn_blocking(move || store.delete_draft(&draft)).await;
+                    })
+                    .discard()
+                    .chain(window::close(id));
+                }
+                // Unchanged and already saved: kept, and the person is
+                // told where (D1).
+                let subject = main_window::subject_or_none(&c.draft.subject);
+                self.notice(t!("main-closed-draft-kept", subject = subject));
+                window::close(id)
+            }
+            _ => window::close(id),
+        }
+    }
+
+    /// Files were copied into window `id`'s draft (`copies`, each with its
+    /// size in bytes), or could not be (`errors`, translated).
+    pub(in crate::ui) fn attached(
+        &mut self,
+        id: window::Id,
+        copies: Vec<(PathBuf, u64)>,
+        errors: Vec<String>,
+    ) -> Task<Message> {
+        let Some(Screen::Compose(c)) = self.windows.get_mut(&id) else {
+            return Task::none();
+        };
+        let any = !copies.is_empty();
+        if any {
+            c.attached(copies);
+        }
+        // A typed path that failed stays, to be corrected (D26).
+        if errors.is_empty() {
+            c.attach_path.clear();
+            c.notice = None;
+        } else {
+            c.notice = Some(errors.join("\n"));
+        }
+        // The cursor stays in the path field for the next file.
+        let attach = compose::FOCUS_ORDER.iter().position(|f| *f == "attach");
+        let refocus = if c.focus.is_some() && c.focus == attach {
+            compose::focus_field(id, "attach")
+        } else {
+            Task::none()
+        };
+        // Saved at once: the draft now names the copies.
+        let save = if any {
+            self.save_draft(id)
+        } else {
+            Task::none()
+        };
+        Task::batch([refocus, save])
+    }
+
+    /// Opens saved draft `draft_id` in a compose window, or brings forward
+    /// the window that has it open (never two windows on one draft). The
+    /// draft and its attachments' sizes are read off the UI thread; with
+    /// `leave_outbox`, that outbox message is first taken out (so the
+    /// outbox cannot send the old version while it is edited); with
+    /// `maybe_sent`, the window is tied to that message, which stays.
+    pub(in crate::ui) fn open_draft(
+        &mut self,
+        draft_id: String,
+        leave_outbox: Option<String>,
+        maybe_sent: Option<String>,
+    ) -> Task<Message> {
+        if let Some(w) = self.window_of_draft(&draft_id) {
+            return window::gain_focus(w);
+        }
+        let (store, engine) = (self.store.clone(), self.engine.clone());
+        let id = draft_id.clone();
+        Task::perform(
+            async move {
+                tokio::task::spawn_blocking(move || {
+                    let draft = store.draft(&id).map_err(|e| e.localize())?;
+                    // Never out of the outbox without its draft to edit.
+                    if let (Some(o), Some(_)) = (leave_outbox, &draft) {
+                        engine.remove(&o).map_err(|e| e.localize())?;
+                    }
+                    Ok(draft.map(|d| {
+                        let sizes = compose::sizes_of(&d.attachments);
+                        (d, sizes)
+                    }))
+                })
+                .await
+                .unwrap_or_else(|e| Err(e.to_string()))
+            },
+            move |result| {
+                Message::DraftLoaded(Box::new(super::LoadedDraft {
+                    draft_id: draft_id.clone(),
+                    outbox_id: maybe_sent.clone(),
+                    result,
+                }))
+            },
+        )
+    }
+
+    /// A draft asked for by [`App::open_draft`] was read.
+    pub(in crate::ui) fn draft_loaded(&mut self, loaded: super::LoadedDraft) -> Task<Message> {
+        let super::LoadedDraft {
+            draft_id,
+            outbox_id,
+            result,
+        } = loaded;
+        // Opened meanwhile (Enter pressed twice): that window comes forward.
+        if let Some(w) = self.window_of_draft(&draft_id) {
+            return window::gain_focus(w);
+        }
+        match result {
+            Ok(Some((draft, sizes))) => {
+                let task = self.open_compose(Some((draft_id.clone(), draft)), sizes);
+                if let Some(w) = self.window_of_draft(&draft_id)
+                    && let Some(Screen::Compose(c)) = self.windows.get_mut(&w)
+                {
+                    c.outbox_id = outbox_id;
+                }
+                task
+            }
+            // Gone meanwhile (discarded from the command line, sent).
+            Ok(None) => self.refresh(),
+            Err(e) => {
+                self.notice(e);
+                self.refresh()
+            }
+        }
+    }
+
+    /// The compose window editing draft `draft_id`, if one is open.
+    pub(in crate::ui) fn window_of_draft(&self, draft_id: &str) -> Option<window::Id> {
+        self.windows.iter().find_map(|(w, s)| match s {
+            Screen::Compose(c) if c.draft_id == draft_id => Some(*w),
+            _ => None,
+        })
+    }
+}
+
+/// How old a copy in a draft's attachment folder must be before a save
+/// that does not name it deletes it.
+const PRUNE_AFTER: Duration = Duration::from_secs(10);

@@ -1,0 +1,127 @@
+//! The app's side of the main window: the work its actions ask for
+//! (opening drafts and sent copies, tests, retries, deletions), off the UI
+//! thread.
+
+use iced::{Task, window};
+
+use super::{App, Message, Screen};
+use crate::outbox;
+use crate::report::{Localize, smtp_error};
+use crate::ui::launch::compose_window_settings;
+use crate::ui::{main_window, wizard};
+
+impl App {
+    /// Opens sent message `sent_id` read-only (or brings its window
+    /// forward); its file is read off the UI thread.
+    fn open_sent(&mut self, sent_id: &str) -> Task<Message> {
+        let open = self.windows.iter().find_map(|(wid, s)| match s {
+            Screen::Sent(v) if v.id() == sent_id => Some(*wid),
+            _ => None,
+        });
+        if let Some(wid) = open {
+            return window::gain_focus(wid);
+        }
+        let Some(stored) = self.sent.iter().find(|m| m.id == sent_id).cloned() else {
+            return Task::none();
+        };
+        let (id, open) = window::open(compose_window_settings());
+        let load = crate::ui::sent_view::load(&stored).map(move |m| Message::Sent(id, m));
+        self.windows.insert(
+            id,
+            Screen::Sent(Box::new(crate::ui::sent_view::State::new(stored))),
+        );
+        open.map(Message::Opened).chain(load)
+    }
+
+    pub(in crate::ui) fn main_action(&mut self, action: main_window::Action) -> Task<Message> {
+        use main_window::Action as A;
+        match action {
+            A::None => Task::none(),
+            A::Compose(None) => self.open_compose(None, crate::ui::compose::Sizes::new()),
+            A::Compose(Some(draft_id)) => self.open_draft(draft_id, None, None),
+            A::SaveAccount { check } => self.save_account(check),
+            A::Focus(target) => self.focus_main(target),
+            A::CloseWindow => match self.main_id {
+                Some(id) => window::close(id),
+                None => Task::none(),
+            },
+            A::OpenSent(sent_id) => self.open_sent(&sent_id),
+            A::Wizard => {
+                self.main.form = None;
+                self.wizard = Some(wizard::State::default());
+                self.focus_main(wizard::NAME_ID)
+            }
+            A::RemoveAccount(id) => self.remove_account(id),
+            A::TestAccount(id) => {
+                let Some(account) = self.accounts().iter().find(|a| a.id == id).cloned() else {
+                    return Task::none();
+                };
+                let settings = self.settings().clone();
+                let env = self.env.clone();
+                Task::perform(
+                    async move {
+                        outbox::test_connection(&account, &settings, &env)
+                            .await
+                            .map_err(|e| smtp_error(&e, &account.host))
+                    },
+                    move |r| Message::Tested(id.clone(), r),
+                )
+            }
+            A::ChangeSetting(change) => self.change_setting(change),
+            A::Retry(id) => self.retry(id),
+            // Off the UI thread: the outbox entry, then its draft.
+            A::Delete(id) => {
+                let (engine, store) = (self.engine.clone(), self.store.clone());
+                self.files_task(
+                    move || {
+                        if let Some(draft) = engine.remove(&id).map_err(|e| e.localize())? {
+                            let _ = store.delete_draft(&draft);
+                        }
+                        Ok(())
+                    },
+                    Message::DraftDiscarded,
+                )
+            }
+            A::DiscardDraft(id) => {
+                let store = self.store.clone();
+                self.files_task(
+                    move || store.delete_draft(&id).map_err(|e| e.localize()),
+                    Message::DraftDiscarded,
+                )
+            }
+            A::RetryAll => {
+                // Not one that may have been sent: each of those asks.
+                let ids: Vec<String> = self
+                    .outbox
+                    .iter()
+                    .filter(|m| {
+                        m.sidecar.state == crate::outbox::State::Failed
+                            && m.sidecar
+                                .failure
+                                .as_ref()
+                                .is_none_or(|f| f.class() != crate::outbox::Class::Permanent)
+                    })
+                    .map(|m| m.id.clone())
+                    .collect();
+                Task::batch(ids.into_iter().map(|id| self.retry(id)))
+            }
+            A::Edit(id) => {
+                let Some(m) = self.outbox.iter().find(|m| m.id == id) else {
+                    return Task::none();
+                };
+                let Some(draft_id) = m.sidecar.draft.clone() else {
+                    return Task::none();
+                };
+                // A message that may have been sent stays in the outbox: the
+                // window asks before sending it again. Any other is taken
+                // out while it is edited, so the outbox cannot send the old
+                // version meanwhile.
+                if m.sidecar.state == crate::outbox::State::MaybeSent {
+                    self.open_draft(draft_id, None, Some(id))
+                } else {
+                    self.open_draft(draft_id, Some(id), None)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,135 @@
+//! What the main window lists from disk — saved drafts, the copies in
+//! `sent/`, files that could not be read, the addresses used before — read
+//! off the UI thread into memory. `update` never reads the store: it asks
+//! for a new index ([`App::reindex`]) and draws the last one it got.
+
+use iced::Task;
+
+use super::app::{App, Message, Screen};
+use super::main_window::DraftRow;
+use crate::report::Localize;
+use crate::store::{Store, Stored};
+
+/// One reading of the store.
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    /// Saved drafts, newest first (`open` and `queued` not yet known).
+    drafts: Vec<DraftRow>,
+    /// The copies in `sent/`, newest first.
+    sent: Vec<Stored>,
+    /// Files that could not be read, each with its path and reason.
+    damaged: Vec<String>,
+    /// Addresses used before.
+    addresses: Vec<String>,
+}
+
+impl Index {
+    /// Reads drafts, `sent/` and the addresses used before from `store`.
+    /// Blocks on the disk: call it on a blocking thread (or in tests and
+    /// tools). A file that cannot be read is listed in `damaged`, never
+    /// left out in silence.
+    pub fn read(store: &Store) -> Index {
+        let (drafts, bad_drafts) = store.drafts();
+        let mut rows: Vec<DraftRow> = drafts
+            .into_iter()
+            .map(|(id, d)| DraftRow {
+                open: false,
+                saved_at: store.draft_saved_at(&id),
+                queued: false,
+                to: [d.to.trim(), d.cc.trim(), d.bcc.trim()]
+                    .into_iter()
+                    .filter(|f| !f.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                subject: d.subject,
+                id,
+            })
+            .collect();
+        rows.sort_by(|a, b| b.saved_at.cmp(&a.saved_at).then(a.id.cmp(&b.id)));
+        let (mut sent, bad_sent) = store.sent();
+        let sent_at = |m: &Stored| match m.sidecar.state {
+            crate::outbox::State::Sent { at } => at,
+            _ => m.sidecar.queued_at,
+        };
+        sent.sort_by(|a, b| sent_at(b).cmp(&sent_at(a)).then(a.id.cmp(&b.id)));
+        Index {
+            drafts: rows,
+            sent,
+            damaged: bad_drafts
+                .iter()
+                .chain(bad_sent.iter())
+                .map(|e| e.localize())
+                .collect(),
+            addresses: store.addresses(),
+        }
+    }
+}
+
+impl App {
+    /// Asks for a new [`Index`] (read on a blocking thread); it arrives as
+    /// [`Message::Indexed`]. Of several asked, an older one arriving late
+    /// is dropped.
+    pub fn reindex(&mut self) -> Task<Message> {
+        self.index_asked += 1;
+        let generation = self.index_asked;
+        let store = self.store.clone();
+        Task::perform(
+            async move {
+                tokio::task::spawn_blocking(move || Index::read(&store))
+                    .await
+                    .unwrap_or_default()
+            },
+            move |index| Message::Indexed(generation, Box::new(index)),
+        )
+    }
+
+    /// Index `generation` arrived: the lists show it.
+    pub(super) fn indexed(&mut self, generation: u64, index: Index) {
+        if generation < self.index_shown {
+            return;
+        }
+        self.index_shown = generation;
+        self.drafts = index.drafts;
+        self.sent = index.sent;
+        self.damaged = index.damaged;
+        self.addresses = index.addresses;
+        self.relist();
+    }
+
+    /// Reads the index now, blocking: for [`App::headless`] (tests and
+    /// tools), never from `update`.
+    pub(super) fn index_now(&mut self) {
+        self.indexed(self.index_shown, Index::read(&self.store));
+    }
+
+    /// What changed in memory only: the outbox as the engine holds it, and
+    /// which drafts are open in a window or wait in the outbox (a list
+    /// saying "no drafts" while one is open alarmed a tryout; a draft whose
+    /// message waits is listed so that, after a crash, what was typed last
+    /// is there to open, D11).
+    pub fn relist(&mut self) {
+        self.outbox = self.engine.entries();
+        let open: Vec<&str> = self
+            .windows
+            .values()
+            .filter_map(|s| match s {
+                Screen::Compose(c) => Some(c.draft_id.as_str()),
+                _ => None,
+            })
+            .collect();
+        for row in &mut self.drafts {
+            row.open = open.contains(&row.id.as_str());
+            row.queued = self
+                .outbox
+                .iter()
+                .any(|m| m.sidecar.draft.as_deref() == Some(row.id.as_str()));
+        }
+    }
+
+    /// [`App::relist`], then [`App::reindex`]: after anything that may
+    /// have changed files.
+    pub fn refresh(&mut self) -> Task<Message> {
+        self.relist();
+        self.reindex()
+    }
+}

@@ -1,0 +1,109 @@
+//! The app reads the store only in tasks: `update` returns at once, and
+//! what it lists or opens arrives when the read is done.
+
+use super::*;
+
+fn compose_windows_on(app: &App, draft_id: &str) -> usize {
+    app.windows
+        .values()
+        .filter(|s| matches!(s, Screen::Compose(c) if c.draft_id == draft_id))
+        .count()
+}
+
+/// Opening a saved draft: `update` reads nothing (no window yet); the task
+/// reads the draft and its attachments' sizes, and a second Enter pressed
+/// before the read finished opens no second window.
+#[test]
+fn opening_a_saved_draft_reads_it_off_the_ui_thread_with_its_attachment_sizes() {
+    let (mut app, acc, home) = app_with_account();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let file = home.path().join("raport.pdf");
+    std::fs::write(&file, vec![b'x'; 5000]).unwrap();
+    let copy = app.store.attach_copy("d1", &file).unwrap();
+    let draft = Draft {
+        account: Some(acc.id.clone()),
+        to: "jan@example.com".into(),
+        body: "Treść szkicu.\n".into(),
+        attachments: vec![copy.clone()],
+        ..Draft::default()
+    };
+    app.store.save_draft("d1", &draft).unwrap();
+    let open = || Message::Main(main_window::Message::OpenDraft("d1".into()));
+    let first = app.update(open());
+    let second = app.update(open());
+    assert_eq!(compose_windows_on(&app, "d1"), 0, "nothing read in update");
+    drive(&mut app, &rt, first);
+    drive(&mut app, &rt, second);
+    assert_eq!(compose_windows_on(&app, "d1"), 1, "one window on the draft");
+    let w = window_of(&app, "d1");
+    let Some(Screen::Compose(c)) = app.windows.get(&w) else {
+        panic!("compose window")
+    };
+    assert_eq!(c.draft.body, "Treść szkicu.\n");
+    assert_eq!(c.sizes.get(&copy), Some(&5000), "the size read in the task");
+}
+
+/// Edit on an outbox message whose draft is gone: the message stays in the
+/// outbox (it used to be taken out first, with nothing left to edit).
+#[test]
+fn editing_an_outbox_message_whose_draft_is_gone_keeps_the_message() {
+    let (mut app, acc, _home) = app_with_account();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let draft = Draft {
+        account: Some(acc.id.clone()),
+        to: "jan@example.com".into(),
+        subject: "Bez szkicu".into(),
+        body: "Treść.\n".into(),
+        ..Draft::default()
+    };
+    let queued = app
+        .engine
+        .queue(koperta::outbox::NewMessage {
+            account: acc.id.clone(),
+            message: draft.build(&acc, &Default::default()).unwrap(),
+            draft: Some("gone".into()),
+            subject: draft.subject.clone(),
+            when: koperta::outbox::When::At(u64::MAX / 2),
+        })
+        .unwrap();
+    let reread = app.refresh();
+    drive(&mut app, &rt, reread);
+    support::app::send(
+        &mut app,
+        &rt,
+        Message::Main(main_window::Message::Edit(queued.clone())),
+    );
+    assert!(app.engine.get(&queued).is_some(), "still in the outbox");
+    assert!(
+        app.store.outbox_has_files(&queued),
+        "its files still on disk"
+    );
+    assert_eq!(compose_windows_on(&app, "gone"), 0);
+}
+
+/// Two reads of the store in flight: the older, arriving last, does not
+/// replace what the newer one listed.
+#[test]
+fn an_older_reading_of_the_store_arriving_late_is_dropped() {
+    let (mut app, acc, _home) = app_with_account();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let older = rt.block_on(support::app::outputs(app.reindex()));
+    app.store
+        .save_draft(
+            "nowy",
+            &Draft {
+                account: Some(acc.id.clone()),
+                subject: "Nowy".into(),
+                ..Draft::default()
+            },
+        )
+        .unwrap();
+    let newer = rt.block_on(support::app::outputs(app.reindex()));
+    for m in newer.into_iter().chain(older) {
+        let _ = app.update(m);
+    }
+    assert_eq!(
+        app.drafts.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(),
+        ["nowy"]
+    );
+}
