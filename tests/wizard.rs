@@ -108,11 +108,9 @@ fn every_wizard_step_is_drawn_in_both_languages() {
         i18n::apply(lang);
         let code = if lang == Language::Pl { "pl" } else { "en" };
         let polish = lang == Language::Pl;
-        let mut s = wizard::State {
-            name: "Zofia Żółkiewska".into(),
-            address: "zofia@wp.pl".into(),
-            ..wizard::State::default()
-        };
+        let mut s = wizard::State::default();
+        let _ = s.update(wizard::Message::Name("Zofia Żółkiewska".into()));
+        let _ = s.update(wizard::Message::Address("zofia@wp.pl".into()));
         let found = render(&s, &format!("{code}-1-identity"));
         assert_eq!(
             found,
@@ -130,13 +128,13 @@ fn every_wizard_step_is_drawn_in_both_languages() {
         assert_eq!(found, [if polish { "Anuluj" } else { "Cancel" }]);
 
         let _ = s.update(wizard::Message::Found(1, Ok(findings_for_wp())));
-        assert_eq!(s.step, wizard::Step::Proposal);
-        assert_eq!(s.username, "zofia");
+        assert_eq!(*s.step(), wizard::Step::Proposal);
+        assert_eq!(s.username(), "zofia");
         let found = render(&s, &format!("{code}-3-proposal"));
         assert!(found.contains(&(if polish { "Dalej" } else { "Next" }).to_string()));
 
         let _ = s.update(wizard::Message::Accept);
-        assert_eq!(s.step, wizard::Step::Password);
+        assert_eq!(*s.step(), wizard::Step::Password);
         let _ = s.update(wizard::Message::Password("tajne".into()));
         let found = render(&s, &format!("{code}-4-password"));
         assert!(
@@ -160,7 +158,7 @@ fn every_wizard_step_is_drawn_in_both_languages() {
                 pinnable_pem: Some(pem.clone()),
             }),
         ));
-        assert!(matches!(s.step, wizard::Step::Pin { .. }));
+        assert!(matches!(*s.step(), wizard::Step::Pin { .. }));
         let found = render(&s, &format!("{code}-5-pin"));
         assert!(
             found.contains(
@@ -174,10 +172,8 @@ fn every_wizard_step_is_drawn_in_both_languages() {
         );
 
         // Only a plaintext server documented: refused, manual setup offered.
-        let mut plain = wizard::State {
-            address: "jan@example.net".into(),
-            ..wizard::State::default()
-        };
+        let mut plain = wizard::State::default();
+        let _ = plain.update(wizard::Message::Address("jan@example.net".into()));
         let _ = plain.update(wizard::Message::Find);
         let mut f = Findings {
             domain: "example.net".into(),
@@ -215,10 +211,8 @@ fn every_wizard_step_is_drawn_in_both_languages() {
 
 #[test]
 fn an_oauth_only_provider_is_named_before_any_password_is_asked() {
-    let mut s = wizard::State {
-        address: "jan@outlook.com".into(),
-        ..wizard::State::default()
-    };
+    let mut s = wizard::State::default();
+    let _ = s.update(wizard::Message::Address("jan@outlook.com".into()));
     let _ = s.update(wizard::Message::Find);
     let mut f = findings_for_wp();
     let mut p = wp();
@@ -229,25 +223,23 @@ fn an_oauth_only_provider_is_named_before_any_password_is_asked() {
     assert_eq!(s.oauth_only().as_deref(), Some("Outlook.com"));
     assert!(!s.can_accept());
     let _ = s.update(wizard::Message::Accept);
-    assert_eq!(s.step, wizard::Step::Proposal, "no password step");
+    assert_eq!(*s.step(), wizard::Step::Proposal, "no password step");
 }
 
 #[test]
 fn a_late_answer_after_cancel_is_ignored() {
-    let mut s = wizard::State {
-        address: "zofia@wp.pl".into(),
-        ..wizard::State::default()
-    };
+    let mut s = wizard::State::default();
+    let _ = s.update(wizard::Message::Address("zofia@wp.pl".into()));
     let _ = s.update(wizard::Message::Find);
     assert_eq!(s.update(wizard::Message::Cancel), wizard::Action::Abort);
-    assert_eq!(s.step, wizard::Step::Identity);
+    assert_eq!(*s.step(), wizard::Step::Identity);
     let _ = s.update(wizard::Message::Found(1, Ok(findings_for_wp())));
-    assert_eq!(s.step, wizard::Step::Identity);
-    assert!(s.findings.is_none());
+    assert_eq!(*s.step(), wizard::Step::Identity);
+    assert!(s.findings().is_none());
 }
 
 fn w(app: &App) -> &wizard::State {
-    app.wizard.as_ref().expect("wizard open")
+    app.main.wizard().expect("wizard open")
 }
 
 /// The in-process half: runs in a child process whose D-Bus session has
@@ -291,7 +283,7 @@ fn wizard_walk_inner() {
         &rt,
         Message::Main(main_window::Message::AddAccount),
     );
-    assert_eq!(w(&app).step, wizard::Step::Identity);
+    assert_eq!(*w(&app).step(), wizard::Step::Identity);
     send(
         &mut app,
         &rt,
@@ -303,12 +295,17 @@ fn wizard_walk_inner() {
         Message::Wizard(wizard::Message::Address(support::lab::LAB_USER.into())),
     );
     send(&mut app, &rt, Message::Wizard(wizard::Message::Find));
-    assert_eq!(w(&app).step, wizard::Step::Proposal, "{:?}", w(&app).error);
-    let candidate = w(&app).candidate.clone().unwrap();
+    assert_eq!(
+        *w(&app).step(),
+        wizard::Step::Proposal,
+        "{:?}",
+        w(&app).error()
+    );
+    let candidate = w(&app).candidate().cloned().unwrap();
     assert_eq!(candidate.source, Source::Srv);
     assert_eq!(candidate.host, "smtp.example.test");
     send(&mut app, &rt, Message::Wizard(wizard::Message::Accept));
-    assert_eq!(w(&app).step, wizard::Step::Password);
+    assert_eq!(*w(&app).step(), wizard::Step::Password);
     send(
         &mut app,
         &rt,
@@ -316,9 +313,9 @@ fn wizard_walk_inner() {
     );
     send(&mut app, &rt, Message::Wizard(wizard::Message::Test));
     assert!(
-        app.wizard.is_none(),
+        app.main.wizard().is_none(),
         "saved and closed: {:?}",
-        app.wizard.as_ref().map(|w| &w.error)
+        app.main.wizard().map(|w| w.error())
     );
     let account = app.config.config.accounts[0].clone();
     assert_eq!(account.host, "smtp.example.test");
@@ -340,7 +337,7 @@ fn wizard_walk_inner() {
         },
     );
     send(&mut app, &rt, Message::Compose(id, compose::Message::Send));
-    assert_eq!(app.store.sent().0.len(), 1, "{:?}", app.main.notice);
+    assert_eq!(app.store.sent().0.len(), 1, "{:?}", app.main.notice());
 
     // A self-hosted server with a self-signed certificate: the wizard shows
     // its fingerprint and pins it on request; the account is "pinned".
@@ -372,17 +369,17 @@ fn wizard_walk_inner() {
         Message::Wizard(wizard::Message::Password(support::TEST_PASSWORD.into())),
     );
     send(&mut app, &rt, Message::Wizard(wizard::Message::Test));
-    let wizard::Step::Pin { fingerprint, .. } = w(&app).step.clone() else {
-        panic!("pin step: {:?} {:?}", w(&app).step, w(&app).error)
+    let wizard::Step::Pin { fingerprint, .. } = w(&app).step().clone() else {
+        panic!("pin step: {:?} {:?}", w(&app).step(), w(&app).error())
     };
     let pem = std::fs::read_to_string(var("PIN_CERT")).unwrap();
     let der = koperta::account::certificates(&pem).unwrap().remove(0);
     assert_eq!(fingerprint, koperta::account::fingerprint(&der));
     send(&mut app, &rt, Message::Wizard(wizard::Message::Pin));
     assert!(
-        app.wizard.is_none(),
+        app.main.wizard().is_none(),
         "{:?}",
-        app.wizard.as_ref().map(|w| &w.error)
+        app.main.wizard().map(|w| w.error())
     );
     let pinned = app.config.config.accounts[1].clone();
     assert!(pinned.pinned_cert_pem.is_some());
@@ -457,10 +454,8 @@ fn the_wizard_takes_an_address_to_a_saved_account_that_sends() {
 
 #[test]
 fn enter_again_while_signing_in_starts_no_second_sign_in_and_a_new_server_drops_the_pin() {
-    let mut s = wizard::State {
-        address: "zofia@wp.pl".into(),
-        ..wizard::State::default()
-    };
+    let mut s = wizard::State::default();
+    let _ = s.update(wizard::Message::Address("zofia@wp.pl".into()));
     let _ = s.update(wizard::Message::Find);
     let _ = s.update(wizard::Message::Found(1, Ok(findings_for_wp())));
     let _ = s.update(wizard::Message::Accept);
@@ -471,10 +466,10 @@ fn enter_again_while_signing_in_starts_no_second_sign_in_and_a_new_server_drops_
     ));
     // Enter pressed again while the first sign-in runs: nothing new starts.
     assert_eq!(s.update(wizard::Message::Test), wizard::Action::None);
-    assert_eq!(s.step, wizard::Step::Testing);
+    assert_eq!(*s.step(), wizard::Step::Testing);
     // An untrusted certificate, pinned; then the person edits the server:
     // the pin was for the old one and goes.
-    let generation = s.generation;
+    let generation = s.generation();
     let _ = s.update(wizard::Message::Tested(
         generation,
         Err(wizard::TestFailure {
@@ -486,11 +481,11 @@ fn enter_again_while_signing_in_starts_no_second_sign_in_and_a_new_server_drops_
         }),
     ));
     let _ = s.update(wizard::Message::Pin);
-    assert!(s.pinned_pem.is_some());
+    assert!(s.pinned_pem().is_some());
     let _ = s.update(wizard::Message::Cancel);
     let _ = s.update(wizard::Message::Back);
     let _ = s.update(wizard::Message::Host("smtp2.wp.pl".into()));
-    assert!(s.pinned_pem.is_none());
+    assert!(s.pinned_pem().is_none());
     assert!(s.edited(), "the source's notes no longer apply");
     assert!(s.account().pinned_cert_pem.is_none());
 }

@@ -78,8 +78,6 @@ pub struct App {
     /// When the outbox was last read from disk (another process may add to
     /// it, for example `koperta send --later`).
     outbox_read_at: Instant,
-    /// The account setup wizard, when open (in the main window).
-    pub wizard: Option<wizard::State>,
     /// How the wizard finds servers (tests point it at local servers).
     pub discoverer: crate::discover::Discoverer,
     /// What this run wires in (the resolver): never from config.toml.
@@ -224,7 +222,6 @@ impl App {
             addresses: Vec::new(),
             sends: super::sending::Sends::default(),
             outbox_read_at: Instant::now(),
-            wizard: None,
             discoverer: crate::discover::Discoverer::default(),
             env: outbox::Environment::recording(&data_dir),
             checks: crate::checks::Checks::new(&data_dir).all(),
@@ -269,8 +266,7 @@ impl App {
     }
 
     pub(super) fn notice(&mut self, text: String) {
-        self.main.notice = Some(text);
-        self.main.notice_at = Some(Instant::now());
+        self.main.show_notice(text);
     }
 
     /// A desktop notification naming `subject` (when the setting allows),
@@ -406,16 +402,12 @@ impl App {
                 compose::view(state, id, self.accounts(), suggestions, size_limit)
                     .map(move |m| Message::Compose(id, m))
             }
-            _ if self.wizard.is_some() => {
-                let never_plaintext = self.settings().never_plaintext;
-                match &self.wizard {
-                    Some(w) => iced::widget::container(iced::widget::scrollable(
-                        wizard::view(w, never_plaintext).map(Message::Wizard),
-                    ))
-                    .padding(14)
-                    .into(),
-                    None => iced::widget::text("").into(),
-                }
+            _ if let Some(w) = self.main.wizard() => {
+                iced::widget::container(iced::widget::scrollable(
+                    wizard::view(w, self.settings().never_plaintext).map(Message::Wizard),
+                ))
+                .padding(super::style::space::L)
+                .into()
             }
             _ => main_window::view(
                 &self.main,
@@ -437,12 +429,12 @@ impl App {
     /// The wizard's message: its action run, the focus on the password
     /// when that step comes.
     fn wizard_message(&mut self, m: wizard::Message) -> Task<Message> {
-        let Some(w) = &mut self.wizard else {
+        let Some(w) = self.main.wizard_mut() else {
             return Task::none();
         };
-        let before = w.step.clone();
+        let before = w.step().clone();
         let action = w.update(m);
-        let now = w.step.clone();
+        let now = w.step().clone();
         let task = self.wizard_action(action);
         if now != before && now == wizard::Step::Password {
             task.chain(self.focus_main(wizard::PASSWORD_ID))
@@ -477,14 +469,14 @@ impl App {
             }
             Message::Wizard(m) => self.wizard_message(m),
             Message::Main(m) => {
-                let asked = self.main.confirm.is_some();
+                let asked = self.main.question().is_some();
                 let action = self
                     .main
                     .update(m, &self.config.config.accounts, &self.outbox);
                 let task = self.main_action(action);
                 // A question just asked has the focus on its answer (Esc
                 // says no).
-                if !asked && self.main.confirm.is_some() {
+                if !asked && self.main.question().is_some() {
                     task.chain(self.focus_main(main_window::CONFIRM_NO_ID))
                 } else {
                     task
@@ -501,11 +493,7 @@ impl App {
             Message::CloseRequested(id) => match self.windows.get(&id) {
                 Some(Screen::Compose(_)) => self.close_compose(id),
                 // A half-filled account form is not thrown away unasked.
-                Some(Screen::Main)
-                    if self.main.confirm.is_none()
-                        && self.main.form.as_ref().is_some_and(|f| f.has_typing()) =>
-                {
-                    self.main.confirm = Some(main_window::Confirm::CloseWithForm);
+                Some(Screen::Main) if self.main.ask_before_closing() => {
                     self.focus_main(main_window::CONFIRM_NO_ID)
                 }
                 _ => window::close(id),
@@ -581,9 +569,11 @@ impl App {
             Message::Tested(id, result) => {
                 // A failure is the account's mark now (said once); a success
                 // adds what was seen.
-                self.main.test_report = result
-                    .ok()
-                    .map(|r| (id, crate::report::connection_test(&r).join("\n")));
+                self.main.set_test_report(
+                    result
+                        .ok()
+                        .map(|r| (id, crate::report::connection_test(&r).join("\n"))),
+                );
                 self.read_checks()
             }
             Message::Picked(id, paths) => self.attach(id, paths),
@@ -593,10 +583,7 @@ impl App {
 
     fn tick(&mut self) -> Task<Message> {
         // A status message is a toast: it clears itself (D13).
-        if self.main.notice_at.is_some_and(|t| t.elapsed() > TOAST_FOR) {
-            self.main.notice = None;
-            self.main.notice_at = None;
-        }
+        self.main.expire_notice(TOAST_FOR);
         // Autosave: at most a second of typing at risk, even while typing
         // goes on (saved once the first unsaved edit is half a second old;
         // the tick comes every half second).

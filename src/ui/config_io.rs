@@ -6,7 +6,6 @@
 use iced::Task;
 
 use super::app::{App, Message};
-use super::wizard;
 use crate::account::{Account, AccountId};
 use crate::config::{Config, ConfigError, SettingChange};
 use crate::report::Localize;
@@ -84,10 +83,7 @@ impl App {
         match result {
             Ok(config) => {
                 self.config.config = config;
-                self.main.form = None;
-                self.wizard = None;
-                // A test of the account as it was says nothing of it now.
-                self.main.test_report = None;
+                self.main.close_account_setup(true);
                 // A message written before there was any account now has one.
                 for screen in self.windows.values_mut() {
                     if let super::app::Screen::Compose(c) = screen
@@ -119,14 +115,7 @@ impl App {
     /// Saving an account failed: the form, or the wizard's password step,
     /// says why and keeps what was typed.
     pub(super) fn account_not_saved(&mut self, reason: String) {
-        if let Some(f) = &mut self.main.form {
-            f.error = Some(reason.clone());
-            f.checking = false;
-        }
-        if let Some(w) = &mut self.wizard {
-            w.step = wizard::Step::Password;
-            w.error = Some(reason);
-        }
+        self.main.account_not_saved(reason);
     }
 
     /// Removes an account: from config.toml first, then its password from

@@ -71,14 +71,14 @@ impl App {
                     c.asking_close = false;
                     c.asking_resend = false;
                     c.asking_concerns.clear();
-                } else if let Some(w) = &self.wizard {
-                    let message = match w.step {
+                } else if let Some(w) = self.main.wizard() {
+                    let message = match w.step() {
                         wizard::Step::Searching | wizard::Step::Testing => wizard::Message::Cancel,
                         _ => wizard::Message::Close,
                     };
                     return self.update(Message::Wizard(message));
                 } else {
-                    self.main.confirm = None;
+                    self.main.drop_question();
                 }
                 Task::none()
             }

@@ -69,36 +69,36 @@ impl Default for NewId {
 #[derive(Debug, Default)]
 pub struct State {
     /// The account's id-to-be.
-    pub id: NewId,
+    id: NewId,
     /// The current step.
-    pub step: Step,
+    step: Step,
     /// Display name.
-    pub name: String,
+    name: String,
     /// Address.
-    pub address: String,
+    address: String,
     /// What discovery found.
-    pub findings: Option<Findings>,
+    findings: Option<Findings>,
     /// The proposal being accepted (its fields editable).
-    pub host: String,
+    host: String,
     /// Port, as typed.
-    pub port: String,
+    port: String,
     /// Security.
-    pub security: Security,
+    security: Security,
     /// User name.
-    pub username: String,
+    username: String,
     /// The candidate proposed (for its notes and source).
-    pub candidate: Option<Candidate>,
+    candidate: Option<Candidate>,
     /// The person confirmed a server outside their domain.
-    pub outside_confirmed: bool,
+    outside_confirmed: bool,
     /// The password (wiped when the wizard closes).
-    pub password: Password,
+    password: Password,
     /// A certificate the person chose to pin.
-    pub pinned_pem: Option<String>,
+    pinned_pem: Option<String>,
     /// What went wrong last (translated), and the server's own text.
-    pub error: Option<String>,
+    error: Option<String>,
     /// Bumped on every search and test, so a late answer to a cancelled
     /// one is ignored.
-    pub generation: u64,
+    generation: u64,
 }
 
 /// A failed login test, for the wizard.
@@ -174,6 +174,53 @@ pub enum Action {
 }
 
 impl State {
+    /// The current step.
+    pub fn step(&self) -> &Step {
+        &self.step
+    }
+
+    /// What went wrong last (translated), if anything.
+    pub fn error(&self) -> Option<&str> {
+        self.error.as_deref()
+    }
+
+    /// The account's id-to-be.
+    pub fn id(&self) -> &crate::account::AccountId {
+        &self.id.0
+    }
+
+    /// What discovery found, once it has.
+    pub fn findings(&self) -> Option<&Findings> {
+        self.findings.as_ref()
+    }
+
+    /// The server proposed, once one is.
+    pub fn candidate(&self) -> Option<&Candidate> {
+        self.candidate.as_ref()
+    }
+
+    /// The user name as shown (typed or proposed).
+    pub fn username(&self) -> &str {
+        &self.username
+    }
+
+    /// The certificate the person chose to pin, if any (PEM).
+    pub fn pinned_pem(&self) -> Option<&str> {
+        self.pinned_pem.as_deref()
+    }
+
+    /// The search-and-test generation (a late answer to an older one is
+    /// ignored).
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// Saving the account failed: back on the password step, saying why.
+    pub fn not_saved(&mut self, reason: String) {
+        self.step = Step::Password;
+        self.error = Some(reason);
+    }
+
     fn propose(&mut self, c: &Candidate) {
         self.host = c.host.clone();
         self.port = c.port.to_string();

@@ -7,6 +7,7 @@
 mod support;
 
 mod index;
+mod modes;
 
 use support::app::{compose_window, drive, outputs};
 
@@ -407,7 +408,7 @@ fn sending_from_the_app_inner() {
             main_window::Tab::Outbox,
         )));
         assert_eq!(
-            app.main.tab,
+            app.main.tab(),
             main_window::Tab::Outbox,
             "the main window reacted"
         );
@@ -419,7 +420,7 @@ fn sending_from_the_app_inner() {
             panic!("window")
         };
         if succeeds {
-            assert!(app.main.notice.as_deref().unwrap_or("").contains(&good_to));
+            assert!(app.main.notice().unwrap_or("").contains(&good_to));
             assert_eq!(app.store.sent().0.len(), 1);
         } else {
             // Everything typed is kept; the message waits in the outbox with its reason.
@@ -681,7 +682,7 @@ fn retry_asks_first_when_the_message_may_have_been_sent() {
         main_window::Action::None
     );
     assert_eq!(
-        state.confirm,
+        state.question().cloned(),
         Some(main_window::Confirm::RetryUnsure("m1".into()))
     );
     assert_eq!(
@@ -927,10 +928,7 @@ fn the_outbox_and_a_message_in_its_undo_delay_are_drawn_in_both_languages_and_th
         ),
     ] {
         i18n::apply(lang);
-        let main = main_window::State {
-            tab: main_window::Tab::Outbox,
-            ..main_window::State::default()
-        };
+        let main = main_window::State::on(main_window::Tab::Outbox);
         let mut ui = simulator(main_window::view(
             &main,
             shown(&settings, &accounts, &outbox),
@@ -985,16 +983,15 @@ fn removing_an_account_writes_the_config_first_and_a_failed_write_keeps_its_pass
         rt.block_on(outputs(task)).is_empty(),
         "no keyring deletion follows a failed write"
     );
-    assert_eq!(
-        app.main.notice.as_deref(),
-        Some("config.toml could not be written")
-    );
+    assert_eq!(app.main.notice(), Some("config.toml could not be written"));
     // And through the whole path: the write fails, the account stays.
     let gone = koperta::ui::app::Message::Main(main_window::Message::ConfirmYes);
-    app.main.confirm = Some(main_window::Confirm::RemoveAccount(kept.id.clone()));
+    let _ = app.update(Message::Main(main_window::Message::RemoveAccount(
+        kept.id.clone(),
+    )));
     support::app::send(&mut app, &rt, gone);
     assert_eq!(app.accounts().len(), 1, "still listed");
-    let notice = app.main.notice.clone().unwrap_or_default();
+    let notice = app.main.notice().unwrap_or_default().to_string();
     assert!(!notice.contains("removed"), "{notice}");
     assert!(!notice.to_lowercase().contains("keyring"), "{notice}");
 }
@@ -1089,7 +1086,7 @@ fn d05_the_account_form_signs_in_before_saving_and_refuses_a_wrong_password() {
     let home = tempfile::tempdir().unwrap();
     let paths = Paths::under(home.path());
     let mut app = App::headless(paths.clone());
-    app.main.form = Some(main_window::AccountForm {
+    app.main.open_form(main_window::AccountForm {
         name: "Zofia".into(),
         address: "zofia@example.com".into(),
         host: "localhost".into(),
@@ -1102,7 +1099,7 @@ fn d05_the_account_form_signs_in_before_saving_and_refuses_a_wrong_password() {
     });
     let rt = tokio::runtime::Runtime::new().unwrap();
     support::app::send(&mut app, &rt, Message::Main(main_window::Message::FormSave));
-    let form = app.main.form.as_ref().expect("the form stays open");
+    let form = app.main.form().expect("the form stays open");
     let error = form.error.clone().unwrap_or_default();
     // The server's own 535: it really signed in to check.
     assert!(
@@ -1223,7 +1220,7 @@ fn d01_closing_a_reopened_draft_or_an_edited_outbox_message_unchanged_keeps_it()
     );
     assert!(app.drafts.iter().any(|d| d.id == "szkic1"), "and listed");
     assert_eq!(
-        app.main.notice.as_deref(),
+        app.main.notice(),
         Some("The draft “Zachowany szkic” is kept in Drafts.")
     );
     // B: a message in the outbox, opened with Edit, closed unchanged.
@@ -1296,7 +1293,7 @@ fn d16_closing_a_window_whose_message_is_queued_says_it_waits_in_the_outbox() {
     };
     assert!(!c.asking_close, "no keep-as-draft question");
     assert_eq!(
-        app.main.notice.as_deref(),
+        app.main.notice(),
         Some(
             "The message “Do kolejki” waits in the outbox and goes out by itself; open it there to change it."
         )
@@ -1339,12 +1336,14 @@ fn d13_d18_a_sent_notice_names_one_recipient_in_unicode_and_clears_itself() {
                 late_by: None,
             },
         }));
-        assert_eq!(app.main.notice.as_deref(), Some(expected));
+        assert_eq!(app.main.notice(), Some(expected));
     }
     // A toast: gone a few seconds later.
-    app.main.notice_at = Some(std::time::Instant::now() - Duration::from_secs(9));
+    let shown = app.main.notice().unwrap_or_default().to_string();
+    app.main
+        .show_notice_since(shown, std::time::Instant::now() - Duration::from_secs(9));
     let _ = app.update(Message::Tick);
-    assert_eq!(app.main.notice, None);
+    assert_eq!(app.main.notice(), None);
     i18n::apply(Language::En);
 }
 
@@ -1394,7 +1393,10 @@ fn d27_a_compose_window_with_no_account_yet_leads_to_the_account_setup() {
             .any(|m| matches!(m, Message::Compose(w, compose::Message::AddAccount) if *w == id))
     );
     let _ = app.update(Message::Compose(id, compose::Message::AddAccount));
-    assert!(app.wizard.is_some(), "the setup opens in the main window");
+    assert!(
+        app.main.wizard().is_some(),
+        "the setup opens in the main window"
+    );
 }
 
 /// Every view of the main window with something in it, in both languages
@@ -1541,10 +1543,7 @@ fn every_main_window_view_is_drawn_in_both_languages_themes_and_sizes() {
     for (lang, code) in [(Language::Pl, "pl"), (Language::En, "en")] {
         i18n::apply(lang);
         for tab in main_window::Tab::ALL {
-            let main = main_window::State {
-                tab,
-                ..main_window::State::default()
-            };
+            let main = main_window::State::on(tab);
             let view = || main_window::view(&main, everything());
             for (theme, t) in [
                 (koperta::ui::style::theme(false), "light"),
@@ -1569,10 +1568,7 @@ fn every_main_window_view_is_drawn_in_both_languages_themes_and_sizes() {
             }
         }
         // What each view must say.
-        let main = main_window::State {
-            tab: main_window::Tab::Outbox,
-            ..main_window::State::default()
-        };
+        let main = main_window::State::on(main_window::Tab::Outbox);
         let mut ui = simulator(main_window::view(&main, everything()));
         let retry_all = if lang == Language::Pl {
             "Ponów wszystkie"
@@ -1669,10 +1665,7 @@ fn d04_with_25_attachments_and_40_recipients_the_body_and_send_stay_in_the_windo
 fn d12_discarding_a_draft_asks_first() {
     let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
     i18n::apply(Language::En);
-    let mut state = main_window::State {
-        tab: main_window::Tab::Drafts,
-        ..main_window::State::default()
-    };
+    let mut state = main_window::State::on(main_window::Tab::Drafts);
     let first = state.update(main_window::Message::DiscardDraft("d1".into()), &[], &[]);
     assert_eq!(first, main_window::Action::None, "nothing deleted yet");
     let settings = koperta::config::Settings::default();
@@ -1755,7 +1748,7 @@ fn enter_in_a_field_moves_on_and_a_retried_message_is_reported_by_its_subject() 
             late_by: None,
         },
     }));
-    let notice = app.main.notice.clone().unwrap_or_default();
+    let notice = app.main.notice().unwrap_or_default().to_string();
     assert!(
         notice.starts_with("Sent “Do kolejki” to ola@example.org"),
         "{notice}"
@@ -1779,10 +1772,7 @@ fn d03_list_rows_toggles_and_buttons_answer_the_keyboard() {
         queued: false,
         open: false,
     }];
-    let state = main_window::State {
-        tab: main_window::Tab::Drafts,
-        ..main_window::State::default()
-    };
+    let state = main_window::State::on(main_window::Tab::Drafts);
     let mut ui = simulator(main_window::view(
         &state,
         main_window::Shown {
@@ -1807,10 +1797,7 @@ fn d03_list_rows_toggles_and_buttons_answer_the_keyboard() {
         "Enter opens, Delete asks, Down moves on (Up from the first row stays)"
     );
 
-    let state = main_window::State {
-        tab: main_window::Tab::Settings,
-        ..main_window::State::default()
-    };
+    let state = main_window::State::on(main_window::Tab::Settings);
     let mut ui = simulator(main_window::view(&state, shown(&settings, &[], &[])));
     // The switch's label is drawn by the toggler, not a text widget: it is
     // the control just below the never-plaintext explanation.
@@ -1856,22 +1843,22 @@ fn d20_the_manual_form_keeps_the_wizards_name_and_closing_it_half_filled_asks() 
     ] {
         let _ = app.update(Message::Wizard(m));
     }
-    let form = app.main.form.as_ref().expect("the manual form");
+    let form = app.main.form().expect("the manual form");
     assert_eq!(form.name, "Zofia Żółkiewska");
     assert_eq!(form.address, "zofia@example.com");
     assert_eq!(form.port, "465");
     // Closing the window asks; "no" keeps the form; "yes" closes.
     let _ = app.update(Message::CloseRequested(main));
     assert_eq!(
-        app.main.confirm,
+        app.main.question().cloned(),
         Some(main_window::Confirm::CloseWithForm),
         "asked first"
     );
     let _ = app.update(Message::Main(main_window::Message::ConfirmNo));
-    assert!(app.main.form.is_some(), "the form is kept");
+    assert!(app.main.form().is_some(), "the form is kept");
     let _ = app.update(Message::CloseRequested(main));
     let _ = app.update(Message::Main(main_window::Message::ConfirmYes));
-    assert!(app.main.form.is_none(), "given up only when asked to");
+    assert!(app.main.form().is_none(), "given up only when asked to");
 }
 
 /// Deleting an outbox message means it is never sent: asked first, by the
@@ -1882,7 +1869,7 @@ fn deleting_an_outbox_message_asks_first() {
     let first = state.update(main_window::Message::Delete("m1".into()), &[], &[]);
     assert_eq!(first, main_window::Action::None, "nothing deleted yet");
     assert_eq!(
-        state.confirm,
+        state.question().cloned(),
         Some(main_window::Confirm::DeleteQueued("m1".into()))
     );
     assert_eq!(
@@ -2346,7 +2333,7 @@ fn d20_the_edit_form_says_a_stored_ca_is_kept() {
         std::slice::from_ref(&acc),
         &[],
     );
-    let form = state.form.as_ref().expect("the edit form");
+    let form = state.form().expect("the edit form");
     assert!(form.has_ca, "the CA is known to be kept");
     assert!(!form.has_pin);
     assert!(form.ca_file.is_empty(), "an empty field keeps it");

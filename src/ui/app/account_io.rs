@@ -31,7 +31,7 @@ impl App {
                 if let Some(h) = self.wizard_task.take() {
                     h.abort();
                 }
-                self.wizard = None;
+                self.main.close_account_setup(false);
                 Task::none()
             }
             A::Abort => {
@@ -111,8 +111,7 @@ impl App {
                 if let Some(h) = self.wizard_task.take() {
                     h.abort();
                 }
-                self.wizard = None;
-                self.main.form = Some(main_window::AccountForm {
+                self.main.open_form(main_window::AccountForm {
                     name: account.name.clone(),
                     address: account.address.clone(),
                     host: account.host.clone(),
@@ -144,7 +143,7 @@ impl App {
     /// D5), stores a new password in the keyring, then the account. All of
     /// it off the UI thread; the form keeps what was typed until it works.
     pub(in crate::ui) fn save_account(&mut self, check: bool) -> Task<Message> {
-        let Some(form) = &self.main.form else {
+        let Some(form) = self.main.form() else {
             return Task::none();
         };
         let fail = |msg: String| Task::done(Message::AccountSaved(Err(msg)));

@@ -244,10 +244,7 @@ impl App {
                 compose::focus_field(id, field)
             }
             A::AddAccount => {
-                self.main.form = None;
-                if self.wizard.is_none() {
-                    self.wizard = Some(wizard::State::default());
-                }
+                self.main.open_wizard(true);
                 self.show_main().chain(self.focus_main(wizard::NAME_ID))
             }
         }

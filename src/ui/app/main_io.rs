@@ -47,8 +47,7 @@ impl App {
             },
             A::OpenSent(sent_id) => self.open_sent(&sent_id),
             A::Wizard => {
-                self.main.form = None;
-                self.wizard = Some(wizard::State::default());
+                self.main.open_wizard(false);
                 self.focus_main(wizard::NAME_ID)
             }
             A::RemoveAccount(id) => self.remove_account(id),

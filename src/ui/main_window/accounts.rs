@@ -169,7 +169,7 @@ pub(super) fn page<'a>(
     accounts: &'a [Account],
     checks: &'a std::collections::BTreeMap<AccountId, Check>,
 ) -> Element<'a, Message> {
-    if let Some(f) = &state.form {
+    if let Some(f) = state.form() {
         return form_view(f, settings);
     }
     if accounts.is_empty() {

@@ -66,21 +66,33 @@ pub enum Confirm {
     CloseWithForm,
 }
 
+/// What the window is doing besides its views: one thing at a time.
+#[derive(Debug, Default)]
+pub enum Mode {
+    /// The sidebar and its views only.
+    #[default]
+    Views,
+    /// The account form (an account added by hand, or edited), on the
+    /// Accounts view.
+    Form(Box<AccountForm>),
+    /// The account setup wizard, in place of the views.
+    Wizard(Box<crate::ui::wizard::State>),
+}
+
 /// The main window's state.
 #[derive(Debug, Default)]
 pub struct State {
     /// The visible tab.
-    pub tab: Tab,
-    /// The account form, when open.
-    pub form: Option<AccountForm>,
+    tab: Tab,
+    /// The form or the wizard, when open.
+    mode: Mode,
     /// A pending confirmation.
-    pub confirm: Option<Confirm>,
+    confirm: Option<Confirm>,
     /// What "test connection" reported, per account.
-    pub test_report: Option<(AccountId, String)>,
-    /// A message at the top (sent, saved, errors).
-    pub notice: Option<String>,
-    /// When it was shown (it clears itself a few seconds later).
-    pub notice_at: Option<std::time::Instant>,
+    test_report: Option<(AccountId, String)>,
+    /// A status message at the bottom (sent, saved, errors) and when it
+    /// was shown (it clears itself a few seconds later).
+    notice: Option<(String, std::time::Instant)>,
 }
 
 /// What the person did.
@@ -183,6 +195,142 @@ pub enum Action {
 }
 
 impl State {
+    /// A window showing view `tab` (and nothing else open).
+    pub fn on(tab: Tab) -> State {
+        State {
+            tab,
+            ..State::default()
+        }
+    }
+
+    /// The visible view.
+    pub fn tab(&self) -> Tab {
+        self.tab
+    }
+
+    /// The account form, when open.
+    pub fn form(&self) -> Option<&AccountForm> {
+        match &self.mode {
+            Mode::Form(f) => Some(f),
+            _ => None,
+        }
+    }
+
+    fn form_mut(&mut self) -> Option<&mut AccountForm> {
+        match &mut self.mode {
+            Mode::Form(f) => Some(f),
+            _ => None,
+        }
+    }
+
+    /// The account setup wizard, when open.
+    pub fn wizard(&self) -> Option<&crate::ui::wizard::State> {
+        match &self.mode {
+            Mode::Wizard(w) => Some(w),
+            _ => None,
+        }
+    }
+
+    /// The account setup wizard, when open, to give it a message.
+    pub fn wizard_mut(&mut self) -> Option<&mut crate::ui::wizard::State> {
+        match &mut self.mode {
+            Mode::Wizard(w) => Some(w),
+            _ => None,
+        }
+    }
+
+    /// Opens the account setup wizard (the form, if open, is closed); one
+    /// already open is kept as it is when `keep` (asked again from a
+    /// compose window), started afresh otherwise.
+    pub fn open_wizard(&mut self, keep: bool) {
+        if !(keep && self.wizard().is_some()) {
+            self.mode = Mode::Wizard(Box::default());
+        }
+    }
+
+    /// Opens the account form on `form` (the wizard, if open, is closed).
+    pub fn open_form(&mut self, form: AccountForm) {
+        self.mode = Mode::Form(Box::new(form));
+    }
+
+    /// Closes the form or the wizard: the account was saved (a test of
+    /// the account as it was says nothing of it now), or the wizard was
+    /// closed.
+    pub fn close_account_setup(&mut self, saved: bool) {
+        self.mode = Mode::Views;
+        if saved {
+            self.test_report = None;
+        }
+    }
+
+    /// Saving an account failed: the form, or the wizard's password step,
+    /// says why and keeps what was typed.
+    pub fn account_not_saved(&mut self, reason: String) {
+        match &mut self.mode {
+            Mode::Form(f) => {
+                f.error = Some(reason);
+                f.checking = false;
+            }
+            Mode::Wizard(w) => w.not_saved(reason),
+            Mode::Views => {}
+        }
+    }
+
+    /// The question waiting for an answer, if any.
+    pub fn question(&self) -> Option<&Confirm> {
+        self.confirm.as_ref()
+    }
+
+    /// Drops the question (Esc).
+    pub fn drop_question(&mut self) {
+        self.confirm = None;
+    }
+
+    /// Before the window closes: with a half-filled account form and no
+    /// question yet, asks whether to give the form up and says `true` (the
+    /// window stays); otherwise `false`.
+    pub fn ask_before_closing(&mut self) -> bool {
+        let typed = self.form().is_some_and(|f| f.has_typing());
+        if typed && self.confirm.is_none() {
+            self.confirm = Some(Confirm::CloseWithForm);
+            return true;
+        }
+        false
+    }
+
+    /// Shows `text` as a status message (a toast).
+    pub fn show_notice(&mut self, text: String) {
+        self.show_notice_since(text, std::time::Instant::now());
+    }
+
+    /// Shows `text` as a status message shown first at `since` (the toast
+    /// clears itself counting from then).
+    pub fn show_notice_since(&mut self, text: String, since: std::time::Instant) {
+        self.notice = Some((text, since));
+    }
+
+    /// The status message shown, if any.
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_ref().map(|(t, _)| t.as_str())
+    }
+
+    /// Clears a status message shown longer than `after` (D13).
+    pub fn expire_notice(&mut self, after: std::time::Duration) {
+        if self
+            .notice
+            .as_ref()
+            .is_some_and(|(_, at)| at.elapsed() > after)
+        {
+            self.notice = None;
+        }
+    }
+
+    /// What "test connection" of account `id` reported (translated, one
+    /// finding per line), or nothing shown.
+    pub fn set_test_report(&mut self, report: Option<(AccountId, String)>) {
+        self.test_report = report;
+    }
+
     /// Handles `message`; `outbox` is the outbox (to know which entries
     /// are unsure).
     pub fn update(&mut self, message: Message, accounts: &[Account], outbox: &[Stored]) -> Action {
@@ -201,7 +349,7 @@ impl State {
             Message::AddAccount => return Action::Wizard,
             Message::EditAccount(id) => {
                 if let Some(a) = accounts.iter().find(|a| a.id == id) {
-                    self.form = Some(AccountForm {
+                    self.open_form(AccountForm {
                         editing: Some(a.id.clone()),
                         name: a.name.clone(),
                         address: a.address.clone(),
@@ -224,7 +372,7 @@ impl State {
                 return Action::TestAccount(id);
             }
             Message::Form(field, value) => {
-                if let Some(f) = &mut self.form {
+                if let Some(f) = self.form_mut() {
                     match field {
                         FormField::Name => f.name = value,
                         // The user name is not filled in as the address is
@@ -243,7 +391,7 @@ impl State {
                 }
             }
             Message::FormSecurity(SecurityChoice(s)) => {
-                if let Some(f) = &mut self.form {
+                if let Some(f) = self.form_mut() {
                     let default_before = f.security.default_port().to_string();
                     if f.port.is_empty() || f.port == default_before {
                         f.port = s.default_port().to_string();
@@ -252,26 +400,26 @@ impl State {
                 }
             }
             Message::FormSignature(action) => {
-                if let Some(f) = &mut self.form {
+                if let Some(f) = self.form_mut() {
                     f.signature_editor.0.perform(action);
                     f.signature = f.signature_editor.0.text();
                 }
             }
             Message::FormBccSelf(on) => {
-                if let Some(f) = &mut self.form {
+                if let Some(f) = self.form_mut() {
                     f.bcc_self = on;
                 }
             }
             // Enter in a field saves too; never twice while signing in.
             Message::FormSave | Message::FormSaveUnchecked => {
                 let check = matches!(message, Message::FormSave);
-                if let Some(f) = self.form.as_mut().filter(|f| !f.checking) {
+                if let Some(f) = self.form_mut().filter(|f| !f.checking) {
                     f.checking = true;
                     f.error = None;
                     return Action::SaveAccount { check };
                 }
             }
-            Message::FormCancel => self.form = None,
+            Message::FormCancel => self.mode = Mode::Views,
             Message::Language(LanguageChoice(l)) => {
                 return Action::ChangeSetting(SettingChange::Language(l));
             }
@@ -315,7 +463,7 @@ impl State {
                 Some(Confirm::DiscardDraft(id)) => return Action::DiscardDraft(id),
                 Some(Confirm::DeleteQueued(id)) => return Action::Delete(id),
                 Some(Confirm::CloseWithForm) => {
-                    self.form = None;
+                    self.mode = Mode::Views;
                     return Action::CloseWindow;
                 }
                 None => {}
@@ -505,9 +653,9 @@ pub fn view<'a>(state: &'a State, shown: Shown<'a>) -> Element<'a, Message> {
         }))
         .height(Length::Fill),
     );
-    if let Some(n) = &state.notice {
+    if let Some(n) = state.notice() {
         body = body.push(
-            container(text(n.clone()))
+            container(text(n.to_string()))
                 .padding([style::space::S, style::space::M])
                 .width(Length::Fill)
                 .style(style::toast),
