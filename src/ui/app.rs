@@ -338,8 +338,8 @@ impl App {
     /// The window title: the app, or the message's subject.
     pub fn title(&self, id: window::Id) -> String {
         match self.windows.get(&id) {
-            Some(Screen::Compose(c)) if !c.draft.subject.trim().is_empty() => {
-                format!("{} — Koperta", c.draft.subject.trim())
+            Some(Screen::Compose(c)) if !c.draft().subject.trim().is_empty() => {
+                format!("{} — Koperta", c.draft().subject.trim())
             }
             Some(Screen::Compose(_)) => format!("{} — Koperta", t!("compose-new-title")),
             Some(Screen::Sent(s)) => {
@@ -389,10 +389,10 @@ impl App {
                 super::sent_view::view(state).map(move |m| Message::Sent(id, m))
             }
             Some(Screen::Compose(state)) => {
-                let suggestions = self.suggestions(&state.draft.to);
+                let suggestions = self.suggestions(&state.draft().to);
                 // The SIZE last seen of the chosen account's server (a
                 // check of another server says nothing).
-                let size_limit = state.draft.account.as_ref().and_then(|a| {
+                let size_limit = state.draft().account.as_ref().and_then(|a| {
                     let account = self.accounts().iter().find(|x| &x.id == a)?;
                     let check = self.checks.get(a)?;
                     (check.server == crate::checks::server_of(account))
@@ -461,9 +461,7 @@ impl App {
             },
             Message::DraftSaved(id, result) => {
                 if let (Err(e), Some(Screen::Compose(c))) = (result, self.windows.get_mut(&id)) {
-                    c.dirty = true;
-                    c.unsaved_since.get_or_insert_with(Instant::now);
-                    c.notice = Some(e);
+                    c.save_failed(e);
                 }
                 Task::none()
             }
@@ -591,13 +589,7 @@ impl App {
             .windows
             .iter()
             .filter_map(|(id, s)| match s {
-                Screen::Compose(c)
-                    if c.dirty
-                        && c.unsaved_since
-                            .is_some_and(|t| t.elapsed() >= AUTOSAVE_AFTER) =>
-                {
-                    Some(*id)
-                }
+                Screen::Compose(c) if c.autosave_due(AUTOSAVE_AFTER) => Some(*id),
                 _ => None,
             })
             .collect();

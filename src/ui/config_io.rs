@@ -86,10 +86,8 @@ impl App {
                 self.main.close_account_setup(true);
                 // A message written before there was any account now has one.
                 for screen in self.windows.values_mut() {
-                    if let super::app::Screen::Compose(c) = screen
-                        && c.draft.account.is_none()
-                    {
-                        c.draft.account = Some(account.id.clone());
+                    if let super::app::Screen::Compose(c) = screen {
+                        c.give_sender(&account.id);
                     }
                 }
                 self.notice(t!("main-account-saved", address = account.address));

@@ -113,7 +113,7 @@ impl App {
             .windows
             .values()
             .filter_map(|s| match s {
-                Screen::Compose(c) => Some(c.draft_id.as_str()),
+                Screen::Compose(c) => Some(c.draft_id()),
                 _ => None,
             })
             .collect();

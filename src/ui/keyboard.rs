@@ -65,12 +65,9 @@ impl App {
             Input::Escape => {
                 if let Some(Screen::Compose(c)) = self.windows.get_mut(&id) {
                     // Esc during the undo delay takes the message back.
-                    if matches!(c.sending, compose::Sending::Held(_)) {
+                    if c.escape() {
                         return self.undo(id);
                     }
-                    c.asking_close = false;
-                    c.asking_resend = false;
-                    c.asking_concerns.clear();
                 } else if let Some(w) = self.main.wizard() {
                     let message = match w.step() {
                         wizard::Step::Searching | wizard::Step::Testing => wizard::Message::Cancel,

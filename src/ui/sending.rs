@@ -41,48 +41,27 @@ impl App {
             user_agent: self.settings().user_agent,
         };
         let accounts = self.accounts().to_vec();
-        let Some(Screen::Compose(c)) = self.windows.get_mut(&id) else {
+        let Some(Screen::Compose(c)) = self.windows.get(&id) else {
             return Task::none();
         };
-        if matches!(
-            c.sending,
-            compose::Sending::Sent | compose::Sending::Queueing | compose::Sending::Held(_)
-        ) {
-            return Task::none();
-        }
         // The outbox already holds this message: it is being sent, or its
         // last attempt may have delivered it (then the window asks the
         // same question as Retry).
         let previous = c
-            .outbox_id
-            .clone()
-            .and_then(|o| self.engine.get(&o))
-            .or_else(|| self.engine.by_draft(&c.draft_id));
-        if let Some(old) = &previous {
-            if c.sending_now() || self.sends.in_flight.contains(&old.id) {
-                c.notice = Some(t!("compose-already-sending"));
-                return Task::none();
-            }
-            if old.sidecar.state == State::MaybeSent && !c.resend_confirmed {
-                c.asking_resend = true;
-                return Task::none();
-            }
-        }
-        c.asking_resend = false;
-        c.resend_confirmed = false;
-        let Some(account) = accounts
-            .iter()
-            .find(|a| Some(&a.id) == c.draft.account.as_ref())
-            .cloned()
-        else {
-            c.sending = compose::Sending::Failed(t!("draft-error-no-sender"));
+            .outbox_id()
+            .and_then(|o| self.engine.get(o))
+            .or_else(|| self.engine.by_draft(c.draft_id()));
+        let in_flight = previous
+            .as_ref()
+            .is_some_and(|m| self.sends.in_flight.contains(&m.id));
+        let Some(Screen::Compose(c)) = self.windows.get_mut(&id) else {
             return Task::none();
         };
-        c.sending = compose::Sending::Queueing;
-        c.notice = None;
-        c.queued_edit = c.edited_at;
-        let draft = c.draft.clone();
-        let draft_id = c.draft_id.clone();
+        let Some((draft, draft_id, account)) =
+            c.start_queueing(previous.as_ref().map(|m| (m, in_flight)), &accounts)
+        else {
+            return Task::none();
+        };
         let engine = self.engine.clone();
         let old = previous.map(|m| m.id);
         Task::perform(
@@ -131,19 +110,18 @@ impl App {
         if let Some(Screen::Compose(c)) = self.windows.get_mut(&id) {
             match (&result, &entry) {
                 (Ok(outbox_id), Some(m)) => {
-                    c.outbox_id = Some(outbox_id.clone());
                     // What the window showed at Send is safe in the outbox
                     // now; what was typed while it was being queued is not
                     // (a tryout typed within 0.1 s of Ctrl+Enter).
-                    c.unsent_changes = c.edited_at != c.queued_edit;
-                    self.sends.watched.insert(outbox_id.clone());
-                    c.sending = match m.sidecar.state {
-                        State::Held { until } => compose::Sending::Held(until),
-                        _ => compose::Sending::InProgress(0, m.sidecar.eml_size),
+                    let held = match m.sidecar.state {
+                        State::Held { until } => Some(until),
+                        _ => None,
                     };
+                    c.queued(outbox_id.clone(), held, m.sidecar.eml_size);
+                    self.sends.watched.insert(outbox_id.clone());
                 }
-                (Err(reason), _) => c.sending = compose::Sending::Failed(reason.clone()),
-                (Ok(_), None) => c.sending = compose::Sending::Idle,
+                (Err(reason), _) => c.not_queued(Some(reason.clone())),
+                (Ok(_), None) => c.not_queued(None),
             }
         }
         self.relist();
@@ -151,8 +129,7 @@ impl App {
         // edit in the undo delay is, so what goes out is what is shown.
         let typed_meanwhile = matches!(
             self.windows.get(&id),
-            Some(Screen::Compose(c))
-                if c.unsent_changes && matches!(c.sending, compose::Sending::Held(_))
+            Some(Screen::Compose(c)) if c.typed_while_queueing()
         );
         if typed_meanwhile {
             return self.undo(id);
@@ -167,8 +144,7 @@ impl App {
     pub(super) fn withdraw(&mut self, id: window::Id) -> Task<Message> {
         let failed = match self.windows.get(&id) {
             Some(Screen::Compose(c)) => c
-                .outbox_id
-                .as_ref()
+                .outbox_id()
                 .and_then(|o| self.engine.get(o))
                 .is_some_and(|m| m.sidecar.state == State::Failed),
             _ => false,
@@ -201,14 +177,7 @@ impl App {
         done: String,
     ) -> Task<Message> {
         if let Some(Screen::Compose(c)) = self.windows.get_mut(&id) {
-            match result {
-                Ok(()) => {
-                    c.outbox_id = None;
-                    c.sending = compose::Sending::Idle;
-                    c.notice = Some(done);
-                }
-                Err(e) => c.notice = Some(e),
-            }
+            c.left_outbox(result, done);
         }
         self.refresh()
     }
@@ -235,7 +204,7 @@ impl App {
         let Some(Screen::Compose(c)) = self.windows.get(&id) else {
             return Task::none();
         };
-        let Some(outbox_id) = c.outbox_id.clone() else {
+        let Some(outbox_id) = c.outbox_id().map(str::to_string) else {
             return Task::none();
         };
         let engine = self.engine.clone();
@@ -296,15 +265,11 @@ impl App {
     pub(super) fn outbox_event(&mut self, event: Event) -> Task<Message> {
         match event {
             Event::Started { id, total } => {
-                self.for_message(&id, |c| c.sending = compose::Sending::InProgress(0, total));
+                self.for_message(&id, |c| c.send_started(total));
                 Task::none()
             }
             Event::Progress { id, bytes } => {
-                self.for_message(&id, |c| {
-                    if let compose::Sending::InProgress(_, total) = c.sending {
-                        c.sending = compose::Sending::InProgress(bytes, total);
-                    }
-                });
+                self.for_message(&id, |c| c.send_progress(bytes));
                 Task::none()
             }
             Event::Transcript(_) => Task::none(),
@@ -369,24 +334,13 @@ impl App {
                 let mut kept = Vec::new();
                 for (wid, screen) in self.windows.iter_mut() {
                     if let Screen::Compose(c) = screen
-                        && c.outbox_id.as_deref() == Some(id.as_str())
-                        && c.unsent_changes
+                        && c.keep_newer_than(&id)
                     {
-                        c.outbox_id = None;
-                        c.draft_id = crate::store::new_id();
-                        c.dirty = true;
-                        c.unsaved_since = Some(std::time::Instant::now());
-                        c.sending = compose::Sending::Idle;
-                        c.notice = Some(t!("compose-sent-earlier-version"));
                         kept.push(*wid);
                     }
                 }
                 let held: Vec<window::Id> = self
-                    .for_message_of(&id, draft, |c| {
-                        c.unsent_changes = false;
-                        c.dirty = false;
-                        c.sending = compose::Sending::Sent;
-                    })
+                    .for_message_of(&id, draft, compose::State::delivered)
                     .into_iter()
                     .filter(|w| !kept.contains(w))
                     .collect();
@@ -415,23 +369,15 @@ impl App {
             Outcome::Failed(failure) => {
                 self.sends.watched.remove(&id);
                 let reason = failure.localize();
-                self.for_message(&id, |c| {
-                    c.sending = compose::Sending::Failed(reason.clone())
-                });
+                self.for_message(&id, |c| c.send_failed(reason.clone()));
                 self.notify(t!("notify-failed"), &subject)
             }
             Outcome::Unsaved(reason) => {
-                self.for_message(&id, |c| {
-                    c.sending = compose::Sending::Failed(reason.clone())
-                });
+                self.for_message(&id, |c| c.send_failed(reason.clone()));
                 self.notify(t!("notify-failed"), &subject)
             }
             Outcome::Skipped => {
-                self.for_message(&id, |c| {
-                    if c.sending_now() {
-                        c.sending = compose::Sending::Idle;
-                    }
-                });
+                self.for_message(&id, compose::State::send_skipped);
                 Task::none()
             }
         };
@@ -440,9 +386,7 @@ impl App {
 
     fn sending_subject(&self, id: &str) -> Option<String> {
         self.windows.values().find_map(|s| match s {
-            Screen::Compose(c) if c.outbox_id.as_deref() == Some(id) => {
-                Some(c.draft.subject.clone())
-            }
+            Screen::Compose(c) if c.outbox_id() == Some(id) => Some(c.draft().subject.clone()),
             _ => None,
         })
     }
@@ -465,12 +409,8 @@ impl App {
         let mut held = Vec::new();
         for (wid, screen) in self.windows.iter_mut() {
             if let Screen::Compose(c) = screen
-                && (c.outbox_id.as_deref() == Some(id)
-                    || draft.as_deref() == Some(c.draft_id.as_str()))
+                && c.holds(id, draft.as_deref())
             {
-                if c.outbox_id.is_none() {
-                    c.outbox_id = Some(id.to_string());
-                }
                 f(c);
                 held.push(*wid);
             }

@@ -6,7 +6,7 @@ use super::*;
 fn compose_windows_on(app: &App, draft_id: &str) -> usize {
     app.windows
         .values()
-        .filter(|s| matches!(s, Screen::Compose(c) if c.draft_id == draft_id))
+        .filter(|s| matches!(s, Screen::Compose(c) if c.draft_id() == draft_id))
         .count()
 }
 
@@ -39,8 +39,12 @@ fn opening_a_saved_draft_reads_it_off_the_ui_thread_with_its_attachment_sizes() 
     let Some(Screen::Compose(c)) = app.windows.get(&w) else {
         panic!("compose window")
     };
-    assert_eq!(c.draft.body, "Treść szkicu.\n");
-    assert_eq!(c.sizes.get(&copy), Some(&5000), "the size read in the task");
+    assert_eq!(c.draft().body, "Treść szkicu.\n");
+    assert_eq!(
+        c.sizes().get(&copy),
+        Some(&5000),
+        "the size read in the task"
+    );
 }
 
 /// Edit on an outbox message whose draft is gone: the message stays in the

@@ -219,7 +219,7 @@ fn app_with_two_compose_windows() -> (App, window::Id, window::Id, tempfile::Tem
 
 fn focus(app: &App, id: window::Id) -> Option<usize> {
     match app.windows.get(&id) {
-        Some(Screen::Compose(c)) => c.focus,
+        Some(Screen::Compose(c)) => c.focused(),
         _ => None,
     }
 }
@@ -252,10 +252,13 @@ fn typing_in_one_compose_window_never_reaches_the_other() {
         panic!("windows");
     };
     assert_eq!(
-        (ca.draft.to.as_str(), ca.draft.subject.as_str()),
+        (ca.draft().to.as_str(), ca.draft().subject.as_str()),
         ("jan@example.com", "")
     );
-    assert_eq!((cb.draft.to.as_str(), cb.draft.subject.as_str()), ("", "B"));
+    assert_eq!(
+        (cb.draft().to.as_str(), cb.draft().subject.as_str()),
+        ("", "B")
+    );
     // Every window has its own root, so a focus operation names one only.
     assert_ne!(koperta::ui::focus::root(a), koperta::ui::focus::root(b));
     assert_ne!(compose::field_id(a, "to"), compose::field_id(b, "to"));
@@ -334,9 +337,9 @@ fn undo_in_the_compose_window_takes_the_message_back_into_its_draft() {
         panic!("window")
     };
     assert!(
-        matches!(c.sending, compose::Sending::Held(_)),
+        matches!(c.sending(), compose::Sending::Held(_)),
         "{:?}",
-        c.sending
+        c.sending()
     );
     assert_eq!(app.outbox.len(), 1, "queued on disk first");
     assert!(app.engine.due(koperta::outbox::now()).is_empty());
@@ -349,8 +352,8 @@ fn undo_in_the_compose_window_takes_the_message_back_into_its_draft() {
     let Some(Screen::Compose(c)) = app.windows.get(&id) else {
         panic!("window")
     };
-    assert_eq!(c.sending, compose::Sending::Idle);
-    assert_eq!(c.draft, draft);
+    assert_eq!(*c.sending(), compose::Sending::Idle);
+    assert_eq!(c.draft(), &draft);
     assert!(app.outbox.is_empty());
     assert!(app.store.outbox().0.is_empty());
     assert!(app.engine.due(koperta::outbox::now() + 60).is_empty());
@@ -371,7 +374,7 @@ fn undo_in_the_compose_window_takes_the_message_back_into_its_draft() {
     let Some(Screen::Compose(c)) = app.windows.get(&id) else {
         panic!("window")
     };
-    assert_eq!(c.sending, compose::Sending::Idle);
+    assert_eq!(*c.sending(), compose::Sending::Idle);
 }
 
 /// The in-process half of the sending test: runs in a child process whose
@@ -424,11 +427,11 @@ fn sending_from_the_app_inner() {
             assert_eq!(app.store.sent().0.len(), 1);
         } else {
             // Everything typed is kept; the message waits in the outbox with its reason.
-            assert_eq!(c.draft, draft);
+            assert_eq!(c.draft(), &draft);
             assert!(
-                matches!(&c.sending, compose::Sending::Failed(r) if r.contains("odrzuc@example.com")),
+                matches!(c.sending(), compose::Sending::Failed(r) if r.contains("odrzuc@example.com")),
                 "{:?}",
-                c.sending
+                c.sending()
             );
             assert_eq!(app.outbox.len(), 1);
             assert!(app.outbox[0].sidecar.failure.is_some());
@@ -490,11 +493,11 @@ fn sending_from_the_app_inner() {
         let Some(Screen::Compose(c)) = app.windows.get(&id) else {
             panic!("window")
         };
-        assert_eq!(c.draft, draft);
+        assert_eq!(c.draft(), &draft);
         assert!(
-            matches!(&c.sending, compose::Sending::Failed(r) if r.contains("did not greet")),
+            matches!(c.sending(), compose::Sending::Failed(r) if r.contains("did not greet")),
             "{:?}",
-            c.sending
+            c.sending()
         );
         assert_eq!(app.outbox.len(), 1);
         assert_eq!(
@@ -545,7 +548,7 @@ fn sending_from_the_app_inner() {
     let Some(Screen::Compose(c)) = app.windows.get(&id) else {
         panic!("window")
     };
-    assert_eq!(c.sending, compose::Sending::Sent);
+    assert_eq!(*c.sending(), compose::Sending::Sent);
     let task = app.update(Message::Compose(id, compose::Message::Send));
     drive(&mut app, &rt, task);
     assert_eq!(app.store.sent().0.len(), 4, "not sent twice");
@@ -789,7 +792,10 @@ fn window_titles_name_the_subject_and_suggestions_come_from_sent_mail() {
     let Some(Screen::Compose(state)) = app.windows.get(&b) else {
         panic!()
     };
-    assert_eq!(state.draft.to, "jan@example.com, anna.nowak@example.org, ");
+    assert_eq!(
+        state.draft().to,
+        "jan@example.com, anna.nowak@example.org, "
+    );
     i18n::apply(Language::En);
 }
 
@@ -826,25 +832,22 @@ fn files_dropped_on_a_compose_window_are_attached_and_a_bad_one_is_explained() {
     let Some(Screen::Compose(c)) = app.windows.get(&a) else {
         panic!("window")
     };
-    assert_eq!(c.draft.attachments.len(), 1);
+    assert_eq!(c.draft().attachments.len(), 1);
     assert_eq!(
-        std::fs::read(&c.draft.attachments[0]).unwrap(),
+        std::fs::read(&c.draft().attachments[0]).unwrap(),
         b"%PDF-1.4 dropped",
         "a copy in the draft"
     );
     assert!(
-        c.notice
-            .as_deref()
-            .unwrap_or("")
-            .contains("to nie jest zwykły plik"),
+        c.notice().unwrap_or("").contains("to nie jest zwykły plik"),
         "{:?}",
-        c.notice
+        c.notice()
     );
     // The other window got nothing.
     let Some(Screen::Compose(other)) = app.windows.get(&b) else {
         panic!("window")
     };
-    assert!(other.draft.attachments.is_empty());
+    assert!(other.draft().attachments.is_empty());
     i18n::apply(Language::En);
 }
 
@@ -909,7 +912,7 @@ fn the_outbox_and_a_message_in_its_undo_delay_are_drawn_in_both_languages_and_th
             ..Draft::default()
         },
     );
-    held.sending = compose::Sending::Held(koperta::outbox::now() + 30);
+    held.queued("m1".into(), Some(koperta::outbox::now() + 30), 0);
     let id = window::Id::unique();
     for (lang, code, undo, state_label, next) in [
         (
@@ -1181,7 +1184,7 @@ fn window_of(app: &App, draft_id: &str) -> window::Id {
     app.windows
         .iter()
         .find_map(|(w, s)| match s {
-            Screen::Compose(c) if c.draft_id == draft_id => Some(*w),
+            Screen::Compose(c) if c.draft_id() == draft_id => Some(*w),
             _ => None,
         })
         .expect("a window on the draft")
@@ -1283,15 +1286,15 @@ fn d16_closing_a_window_whose_message_is_queued_says_it_waits_in_the_outbox() {
         panic!("window")
     };
     assert!(
-        matches!(c.sending, compose::Sending::Held(_)),
+        matches!(c.sending(), compose::Sending::Held(_)),
         "{:?}",
-        c.sending
+        c.sending()
     );
     support::app::send(&mut app, &rt, Message::CloseRequested(id));
     let Some(Screen::Compose(c)) = app.windows.get(&id) else {
         panic!("window")
     };
-    assert!(!c.asking_close, "no keep-as-draft question");
+    assert!(!c.is_asking_close(), "no keep-as-draft question");
     assert_eq!(
         app.main.notice(),
         Some(
@@ -1718,13 +1721,17 @@ fn enter_in_a_field_moves_on_and_a_retried_message_is_reported_by_its_subject() 
     let Some(Screen::Compose(c)) = app.windows.get(&id) else {
         panic!("window")
     };
-    assert_eq!(c.sending, compose::Sending::Idle, "nothing sent");
-    assert_eq!(c.focus, Some(4), "the cursor went to the text");
+    assert_eq!(*c.sending(), compose::Sending::Idle, "nothing sent");
+    assert_eq!(c.focused(), Some(4), "the cursor went to the text");
     let _ = app.update(Message::Compose(id, compose::Message::Submitted("to")));
     let Some(Screen::Compose(c)) = app.windows.get(&id) else {
         panic!("window")
     };
-    assert_eq!(c.focus, Some(3), "To → Subject over the folded Cc and Bcc");
+    assert_eq!(
+        c.focused(),
+        Some(3),
+        "To → Subject over the folded Cc and Bcc"
+    );
     // The outbox list last drawn names the message the engine let go.
     app.outbox = vec![stored_message(
         &acc,
@@ -1900,13 +1907,13 @@ fn d23_no_subject_or_a_missing_attachment_is_asked_about_before_sending() {
         panic!("window")
     };
     assert_eq!(
-        c.asking_concerns,
+        c.concerns(),
         [
             koperta::draft::Concern::NoSubject,
             koperta::draft::Concern::AttachmentMentioned
         ]
     );
-    assert_eq!(c.sending, compose::Sending::Idle, "nothing queued yet");
+    assert_eq!(*c.sending(), compose::Sending::Idle, "nothing queued yet");
     assert!(app.engine.entries().is_empty(), "nothing in the outbox");
     {
         let accounts = [acc.clone()];
@@ -1924,8 +1931,8 @@ fn d23_no_subject_or_a_missing_attachment_is_asked_about_before_sending() {
     let Some(Screen::Compose(c)) = app.windows.get(&id) else {
         panic!("window")
     };
-    assert!(c.asking_concerns.is_empty());
-    assert_ne!(c.sending, compose::Sending::Idle, "sent on Send anyway");
+    assert!(c.concerns().is_empty());
+    assert_ne!(*c.sending(), compose::Sending::Idle, "sent on Send anyway");
 }
 
 /// D9: the server's SIZE, seen at the last connection, warns as soon as
@@ -1942,8 +1949,7 @@ fn d09_attachments_over_the_servers_size_are_said_at_once() {
             ..Draft::default()
         },
     );
-    state.draft.attachments.push(big.clone());
-    state.sizes.insert(big, 20 * 1024 * 1024);
+    state.attached(vec![(big, 20 * 1024 * 1024)]);
     let limit = 25 * 1000 * 1000;
     let estimate = compose::encoded_size(20 * 1024 * 1024, 0);
     assert!(estimate > limit, "base64 makes 20 MiB about 28 MB");
@@ -1991,7 +1997,7 @@ fn d08_the_signature_is_in_the_text_by_default_and_follows_the_sender() {
         .windows
         .iter()
         .find_map(|(id, s)| match s {
-            Screen::Compose(c) => Some((*id, c.draft.body.clone())),
+            Screen::Compose(c) => Some((*id, c.draft().body.clone())),
             _ => None,
         })
         .expect("a compose window");
@@ -2007,8 +2013,12 @@ fn d08_the_signature_is_in_the_text_by_default_and_follows_the_sender() {
     let Some(Screen::Compose(c)) = app.windows.get(&id) else {
         panic!("window")
     };
-    assert_eq!(c.draft.body, "\n\n-- \nBiuro", "the sender's own signature");
-    assert!(!c.draft.signature, "not added a second time when sent");
+    assert_eq!(
+        c.draft().body,
+        "\n\n-- \nBiuro",
+        "the sender's own signature"
+    );
+    assert!(!c.draft().signature, "not added a second time when sent");
 
     let _ = app.open_compose(
         Some((
@@ -2026,7 +2036,7 @@ fn d08_the_signature_is_in_the_text_by_default_and_follows_the_sender() {
         .windows
         .values()
         .find_map(|s| match s {
-            Screen::Compose(c) if c.draft_id == "old" => Some(c.draft.clone()),
+            Screen::Compose(c) if c.draft_id() == "old" => Some(c.draft().clone()),
             _ => None,
         })
         .expect("the old draft's window");
@@ -2057,8 +2067,8 @@ fn d17_a_send_under_way_can_be_stopped_from_its_window() {
         let mut ui = simulator(compose::view(&state, id, &accounts, Vec::new(), None));
         assert!(ui.find("Stop sending").is_err(), "nothing runs yet");
     }
-    state.outbox_id = Some("m1".into());
-    state.sending = compose::Sending::InProgress(1_000_000, 26_000_000);
+    state.queued("m1".into(), None, 26_000_000);
+    state.send_progress(1_000_000);
     {
         let mut ui = simulator(compose::view(&state, id, &accounts, Vec::new(), None));
         ui.click("Stop sending").expect("the button");
@@ -2156,12 +2166,11 @@ fn an_edit_after_a_failed_send_takes_it_out_of_the_outbox_so_no_retry_sends_olde
     let reread = app.refresh();
     drive(&mut app, &rt, reread);
     // The window that tried to send it, still open after the failure.
-    let w = support::app::compose_window(&mut app, draft.clone());
-    if let Some(Screen::Compose(c)) = app.windows.get_mut(&w) {
-        c.draft_id = "d3".into();
-        c.outbox_id = Some(queued.clone());
-        c.sending = compose::Sending::Failed("421".into());
-    }
+    let w = window::Id::unique();
+    let mut tried = compose::State::new("d3".into(), draft.clone());
+    tried.queued(queued.clone(), None, 0);
+    tried.send_failed("421".into());
+    app.windows.insert(w, Screen::Compose(Box::new(tried)));
     support::app::send(
         &mut app,
         &rt,
@@ -2174,10 +2183,10 @@ fn an_edit_after_a_failed_send_takes_it_out_of_the_outbox_so_no_retry_sends_olde
     let Some(Screen::Compose(c)) = app.windows.get(&w) else {
         panic!("window")
     };
-    assert_eq!(c.outbox_id, None);
-    assert_eq!(c.draft.subject, "Raport, poprawiony");
+    assert_eq!(c.outbox_id(), None);
+    assert_eq!(c.draft().subject, "Raport, poprawiony");
     assert_eq!(
-        c.notice.as_deref(),
+        c.notice(),
         Some("Taken out of the outbox because you changed it: press Send when it is ready.")
     );
 }
@@ -2215,8 +2224,8 @@ fn typing_while_the_message_is_being_queued_takes_it_back() {
     let Some(Screen::Compose(c)) = app.windows.get(&w) else {
         panic!("window")
     };
-    assert_eq!(c.sending, compose::Sending::Idle);
-    assert_eq!(c.draft.subject, "Szybko!");
+    assert_eq!(*c.sending(), compose::Sending::Idle);
+    assert_eq!(c.draft().subject, "Szybko!");
 }
 
 /// A sent message opened read-only, in both languages and themes: who it

@@ -106,10 +106,10 @@ impl App {
         let mut opened = None;
         for (wid, screen) in self.windows.iter_mut() {
             if let Screen::Compose(c) = screen
-                && c.draft_id == draft_id
+                && c.draft_id() == draft_id
             {
-                c.notice = notice.clone();
-                c.unsent_changes = true;
+                c.set_notice(notice.clone());
+                c.filled_in();
                 opened = Some(*wid);
             }
         }
@@ -143,7 +143,7 @@ impl App {
             return Task::none();
         };
         let store = self.store.clone();
-        let draft_id = c.draft_id.clone();
+        let draft_id = c.draft_id().to_string();
         Task::perform(
             async move {
                 tokio::task::spawn_blocking(move || {
@@ -207,7 +207,7 @@ impl App {
                 let Some(Screen::Compose(c)) = self.windows.get(&id) else {
                     return window::close(id);
                 };
-                let (store, draft) = (self.store.clone(), c.draft_id.clone());
+                let (store, draft) = (self.store.clone(), c.draft_id().to_string());
                 self.files_task(
                     move || store.delete_draft(&draft).map_err(|e| e.localize()),
                     Message::DraftDiscarded,
@@ -225,13 +225,13 @@ impl App {
                 let (old, new) = match self.windows.get(&id) {
                     Some(Screen::Compose(c)) => (
                         self.signature_of(old.as_ref()).unwrap_or_default(),
-                        self.signature_of(c.draft.account.as_ref())
+                        self.signature_of(c.draft().account.as_ref())
                             .unwrap_or_default(),
                     ),
                     _ => return Task::none(),
                 };
                 if let Some(Screen::Compose(c)) = self.windows.get_mut(&id)
-                    && let Some(body) = crate::draft::swap_signature(&c.draft.body, &old, &new)
+                    && let Some(body) = crate::draft::swap_signature(&c.draft().body, &old, &new)
                 {
                     c.set_body(body);
                 }
@@ -239,7 +239,7 @@ impl App {
             }
             A::Focus(field) => {
                 if let Some(Screen::Compose(c)) = self.windows.get_mut(&id) {
-                    c.focus = compose::FOCUS_ORDER.iter().position(|f| *f == field);
+                    c.focus_moved(field);
                 }
                 compose::focus_field(id, field)
             }
@@ -257,9 +257,7 @@ impl App {
         let Some(Screen::Compose(c)) = self.windows.get_mut(&id) else {
             return Task::none();
         };
-        c.dirty = false;
-        c.unsaved_since = None;
-        let (store, draft_id, draft) = (self.store.clone(), c.draft_id.clone(), c.draft.clone());
+        let ((draft_id, draft), store) = (c.to_save(), self.store.clone());
         // Copies of removed attachments go once the draft no longer names
         // them (D26); one attached in the last seconds may not be named
         // yet, so only older ones.
@@ -289,8 +287,8 @@ impl App {
     /// away with its window (D1, D16).
     pub(in crate::ui) fn close_compose(&mut self, id: window::Id) -> Task<Message> {
         match self.windows.get_mut(&id) {
-            Some(Screen::Compose(c)) if c.unsent_changes => {
-                c.asking_close = true;
+            Some(Screen::Compose(c)) if c.has_unsent_changes() => {
+                c.ask_close();
                 // The focus on "Keep", the answer that loses nothing.
                 compose::focus_field(id, "close-keep")
             }
@@ -298,10 +296,9 @@ impl App {
                 // A reopened draft, and one whose message the outbox
                 // holds, are kept.
                 let queued = c
-                    .outbox_id
-                    .as_ref()
+                    .outbox_id()
                     .and_then(|o| self.engine.get(o))
-                    .or_else(|| self.engine.by_draft(&c.draft_id));
+                    .or_else(|| self.engine.by_draft(c.draft_id()));
                 if let Some(m) = queued {
                     // Not "keep as draft?": it waits in the outbox (D16).
                     let subject = main_window::subject_or_none(&m.sidecar.subject);
@@ -318,8 +315,8 @@ impl App {
                     });
                     return window::close(id);
                 }
-                if c.draft.is_blank() {
-                    let (store, draft) = (self.store.clone(), c.draft_id.clone());
+                if c.draft().is_blank() {
+                    let (store, draft) = (self.store.clone(), c.draft_id().to_string());
                     return Task::future(async move {
                         let _ =
                             tokio::task::spawn_blocking(move || store.delete_draft(&draft)).await;
@@ -329,7 +326,7 @@ impl App {
                 }
                 // Unchanged and already saved: kept, and the person is
                 // told where (D1).
-                let subject = main_window::subject_or_none(&c.draft.subject);
+                let subject = main_window::subject_or_none(&c.draft().subject);
                 self.notice(t!("main-closed-draft-kept", subject = subject));
                 window::close(id)
             }
@@ -349,19 +346,10 @@ impl App {
             return Task::none();
         };
         let any = !copies.is_empty();
-        if any {
-            c.attached(copies);
-        }
-        // A typed path that failed stays, to be corrected (D26).
-        if errors.is_empty() {
-            c.attach_path.clear();
-            c.notice = None;
-        } else {
-            c.notice = Some(errors.join("\n"));
-        }
+        c.attach_finished(copies, &errors);
         // The cursor stays in the path field for the next file.
         let attach = compose::FOCUS_ORDER.iter().position(|f| *f == "attach");
-        let refocus = if c.focus.is_some() && c.focus == attach {
+        let refocus = if c.focused().is_some() && c.focused() == attach {
             compose::focus_field(id, "attach")
         } else {
             Task::none()
@@ -435,7 +423,7 @@ impl App {
                 if let Some(w) = self.window_of_draft(&draft_id)
                     && let Some(Screen::Compose(c)) = self.windows.get_mut(&w)
                 {
-                    c.outbox_id = outbox_id;
+                    c.tie_to(outbox_id);
                 }
                 task
             }
@@ -451,7 +439,7 @@ impl App {
     /// The compose window editing draft `draft_id`, if one is open.
     pub(in crate::ui) fn window_of_draft(&self, draft_id: &str) -> Option<window::Id> {
         self.windows.iter().find_map(|(w, s)| match s {
-            Screen::Compose(c) if c.draft_id == draft_id => Some(*w),
+            Screen::Compose(c) if c.draft_id() == draft_id => Some(*w),
             _ => None,
         })
     }

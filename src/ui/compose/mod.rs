@@ -104,52 +104,52 @@ pub fn from_label(account: &Account) -> String {
 #[derive(Debug)]
 pub struct State {
     /// The draft's id (its directory under drafts/).
-    pub draft_id: String,
+    draft_id: String,
     /// The fields as typed.
-    pub draft: Draft,
+    draft: Draft,
     /// The body editor.
-    pub body: text_editor::Content,
+    body: text_editor::Content,
     /// The path typed beside "Attach".
-    pub attach_path: String,
+    attach_path: String,
     /// Unsaved changes since the last draft save.
-    pub dirty: bool,
+    dirty: bool,
     /// Changes not sent (asks on close).
-    pub unsent_changes: bool,
+    unsent_changes: bool,
     /// Sending state.
-    pub sending: Sending,
+    sending: Sending,
     /// A message for the person (attachment problems and the like).
-    pub notice: Option<String>,
+    notice: Option<String>,
     /// Asking whether to keep the draft on close.
-    pub asking_close: bool,
+    asking_close: bool,
     /// Asking whether to send again a message that may have been sent.
-    pub asking_resend: bool,
+    asking_resend: bool,
     /// The person said yes to sending it again.
-    pub resend_confirmed: bool,
+    resend_confirmed: bool,
     /// Asking whether to send although something looks amiss (D23).
-    pub asking_concerns: Vec<crate::draft::Concern>,
+    asking_concerns: Vec<crate::draft::Concern>,
     /// The person said "send anyway" to those concerns (until the next
     /// change).
-    pub concerns_confirmed: bool,
+    concerns_confirmed: bool,
     /// When the person last changed something (autosave waits for a pause).
-    pub edited_at: Option<std::time::Instant>,
+    edited_at: Option<std::time::Instant>,
     /// `edited_at` when the message was taken to be queued: a later edit
     /// is not in the queued message.
-    pub queued_edit: Option<std::time::Instant>,
+    queued_edit: Option<std::time::Instant>,
     /// When the first edit not yet saved was made (autosave keeps at most
     /// a second of typing at risk).
-    pub unsaved_since: Option<std::time::Instant>,
+    unsaved_since: Option<std::time::Instant>,
     /// The outbox entry of the last failed attempt, replaced on the next.
-    pub outbox_id: Option<String>,
+    outbox_id: Option<String>,
     /// Attachment sizes in bytes, read once when attached (never while
     /// drawing).
-    pub sizes: Sizes,
+    sizes: Sizes,
     /// Cc shown (asked for, or filled).
-    pub show_cc: bool,
+    show_cc: bool,
     /// Bcc shown (asked for, or filled).
-    pub show_bcc: bool,
+    show_bcc: bool,
     /// The field (index in [`FOCUS_ORDER`]) known to have focus; `None`
     /// after a mouse click, when it is asked from the widgets instead.
-    pub focus: Option<usize>,
+    focus: Option<usize>,
 }
 
 /// What the person did.
@@ -507,6 +507,7 @@ pub fn sizes_of(paths: &[PathBuf]) -> Sizes {
         .collect()
 }
 
+mod lifecycle;
 mod view;
 
 pub use view::{encoded_size, view};

@@ -1,0 +1,281 @@
+//! What happens to a compose window from outside its own controls: saving,
+//! queueing, the outbox's events, the account set up meanwhile. The app
+//! tells the window what happened; the window decides what it shows.
+
+use std::time::{Duration, Instant};
+
+use super::{Sending, Sizes, State};
+use crate::account::{Account, AccountId};
+use crate::draft::Draft;
+use crate::store::Stored;
+use crate::t;
+
+impl State {
+    /// The draft's id (its directory under `drafts/`).
+    pub fn draft_id(&self) -> &str {
+        &self.draft_id
+    }
+
+    /// The fields as typed.
+    pub fn draft(&self) -> &Draft {
+        &self.draft
+    }
+
+    /// Where sending stands.
+    pub fn sending(&self) -> &Sending {
+        &self.sending
+    }
+
+    /// The message shown to the person in the window, if any.
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
+    }
+
+    /// Shows `notice` in the window (or clears it with `None`).
+    pub fn set_notice(&mut self, notice: Option<String>) {
+        self.notice = notice;
+    }
+
+    /// The outbox message this window's message is, if it is queued.
+    pub fn outbox_id(&self) -> Option<&str> {
+        self.outbox_id.as_deref()
+    }
+
+    /// Ties the window to outbox message `id` (one that may have been
+    /// sent: Send asks before sending it again).
+    pub fn tie_to(&mut self, id: Option<String>) {
+        self.outbox_id = id;
+    }
+
+    /// The attachments' sizes in bytes.
+    pub fn sizes(&self) -> &Sizes {
+        &self.sizes
+    }
+
+    /// There are changes not sent (closing asks).
+    pub fn has_unsent_changes(&self) -> bool {
+        self.unsent_changes
+    }
+
+    /// The window asks whether to keep the draft.
+    pub fn is_asking_close(&self) -> bool {
+        self.asking_close
+    }
+
+    /// What the window asks about before sending (D23), if it asks.
+    pub fn concerns(&self) -> &[crate::draft::Concern] {
+        &self.asking_concerns
+    }
+
+    /// The field (index in [`super::FOCUS_ORDER`]) known to have focus.
+    pub fn focused(&self) -> Option<usize> {
+        self.focus
+    }
+
+    /// The cursor was put in `field`.
+    pub fn focus_moved(&mut self, field: &str) {
+        self.focus = super::FOCUS_ORDER.iter().position(|f| *f == field);
+    }
+
+    /// The window asks whether to keep the draft (close with changes).
+    pub fn ask_close(&mut self) {
+        self.asking_close = true;
+    }
+
+    /// Changed from outside the window (filled from a `mailto:` link):
+    /// kept and asked about like anything typed.
+    pub fn filled_in(&mut self) {
+        self.changed();
+    }
+
+    /// An account was set up meanwhile: a message with no sender gets it.
+    pub fn give_sender(&mut self, account: &AccountId) {
+        if self.draft.account.is_none() {
+            self.draft.account = Some(account.clone());
+        }
+    }
+
+    /// Esc: questions go; `true` when the message waits out the undo delay
+    /// (Esc then takes it back).
+    pub fn escape(&mut self) -> bool {
+        if matches!(self.sending, Sending::Held(_)) {
+            return true;
+        }
+        self.asking_close = false;
+        self.asking_resend = false;
+        self.asking_concerns.clear();
+        false
+    }
+
+    /// Whether the autosave is due: the first edit not saved is `after`
+    /// old (so at most about a second of typing is at risk even while
+    /// typing goes on).
+    pub fn autosave_due(&self, after: Duration) -> bool {
+        self.dirty && self.unsaved_since.is_some_and(|t| t.elapsed() >= after)
+    }
+
+    /// The draft is being saved: what to write (its id and fields); the
+    /// window counts as saved until [`State::save_failed`].
+    pub fn to_save(&mut self) -> (String, Draft) {
+        self.dirty = false;
+        self.unsaved_since = None;
+        (self.draft_id.clone(), self.draft.clone())
+    }
+
+    /// Saving the draft failed: unsaved again, and the window says why.
+    pub fn save_failed(&mut self, reason: String) {
+        self.dirty = true;
+        self.unsaved_since.get_or_insert_with(Instant::now);
+        self.notice = Some(reason);
+    }
+
+    /// Files were attached, or some could not be (`errors`, translated):
+    /// a typed path that failed stays to be corrected (D26).
+    pub fn attach_finished(&mut self, copies: Vec<(std::path::PathBuf, u64)>, errors: &[String]) {
+        if !copies.is_empty() {
+            self.attached(copies);
+        }
+        if errors.is_empty() {
+            self.attach_path.clear();
+            self.notice = None;
+        } else {
+            self.notice = Some(errors.join("\n"));
+        }
+    }
+
+    /// Send was pressed and the app is to queue the message: `previous`
+    /// is the outbox message this one already is (and whether this
+    /// process is sending it now). Returns what to queue — the draft, its
+    /// id and the sending account — or `None` when the window instead
+    /// says why not or asks first (a message that may have been sent).
+    pub fn start_queueing(
+        &mut self,
+        previous: Option<(&Stored, bool)>,
+        accounts: &[Account],
+    ) -> Option<(Draft, String, Account)> {
+        if matches!(
+            self.sending,
+            Sending::Sent | Sending::Queueing | Sending::Held(_)
+        ) {
+            return None;
+        }
+        if let Some((old, in_flight)) = previous {
+            if self.sending_now() || in_flight {
+                self.notice = Some(t!("compose-already-sending"));
+                return None;
+            }
+            if old.sidecar.state == crate::outbox::State::MaybeSent && !self.resend_confirmed {
+                self.asking_resend = true;
+                return None;
+            }
+        }
+        self.asking_resend = false;
+        self.resend_confirmed = false;
+        let Some(account) = accounts
+            .iter()
+            .find(|a| Some(&a.id) == self.draft.account.as_ref())
+            .cloned()
+        else {
+            self.sending = Sending::Failed(t!("draft-error-no-sender"));
+            return None;
+        };
+        self.sending = Sending::Queueing;
+        self.notice = None;
+        self.queued_edit = self.edited_at;
+        Some((self.draft.clone(), self.draft_id.clone(), account))
+    }
+
+    /// The message is in the outbox as `outbox_id`, held for the undo
+    /// delay until `held_until` (Unix seconds) or about to go (`total`
+    /// bytes). What was typed while it was being queued is not in it.
+    pub fn queued(&mut self, outbox_id: String, held_until: Option<u64>, total: u64) {
+        self.outbox_id = Some(outbox_id);
+        self.unsent_changes = self.edited_at != self.queued_edit;
+        self.sending = match held_until {
+            Some(until) => Sending::Held(until),
+            None => Sending::InProgress(0, total),
+        };
+    }
+
+    /// Queueing failed (translated `reason`), or the queued message is
+    /// already gone (`None`).
+    pub fn not_queued(&mut self, reason: Option<String>) {
+        self.sending = reason.map_or(Sending::Idle, Sending::Failed);
+    }
+
+    /// Typed into while it was being queued, and still held: it is to be
+    /// taken back at once, so what goes out is what is shown.
+    pub fn typed_while_queueing(&self) -> bool {
+        self.unsent_changes && matches!(self.sending, Sending::Held(_))
+    }
+
+    /// The message left the outbox (taken back or withdrawn), and the
+    /// window says `done`; or it could not, and says why.
+    pub fn left_outbox(&mut self, result: Result<(), String>, done: String) {
+        match result {
+            Ok(()) => {
+                self.outbox_id = None;
+                self.sending = Sending::Idle;
+                self.notice = Some(done);
+            }
+            Err(e) => self.notice = Some(e),
+        }
+    }
+
+    /// Whether this window holds outbox message `id`, or the draft it came
+    /// from (`draft`); if so it is tied to the message.
+    pub fn holds(&mut self, id: &str, draft: Option<&str>) -> bool {
+        let holds = self.outbox_id.as_deref() == Some(id) || draft == Some(self.draft_id.as_str());
+        if holds && self.outbox_id.is_none() {
+            self.outbox_id = Some(id.to_string());
+        }
+        holds
+    }
+
+    /// The engine began sending `total` bytes.
+    pub fn send_started(&mut self, total: u64) {
+        self.sending = Sending::InProgress(0, total);
+    }
+
+    /// `bytes` of the message are written.
+    pub fn send_progress(&mut self, bytes: u64) {
+        if let Sending::InProgress(_, total) = self.sending {
+            self.sending = Sending::InProgress(bytes, total);
+        }
+    }
+
+    /// The attempt failed (translated `reason`).
+    pub fn send_failed(&mut self, reason: String) {
+        self.sending = Sending::Failed(reason);
+    }
+
+    /// The engine did not send it after all (taken back, another process).
+    pub fn send_skipped(&mut self) {
+        if self.sending_now() {
+            self.sending = Sending::Idle;
+        }
+    }
+
+    /// The message went out: nothing left to keep, and the window closes.
+    pub fn delivered(&mut self) {
+        self.unsent_changes = false;
+        self.dirty = false;
+        self.sending = Sending::Sent;
+    }
+
+    /// Outbox message `id` was delivered; if this window was edited since
+    /// it was queued, the newer text becomes a draft of its own (a new id,
+    /// to be saved) and the window says so: `true`. Otherwise `false`.
+    pub fn keep_newer_than(&mut self, id: &str) -> bool {
+        if self.outbox_id.as_deref() != Some(id) || !self.unsent_changes {
+            return false;
+        }
+        self.outbox_id = None;
+        self.draft_id = crate::store::new_id();
+        self.dirty = true;
+        self.unsaved_since = Some(Instant::now());
+        self.sending = Sending::Idle;
+        self.notice = Some(t!("compose-sent-earlier-version"));
+        true
+    }
+}
