@@ -204,7 +204,10 @@ drafts-saved-at = saved { $time }
 drafts-queued = its message waits in the outbox
 drafts-open = open in a window
 drafts-empty = No drafts. Whatever you write is kept here until it is sent.
-drafts-discard-question = Discard the draft “{ $subject }”? It cannot be brought back.
+drafts-discard-question = Discard the draft “{ $subject }”?
+drafts-discarded = Draft “{ $subject }” discarded.
+drafts-undo-discard = Undo
+drafts-restored = Draft “{ $subject }” is back in Drafts.
 outbox-delete-question = Delete “{ $subject }” from the outbox? It will not be sent.
 outbox-row-facts = from { $account } · queued { $time } · { $size } · { $attempts ->
         [0] not tried yet

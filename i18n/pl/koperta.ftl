@@ -220,7 +220,10 @@ drafts-saved-at = zapisano { $time }
 drafts-queued = wiadomość z tego szkicu czeka w skrzynce nadawczej
 drafts-open = otwarty w oknie
 drafts-empty = Nie ma szkiców. Wszystko, co piszesz, czeka tu, dopóki nie zostanie wysłane.
-drafts-discard-question = Odrzucić szkic „{ $subject }”? Nie da się go przywrócić.
+drafts-discard-question = Odrzucić szkic „{ $subject }”?
+drafts-discarded = Szkic „{ $subject }” odrzucony.
+drafts-undo-discard = Cofnij
+drafts-restored = Szkic „{ $subject }” wrócił do szkiców.
 outbox-delete-question = Usunąć „{ $subject }” ze skrzynki nadawczej? Wiadomość nie zostanie wysłana.
 outbox-row-facts = z { $account } · w kolejce od { $time } · { $size } · { $attempts ->
         [0] jeszcze nie próbowano

@@ -682,5 +682,7 @@ impl Store {
     }
 }
 
+mod discard;
+
 #[cfg(test)]
 mod tests;

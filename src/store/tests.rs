@@ -149,3 +149,36 @@ fn outbox_round_trip_and_move_to_sent() {
     assert!(store.outbox().0.is_empty());
     assert_eq!(store.sent().0.len(), 1);
 }
+
+/// A discarded draft leaves the list at once, comes back whole (text and
+/// attachment copies) when undone, and is removed for good only by the
+/// purge that follows the undo delay.
+#[test]
+fn a_discarded_draft_can_be_restored_until_it_is_purged() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(&dir.path().join("data"));
+    let original = dir.path().join("raport.pdf");
+    std::fs::write(&original, b"%PDF").unwrap();
+    let copy = store.attach_copy("d1", &original).unwrap();
+    let draft = Draft {
+        subject: "Zażółć".into(),
+        attachments: vec![copy.clone()],
+        ..Draft::default()
+    };
+    store.save_draft("d1", &draft).unwrap();
+    store.discard_draft("d1").unwrap();
+    assert!(store.drafts().0.is_empty(), "gone from the drafts");
+    // A purge of what was discarded before now-minus-a-minute keeps it.
+    let a_minute_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(60);
+    store.purge_discarded(a_minute_ago);
+    store.restore_draft("d1").unwrap();
+    assert_eq!(store.draft("d1").unwrap(), Some(draft));
+    assert_eq!(std::fs::read(&copy).unwrap(), b"%PDF");
+    // Discarded again and purged: gone for good, and undo says so.
+    store.discard_draft("d1").unwrap();
+    let later = std::time::SystemTime::now() + std::time::Duration::from_secs(1);
+    store.purge_discarded(later);
+    assert!(store.restore_draft("d1").is_err());
+    assert!(store.drafts().0.is_empty());
+    assert!(!store.draft_dir("d1").exists());
+}

@@ -94,6 +94,9 @@ pub struct App {
     wizard_task: Option<iced::task::Handle>,
     /// The frame probe, for benches (see [`super::frame_probe`]).
     probe: Option<super::frame_probe::FrameProbe>,
+    /// When the drafts discarded so far lose their Undo and are removed
+    /// for good.
+    purge_due: Option<Instant>,
     /// The last index asked for (see [`super::index`]).
     pub(super) index_asked: u64,
     /// The index the lists show.
@@ -174,6 +177,11 @@ pub enum Message {
     Indexed(u64, Box<super::index::Index>),
     /// A saved draft was read to be opened (see [`App::open_draft`]).
     DraftLoaded(Box<LoadedDraft>),
+    /// Draft (id, subject) was discarded (moved aside, to be undone), or
+    /// why not.
+    Discarded(String, String, Result<(), String>),
+    /// A discarded draft is back (its subject), or why not.
+    Restored(Result<String, String>),
 }
 
 /// A saved draft read to be opened in a compose window.
@@ -234,6 +242,7 @@ impl App {
             ),
             wizard_task: None,
             probe: super::frame_probe::FrameProbe::from_env(),
+            purge_due: None,
             index_asked: 0,
             index_shown: 0,
         };
@@ -534,6 +543,17 @@ impl App {
             }
             Message::AddressesChanged => self.reindex(),
             Message::DraftLoaded(loaded) => self.draft_loaded(*loaded),
+            Message::Discarded(id, subject, result) => self.discarded(id, &subject, result),
+            Message::Restored(result) => {
+                match result {
+                    Ok(subject) => self.notice(t!(
+                        "drafts-restored",
+                        subject = main_window::subject_or_none(&subject)
+                    )),
+                    Err(e) => self.notice(e),
+                }
+                self.refresh()
+            }
             Message::Indexed(generation, index) => {
                 self.indexed(generation, *index);
                 Task::none()
@@ -582,6 +602,16 @@ impl App {
     fn tick(&mut self) -> Task<Message> {
         // A status message is a toast: it clears itself (D13).
         self.main.expire_notice(TOAST_FOR);
+        // Discarded drafts whose Undo is gone are removed for good.
+        let purge = match self.purge_due {
+            Some(at) if at <= Instant::now() => {
+                // The latest discard's toast is gone, so every earlier
+                // one's Undo is too.
+                self.purge_due = None;
+                self.purge_discarded(std::time::SystemTime::now())
+            }
+            _ => Task::none(),
+        };
         // Autosave: at most a second of typing at risk, even while typing
         // goes on (saved once the first unsaved edit is half a second old;
         // the tick comes every half second).
@@ -610,12 +640,12 @@ impl App {
             Task::none()
         };
         let sends = self.run_due();
-        Task::batch(saves.into_iter().chain([reload, sends, config]))
+        Task::batch(saves.into_iter().chain([reload, sends, config, purge]))
     }
 }
 
 /// How long a status message stays in the main window.
-const TOAST_FOR: Duration = Duration::from_secs(8);
+pub(super) const TOAST_FOR: Duration = Duration::from_secs(8);
 
 /// How old the first unsaved edit of a draft may get before it is saved.
 const AUTOSAVE_AFTER: Duration = Duration::from_millis(500);

@@ -57,7 +57,13 @@ impl App {
         app.windows.insert(id, Screen::Main);
         // What fell due while no Koperta ran goes out now.
         #[allow(unused_mut)]
-        let mut first = vec![open.map(Message::Opened), app.run_due(), app.reindex()];
+        let mut first = vec![
+            open.map(Message::Opened),
+            app.run_due(),
+            app.reindex(),
+            // Discarded in an earlier run: its Undo ended with it.
+            app.purge_discarded(std::time::SystemTime::now()),
+        ];
         #[cfg(not(target_os = "linux"))]
         first.push(iced::system::theme().map(Message::OsTheme));
         let mut task = Task::batch(first);

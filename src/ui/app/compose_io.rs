@@ -207,12 +207,8 @@ impl App {
                 let Some(Screen::Compose(c)) = self.windows.get(&id) else {
                     return window::close(id);
                 };
-                let (store, draft) = (self.store.clone(), c.draft_id().to_string());
-                self.files_task(
-                    move || store.delete_draft(&draft).map_err(|e| e.localize()),
-                    Message::DraftDiscarded,
-                )
-                .chain(window::close(id))
+                let (draft, subject) = (c.draft_id().to_string(), c.draft().subject.clone());
+                self.discard(draft, subject).chain(window::close(id))
             }
             A::Send => self.send(id),
             A::Undo => self.undo(id),

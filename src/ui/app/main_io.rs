@@ -7,6 +7,7 @@ use iced::{Task, window};
 use super::{App, Message, Screen};
 use crate::outbox;
 use crate::report::{Localize, smtp_error};
+use crate::t;
 use crate::ui::launch::compose_window_settings;
 use crate::ui::{main_window, wizard};
 
@@ -82,12 +83,15 @@ impl App {
                 )
             }
             A::DiscardDraft(id) => {
-                let store = self.store.clone();
-                self.files_task(
-                    move || store.delete_draft(&id).map_err(|e| e.localize()),
-                    Message::DraftDiscarded,
-                )
+                let subject = self
+                    .drafts
+                    .iter()
+                    .find(|d| d.id == id)
+                    .map(|d| d.subject.clone())
+                    .unwrap_or_default();
+                self.discard(id, subject)
             }
+            A::RestoreDraft(id) => self.restore(id),
             A::RetryAll => {
                 // Not one that may have been sent: each of those asks.
                 let ids: Vec<String> = self
@@ -122,5 +126,69 @@ impl App {
                 }
             }
         }
+    }
+
+    /// Discards draft `draft_id` (titled `subject`): moved aside off the UI
+    /// thread, and the toast offers Undo until it clears; then it is
+    /// removed for good (see [`App::purge_discarded`]).
+    pub(in crate::ui) fn discard(&mut self, draft_id: String, subject: String) -> Task<Message> {
+        let store = self.store.clone();
+        let id = draft_id.clone();
+        Task::perform(
+            async move {
+                tokio::task::spawn_blocking(move || {
+                    store.discard_draft(&id).map_err(|e| e.localize())
+                })
+                .await
+                .unwrap_or_else(|e| Err(e.to_string()))
+            },
+            move |r| Message::Discarded(draft_id.clone(), subject.clone(), r),
+        )
+    }
+
+    /// A discard finished: the toast says so and offers Undo.
+    pub(in crate::ui) fn discarded(
+        &mut self,
+        draft_id: String,
+        subject: &str,
+        result: Result<(), String>,
+    ) -> Task<Message> {
+        match result {
+            Ok(()) => {
+                let subject = main_window::subject_or_none(subject);
+                self.main
+                    .show_undoable(t!("drafts-discarded", subject = subject), draft_id);
+                self.purge_due = Some(std::time::Instant::now() + super::TOAST_FOR);
+            }
+            Err(e) => self.notice(e),
+        }
+        self.refresh()
+    }
+
+    /// Undo of a discard: the draft back into Drafts, off the UI thread.
+    fn restore(&mut self, draft_id: String) -> Task<Message> {
+        let store = self.store.clone();
+        Task::perform(
+            async move {
+                tokio::task::spawn_blocking(move || {
+                    store.restore_draft(&draft_id).map_err(|e| e.localize())?;
+                    let draft = store.draft(&draft_id).map_err(|e| e.localize())?;
+                    Ok(draft.map(|d| d.subject).unwrap_or_default())
+                })
+                .await
+                .unwrap_or_else(|e| Err(e.to_string()))
+            },
+            Message::Restored,
+        )
+    }
+
+    /// Removes for good the drafts discarded before `before`, off the UI
+    /// thread (their Undo is gone).
+    pub(in crate::ui) fn purge_discarded(&self, before: std::time::SystemTime) -> Task<Message> {
+        let store = self.store.clone();
+        Task::future(async move {
+            let _ = tokio::task::spawn_blocking(move || store.purge_discarded(before)).await;
+        })
+        .discard()
     }
 }

@@ -79,6 +79,15 @@ pub enum Mode {
     Wizard(Box<crate::ui::wizard::State>),
 }
 
+/// A status message: its text, when it was shown, and the discarded draft
+/// its Undo brings back, if it offers one.
+#[derive(Debug)]
+struct Notice {
+    text: String,
+    at: std::time::Instant,
+    undo: Option<String>,
+}
+
 /// The main window's state.
 #[derive(Debug, Default)]
 pub struct State {
@@ -92,7 +101,7 @@ pub struct State {
     test_report: Option<(AccountId, String)>,
     /// A status message at the bottom (sent, saved, errors) and when it
     /// was shown (it clears itself a few seconds later).
-    notice: Option<(String, std::time::Instant)>,
+    notice: Option<Notice>,
 }
 
 /// What the person did.
@@ -149,6 +158,8 @@ pub enum Message {
     /// Retry every failed message that may be retried (not one that may
     /// have been sent: each of those asks).
     RetryAll,
+    /// Undo in the toast: bring the discarded draft back.
+    UndoDiscard(String),
     /// Confirmation answered yes.
     ConfirmYes,
     /// Confirmation answered no (or Esc).
@@ -192,6 +203,8 @@ pub enum Action {
     Focus(iced::widget::Id),
     /// Close the main window (its unsaved form given up).
     CloseWindow,
+    /// Bring a discarded draft back.
+    RestoreDraft(String),
 }
 
 impl State {
@@ -306,21 +319,31 @@ impl State {
     /// Shows `text` as a status message shown first at `since` (the toast
     /// clears itself counting from then).
     pub fn show_notice_since(&mut self, text: String, since: std::time::Instant) {
-        self.notice = Some((text, since));
+        self.notice = Some(Notice {
+            text,
+            at: since,
+            undo: None,
+        });
+    }
+
+    /// Shows `text` with an Undo that brings discarded draft `draft_id`
+    /// back, for as long as the toast stays.
+    pub fn show_undoable(&mut self, text: String, draft_id: String) {
+        self.notice = Some(Notice {
+            text,
+            at: std::time::Instant::now(),
+            undo: Some(draft_id),
+        });
     }
 
     /// The status message shown, if any.
     pub fn notice(&self) -> Option<&str> {
-        self.notice.as_ref().map(|(t, _)| t.as_str())
+        self.notice.as_ref().map(|n| n.text.as_str())
     }
 
     /// Clears a status message shown longer than `after` (D13).
     pub fn expire_notice(&mut self, after: std::time::Duration) {
-        if self
-            .notice
-            .as_ref()
-            .is_some_and(|(_, at)| at.elapsed() > after)
-        {
+        if self.notice.as_ref().is_some_and(|n| n.at.elapsed() > after) {
             self.notice = None;
         }
     }
@@ -454,6 +477,10 @@ impl State {
             // Asks first (D12): a discarded draft cannot be brought back.
             Message::DiscardDraft(id) => self.confirm = Some(Confirm::DiscardDraft(id)),
             Message::RetryAll => return Action::RetryAll,
+            Message::UndoDiscard(id) => {
+                self.notice = None;
+                return Action::RestoreDraft(id);
+            }
             Message::ConfirmYes => match self.confirm.take() {
                 Some(Confirm::RemoveAccount(id)) => return Action::RemoveAccount(id),
                 Some(Confirm::PlaintextOff) => {
@@ -653,9 +680,19 @@ pub fn view<'a>(state: &'a State, shown: Shown<'a>) -> Element<'a, Message> {
         }))
         .height(Length::Fill),
     );
-    if let Some(n) = state.notice() {
+    if let Some(n) = &state.notice {
+        let mut toast = row![text(n.text.clone()).width(Length::Fill)]
+            .spacing(style::space::S)
+            .align_y(iced::Alignment::Center);
+        if let Some(id) = &n.undo {
+            toast = toast.push(
+                button(text(t!("drafts-undo-discard")))
+                    .style(style::secondary)
+                    .on_press(Message::UndoDiscard(id.clone())),
+            );
+        }
         body = body.push(
-            container(text(n.to_string()))
+            container(toast)
                 .padding([style::space::S, style::space::M])
                 .width(Length::Fill)
                 .style(style::toast),
