@@ -187,6 +187,27 @@ macro_rules! address_header {
 address_header!(ToHeader, "To", "The `To` header: every To recipient.");
 address_header!(CcHeader, "Cc", "The `Cc` header: every Cc recipient.");
 
+/// `To: undisclosed-recipients:;`, for a message with Bcc recipients only
+/// (RFC 5322 §3.6.3 allows a group with no members; mail readers show it
+/// instead of nothing, and the Bcc addresses stay out of the headers).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UndisclosedRecipients;
+
+impl Header for UndisclosedRecipients {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("To")
+    }
+
+    fn parse(_s: &str) -> Result<Self, BoxError> {
+        Err("Koperta's address headers are write-only".into())
+    }
+
+    fn display(&self) -> HeaderValue {
+        let value = "undisclosed-recipients:;".to_string();
+        HeaderValue::dangerous_new_pre_encoded(Self::name(), value.clone(), value)
+    }
+}
+
 /// The `From` header: one mailbox.
 ///
 /// lettre's builder requires a `From` it can parse, so its raw value is the

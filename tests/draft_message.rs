@@ -441,3 +441,27 @@ fn bcc_me_puts_the_sender_in_the_envelope_only() {
     let text = String::from_utf8(built.formatted().unwrap()).unwrap();
     assert!(!text.to_ascii_lowercase().contains("\r\nbcc:"));
 }
+
+/// D23: a message with Bcc recipients only had no To header at all; now it
+/// says `To: undisclosed-recipients:;` (RFC 5322 §3.6.3), and the Bcc
+/// addresses are still only in the envelope.
+#[test]
+fn d23_a_bcc_only_message_says_undisclosed_recipients() {
+    let draft = Draft {
+        bcc: "ukryta@example.com, druga@example.com".into(),
+        subject: "Tylko Bcc".into(),
+        body: "Treść.\n".into(),
+        ..Draft::default()
+    };
+    let built = draft.build(&account(), &BuildOptions::default()).unwrap();
+    assert_eq!(
+        built.envelope.rcpt_to,
+        ["ukryta@example.com", "druga@example.com"]
+    );
+    let bytes = built.formatted().unwrap();
+    let parsed = write_and_parse(&bytes);
+    assert_eq!(header(&parsed, "To"), ["undisclosed-recipients:;"]);
+    assert!(header(&parsed, "Bcc").is_empty());
+    let text = String::from_utf8(bytes).unwrap();
+    assert!(!text.contains("ukryta@"), "a Bcc address in the headers");
+}

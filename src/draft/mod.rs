@@ -381,6 +381,9 @@ impl Draft {
             .message_id(Some(id));
         if !to.is_empty() {
             builder = builder.header(ToHeader(to));
+        } else if cc.is_empty() {
+            // Bcc only (D23).
+            builder = builder.header(crate::mime::UndisclosedRecipients);
         }
         if !cc.is_empty() {
             builder = builder.header(CcHeader(cc));
