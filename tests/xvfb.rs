@@ -556,6 +556,19 @@ fn without_a_display_the_app_says_so_and_never_panics() {
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("brak ekranu"), "{err}");
     assert!(!err.contains("panicked"), "{err}");
+    // A display that is named but does not answer (no X server on :987).
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_koperta"))
+        .env("DISPLAY", ":987")
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("WAYLAND_SOCKET")
+        .env("KOPERTA_HOME", home.path())
+        .env("LANG", "en_US.UTF-8")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("the display :987 does not answer"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
 }
 
 /// Done-when 2's second half: a saved draft, reopened and closed unchanged

@@ -321,6 +321,7 @@ compose-close-keep = Keep draft
 compose-close-discard = Discard
 compose-close-cancel = Cancel
 
+gui-error-display-unreachable = Koperta cannot open its window: the display { $display } does not answer. The command line works without one: see koperta --help.
 gui-error-no-display = Koperta cannot open its window: no display (neither DISPLAY nor WAYLAND_DISPLAY is set). The command line works without one: see koperta --help.
 gui-error-start = Koperta cannot open its window: { $reason }
 

@@ -339,6 +339,7 @@ compose-close-keep = Zachowaj szkic
 compose-close-discard = Odrzuć
 compose-close-cancel = Anuluj
 
+gui-error-display-unreachable = Koperta nie może otworzyć okna: ekran { $display } nie odpowiada. Wiersz poleceń działa bez niego: zobacz koperta --help.
 gui-error-no-display = Koperta nie może otworzyć okna: brak ekranu (nie ustawiono ani DISPLAY, ani WAYLAND_DISPLAY). Wiersz poleceń działa bez niego: zobacz koperta --help.
 gui-error-start = Koperta nie może otworzyć okna: { $reason }
 

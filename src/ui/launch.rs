@@ -74,8 +74,8 @@ impl App {
     }
 }
 
-/// Whether a display can be opened: an X11 or Wayland display is named
-/// (Linux and the BSDs); elsewhere the system always has one.
+/// Whether a display is named: an X11 or Wayland display (Linux and the
+/// BSDs); elsewhere the system always has one.
 fn has_display() -> bool {
     if cfg!(any(
         target_os = "linux",
@@ -88,6 +88,63 @@ fn has_display() -> bool {
     } else {
         true
     }
+}
+
+/// The named display that does not accept a connection, if none of the
+/// named ones does (iced would panic creating its event loop). A local X
+/// display (`:N`, `unix:N`) is tried on its socket, a Wayland display on
+/// its socket in `XDG_RUNTIME_DIR`; a remote X display or an inherited
+/// Wayland socket is left to the toolkit.
+#[cfg(unix)]
+fn unreachable_display() -> Option<String> {
+    use std::os::unix::net::UnixStream;
+    let var = |name| std::env::var(name).ok().filter(|v: &String| !v.is_empty());
+    if var("WAYLAND_SOCKET").is_some() {
+        return None;
+    }
+    let mut tried = Vec::new();
+    if let Some(wayland) = var("WAYLAND_DISPLAY") {
+        let path = match var("XDG_RUNTIME_DIR") {
+            Some(dir) if !wayland.starts_with('/') => format!("{dir}/{wayland}"),
+            _ => wayland.clone(),
+        };
+        if UnixStream::connect(&path).is_ok() {
+            return None;
+        }
+        tried.push(wayland);
+    }
+    if let Some(display) = var("DISPLAY") {
+        let (host, rest) = display.rsplit_once(':').unwrap_or(("", &display));
+        if !(host.is_empty() || host == "unix") {
+            return None;
+        }
+        let number = rest.split('.').next().unwrap_or(rest);
+        let path = format!("/tmp/.X11-unix/X{number}");
+        if UnixStream::connect(&path).is_ok() || x11_abstract(&path) {
+            return None;
+        }
+        tried.push(display);
+    }
+    tried.into_iter().next()
+}
+
+#[cfg(not(unix))]
+fn unreachable_display() -> Option<String> {
+    None
+}
+
+/// Linux's X servers also listen on an abstract socket of the same name.
+#[cfg(target_os = "linux")]
+fn x11_abstract(path: &str) -> bool {
+    use std::os::linux::net::SocketAddrExt;
+    std::os::unix::net::SocketAddr::from_abstract_name(path.as_bytes())
+        .and_then(|a| std::os::unix::net::UnixStream::connect_addr(&a))
+        .is_ok()
+}
+
+#[cfg(all(unix, not(target_os = "linux")))]
+fn x11_abstract(_path: &str) -> bool {
+    false
 }
 
 /// Requests from later launches, for the subscription (set once by
@@ -162,6 +219,12 @@ pub fn start(launch: Launch) -> std::process::ExitCode {
     if !has_display() {
         speak();
         eprintln!("{}", t!("gui-error-no-display"));
+        return ExitCode::FAILURE;
+    }
+    if let Some(display) = unreachable_display() {
+        speak();
+        let display = crate::report::safe_line(&display);
+        eprintln!("{}", t!("gui-error-display-unreachable", display = display));
         return ExitCode::FAILURE;
     }
     match crate::instance::claim(&paths.data_dir) {
