@@ -7,6 +7,7 @@
 mod support;
 
 mod discard;
+mod forms;
 mod index;
 mod modes;
 

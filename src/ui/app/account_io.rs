@@ -163,8 +163,15 @@ impl App {
             username: form.username.clone(),
             ca_file: path(&form.ca_file),
             pin_file: path(&form.pin_file),
-            ca_pem: existing.as_ref().and_then(|a| a.extra_ca_pem.clone()),
-            pinned_pem: existing.as_ref().and_then(|a| a.pinned_cert_pem.clone()),
+            // Kept unless the person removed it (D20).
+            ca_pem: existing
+                .as_ref()
+                .and_then(|a| a.extra_ca_pem.clone())
+                .filter(|_| form.has_ca),
+            pinned_pem: existing
+                .as_ref()
+                .and_then(|a| a.pinned_cert_pem.clone())
+                .filter(|_| form.has_pin),
             signature: form.signature.clone(),
             bcc_self: form.bcc_self,
         };
@@ -183,13 +190,14 @@ impl App {
         let config = self.config.config.clone();
         let settings = self.settings().clone();
         let env = self.env.clone();
+        let ca_file = path(&form.ca_file);
         Task::perform(
             async move {
                 let account = tokio::task::spawn_blocking(move || input.validate())
                     .await
-                    .map_err(|e| e.to_string())?
-                    .map_err(|e| e.localize())?;
-                config.allows(&account).map_err(|e| e.localize())?;
+                    .map_err(|e| (None, e.to_string()))?
+                    .map_err(|e| (Some(field_of(&e, ca_file.as_deref())), e.localize()))?;
+                config.allows(&account).map_err(|e| (None, e.localize()))?;
                 if check {
                     let signed_in = if password.is_empty() {
                         // Editing, password kept: the keyring's.
@@ -197,14 +205,22 @@ impl App {
                     } else {
                         outbox::test_with_password(&account, &password, &settings, &env, None).await
                     };
-                    signed_in.map_err(|e| smtp_error(&e, &account.host))?;
+                    signed_in.map_err(|e| (None, smtp_error(&e, &account.host)))?;
                 }
                 if !password.is_empty() {
-                    store_password(account.id.clone(), password).await?;
+                    store_password(account.id.clone(), password)
+                        .await
+                        .map_err(|e| (None, e))?;
                 }
                 Ok(account)
             },
-            Message::AccountSaved,
+            |result| match result {
+                // One field's problem is shown under it, the cursor there.
+                Err((Some(field), reason)) => {
+                    Message::Main(main_window::Message::FormProblem(field, reason))
+                }
+                other => Message::AccountSaved(other.map_err(|(_, reason)| reason)),
+            },
         )
     }
 }
@@ -230,4 +246,24 @@ async fn store_password(id: AccountId, password: Password) -> Result<(), String>
         .await
         .map_err(|e| e.to_string())?
         .map_err(|e| e.localize())
+}
+
+/// The form field an input problem is about.
+fn field_of(
+    problem: &account::InputProblem,
+    ca_file: Option<&std::path::Path>,
+) -> main_window::FormField {
+    use account::InputProblem as P;
+    use main_window::FormField as F;
+    match problem {
+        P::InvalidAddress(_) => F::Address,
+        P::InvalidHost(_) => F::Host,
+        P::InvalidPort(_) => F::Port,
+        P::PinAndCa => F::PinFile,
+        P::Pem(
+            account::PemFileError::Unreadable { path, .. }
+            | account::PemFileError::NoCertificate { path },
+        ) if Some(path.as_path()) == ca_file => F::CaFile,
+        P::Pem(_) => F::PinFile,
+    }
 }

@@ -41,6 +41,17 @@ impl App {
             A::Compose(None) => self.open_compose(None, crate::ui::compose::Sizes::new()),
             A::Compose(Some(draft_id)) => self.open_draft(draft_id, None, None),
             A::SaveAccount { check } => self.save_account(check),
+            A::PickFile(field) => Task::perform(
+                async {
+                    rfd::AsyncFileDialog::new()
+                        .add_filter("PEM", &["pem", "crt", "cer"])
+                        .pick_file()
+                        .await
+                        .map(|f| f.path().display().to_string())
+                },
+                move |path| path.map(|p| Message::Main(main_window::Message::Form(field, p))),
+            )
+            .and_then(Task::done),
             A::Focus(target) => self.focus_main(target),
             A::CloseWindow => match self.main_id {
                 Some(id) => window::close(id),

@@ -50,6 +50,8 @@ pub struct AccountForm {
     pub bcc_self: bool,
     /// What went wrong last.
     pub error: Option<String>,
+    /// The field it is about, when it is one field's (shown under it).
+    pub error_field: Option<FormField>,
     /// Signing in to check the account before it is saved.
     pub checking: bool,
 }
@@ -151,6 +153,28 @@ impl FormField {
     /// The field's widget id.
     pub fn id(self) -> iced::widget::Id {
         iced::widget::Id::from(format!("main-form-{self:?}"))
+    }
+}
+
+/// A form row, with the last save's problem under it when the problem is
+/// this field's (D20: it was shown at the bottom, away from its field).
+fn under_its_problem<'a>(
+    f: &'a AccountForm,
+    which: FormField,
+    line: Element<'a, Message>,
+) -> Element<'a, Message> {
+    match (&f.error, f.error_field) {
+        (Some(e), Some(field)) if field == which => column![
+            line,
+            row![
+                iced::widget::Space::new().width(Length::Fixed(style::LABEL_WIDTH)),
+                text(e.clone()).style(text::danger),
+            ]
+            .spacing(8)
+        ]
+        .spacing(style::space::XS)
+        .into(),
+        _ => line,
     }
 }
 
@@ -281,13 +305,18 @@ pub(super) fn form_view<'a>(f: &'a AccountForm, settings: &Settings) -> Element<
     let field = |label: String, value: &'a str, which: FormField| {
         // The files may be left empty: the field says so, and says when
         // one is kept already.
+        let kept = match which {
+            FormField::CaFile => f.has_ca,
+            FormField::PinFile => f.has_pin,
+            _ => false,
+        };
+        let file = matches!(which, FormField::CaFile | FormField::PinFile);
         let placeholder = match which {
-            FormField::CaFile if f.has_ca => t!("form-file-kept"),
-            FormField::PinFile if f.has_pin => t!("form-file-kept"),
+            _ if kept => t!("form-file-kept"),
             FormField::CaFile | FormField::PinFile => t!("form-optional"),
             _ => String::new(),
         };
-        row![
+        let mut line = row![
             text(label).width(Length::Fixed(style::LABEL_WIDTH)),
             text_input(&placeholder, value)
                 .id(which.id())
@@ -296,7 +325,24 @@ pub(super) fn form_view<'a>(f: &'a AccountForm, settings: &Settings) -> Element<
                 .padding(6),
         ]
         .spacing(8)
-        .align_y(iced::Alignment::Center)
+        .align_y(iced::Alignment::Center);
+        // A file picker beside each file field, and a way to drop the one
+        // kept (D20: it could not be removed).
+        if file {
+            line = line.push(
+                button(text(t!("form-choose-file")))
+                    .style(style::secondary)
+                    .on_press(Message::FormPick(which)),
+            );
+        }
+        if kept {
+            line = line.push(
+                button(text(t!("form-forget-file")))
+                    .style(style::secondary)
+                    .on_press(Message::FormForget(which)),
+            );
+        }
+        under_its_problem(f, which, line.into())
     };
     let choices = security_choices(settings.never_plaintext);
     let mut c = column![
@@ -309,23 +355,28 @@ pub(super) fn form_view<'a>(f: &'a AccountForm, settings: &Settings) -> Element<
         field(t!("form-name"), &f.name, FormField::Name),
         field(t!("form-address"), &f.address, FormField::Address),
         field(t!("form-host"), &f.host, FormField::Host),
-        row![
-            text(t!("form-security")).width(Length::Fixed(style::LABEL_WIDTH)),
-            pick_list(
-                choices,
-                Some(SecurityChoice(f.security)),
-                Message::FormSecurity
-            ),
-            text(t!("form-port")),
-            text_input("", &f.port)
-                .id(FormField::Port.id())
-                .on_input(|v| Message::Form(FormField::Port, v))
-                .on_submit(Message::FormSave)
-                .padding(6)
-                .width(Length::Fixed(90.0)),
-        ]
-        .spacing(8)
-        .align_y(iced::Alignment::Center),
+        under_its_problem(
+            f,
+            FormField::Port,
+            row![
+                text(t!("form-security")).width(Length::Fixed(style::LABEL_WIDTH)),
+                pick_list(
+                    choices,
+                    Some(SecurityChoice(f.security)),
+                    Message::FormSecurity
+                ),
+                text(t!("form-port")),
+                text_input("", &f.port)
+                    .id(FormField::Port.id())
+                    .on_input(|v| Message::Form(FormField::Port, v))
+                    .on_submit(Message::FormSave)
+                    .padding(6)
+                    .width(Length::Fixed(90.0)),
+            ]
+            .spacing(8)
+            .align_y(iced::Alignment::Center)
+            .into()
+        ),
         row![
             text(t!("form-username")).width(Length::Fixed(style::LABEL_WIDTH)),
             text_input(&t!("form-username-placeholder"), &f.username)
@@ -372,7 +423,7 @@ pub(super) fn form_view<'a>(f: &'a AccountForm, settings: &Settings) -> Element<
     if f.security == Security::Plaintext {
         c = c.push(text(t!("warning-plaintext-account")).style(text::danger));
     }
-    if let Some(e) = &f.error {
+    if let (Some(e), None) = (&f.error, f.error_field) {
         c = c.push(text(e.clone()).style(text::danger));
     }
     if f.checking {

@@ -133,6 +133,12 @@ pub enum Message {
     FormSaveUnchecked,
     /// Close the form.
     FormCancel,
+    /// Choose the file of this field with the file chooser.
+    FormPick(FormField),
+    /// Drop the CA or pinned certificate the account keeps.
+    FormForget(FormField),
+    /// Saving failed because of this field (translated reason).
+    FormProblem(FormField, String),
     /// Language chosen.
     Language(LanguageChoice),
     /// Theme chosen.
@@ -205,6 +211,8 @@ pub enum Action {
     CloseWindow,
     /// Bring a discarded draft back.
     RestoreDraft(String),
+    /// Pick the file for this field of the account form.
+    PickFile(FormField),
 }
 
 impl State {
@@ -439,10 +447,29 @@ impl State {
                 if let Some(f) = self.form_mut().filter(|f| !f.checking) {
                     f.checking = true;
                     f.error = None;
+                    f.error_field = None;
                     return Action::SaveAccount { check };
                 }
             }
             Message::FormCancel => self.mode = Mode::Views,
+            Message::FormPick(field) => return Action::PickFile(field),
+            Message::FormForget(field) => {
+                if let Some(f) = self.form_mut() {
+                    match field {
+                        FormField::CaFile => f.has_ca = false,
+                        FormField::PinFile => f.has_pin = false,
+                        _ => {}
+                    }
+                }
+            }
+            Message::FormProblem(field, reason) => {
+                if let Some(f) = self.form_mut() {
+                    f.error = Some(reason);
+                    f.error_field = Some(field);
+                    f.checking = false;
+                    return Action::Focus(field.id());
+                }
+            }
             Message::Language(LanguageChoice(l)) => {
                 return Action::ChangeSetting(SettingChange::Language(l));
             }
