@@ -489,3 +489,32 @@ fn enter_again_while_signing_in_starts_no_second_sign_in_and_a_new_server_drops_
     assert!(s.edited(), "the source's notes no longer apply");
     assert!(s.account().pinned_cert_pem.is_none());
 }
+
+/// D20: Esc on the password step closed the whole wizard, with what was
+/// found and typed; now it goes back a step, and only Esc on the other
+/// steps closes it.
+#[test]
+fn d20_esc_on_the_wizards_password_step_goes_back_a_step() {
+    let home = tempfile::tempdir().unwrap();
+    let mut app = App::headless(Paths::under(home.path()));
+    let main = iced::window::Id::unique();
+    app.main_id = Some(main);
+    app.windows.insert(main, koperta::ui::app::Screen::Main);
+    let _ = app.update(Message::Main(main_window::Message::AddAccount));
+    let w = app.main.wizard_mut().expect("the wizard");
+    let _ = w.update(wizard::Message::Name("Zofia".into()));
+    let _ = w.update(wizard::Message::Address("zofia@wp.pl".into()));
+    let _ = w.update(wizard::Message::Find);
+    let _ = w.update(wizard::Message::Found(
+        w.generation(),
+        Ok(findings_for_wp()),
+    ));
+    let _ = w.update(wizard::Message::Accept);
+    assert_eq!(*w.step(), wizard::Step::Password);
+    let _ = w.update(wizard::Message::Password("tajne".into()));
+    let _ = app.update(Message::Input(main, koperta::ui::app::Input::Escape));
+    let w = app.main.wizard().expect("still open");
+    assert_eq!(*w.step(), wizard::Step::Proposal, "one step back");
+    let _ = app.update(Message::Input(main, koperta::ui::app::Input::Escape));
+    assert!(app.main.wizard().is_none(), "Esc on the other steps closes");
+}

@@ -71,6 +71,9 @@ impl App {
                 } else if let Some(w) = self.main.wizard() {
                     let message = match w.step() {
                         wizard::Step::Searching | wizard::Step::Testing => wizard::Message::Cancel,
+                        // A step back, not out of the wizard with what was
+                        // found and typed (D20).
+                        wizard::Step::Password | wizard::Step::Pin { .. } => wizard::Message::Back,
                         _ => wizard::Message::Close,
                     };
                     return self.update(Message::Wizard(message));
