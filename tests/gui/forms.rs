@@ -56,3 +56,61 @@ fn d20_a_fields_problem_is_shown_under_that_field() {
     let mut ui = support::app::simulator_at_window_size(app.view(window::Id::unique()));
     assert!(ui.find(error.as_str()).is_ok(), "the problem is shown");
 }
+
+/// D24: with 31 accounts the From list ran past the window. It opens as a
+/// menu of about ten rows that scrolls; photographed for a look.
+#[test]
+fn d24_a_long_from_list_opens_as_a_menu_that_fits_the_window() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::En);
+    let accounts: Vec<Account> = (1..=31)
+        .map(|n| Account {
+            name: format!("Konto {n}"),
+            address: format!("konto{n}@bardzo-dluga-nazwa-domeny-przykladowej.example.com"),
+            ..account()
+        })
+        .collect();
+    let state = compose::State::new(
+        "d".into(),
+        Draft {
+            account: Some(accounts[0].id.clone()),
+            ..Draft::default()
+        },
+    );
+    let view = || compose::view(&state, window::Id::unique(), &accounts, Vec::new(), None);
+    // The From list, clicked where it is drawn (its label is not a text
+    // widget to find); rows are about 30 px from y 96.
+    let open_and_click = |y: f32, photo: bool| -> Vec<compose::Message> {
+        let mut ui = support::app::simulator_at_window_size(view());
+        ui.point_at((400.0, 80.0));
+        let _ = ui.simulate(iced_test::simulator::click());
+        if photo {
+            support::app::photograph(
+                &mut ui,
+                &koperta::ui::style::theme(false),
+                &support::manifest_dir().join("target/screenshots/compose"),
+                "en-light-from-31-accounts",
+            );
+        }
+        // The menu marks the row under a moving cursor.
+        let position = iced::Point::new(400.0, y);
+        ui.point_at(position);
+        let _ = ui.simulate([iced::Event::Mouse(iced::mouse::Event::CursorMoved {
+            position,
+        })]);
+        let _ = ui.simulate(iced_test::simulator::click());
+        ui.into_messages().collect()
+    };
+    let chose = |messages: &[compose::Message]| {
+        messages.iter().find_map(|m| match m {
+            compose::Message::From(c) => accounts.iter().position(|a| a.id == c.id),
+            _ => None,
+        })
+    };
+    // The second row is there to choose.
+    let second = open_and_click(141.0, true);
+    assert_eq!(chose(&second), Some(1), "the second account");
+    // Where an eleventh row would be, the menu has ended: nothing chosen.
+    let eleventh = open_and_click(430.0, false);
+    assert_eq!(chose(&eleventh), None, "the menu is ten rows tall");
+}

@@ -152,6 +152,13 @@ impl<'a, Message: Clone + 'a> From<Button<'a, Message>> for Element<'a, Message>
     }
 }
 
+/// How many entries a pick list's menu shows before it scrolls.
+const MENU_ROWS: usize = 10;
+
+/// The height of one entry of a pick list's menu, in logical pixels
+/// (iced's default text size and padding).
+const MENU_ROW_HEIGHT: f32 = 30.0;
+
 /// A pick list that the keyboard can use: Up and Down choose the
 /// previous or next entry while it has the focus.
 pub struct PickList<'a, T, Message> {
@@ -220,6 +227,11 @@ where
         }
         if let Some(width) = p.width {
             list = list.width(width);
+        }
+        // A long list (31 accounts in a tryout, D24) opens as a menu of
+        // about ten rows that scrolls, not one as tall as the window.
+        if p.options.len() > MENU_ROWS {
+            list = list.menu_height(Length::Fixed(MENU_ROWS as f32 * MENU_ROW_HEIGHT));
         }
         let (options, selected, on_select) = (p.options, p.selected, p.on_select);
         focusable(list)
