@@ -484,7 +484,14 @@ impl App {
                 // A question just asked has the focus on its answer (Esc
                 // says no).
                 if !asked && self.main.question().is_some() {
-                    task.chain(self.focus_main(main_window::CONFIRM_NO_ID))
+                    // What had the focus gets it back if the answer is no.
+                    let remember = match self.main_id {
+                        Some(main) => super::focus::focused_in(super::focus::root(main))
+                            .map(|id| Message::Main(main_window::Message::AskedFrom(id))),
+                        None => Task::none(),
+                    };
+                    task.chain(remember)
+                        .chain(self.focus_main(main_window::CONFIRM_NO_ID))
                 } else {
                     task
                 }

@@ -89,11 +89,14 @@ impl Within {
 /// whether it is inside the window's root (`self.within`).
 macro_rules! walk_within {
     () => {
+        walk_within!(T);
+    };
+    ($t:ty) => {
         fn container(&mut self, id: Option<&Id>, _bounds: Rectangle) {
             self.within.container(id);
         }
 
-        fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation<T>)) {
+        fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation<$t>)) {
             let entered = self.within.enter();
             operate(self);
             self.within.leave(entered);
@@ -264,6 +267,39 @@ impl<T: Send + 'static> Operation<T> for NextIn {
             found: None,
         }))
     }
+}
+
+/// Finds the id of the focused widget of one window (none when nothing
+/// is focused or the focused widget has no id).
+struct FocusedIn {
+    within: Within,
+    found: Option<Id>,
+}
+
+impl Operation<Id> for FocusedIn {
+    walk_within!(Id);
+
+    fn focusable(&mut self, id: Option<&Id>, _bounds: Rectangle, state: &mut dyn Focusable) {
+        if self.within.inside() && state.is_focused() {
+            self.found = id.cloned();
+        }
+    }
+
+    fn finish(&self) -> Outcome<Id> {
+        match &self.found {
+            Some(id) => Outcome::Some(id.clone()),
+            None => Outcome::None,
+        }
+    }
+}
+
+/// The id of the widget focused in the window whose root is `root`; the
+/// task gives nothing when no widget with an id has the focus.
+pub fn focused_in(root: Id) -> Task<Id> {
+    operate(FocusedIn {
+        within: Within::new(root),
+        found: None,
+    })
 }
 
 /// The root of a window's view: it holds the window's widgets (its id

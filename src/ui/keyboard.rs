@@ -77,8 +77,8 @@ impl App {
                         _ => wizard::Message::Close,
                     };
                     return self.update(Message::Wizard(message));
-                } else {
-                    self.main.drop_question();
+                } else if let Some(back) = self.main.drop_question() {
+                    return self.focus_main(back);
                 }
                 Task::none()
             }

@@ -97,6 +97,9 @@ pub struct State {
     mode: Mode,
     /// A pending confirmation.
     confirm: Option<Confirm>,
+    /// The control that had the focus when the question was asked: it
+    /// gets it back when the answer is no.
+    return_focus: Option<iced::widget::Id>,
     /// What "test connection" reported, per account.
     test_report: Option<(AccountId, String)>,
     /// A status message at the bottom (sent, saved, errors) and when it
@@ -166,6 +169,8 @@ pub enum Message {
     RetryAll,
     /// Undo in the toast: bring the discarded draft back.
     UndoDiscard(String),
+    /// The control that had the focus when a question was asked.
+    AskedFrom(iced::widget::Id),
     /// Confirmation answered yes.
     ConfirmYes,
     /// Confirmation answered no (or Esc).
@@ -302,9 +307,11 @@ impl State {
         self.confirm.as_ref()
     }
 
-    /// Drops the question (Esc).
-    pub fn drop_question(&mut self) {
+    /// Drops the question (Esc); the control that had the focus before
+    /// it was asked, to focus again.
+    pub fn drop_question(&mut self) -> Option<iced::widget::Id> {
         self.confirm = None;
+        self.return_focus.take()
     }
 
     /// Before the window closes: with a half-filled account form and no
@@ -360,6 +367,25 @@ impl State {
     /// finding per line), or nothing shown.
     pub fn set_test_report(&mut self, report: Option<(AccountId, String)>) {
         self.test_report = report;
+    }
+
+    /// The question was answered yes: what it asked for.
+    fn confirmed(&mut self) -> Action {
+        self.return_focus = None;
+        match self.confirm.take() {
+            Some(Confirm::RemoveAccount(id)) => Action::RemoveAccount(id),
+            Some(Confirm::PlaintextOff) => {
+                Action::ChangeSetting(SettingChange::NeverPlaintext(false))
+            }
+            Some(Confirm::RetryUnsure(id)) => Action::Retry(id),
+            Some(Confirm::DiscardDraft(id)) => Action::DiscardDraft(id),
+            Some(Confirm::DeleteQueued(id)) => Action::Delete(id),
+            Some(Confirm::CloseWithForm) => {
+                self.mode = Mode::Views;
+                Action::CloseWindow
+            }
+            None => Action::None,
+        }
     }
 
     /// Handles `message`; `outbox` is the outbox (to know which entries
@@ -504,25 +530,21 @@ impl State {
             // Asks first (D12): a discarded draft cannot be brought back.
             Message::DiscardDraft(id) => self.confirm = Some(Confirm::DiscardDraft(id)),
             Message::RetryAll => return Action::RetryAll,
+            Message::AskedFrom(id) => {
+                if self.confirm.is_some() {
+                    self.return_focus = Some(id);
+                }
+            }
             Message::UndoDiscard(id) => {
                 self.notice = None;
                 return Action::RestoreDraft(id);
             }
-            Message::ConfirmYes => match self.confirm.take() {
-                Some(Confirm::RemoveAccount(id)) => return Action::RemoveAccount(id),
-                Some(Confirm::PlaintextOff) => {
-                    return Action::ChangeSetting(SettingChange::NeverPlaintext(false));
+            Message::ConfirmYes => return self.confirmed(),
+            Message::ConfirmNo => {
+                if let Some(id) = self.drop_question() {
+                    return Action::Focus(id);
                 }
-                Some(Confirm::RetryUnsure(id)) => return Action::Retry(id),
-                Some(Confirm::DiscardDraft(id)) => return Action::DiscardDraft(id),
-                Some(Confirm::DeleteQueued(id)) => return Action::Delete(id),
-                Some(Confirm::CloseWithForm) => {
-                    self.mode = Mode::Views;
-                    return Action::CloseWindow;
-                }
-                None => {}
-            },
-            Message::ConfirmNo => self.confirm = None,
+            }
         }
         Action::None
     }
