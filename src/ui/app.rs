@@ -389,7 +389,12 @@ impl App {
     /// Draws window `id`.
     pub fn view(&self, id: window::Id) -> Element<'_, Message> {
         // The root scopes focus to this window and moves it on Tab.
-        super::focus::scope(id, self.window_view(id)).into()
+        let scope = super::focus::scope(id, self.window_view(id));
+        match self.windows.get(&id) {
+            // Enter in To, Cc, Bcc and Subject moves on, as Tab does.
+            Some(Screen::Compose(_)) => scope.enter_moves_on(compose::enter_moves_on(id)).into(),
+            _ => scope.into(),
+        }
     }
 
     fn window_view(&self, id: window::Id) -> Element<'_, Message> {

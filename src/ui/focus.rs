@@ -310,6 +310,10 @@ pub fn focused_in(root: Id) -> Task<Id> {
 pub struct FocusScope<'a, Message> {
     content: iced::Element<'a, Message>,
     id: Id,
+    /// Fields in which Enter moves on to the next control, as Tab does
+    /// (and as synchronously: a task-based move let the first letters
+    /// typed after Enter land in the field just left).
+    enter_moves_on: Vec<Id>,
 }
 
 /// Wraps window `window`'s view.
@@ -320,6 +324,55 @@ pub fn scope<'a, Message: 'a>(
     FocusScope {
         content: content.into(),
         id: root(window),
+        enter_moves_on: Vec::new(),
+    }
+}
+
+impl<Message> FocusScope<'_, Message> {
+    /// Enter in any of `fields` moves the focus on, as Tab does.
+    pub fn enter_moves_on(mut self, fields: Vec<Id>) -> Self {
+        self.enter_moves_on = fields;
+        self
+    }
+
+    /// Runs `op` and the operations it chains on the content, now.
+    fn run(
+        &mut self,
+        tree: &mut iced::advanced::widget::Tree,
+        layout: iced::advanced::Layout<'_>,
+        renderer: &iced::Renderer,
+        mut op: Box<dyn Operation<Id>>,
+    ) -> Option<Id> {
+        loop {
+            self.content.as_widget_mut().operate(
+                &mut tree.children[0],
+                layout,
+                renderer,
+                &mut iced::advanced::widget::operation::black_box(op.as_mut()),
+            );
+            match op.finish() {
+                Outcome::Chain(next) => op = next,
+                Outcome::Some(id) => return Some(id),
+                Outcome::None => return None,
+            }
+        }
+    }
+
+    /// Moves the focus to the next control (the previous with `back`).
+    fn move_focus(
+        &mut self,
+        tree: &mut iced::advanced::widget::Tree,
+        layout: iced::advanced::Layout<'_>,
+        renderer: &iced::Renderer,
+        back: bool,
+    ) {
+        let op = Box::new(NextIn {
+            within: Within::inside_already(self.id.clone()),
+            back,
+            count: 0,
+            focused: None,
+        });
+        let _ = self.run(tree, layout, renderer, op);
     }
 }
 
@@ -357,6 +410,32 @@ impl<Message> iced::advanced::Widget<Message, iced::Theme, iced::Renderer>
         shell: &mut iced::advanced::Shell<'_, Message>,
         viewport: &Rectangle,
     ) {
+        use iced::keyboard::{Event as Key, key::Named};
+        let pressed = match event {
+            iced::Event::Keyboard(Key::KeyPressed { key, modifiers, .. }) => {
+                Some((key.as_ref(), *modifiers))
+            }
+            _ => None,
+        };
+        // Enter in a field that moves on: before the field sees it (it
+        // would submit).
+        if let Some((iced::keyboard::Key::Named(Named::Enter), modifiers)) = pressed
+            && modifiers.is_empty()
+            && !self.enter_moves_on.is_empty()
+        {
+            let find = Box::new(FocusedIn {
+                within: Within::inside_already(self.id.clone()),
+                found: None,
+            });
+            if let Some(focused) = self.run(tree, layout, renderer, find)
+                && self.enter_moves_on.contains(&focused)
+            {
+                self.move_focus(tree, layout, renderer, false);
+                shell.capture_event();
+                shell.request_redraw();
+                return;
+            }
+        }
         self.content.as_widget_mut().update(
             &mut tree.children[0],
             event,
@@ -367,33 +446,15 @@ impl<Message> iced::advanced::Widget<Message, iced::Theme, iced::Renderer>
             shell,
             viewport,
         );
-        use iced::keyboard::{Event as Key, key::Named};
-        let iced::Event::Keyboard(Key::KeyPressed { key, modifiers, .. }) = event else {
+        let Some((key, modifiers)) = pressed else {
             return;
         };
-        let tab = matches!(key.as_ref(), iced::keyboard::Key::Named(Named::Tab));
+        let tab = matches!(key, iced::keyboard::Key::Named(Named::Tab));
         if !tab || shell.is_event_captured() || modifiers.command() || modifiers.alt() {
             return;
         }
-        let mut op: Box<dyn Operation> = Box::new(NextIn {
-            within: Within::inside_already(self.id.clone()),
-            back: modifiers.shift(),
-            count: 0,
-            focused: None,
-        });
         // The chain (count, focus, scroll into view) runs now.
-        loop {
-            self.content.as_widget_mut().operate(
-                &mut tree.children[0],
-                layout,
-                renderer,
-                op.as_mut(),
-            );
-            match op.finish() {
-                Outcome::Chain(next) => op = next,
-                _ => break,
-            }
-        }
+        self.move_focus(tree, layout, renderer, modifiers.shift());
         shell.capture_event();
         shell.request_redraw();
     }

@@ -82,3 +82,80 @@ fn a_discarded_draft_can_be_undone_while_its_toast_shows() {
         "the restored one stays"
     );
 }
+
+/// A tryout removed an attachment with a stray Space on its focused
+/// Remove, and the words typed next went nowhere: the focus now goes to
+/// the path field, and Undo puts the attachment back where it was, its
+/// copy kept by the saves in between.
+#[test]
+fn a_removed_attachment_can_be_put_back_and_the_focus_stays_in_sight() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::En);
+    let (mut app, acc, home) = app_with_account();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let w = compose_window(
+        &mut app,
+        Draft {
+            account: Some(acc.id.clone()),
+            ..Draft::default()
+        },
+    );
+    let draft_id = match app.windows.get(&w) {
+        Some(Screen::Compose(c)) => c.draft_id().to_string(),
+        _ => panic!("compose window"),
+    };
+    let mut copies = Vec::new();
+    for (name, bytes) in [("raport.pdf", 4000), ("dane.csv", 300)] {
+        let file = home.path().join(name);
+        std::fs::write(&file, vec![b'x'; bytes]).unwrap();
+        copies.push((
+            app.store.attach_copy(&draft_id, &file).unwrap(),
+            bytes as u64,
+        ));
+    }
+    support::app::send(
+        &mut app,
+        &rt,
+        Message::Attached(w, copies.clone(), Vec::new()),
+    );
+    let remove = app.update(Message::Compose(w, compose::Message::RemoveAttachment(0)));
+    drive(&mut app, &rt, remove);
+    let c = match app.windows.get(&w) {
+        Some(Screen::Compose(c)) => c,
+        _ => panic!("compose window"),
+    };
+    assert_eq!(c.draft().attachments, [copies[1].0.clone()]);
+    let attach = compose::FOCUS_ORDER.iter().position(|f| *f == "attach");
+    assert_eq!(c.focused(), attach, "the focus went to the path field");
+    // Saved meanwhile, long after the copy was made (a save removes
+    // copies older than 10 s that the draft does not name): it stays.
+    let hour_ago = std::time::SystemTime::now() - Duration::from_secs(3600);
+    std::fs::File::options()
+        .write(true)
+        .open(&copies[0].0)
+        .unwrap()
+        .set_modified(hour_ago)
+        .unwrap();
+    let save = app.save_draft(w);
+    drive(&mut app, &rt, save);
+    assert!(copies[0].0.exists(), "the removed copy is kept for Undo");
+    let undo: Vec<Message> = {
+        let mut ui = support::app::simulator_at_window_size(app.view(w));
+        assert!(ui.find("Removed “raport.pdf”.").is_ok());
+        ui.click("Undo").expect("an Undo for the removal");
+        ui.into_messages().collect()
+    };
+    for m in undo {
+        support::app::send(&mut app, &rt, m);
+    }
+    let c = match app.windows.get(&w) {
+        Some(Screen::Compose(c)) => c,
+        _ => panic!("compose window"),
+    };
+    assert_eq!(
+        c.draft().attachments,
+        [copies[0].0.clone(), copies[1].0.clone()],
+        "back where it was"
+    );
+    assert_eq!(c.sizes().get(&copies[0].0), Some(&4000));
+}

@@ -253,7 +253,8 @@ impl App {
         let Some(Screen::Compose(c)) = self.windows.get_mut(&id) else {
             return Task::none();
         };
-        let ((draft_id, draft), store) = (c.to_save(), self.store.clone());
+        let (draft_id, draft, keep) = c.to_save();
+        let store = self.store.clone();
         // Copies of removed attachments go once the draft no longer names
         // them (D26); one attached in the last seconds may not be named
         // yet, so only older ones.
@@ -266,7 +267,7 @@ impl App {
                     store
                         .save_draft(&draft_id, &draft)
                         .map(|()| {
-                            store.prune_attachments(&draft_id, &draft.attachments, before);
+                            store.prune_attachments(&draft_id, &keep, before);
                         })
                         .map_err(|e| e.localize())
                 })

@@ -114,12 +114,25 @@ impl State {
         self.dirty && self.unsaved_since.is_some_and(|t| t.elapsed() >= after)
     }
 
-    /// The draft is being saved: what to write (its id and fields); the
-    /// window counts as saved until [`State::save_failed`].
-    pub fn to_save(&mut self) -> (String, Draft) {
+    /// The draft is being saved: what to write (its id and fields) and
+    /// the attachment copies to keep (those attached, and one just removed
+    /// that Undo may bring back); the window counts as saved until
+    /// [`State::save_failed`].
+    pub fn to_save(&mut self) -> (String, Draft, Vec<std::path::PathBuf>) {
         self.dirty = false;
         self.unsaved_since = None;
-        (self.draft_id.clone(), self.draft.clone())
+        let mut keep = self.draft.attachments.clone();
+        keep.extend(self.removed.as_ref().map(|r| r.1.clone()));
+        (self.draft_id.clone(), self.draft.clone(), keep)
+    }
+
+    /// The attachment just removed (its name), which Undo brings back.
+    pub fn removed_attachment(&self) -> Option<String> {
+        self.removed.as_ref().map(|(_, path, _)| {
+            path.file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        })
     }
 
     /// Saving the draft failed: unsaved again, and the window says why.

@@ -29,6 +29,15 @@ pub fn field_id(window: window::Id, field: &str) -> Id {
     Id::from(format!("{window:?}-{field}"))
 }
 
+/// The fields of compose window `window` in which Enter moves on to the
+/// next field (as Tab does) instead of doing anything else.
+pub fn enter_moves_on(window: window::Id) -> Vec<Id> {
+    ["to", "cc", "bcc", "subject"]
+        .into_iter()
+        .map(|f| field_id(window, f))
+        .collect()
+}
+
 /// Focuses `field` of compose window `window`, leaving other windows' focus
 /// alone.
 pub fn focus_field<T: Send + 'static>(window: window::Id, field: &str) -> iced::Task<T> {
@@ -150,6 +159,9 @@ pub struct State {
     /// The field (index in [`FOCUS_ORDER`]) known to have focus; `None`
     /// after a mouse click, when it is asked from the widgets instead.
     focus: Option<usize>,
+    /// The attachment removed last (where it was, its copy, its size),
+    /// which Undo puts back.
+    removed: Option<(usize, PathBuf, u64)>,
 }
 
 /// What the person did.
@@ -175,6 +187,8 @@ pub enum Message {
     AttachDialog,
     /// Remove attachment `n`.
     RemoveAttachment(usize),
+    /// Put the attachment removed last back.
+    UndoRemove,
     /// Send.
     Send,
     /// Save the draft now.
@@ -277,6 +291,7 @@ impl State {
             show_cc,
             show_bcc,
             sizes,
+            removed: None,
         }
     }
 
@@ -327,7 +342,7 @@ impl State {
             matches!(self.sending, Sending::Failed(_)) && self.outbox_id.is_some();
         let edited = self.edited_at;
         let action = self.apply(message);
-        let edit = self.edited_at != edited && action == Action::None;
+        let edit = self.edited_at != edited && matches!(action, Action::None | Action::Focus(_));
         // An edit during the undo delay takes the message back, so what
         // goes out is what the window shows.
         if held && edit {
@@ -415,7 +430,21 @@ impl State {
             Message::AttachDialog => return Action::PickFiles,
             Message::RemoveAttachment(n) => {
                 if n < self.draft.attachments.len() {
-                    self.draft.attachments.remove(n);
+                    let path = self.draft.attachments.remove(n);
+                    let size = self.sizes.remove(&path).unwrap_or(0);
+                    self.removed = Some((n, path, size));
+                    self.changed();
+                    // The focus was on the button just gone: it goes to
+                    // the path field, where what is typed next is seen
+                    // (a tryout's next words went nowhere).
+                    return Action::Focus("attach");
+                }
+            }
+            Message::UndoRemove => {
+                if let Some((n, path, size)) = self.removed.take() {
+                    self.sizes.insert(path.clone(), size);
+                    let at = n.min(self.draft.attachments.len());
+                    self.draft.attachments.insert(at, path);
                     self.changed();
                 }
             }

@@ -32,8 +32,23 @@ fn body_and_attachments<'a>(
         .height(Length::Fill)
         .padding(8);
     let count = state.draft.attachments.len();
+    // The attachment removed last can be put back (a tryout removed one
+    // with a stray Space).
+    let undo = state.removed_attachment().map(|name| {
+        row![
+            text(t!("compose-removed", name = name))
+                .size(13)
+                .width(Length::Fill),
+            button(text(t!("compose-undo-remove")).size(13))
+                .style(crate::ui::style::secondary)
+                .padding([0, 6])
+                .on_press(Message::UndoRemove),
+        ]
+        .spacing(6)
+        .align_y(iced::Alignment::Center)
+    });
     if count == 0 {
-        return editor.into();
+        return column![editor].push(undo).spacing(6).into();
     }
     let mut total: u64 = 0;
     let mut files = column![].spacing(2);
@@ -94,6 +109,7 @@ fn body_and_attachments<'a>(
         .width(Length::Fill),
     ]
     .push(too_big)
+    .push(undo)
     .spacing(6)
     .into()
 }
