@@ -191,6 +191,8 @@ pub struct LoadedDraft {
     draft_id: String,
     /// The outbox message that may have been sent, tied to the window.
     outbox_id: Option<String>,
+    /// Opened with Edit on an outbox message.
+    for_outbox: bool,
     /// The draft and its attachments' sizes; `None` when it is gone.
     result: Result<Option<(Draft, compose::Sizes)>, String>,
 }

@@ -159,3 +159,31 @@ fn a_removed_attachment_can_be_put_back_and_the_focus_stays_in_sight() {
     );
     assert_eq!(c.sizes().get(&copies[0].0), Some(&4000));
 }
+
+/// A tryout discarded a draft whose message waited in the outbox, then
+/// could not edit the message: the question now says that the message
+/// still goes, as it is.
+#[test]
+fn discarding_a_draft_whose_message_is_queued_says_it_still_goes() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::En);
+    let mut state = main_window::State::on(main_window::Tab::Drafts);
+    let _ = state.update(main_window::Message::DiscardDraft("d1".into()), &[], &[]);
+    let settings = koperta::config::Settings::default();
+    let drafts = [main_window::DraftRow {
+        id: "d1".into(),
+        subject: "Umowa".into(),
+        to: String::new(),
+        saved_at: None,
+        queued: true,
+        open: false,
+    }];
+    let mut ui = simulator(main_window::view(
+        &state,
+        main_window::Shown {
+            drafts: &drafts,
+            ..shown(&settings, &[], &[])
+        },
+    ));
+    assert!(ui.find("Discard the draft “Umowa”? Its message still waits in the outbox and will be sent as it is, but can no longer be edited.").is_ok());
+}

@@ -48,9 +48,12 @@ fn opening_a_saved_draft_reads_it_off_the_ui_thread_with_its_attachment_sizes() 
 }
 
 /// Edit on an outbox message whose draft is gone: the message stays in the
-/// outbox (it used to be taken out first, with nothing left to edit).
+/// outbox (it used to be taken out first, with nothing left to edit), and
+/// the window says why nothing opens.
 #[test]
 fn editing_an_outbox_message_whose_draft_is_gone_keeps_the_message() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::En);
     let (mut app, acc, _home) = app_with_account();
     let rt = tokio::runtime::Runtime::new().unwrap();
     let draft = Draft {
@@ -83,6 +86,13 @@ fn editing_an_outbox_message_whose_draft_is_gone_keeps_the_message() {
         "its files still on disk"
     );
     assert_eq!(compose_windows_on(&app, "gone"), 0);
+    // Said, not silence (a tryout pressed Edit and nothing happened).
+    assert_eq!(
+        app.main.notice(),
+        Some(
+            "This message's draft was discarded, so it cannot be edited: it can still be sent (Retry) or deleted."
+        )
+    );
 }
 
 /// Two reads of the store in flight: the older, arriving last, does not

@@ -377,6 +377,7 @@ impl App {
         }
         let (store, engine) = (self.store.clone(), self.engine.clone());
         let id = draft_id.clone();
+        let for_outbox = leave_outbox.is_some() || maybe_sent.is_some();
         Task::perform(
             async move {
                 tokio::task::spawn_blocking(move || {
@@ -397,6 +398,7 @@ impl App {
                 Message::DraftLoaded(Box::new(super::LoadedDraft {
                     draft_id: draft_id.clone(),
                     outbox_id: maybe_sent.clone(),
+                    for_outbox,
                     result,
                 }))
             },
@@ -408,6 +410,7 @@ impl App {
         let super::LoadedDraft {
             draft_id,
             outbox_id,
+            for_outbox,
             result,
         } = loaded;
         // Opened meanwhile (Enter pressed twice): that window comes forward.
@@ -424,8 +427,17 @@ impl App {
                 }
                 task
             }
-            // Gone meanwhile (discarded from the command line, sent).
-            Ok(None) => self.refresh(),
+            // Gone meanwhile (discarded, sent): said, never silence (an
+            // outbox message whose draft was discarded is sent as it is,
+            // or deleted, but not edited).
+            Ok(None) => {
+                self.notice(if for_outbox {
+                    t!("outbox-edit-draft-gone")
+                } else {
+                    t!("drafts-gone")
+                });
+                self.refresh()
+            }
             Err(e) => {
                 self.notice(e);
                 self.refresh()

@@ -643,16 +643,17 @@ fn question<'a>(state: &'a State, shown: &Shown<'a>) -> Option<Element<'a, Messa
             )
         }
         Confirm::DiscardDraft(id) => {
-            let subject = shown
-                .drafts
-                .iter()
-                .find(|d| &d.id == id)
+            let row = shown.drafts.iter().find(|d| &d.id == id);
+            let subject = row
                 .map(|d| lists::subject_or_none(&d.subject))
                 .unwrap_or_default();
-            confirm_bar(
-                t!("drafts-discard-question", subject = subject),
-                t!("main-discard"),
-            )
+            // Its message still goes: the question says so.
+            let question = if row.is_some_and(|d| d.queued) {
+                t!("drafts-discard-queued-question", subject = subject)
+            } else {
+                t!("drafts-discard-question", subject = subject)
+            };
+            confirm_bar(question, t!("main-discard"))
         }
     })
 }
