@@ -572,7 +572,7 @@ fn without_a_display_the_app_says_so_and_never_panics() {
 }
 
 /// Done-when 2's second half: a saved draft, reopened and closed unchanged
-/// with the keyboard alone (Ctrl+2, Tab to its row, Enter, Ctrl+W), is
+/// with the keyboard alone (Ctrl+2, Enter on its row, Ctrl+W), is
 /// still there and still listed (D1).
 #[test]
 fn d01_a_reopened_draft_closed_unchanged_with_the_keyboard_is_still_listed() {
@@ -601,11 +601,9 @@ fn d01_a_reopened_draft_closed_unchanged_with_the_keyboard_is_still_listed() {
         xdotool(&display.name, &["key", k]);
         std::thread::sleep(Duration::from_millis(300));
     };
-    // Drafts; then Tab over "Nowa wiadomość" and the five views to the row.
+    // Drafts: its first row takes the focus at once (a tryout needed
+    // six Tabs to reach it).
     key("ctrl+2");
-    for _ in 0..7 {
-        key("Tab");
-    }
     screenshot(
         &display.name,
         &main,

@@ -576,7 +576,12 @@ impl App {
                 Ok(account) => self.write_account(account),
                 Err(e) => {
                     self.account_not_saved(e);
-                    Task::none()
+                    // The reason sits above Save: in view with it.
+                    if self.main.form().is_some() {
+                        self.focus_main(main_window::FORM_SAVE_ID)
+                    } else {
+                        Task::none()
+                    }
                 }
             },
             Message::AccountWritten(account, result) => self.account_written(*account, result),

@@ -46,7 +46,22 @@ impl App {
             }
             Input::NewMessage => Task::none(),
             Input::View(n) if !is_compose => match main_window::Tab::ALL.get(n) {
-                Some(tab) => self.update(Message::Main(main_window::Message::Tab(*tab))),
+                Some(tab) => {
+                    let shown = self.update(Message::Main(main_window::Message::Tab(*tab)));
+                    // A list's first row takes the focus, so Down and
+                    // Enter work at once (a tryout needed six Tabs).
+                    let rows = match tab {
+                        main_window::Tab::Drafts => self.drafts.len(),
+                        main_window::Tab::Outbox => self.outbox.len(),
+                        main_window::Tab::Sent => self.sent.len(),
+                        _ => 0,
+                    };
+                    if rows > 0 {
+                        shown.chain(self.focus_main(main_window::row_id(0)))
+                    } else {
+                        shown
+                    }
+                }
                 None => Task::none(),
             },
             Input::Send if is_compose => self.update(Message::Compose(id, compose::Message::Send)),
@@ -61,6 +76,10 @@ impl App {
                     .map(|f| operation::move_cursor_to_end(compose::field_id(id, f)));
                 Task::batch(unselect.collect::<Vec<_>>())
                     .chain(self.update(Message::Compose(id, compose::Message::AttachDialog)))
+            }
+            // Esc closes a read-only sent message, as Ctrl+W does.
+            Input::Escape if matches!(self.windows.get(&id), Some(Screen::Sent(_))) => {
+                window::close(id)
             }
             Input::Escape => {
                 if let Some(Screen::Compose(c)) = self.windows.get_mut(&id) {

@@ -165,7 +165,7 @@ impl App {
         id: window::Id,
         result: Result<(), String>,
     ) -> Task<Message> {
-        self.left_outbox(id, result, t!("compose-withdrawn"))
+        self.left_outbox(id, result, || t!("compose-withdrawn"))
     }
 
     /// Window `id`'s message left the outbox (taken back or withdrawn),
@@ -174,7 +174,7 @@ impl App {
         &mut self,
         id: window::Id,
         result: Result<(), String>,
-        done: String,
+        done: fn() -> String,
     ) -> Task<Message> {
         if let Some(Screen::Compose(c)) = self.windows.get_mut(&id) {
             c.left_outbox(result, done);
@@ -217,7 +217,7 @@ impl App {
         id: window::Id,
         result: Result<(), String>,
     ) -> Task<Message> {
-        self.left_outbox(id, result, t!("compose-undone"))
+        self.left_outbox(id, result, || t!("compose-undone"))
     }
 
     /// Starts the engine on every message due now that this process is not

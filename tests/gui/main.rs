@@ -9,6 +9,7 @@ mod support;
 mod discard;
 mod forms;
 mod index;
+mod language;
 mod modes;
 
 use support::app::{compose_window, drive, outputs};
@@ -841,7 +842,9 @@ fn files_dropped_on_a_compose_window_are_attached_and_a_bad_one_is_explained() {
         "a copy in the draft"
     );
     assert!(
-        c.notice().unwrap_or("").contains("to nie jest zwykły plik"),
+        c.notice()
+            .unwrap_or_default()
+            .contains("to nie jest zwykły plik"),
         "{:?}",
         c.notice()
     );
@@ -2185,7 +2188,7 @@ fn an_edit_after_a_failed_send_takes_it_out_of_the_outbox_so_no_retry_sends_olde
     assert_eq!(c.outbox_id(), None);
     assert_eq!(c.draft().subject, "Raport, poprawiony");
     assert_eq!(
-        c.notice(),
+        c.notice().as_deref(),
         Some("Taken out of the outbox because you changed it: press Send when it is ready.")
     );
 }

@@ -75,8 +75,8 @@ impl App {
         let account = self.accounts().first().map(|a| a.id.clone());
         let (draft, notice) = match crate::mailto::parse(uri) {
             Ok(m) => {
-                let notice =
-                    (!m.ignored_attachments.is_empty()).then(|| t!("mailto-attach-ignored"));
+                let notice = (!m.ignored_attachments.is_empty())
+                    .then_some(compose::Notice::Said(|| t!("mailto-attach-ignored")));
                 (
                     Draft {
                         account,
@@ -98,7 +98,7 @@ impl App {
                     account,
                     ..Draft::default()
                 },
-                Some(t!("mailto-malformed")),
+                Some(compose::Notice::Said(|| t!("mailto-malformed"))),
             ),
         };
         let draft_id = crate::store::new_id();

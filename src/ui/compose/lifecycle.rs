@@ -26,13 +26,14 @@ impl State {
         &self.sending
     }
 
-    /// The message shown to the person in the window, if any.
-    pub fn notice(&self) -> Option<&str> {
-        self.notice.as_deref()
+    /// The message shown to the person in the window, if any, in the
+    /// language of the moment.
+    pub fn notice(&self) -> Option<String> {
+        self.notice.as_ref().map(super::Notice::text)
     }
 
     /// Shows `notice` in the window (or clears it with `None`).
-    pub fn set_notice(&mut self, notice: Option<String>) {
+    pub fn set_notice(&mut self, notice: Option<super::Notice>) {
         self.notice = notice;
     }
 
@@ -139,7 +140,7 @@ impl State {
     pub fn save_failed(&mut self, reason: String) {
         self.dirty = true;
         self.unsaved_since.get_or_insert_with(Instant::now);
-        self.notice = Some(reason);
+        self.notice = Some(super::Notice::Text(reason));
     }
 
     /// Files were attached, or some could not be (`errors`, translated):
@@ -152,7 +153,7 @@ impl State {
             self.attach_path.clear();
             self.notice = None;
         } else {
-            self.notice = Some(errors.join("\n"));
+            self.notice = Some(super::Notice::Text(errors.join("\n")));
         }
     }
 
@@ -174,7 +175,7 @@ impl State {
         }
         if let Some((old, in_flight)) = previous {
             if self.sending_now() || in_flight {
-                self.notice = Some(t!("compose-already-sending"));
+                self.notice = Some(super::Notice::Said(|| t!("compose-already-sending")));
                 return None;
             }
             if old.sidecar.state == crate::outbox::State::MaybeSent && !self.resend_confirmed {
@@ -224,14 +225,14 @@ impl State {
 
     /// The message left the outbox (taken back or withdrawn), and the
     /// window says `done`; or it could not, and says why.
-    pub fn left_outbox(&mut self, result: Result<(), String>, done: String) {
+    pub fn left_outbox(&mut self, result: Result<(), String>, done: fn() -> String) {
         match result {
             Ok(()) => {
                 self.outbox_id = None;
                 self.sending = Sending::Idle;
-                self.notice = Some(done);
+                self.notice = Some(super::Notice::Said(done));
             }
-            Err(e) => self.notice = Some(e),
+            Err(e) => self.notice = Some(super::Notice::Text(e)),
         }
     }
 
@@ -288,7 +289,7 @@ impl State {
         self.dirty = true;
         self.unsaved_since = Some(Instant::now());
         self.sending = Sending::Idle;
-        self.notice = Some(t!("compose-sent-earlier-version"));
+        self.notice = Some(super::Notice::Said(|| t!("compose-sent-earlier-version")));
         true
     }
 }

@@ -44,6 +44,28 @@ pub fn focus_field<T: Send + 'static>(window: window::Id, field: &str) -> iced::
     super::focus::focus_in(super::focus::root(window), field_id(window, field))
 }
 
+/// A message for the person in the window: one of Koperta's own, drawn in
+/// the language of the moment (switching the language changes it), or a
+/// text made already (a reason from the store or the network, translated
+/// when it was made).
+#[derive(Debug, Clone)]
+pub enum Notice {
+    /// Koperta's own message, translated each time it is drawn.
+    Said(fn() -> String),
+    /// A text made already.
+    Text(String),
+}
+
+impl Notice {
+    /// The text to show now.
+    pub fn text(&self) -> String {
+        match self {
+            Notice::Said(say) => say(),
+            Notice::Text(text) => text.clone(),
+        }
+    }
+}
+
 /// What is going on with sending.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Sending {
@@ -127,7 +149,7 @@ pub struct State {
     /// Sending state.
     sending: Sending,
     /// A message for the person (attachment problems and the like).
-    notice: Option<String>,
+    notice: Option<Notice>,
     /// Asking whether to keep the draft on close.
     asking_close: bool,
     /// Asking whether to send again a message that may have been sent.

@@ -304,7 +304,7 @@ pub fn view<'a>(
         .spacing(6),
     );
     if let Some(n) = &state.notice {
-        content = content.push(text(n.clone()).style(text::danger));
+        content = content.push(text(n.text()).style(text::danger));
     }
 
     let blocking: Vec<String> = problems

@@ -178,6 +178,14 @@ fn under_its_problem<'a>(
     }
 }
 
+/// The widget id of the form's Save button: the focus goes there when
+/// saving failed for a reason of no one field, so the reason above it is
+/// scrolled into view (a tryout found it below the window).
+pub const FORM_SAVE_ID: &str = "main-form-save";
+
+/// The port field's width: five digits and room, in logical pixels.
+const PORT_WIDTH: f32 = 120.0;
+
 /// The signature editor's height: four lines, in logical pixels.
 const SIGNATURE_HEIGHT: f32 = 92.0;
 
@@ -355,23 +363,29 @@ pub(super) fn form_view<'a>(f: &'a AccountForm, settings: &Settings) -> Element<
         field(t!("form-name"), &f.name, FormField::Name),
         field(t!("form-address"), &f.address, FormField::Address),
         field(t!("form-host"), &f.host, FormField::Host),
+        row![
+            text(t!("form-security")).width(Length::Fixed(style::LABEL_WIDTH)),
+            pick_list(
+                choices,
+                Some(SecurityChoice(f.security)),
+                Message::FormSecurity
+            ),
+        ]
+        .spacing(8)
+        .align_y(iced::Alignment::Center),
+        // On its own line: beside a long security label it was cut to
+        // "46", or pushed out of the window (a tryout typed it blind).
         under_its_problem(
             f,
             FormField::Port,
             row![
-                text(t!("form-security")).width(Length::Fixed(style::LABEL_WIDTH)),
-                pick_list(
-                    choices,
-                    Some(SecurityChoice(f.security)),
-                    Message::FormSecurity
-                ),
-                text(t!("form-port")),
+                text(t!("form-port")).width(Length::Fixed(style::LABEL_WIDTH)),
                 text_input("", &f.port)
                     .id(FormField::Port.id())
                     .on_input(|v| Message::Form(FormField::Port, v))
                     .on_submit(Message::FormSave)
                     .padding(6)
-                    .width(Length::Fixed(90.0)),
+                    .width(Length::Fixed(PORT_WIDTH)),
             ]
             .spacing(8)
             .align_y(iced::Alignment::Center)
@@ -434,6 +448,7 @@ pub(super) fn form_view<'a>(f: &'a AccountForm, settings: &Settings) -> Element<
         row![
             button(text(t!("form-save")))
                 .style(button::primary)
+                .id(FORM_SAVE_ID)
                 .on_press_maybe(idle.then_some(Message::FormSave)),
             button(text(t!("form-save-unchecked")))
                 .style(style::secondary)

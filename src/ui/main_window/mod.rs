@@ -7,8 +7,10 @@ mod accounts;
 mod lists;
 mod settings;
 
-pub use accounts::{ADD_ACCOUNT_ID, AccountForm, FormField, SecurityChoice, security_choices};
-pub use lists::{DraftRow, Shown, subject_or_none};
+pub use accounts::{
+    ADD_ACCOUNT_ID, AccountForm, FORM_SAVE_ID, FormField, SecurityChoice, security_choices,
+};
+pub use lists::{DraftRow, Shown, row_id, subject_or_none};
 pub use settings::{LanguageChoice, ThemeChoice};
 
 use crate::ui::widget::button;

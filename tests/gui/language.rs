@@ -1,0 +1,22 @@
+//! Switching the language changes what the windows say, including the
+//! messages already shown.
+
+use super::*;
+
+/// A tryout undid a send, switched to English, and the compose window
+/// still said "Cofnięto: …": Koperta's own messages are translated each
+/// time they are drawn.
+#[test]
+fn a_compose_windows_message_follows_a_language_switch() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::Pl);
+    let mut state = compose::State::new("d".into(), Draft::default());
+    state.queued("m1".into(), Some(koperta::outbox::now() + 30), 0);
+    state.left_outbox(Ok(()), || koperta::t!("compose-undone"));
+    let polish = state.notice().unwrap_or_default();
+    i18n::apply(Language::En);
+    let english = state.notice().unwrap_or_default();
+    assert_ne!(polish, english);
+    assert_eq!(english, koperta::t!("compose-undone"));
+    assert!(english.starts_with("Taken back"), "{english}");
+}
