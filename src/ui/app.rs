@@ -167,6 +167,8 @@ pub enum Message {
     Remote(crate::instance::Remote),
     /// An automatic draft save finished.
     DraftSaved(window::Id, Result<(), String>),
+    /// A draft saved by hand (Ctrl+S, Save draft) was written, or why not.
+    DraftSavedByHand(window::Id, Result<(), String>),
     /// A window showing a sent message.
     Sent(window::Id, super::sent_view::Message),
     /// The frame probe's tick (benches only).
@@ -475,12 +477,8 @@ impl App {
                 crate::instance::Request::Open => self.show_main(),
                 crate::instance::Request::Mailto(uri) => self.open_mailto(uri),
             },
-            Message::DraftSaved(id, result) => {
-                if let (Err(e), Some(Screen::Compose(c))) = (result, self.windows.get_mut(&id)) {
-                    c.save_failed(e);
-                }
-                Task::none()
-            }
+            Message::DraftSaved(id, result) => self.draft_saved(id, result, false),
+            Message::DraftSavedByHand(id, result) => self.draft_saved(id, result, true),
             Message::Wizard(m) => self.wizard_message(m),
             Message::Main(m) => {
                 let asked = self.main.question().is_some();

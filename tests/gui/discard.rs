@@ -187,3 +187,38 @@ fn discarding_a_draft_whose_message_is_queued_says_it_still_goes() {
     ));
     assert!(ui.find("Discard the draft “Umowa”? Its message still waits in the outbox and will be sent as it is, but can no longer be edited.").is_ok());
 }
+
+/// A tryout pressed Ctrl+S and saw no sign of it: the window now says the
+/// draft is saved, until the next change.
+#[test]
+fn save_draft_by_hand_says_it_is_saved_until_the_next_change() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::En);
+    let (mut app, acc, _home) = app_with_account();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let w = compose_window(
+        &mut app,
+        Draft {
+            account: Some(acc.id.clone()),
+            to: "jan@example.com".into(),
+            ..Draft::default()
+        },
+    );
+    support::app::send(
+        &mut app,
+        &rt,
+        Message::Input(w, koperta::ui::app::Input::Save),
+    );
+    let draft_id = match app.windows.get(&w) {
+        Some(Screen::Compose(c)) => c.draft_id().to_string(),
+        _ => panic!("compose window"),
+    };
+    assert!(app.store.draft(&draft_id).unwrap().is_some(), "saved");
+    {
+        let mut ui = support::app::simulator_at_window_size(app.view(w));
+        assert!(ui.find("Draft saved.").is_ok());
+    }
+    let _ = app.update(Message::Compose(w, compose::Message::Subject("A".into())));
+    let mut ui = support::app::simulator_at_window_size(app.view(w));
+    assert!(ui.find("Draft saved.").is_err(), "not after a change");
+}

@@ -190,7 +190,7 @@ impl App {
         use compose::Action as A;
         match action {
             A::None => Task::none(),
-            A::Save => self.save_draft(id),
+            A::Save => self.save_draft_as(id, true),
             A::PickFiles => Task::perform(
                 async {
                     rfd::AsyncFileDialog::new()
@@ -250,6 +250,12 @@ impl App {
     /// Saves compose window `id`'s draft off the UI thread; a failure
     /// marks it unsaved again and says why in the window.
     pub fn save_draft(&mut self, id: window::Id) -> Task<Message> {
+        self.save_draft_as(id, false)
+    }
+
+    /// [`App::save_draft`]; `by_hand` when the person asked for it (the
+    /// window then says it is saved).
+    fn save_draft_as(&mut self, id: window::Id, by_hand: bool) -> Task<Message> {
         let Some(Screen::Compose(c)) = self.windows.get_mut(&id) else {
             return Task::none();
         };
@@ -274,7 +280,13 @@ impl App {
                 .await
                 .unwrap_or_else(|e| Err(e.to_string()))
             },
-            move |r| Message::DraftSaved(id, r),
+            move |r| {
+                if by_hand {
+                    Message::DraftSavedByHand(id, r)
+                } else {
+                    Message::DraftSaved(id, r)
+                }
+            },
         )
     }
 
@@ -451,6 +463,25 @@ impl App {
             Screen::Compose(c) if c.draft_id() == draft_id => Some(*w),
             _ => None,
         })
+    }
+
+    /// A save of window `id`'s draft finished: a failure marks it unsaved
+    /// and says why; a save asked for by hand is said (a tryout saw no
+    /// sign of Ctrl+S).
+    pub(in crate::ui) fn draft_saved(
+        &mut self,
+        id: window::Id,
+        result: Result<(), String>,
+        by_hand: bool,
+    ) -> Task<Message> {
+        if let Some(Screen::Compose(c)) = self.windows.get_mut(&id) {
+            match result {
+                Err(e) => c.save_failed(e),
+                Ok(()) if by_hand => c.saved_by_hand(),
+                Ok(()) => {}
+            }
+        }
+        Task::none()
     }
 }
 

@@ -136,6 +136,12 @@ impl State {
         })
     }
 
+    /// The save the person asked for is done: the window says so until the
+    /// next change.
+    pub fn saved_by_hand(&mut self) {
+        self.said_saved = !self.dirty;
+    }
+
     /// Saving the draft failed: unsaved again, and the window says why.
     pub fn save_failed(&mut self, reason: String) {
         self.dirty = true;

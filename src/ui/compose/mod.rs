@@ -184,6 +184,9 @@ pub struct State {
     /// The attachment removed last (where it was, its copy, its size),
     /// which Undo puts back.
     removed: Option<(usize, PathBuf, u64)>,
+    /// The window says "Draft saved" (a save asked for by hand, nothing
+    /// changed since).
+    said_saved: bool,
 }
 
 /// What the person did.
@@ -314,10 +317,12 @@ impl State {
             show_bcc,
             sizes,
             removed: None,
+            said_saved: false,
         }
     }
 
     fn changed(&mut self) {
+        self.said_saved = false;
         self.edited_at = Some(std::time::Instant::now());
         self.unsaved_since
             .get_or_insert_with(std::time::Instant::now);

@@ -314,6 +314,7 @@ pub fn view<'a>(
         .collect();
     let can_send = problems.is_empty() && !state.sending_now();
     let status: Element<'a, Message> = match &state.sending {
+        Sending::Idle if state.said_saved => text(t!("compose-saved")).size(13).into(),
         Sending::Idle if !blocking.is_empty() => text(blocking.join(" ")).size(13).into(),
         Sending::Idle => text("").into(),
         Sending::InProgress(done, all) => {
