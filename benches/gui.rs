@@ -55,8 +55,9 @@ fn launch(display: &Display, home: &Path, bus: &str, probe: Option<&Path>) -> Ch
     c.spawn().expect("koperta")
 }
 
-/// The main window, once mapped (polled every 10 ms: each poll is an X
-/// client, and polling faster made Xvfb refuse connections).
+/// The main window, once mapped (polled every 10 ms; each poll is an X
+/// client, which Xvfb survives without resetting since it runs with
+/// `-noreset`, see `tests/support/display.rs`).
 fn mapped(display: &Display, limit: Duration) -> Option<String> {
     let started = Instant::now();
     while started.elapsed() < limit {

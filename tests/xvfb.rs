@@ -532,7 +532,21 @@ fn two_launches_on_one_data_dir_deliver_a_queued_message_exactly_once() {
     let _ = b.kill();
     let _ = a.wait();
     let _ = b.wait();
-    assert_eq!(peer.received().len(), 1, "delivered exactly once");
+    let stderr = |c: &mut std::process::Child| {
+        let mut text = String::new();
+        if let Some(mut e) = c.stderr.take() {
+            let _ = std::io::Read::read_to_string(&mut e, &mut text);
+        }
+        text
+    };
+    let said = format!(
+        "a: {:?} {}\nb: {:?} {}",
+        a_status,
+        stderr(&mut a),
+        b_status,
+        stderr(&mut b)
+    );
+    assert_eq!(peer.received().len(), 1, "delivered exactly once\n{said}");
     assert!(
         a_status.is_some() != b_status.is_some(),
         "one process handed over and ended, the other runs: {a_status:?} {b_status:?}"

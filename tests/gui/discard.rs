@@ -170,14 +170,7 @@ fn discarding_a_draft_whose_message_is_queued_says_it_still_goes() {
     let mut state = main_window::State::on(main_window::Tab::Drafts);
     let _ = state.update(main_window::Message::DiscardDraft("d1".into()), &[], &[]);
     let settings = koperta::config::Settings::default();
-    let drafts = [main_window::DraftRow {
-        id: "d1".into(),
-        subject: "Umowa".into(),
-        to: String::new(),
-        saved_at: None,
-        queued: true,
-        open: false,
-    }];
+    let drafts = [draft_row("d1", "Umowa", true)];
     let mut ui = simulator(main_window::view(
         &state,
         main_window::Shown {

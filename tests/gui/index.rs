@@ -63,16 +63,7 @@ fn editing_an_outbox_message_whose_draft_is_gone_keeps_the_message() {
         body: "Treść.\n".into(),
         ..Draft::default()
     };
-    let queued = app
-        .engine
-        .queue(koperta::outbox::NewMessage {
-            account: acc.id.clone(),
-            message: draft.build(&acc, &Default::default()).unwrap(),
-            draft: Some("gone".into()),
-            subject: draft.subject.clone(),
-            when: koperta::outbox::When::At(u64::MAX / 2),
-        })
-        .unwrap();
+    let queued = queue_far_off(&app, &acc, &draft, "gone");
     let reread = app.refresh();
     drive(&mut app, &rt, reread);
     support::app::send(

@@ -101,6 +101,32 @@ fn app_with_account() -> (App, Account, tempfile::TempDir) {
     (app, acc, home)
 }
 
+/// Queues `draft` (saved as `draft_id`) from `acc` in the app's outbox,
+/// due only in the far future; its outbox id.
+fn queue_far_off(app: &App, acc: &Account, draft: &Draft, draft_id: &str) -> String {
+    app.engine
+        .queue(koperta::outbox::NewMessage {
+            account: acc.id.clone(),
+            message: draft.build(acc, &Default::default()).unwrap(),
+            draft: Some(draft_id.into()),
+            subject: draft.subject.clone(),
+            when: koperta::outbox::When::At(u64::MAX / 2),
+        })
+        .unwrap()
+}
+
+/// A Drafts row of draft `id` titled `subject`, its message `queued` or not.
+fn draft_row(id: &str, subject: &str, queued: bool) -> main_window::DraftRow {
+    main_window::DraftRow {
+        id: id.into(),
+        subject: subject.into(),
+        to: String::new(),
+        saved_at: None,
+        queued,
+        open: false,
+    }
+}
+
 fn account() -> Account {
     Account {
         id: AccountId::generate(),
@@ -1233,17 +1259,7 @@ fn d01_closing_a_reopened_draft_or_an_edited_outbox_message_unchanged_keeps_it()
     );
     // B: a message in the outbox, opened with Edit, closed unchanged.
     app.store.save_draft("szkic2", &draft).unwrap();
-    let built = draft.build(&acc, &Default::default()).unwrap();
-    let queued = app
-        .engine
-        .queue(koperta::outbox::NewMessage {
-            account: acc.id.clone(),
-            message: built,
-            draft: Some("szkic2".into()),
-            subject: draft.subject.clone(),
-            when: koperta::outbox::When::At(u64::MAX / 2),
-        })
-        .unwrap();
+    let queued = queue_far_off(&app, &acc, &draft, "szkic2");
     let reread = app.refresh();
     drive(&mut app, &rt, reread);
     support::app::send(
@@ -1677,14 +1693,7 @@ fn d12_discarding_a_draft_asks_first() {
     let first = state.update(main_window::Message::DiscardDraft("d1".into()), &[], &[]);
     assert_eq!(first, main_window::Action::None, "nothing deleted yet");
     let settings = koperta::config::Settings::default();
-    let drafts = [main_window::DraftRow {
-        id: "d1".into(),
-        subject: "Umowa".into(),
-        to: String::new(),
-        saved_at: None,
-        queued: false,
-        open: false,
-    }];
+    let drafts = [draft_row("d1", "Umowa", false)];
     {
         let mut ui = simulator(main_window::view(
             &state,
@@ -2142,17 +2151,7 @@ fn an_edit_after_a_failed_send_takes_it_out_of_the_outbox_so_no_retry_sends_olde
         ..Draft::default()
     };
     app.store.save_draft("d3", &draft).unwrap();
-    let built = draft.build(&acc, &Default::default()).unwrap();
-    let queued = app
-        .engine
-        .queue(koperta::outbox::NewMessage {
-            account: acc.id.clone(),
-            message: built,
-            draft: Some("d3".into()),
-            subject: draft.subject.clone(),
-            when: koperta::outbox::When::At(u64::MAX / 2),
-        })
-        .unwrap();
+    let queued = queue_far_off(&app, &acc, &draft, "d3");
     let mut m = app.engine.get(&queued).unwrap();
     m.sidecar.state = State::Failed;
     m.sidecar.next_try = Some(koperta::outbox::now() + 60);

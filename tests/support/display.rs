@@ -29,6 +29,12 @@ impl Display {
                 "1280x900x24",
                 "-nolisten",
                 "tcp",
+                // Without it Xvfb resets itself each time its last client
+                // leaves (every xdotool poll before the app connects), and
+                // a connection made during the reset fails: the rare
+                // "XOpenDisplayFailed" at launch, and windows that never
+                // mapped.
+                "-noreset",
             ])
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
