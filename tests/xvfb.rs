@@ -712,3 +712,66 @@ fn keys_typed_right_after_tab_or_enter_go_to_the_next_field() {
     );
     assert!(d.body.starts_with("Quick text"), "{:?}", d.body);
 }
+
+/// A tryout pressed Space on a focused attachment's Remove and typed at
+/// once: the first letters went nowhere (the focused button was gone and
+/// the focus had not moved yet). Keys typed then go to the path field,
+/// the window's own choice, while the key is handled.
+#[test]
+fn keys_typed_right_after_removing_an_attachment_reach_the_path_field() {
+    let _turn = turn();
+    let Desk {
+        peer: _peer,
+        s,
+        display,
+    } = desk("en_US.UTF-8");
+    let dir = s.k.dir();
+    for name in ["a.txt", "b.txt", "c.txt"] {
+        std::fs::write(dir.join(name), name.as_bytes()).unwrap();
+    }
+    let mut app = display.launch(dir, s.k.bus.as_deref().unwrap(), "en_US.UTF-8");
+    let main = display.wait_for_main(&mut app, || {
+        display.launch(dir, s.k.bus.as_deref().unwrap(), "en_US.UTF-8")
+    });
+    let compose = display.open_compose(&main).expect("compose window");
+    xdotool(&display.name, &["windowfocus", "--sync", &compose]);
+    std::thread::sleep(Duration::from_millis(500));
+    let key = |k: &str| xdotool(&display.name, &["key", k]);
+    let typed = |t: &str| xdotool(&display.name, &["type", "--delay", "5", t]);
+    // To, then Tab over Subject and the text to the path field, and two
+    // files by path (the focus stays in the field for the next).
+    typed("jan@example.com");
+    for _ in 0..3 {
+        key("Tab");
+    }
+    for name in ["a.txt", "b.txt"] {
+        typed(&dir.join(name).display().to_string());
+        key("Return");
+        std::thread::sleep(Duration::from_millis(800));
+    }
+    // Back to the last Remove, press it, and type the next path at once.
+    key("shift+Tab");
+    std::thread::sleep(Duration::from_millis(300));
+    // One xdotool run: no process start between the Space and the keys.
+    let next = dir.join("c.txt").display().to_string();
+    xdotool(
+        &display.name,
+        &["key", "space", "type", "--delay", "5", &next],
+    );
+    key("Return");
+    std::thread::sleep(Duration::from_millis(1500));
+    key("ctrl+s");
+    std::thread::sleep(Duration::from_millis(1500));
+    let _ = app.kill();
+    let _ = app.wait();
+    let state = koperta::ui::app::App::headless(koperta::paths::Paths::under(dir));
+    let (drafts, _) = state.store.drafts();
+    assert_eq!(drafts.len(), 1);
+    let names: Vec<String> = drafts[0]
+        .1
+        .attachments
+        .iter()
+        .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .collect();
+    assert_eq!(names, ["a.txt", "c.txt"], "b removed, c attached whole");
+}

@@ -396,7 +396,16 @@ impl App {
         let scope = super::focus::scope(id, self.window_view(id));
         match self.windows.get(&id) {
             // Enter in To, Cc, Bcc and Subject moves on, as Tab does.
-            Some(Screen::Compose(_)) => scope.enter_moves_on(compose::enter_moves_on(id)).into(),
+            // A key typed while nothing has the focus goes to the field
+            // the window last put it in.
+            Some(Screen::Compose(c)) => scope
+                .enter_moves_on(compose::enter_moves_on(id))
+                .fallback(
+                    c.focused()
+                        .and_then(|i| compose::FOCUS_ORDER.get(i))
+                        .map(|f| compose::field_id(id, f)),
+                )
+                .into(),
             _ => scope.into(),
         }
     }

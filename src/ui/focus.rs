@@ -274,6 +274,8 @@ impl<T: Send + 'static> Operation<T> for NextIn {
 struct FocusedIn {
     within: Within,
     found: Option<Id>,
+    /// Some widget of the window has the focus (with an id or not).
+    any: bool,
 }
 
 impl Operation<Id> for FocusedIn {
@@ -282,6 +284,7 @@ impl Operation<Id> for FocusedIn {
     fn focusable(&mut self, id: Option<&Id>, _bounds: Rectangle, state: &mut dyn Focusable) {
         if self.within.inside() && state.is_focused() {
             self.found = id.cloned();
+            self.any = true;
         }
     }
 
@@ -299,6 +302,7 @@ pub fn focused_in(root: Id) -> Task<Id> {
     operate(FocusedIn {
         within: Within::new(root),
         found: None,
+        any: false,
     })
 }
 
@@ -314,6 +318,10 @@ pub struct FocusScope<'a, Message> {
     /// (and as synchronously: a task-based move let the first letters
     /// typed after Enter land in the field just left).
     enter_moves_on: Vec<Id>,
+    /// Where a key goes when no control has the focus (the focused one
+    /// was just removed, and the task that moves the focus has not run
+    /// yet: a tryout lost the first letters typed then).
+    fallback: Option<Id>,
 }
 
 /// Wraps window `window`'s view.
@@ -325,6 +333,7 @@ pub fn scope<'a, Message: 'a>(
         content: content.into(),
         id: root(window),
         enter_moves_on: Vec::new(),
+        fallback: None,
     }
 }
 
@@ -333,6 +342,33 @@ impl<Message> FocusScope<'_, Message> {
     pub fn enter_moves_on(mut self, fields: Vec<Id>) -> Self {
         self.enter_moves_on = fields;
         self
+    }
+
+    /// A key pressed while no control has the focus goes to `field`.
+    pub fn fallback(mut self, field: Option<Id>) -> Self {
+        self.fallback = field;
+        self
+    }
+
+    /// Whether some control of the window has the focus, and its id.
+    fn focused(
+        &mut self,
+        tree: &mut iced::advanced::widget::Tree,
+        layout: iced::advanced::Layout<'_>,
+        renderer: &iced::Renderer,
+    ) -> (bool, Option<Id>) {
+        let mut find = FocusedIn {
+            within: Within::inside_already(self.id.clone()),
+            found: None,
+            any: false,
+        };
+        self.content.as_widget_mut().operate(
+            &mut tree.children[0],
+            layout,
+            renderer,
+            &mut iced::advanced::widget::operation::black_box(&mut find),
+        );
+        (find.any, find.found)
     }
 
     /// Runs `op` and the operations it chains on the content, now.
@@ -422,19 +458,29 @@ impl<Message> iced::advanced::Widget<Message, iced::Theme, iced::Renderer>
         if let Some((iced::keyboard::Key::Named(Named::Enter), modifiers)) = pressed
             && modifiers.is_empty()
             && !self.enter_moves_on.is_empty()
+            && let (_, Some(focused)) = self.focused(tree, layout, renderer)
+            && self.enter_moves_on.contains(&focused)
         {
-            let find = Box::new(FocusedIn {
+            self.move_focus(tree, layout, renderer, false);
+            shell.capture_event();
+            shell.request_redraw();
+            return;
+        }
+        // A key with nowhere to go: to the fallback field first, then
+        // handled there as usual.
+        if pressed
+            .as_ref()
+            .is_some_and(|(_, m)| !m.command() && !m.alt())
+            && let Some(field) = self.fallback.clone()
+            && !self.focused(tree, layout, renderer).0
+        {
+            let focus = Box::new(FocusIn {
                 within: Within::inside_already(self.id.clone()),
+                target: Target::Id(field),
+                seen: 0,
                 found: None,
             });
-            if let Some(focused) = self.run(tree, layout, renderer, find)
-                && self.enter_moves_on.contains(&focused)
-            {
-                self.move_focus(tree, layout, renderer, false);
-                shell.capture_event();
-                shell.request_redraw();
-                return;
-            }
+            let _ = self.run(tree, layout, renderer, focus);
         }
         self.content.as_widget_mut().update(
             &mut tree.children[0],

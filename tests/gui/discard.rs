@@ -215,3 +215,79 @@ fn save_draft_by_hand_says_it_is_saved_until_the_next_change() {
     let mut ui = support::app::simulator_at_window_size(app.view(w));
     assert!(ui.find("Draft saved.").is_err(), "not after a change");
 }
+
+/// Keys typed while no control has the focus (the focused Remove was just
+/// removed; the task moving the focus has not run) go to the window's
+/// fallback field, not nowhere (a tryout lost the first letters).
+#[test]
+fn keys_with_no_focused_control_go_to_the_fallback_field() {
+    #[derive(Debug, Clone, PartialEq)]
+    enum Typed {
+        Path(String),
+    }
+    let window = window::Id::unique();
+    let field = iced::widget::Id::from("path");
+    let typed_into = |fallback: Option<iced::widget::Id>| -> Vec<Typed> {
+        let input = iced::widget::text_input("", "")
+            .id(field.clone())
+            .on_input(Typed::Path);
+        let root = koperta::ui::focus::scope(window, input).fallback(fallback);
+        let mut ui = support::app::simulator_at_window_size(root);
+        let _ = ui.typewrite("sl");
+        ui.into_messages().collect()
+    };
+    assert!(
+        typed_into(None).is_empty(),
+        "without one, the keys are lost"
+    );
+    // Both letters reach the field (the simulator keeps the field's text).
+    assert_eq!(
+        typed_into(Some(field.clone())).last(),
+        Some(&Typed::Path("sl".into()))
+    );
+}
+
+/// A tryout typed a path, pressed Enter and typed the next at once: the
+/// field was cleared only when the first was attached, so the two ran
+/// together. The field is cleared at Enter now, and a path that fails
+/// comes back to be corrected.
+#[test]
+fn the_next_path_typed_at_once_after_enter_starts_afresh() {
+    let (mut app, acc, home) = app_with_account();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let w = compose_window(
+        &mut app,
+        Draft {
+            account: Some(acc.id.clone()),
+            ..Draft::default()
+        },
+    );
+    let first = home.path().join("plik01.bin");
+    std::fs::write(&first, b"01").unwrap();
+    let path_of = |app: &App| match app.windows.get(&w) {
+        Some(Screen::Compose(c)) => c.attach_path().to_string(),
+        _ => panic!("compose window"),
+    };
+    let compose = |m| Message::Compose(w, m);
+    let _ = app.update(compose(compose::Message::AttachPath(
+        first.display().to_string(),
+    )));
+    let attach = app.update(compose(compose::Message::AttachTyped));
+    assert_eq!(path_of(&app), "", "cleared at Enter");
+    // The next path, typed before the first is attached.
+    let _ = app.update(compose(compose::Message::AttachPath("/tmp/plik02".into())));
+    drive(&mut app, &rt, attach);
+    assert_eq!(
+        path_of(&app),
+        "/tmp/plik02",
+        "what was typed meanwhile stays"
+    );
+    // A path that cannot be attached comes back.
+    let _ = app.update(compose(compose::Message::AttachPath(String::new())));
+    let _ = app.update(compose(compose::Message::AttachPath(
+        "/nie/ma/takiego".into(),
+    )));
+    let attach = app.update(compose(compose::Message::AttachTyped));
+    drive(&mut app, &rt, attach);
+    assert_eq!(path_of(&app), "/nie/ma/takiego");
+}

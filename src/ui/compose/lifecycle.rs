@@ -48,6 +48,11 @@ impl State {
         self.outbox_id = id;
     }
 
+    /// The path typed beside Attach.
+    pub fn attach_path(&self) -> &str {
+        &self.attach_path
+    }
+
     /// The attachments' sizes in bytes.
     pub fn sizes(&self) -> &Sizes {
         &self.sizes
@@ -155,11 +160,18 @@ impl State {
         if !copies.is_empty() {
             self.attached(copies);
         }
+        let typed = self.attaching_path.take();
         if errors.is_empty() {
-            self.attach_path.clear();
             self.notice = None;
         } else {
             self.notice = Some(super::Notice::Text(errors.join("\n")));
+            // The path that failed, back to be corrected, unless something
+            // new was typed meanwhile.
+            if self.attach_path.trim().is_empty()
+                && let Some(typed) = typed
+            {
+                self.attach_path = typed;
+            }
         }
     }
 

@@ -187,6 +187,9 @@ pub struct State {
     /// The window says "Draft saved" (a save asked for by hand, nothing
     /// changed since).
     said_saved: bool,
+    /// The path taken from the path field by Enter, while it is being
+    /// attached: put back in the field if it fails (to be corrected).
+    attaching_path: Option<String>,
 }
 
 /// What the person did.
@@ -318,6 +321,7 @@ impl State {
             sizes,
             removed: None,
             said_saved: false,
+            attaching_path: None,
         }
     }
 
@@ -451,7 +455,10 @@ impl State {
                     return Action::None;
                 }
                 let path = path.strip_prefix("file://").unwrap_or(&path).to_string();
-                // Cleared once attached; kept to be corrected if not.
+                // Cleared now, so the next path typed at once starts
+                // afresh (a tryout's two paths ran together); put back if
+                // it cannot be attached, to be corrected (D26).
+                self.attaching_path = Some(std::mem::take(&mut self.attach_path));
                 return Action::Attach(vec![PathBuf::from(path)]);
             }
             Message::AttachDialog => return Action::PickFiles,
