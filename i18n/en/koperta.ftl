@@ -205,11 +205,15 @@ drafts-queued = its message waits in the outbox
 drafts-open = open in a window
 drafts-empty = No drafts. Whatever you write is kept here until it is sent.
 drafts-discard-question = Discard the draft “{ $subject }”?
-drafts-discard-queued-question = Discard the draft “{ $subject }”? Its message still waits in the outbox and will be sent as it is, but can no longer be edited.
+drafts-discard-queued-question = Discard the draft “{ $subject }”? Its message stays in the outbox as it is (it can still be sent or deleted there), but can no longer be edited.
 drafts-gone = That draft is no longer there (discarded or sent).
 outbox-edit-draft-gone = This message's draft was discarded, so it cannot be edited: it can still be sent (Retry) or deleted.
 drafts-discarded = Draft “{ $subject }” discarded.
 drafts-undo-discard = Undo
+drafts-recovered = { $count ->
+        [one] A discarded draft is back in Drafts: Koperta ended before its Undo ran out.
+       *[other] { $count } discarded drafts are back in Drafts: Koperta ended before their Undo ran out.
+    }
 drafts-restored = Draft “{ $subject }” is back in Drafts.
 outbox-delete-question = Delete “{ $subject }” from the outbox? It will not be sent.
 outbox-row-facts = from { $account } · queued { $time } · { $size } · { $attempts ->

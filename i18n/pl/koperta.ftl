@@ -221,11 +221,16 @@ drafts-queued = wiadomość z tego szkicu czeka w skrzynce nadawczej
 drafts-open = otwarty w oknie
 drafts-empty = Nie ma szkiców. Wszystko, co piszesz, czeka tu, dopóki nie zostanie wysłane.
 drafts-discard-question = Odrzucić szkic „{ $subject }”?
-drafts-discard-queued-question = Odrzucić szkic „{ $subject }”? Wiadomość z niego nadal czeka w skrzynce nadawczej i zostanie wysłana bez zmian, ale nie będzie jej można już poprawić.
+drafts-discard-queued-question = Odrzucić szkic „{ $subject }”? Wiadomość z niego zostaje w skrzynce nadawczej bez zmian (można ją tam nadal wysłać albo usunąć), ale nie będzie jej można już poprawić.
 drafts-gone = Tego szkicu już nie ma (odrzucony albo wysłany).
 outbox-edit-draft-gone = Szkic tej wiadomości został odrzucony, więc nie można jej poprawić: nadal można ją wysłać (Ponów) albo usunąć.
 drafts-discarded = Szkic „{ $subject }” odrzucony.
 drafts-undo-discard = Cofnij
+drafts-recovered = { $count ->
+        [one] Odrzucony szkic wrócił do szkiców: Koperta zakończyła pracę, zanim minął czas na cofnięcie.
+        [few] { $count } odrzucone szkice wróciły do szkiców: Koperta zakończyła pracę, zanim minął czas na cofnięcie.
+       *[many] { $count } odrzuconych szkiców wróciło do szkiców: Koperta zakończyła pracę, zanim minął czas na cofnięcie.
+    }
 drafts-restored = Szkic „{ $subject }” wrócił do szkiców.
 outbox-delete-question = Usunąć „{ $subject }” ze skrzynki nadawczej? Wiadomość nie zostanie wysłana.
 outbox-row-facts = z { $account } · w kolejce od { $time } · { $size } · { $attempts ->

@@ -1,6 +1,7 @@
 //! Discarded drafts: moved aside, not deleted, so a discard can be undone
-//! for a few seconds; removed for good afterwards (or at the next start,
-//! when the offer to undo died with the last run).
+//! for a few seconds; removed for good afterwards. One still aside at the
+//! next start was discarded by a run that ended before its Undo ran out:
+//! it is brought back.
 
 use std::path::PathBuf;
 use std::time::SystemTime;
@@ -72,5 +73,22 @@ impl Store {
                 let _ = std::fs::remove_dir_all(&path);
             }
         }
+    }
+
+    /// Brings back every draft still in `discarded/` (one that is in the
+    /// drafts already stays discarded); the ids brought back.
+    pub fn restore_all_discarded(&self) -> Vec<String> {
+        let Ok(entries) = std::fs::read_dir(self.dir("discarded")) else {
+            return Vec::new();
+        };
+        let mut back = Vec::new();
+        for e in entries.flatten() {
+            let id = e.file_name().to_string_lossy().into_owned();
+            if valid_id(&id) && !self.draft_dir(&id).exists() && self.restore_draft(&id).is_ok() {
+                back.push(id);
+            }
+        }
+        back.sort();
+        back
     }
 }

@@ -184,6 +184,9 @@ pub enum Message {
     Discarded(String, String, Result<(), String>),
     /// A discarded draft is back (its subject), or why not.
     Restored(Result<String, String>),
+    /// At start: this many drafts, discarded by a run that ended before
+    /// their Undo ran out, are back in Drafts.
+    Recovered(usize),
 }
 
 /// A saved draft read to be opened in a compose window.
@@ -565,6 +568,11 @@ impl App {
             Message::AddressesChanged => self.reindex(),
             Message::DraftLoaded(loaded) => self.draft_loaded(*loaded),
             Message::Discarded(id, subject, result) => self.discarded(id, &subject, result),
+            Message::Recovered(0) => Task::none(),
+            Message::Recovered(count) => {
+                self.notice(t!("drafts-recovered", count = count));
+                self.refresh()
+            }
             Message::Restored(result) => {
                 match result {
                     Ok(subject) => self.notice(t!(

@@ -35,6 +35,8 @@ pub enum Input {
     CloseWindow,
     /// A file dropped on the window.
     Dropped(PathBuf),
+    /// Ctrl+Z in the main window: undo the discard its toast offers.
+    Undo,
 }
 
 impl App {
@@ -102,6 +104,10 @@ impl App {
                 Task::none()
             }
             Input::Dropped(path) if is_compose => self.attach(id, vec![path]),
+            Input::Undo if Some(id) == self.main_id => match self.main.undoable() {
+                Some(draft) => self.update(Message::Main(main_window::Message::UndoDiscard(draft))),
+                None => Task::none(),
+            },
             Input::CloseWindow if Some(id) != self.main_id => {
                 self.update(Message::CloseRequested(id))
             }
@@ -132,6 +138,11 @@ pub(super) fn decode_event(
                 }
                 Key::Character(c) if modifiers.command() && c.eq_ignore_ascii_case("s") => {
                     Input::Save
+                }
+                Key::Character(c)
+                    if modifiers.command() && !modifiers.shift() && c.eq_ignore_ascii_case("z") =>
+                {
+                    Input::Undo
                 }
                 Key::Character(c)
                     if modifiers.command() && !modifiers.shift() && c.eq_ignore_ascii_case("w") =>

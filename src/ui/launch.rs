@@ -61,8 +61,8 @@ impl App {
             open.map(Message::Opened),
             app.run_due(),
             app.reindex(),
-            // Discarded in an earlier run: its Undo ended with it.
-            app.purge_discarded(std::time::SystemTime::now()),
+            // Discarded by a run that ended before its Undo ran out: back.
+            app.restore_discarded(),
         ];
         #[cfg(not(target_os = "linux"))]
         first.push(iced::system::theme().map(Message::OsTheme));

@@ -162,7 +162,8 @@ fn a_removed_attachment_can_be_put_back_and_the_focus_stays_in_sight() {
 
 /// A tryout discarded a draft whose message waited in the outbox, then
 /// could not edit the message: the question now says that the message
-/// still goes, as it is.
+/// stays in the outbox as it is (a second tryout saw "will be sent" next to
+/// a message that waited for the person: it says neither now).
 #[test]
 fn discarding_a_draft_whose_message_is_queued_says_it_still_goes() {
     let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
@@ -178,7 +179,7 @@ fn discarding_a_draft_whose_message_is_queued_says_it_still_goes() {
             ..shown(&settings, &[], &[])
         },
     ));
-    assert!(ui.find("Discard the draft “Umowa”? Its message still waits in the outbox and will be sent as it is, but can no longer be edited.").is_ok());
+    assert!(ui.find("Discard the draft “Umowa”? Its message stays in the outbox as it is (it can still be sent or deleted there), but can no longer be edited.").is_ok());
 }
 
 /// A tryout pressed Ctrl+S and saw no sign of it: the window now says the
@@ -290,4 +291,60 @@ fn the_next_path_typed_at_once_after_enter_starts_afresh() {
     let attach = app.update(compose(compose::Message::AttachTyped));
     drive(&mut app, &rt, attach);
     assert_eq!(path_of(&app), "/nie/ma/takiego");
+}
+
+/// A second tryout killed the app while a discard's Undo still showed and
+/// found the draft purged at the next start. What a run that ended early
+/// left discarded is brought back at start, and the window says so.
+#[test]
+fn drafts_left_discarded_by_a_run_that_ended_early_come_back() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::En);
+    let (mut app, acc, _home) = app_with_account();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    saved_draft(&mut app, &acc, "d1", "Umowa");
+    app.store.discard_draft("d1").unwrap();
+    // As at start (the boot task).
+    let start = app.restore_discarded();
+    drive(&mut app, &rt, start);
+    assert_eq!(
+        app.store.draft("d1").unwrap().map(|d| d.subject),
+        Some("Umowa".into())
+    );
+    assert!(app.drafts.iter().any(|d| d.id == "d1"), "listed");
+    assert_eq!(
+        app.main.notice(),
+        Some("A discarded draft is back in Drafts: Koperta ended before its Undo ran out.")
+    );
+}
+
+/// Ctrl+Z in the main window undoes the discard its toast offers (a
+/// second tryout found Undo last in the Tab order, hard to reach in time).
+#[test]
+fn ctrl_z_in_the_main_window_undoes_a_discard() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::En);
+    let (mut app, acc, _home) = app_with_account();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let main = window::Id::unique();
+    app.main_id = Some(main);
+    app.windows.insert(main, Screen::Main);
+    saved_draft(&mut app, &acc, "d1", "Umowa");
+    let reread = app.refresh();
+    drive(&mut app, &rt, reread);
+    let m = |m| Message::Main(m);
+    support::app::send(
+        &mut app,
+        &rt,
+        m(main_window::Message::DiscardDraft("d1".into())),
+    );
+    support::app::send(&mut app, &rt, m(main_window::Message::ConfirmYes));
+    assert_eq!(app.store.draft("d1").unwrap(), None);
+    support::app::send(
+        &mut app,
+        &rt,
+        Message::Input(main, koperta::ui::app::Input::Undo),
+    );
+    assert!(app.store.draft("d1").unwrap().is_some(), "back");
+    assert_eq!(app.main.notice(), Some("Draft “Umowa” is back in Drafts."));
 }

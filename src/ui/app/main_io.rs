@@ -202,4 +202,18 @@ impl App {
         })
         .discard()
     }
+
+    /// Brings back the drafts a run that ended early left discarded, off
+    /// the UI thread ([`Message::Recovered`]).
+    pub fn restore_discarded(&self) -> Task<Message> {
+        let store = self.store.clone();
+        Task::perform(
+            async move {
+                tokio::task::spawn_blocking(move || store.restore_all_discarded().len())
+                    .await
+                    .unwrap_or(0)
+            },
+            Message::Recovered,
+        )
+    }
 }

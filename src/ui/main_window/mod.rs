@@ -353,6 +353,11 @@ impl State {
         });
     }
 
+    /// The discarded draft the toast shown offers to bring back, if any.
+    pub fn undoable(&self) -> Option<String> {
+        self.notice.as_ref().and_then(|n| n.undo.clone())
+    }
+
     /// The status message shown, if any.
     pub fn notice(&self) -> Option<&str> {
         self.notice.as_ref().map(|n| n.text.as_str())
