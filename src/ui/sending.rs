@@ -368,8 +368,7 @@ impl App {
             }
             Outcome::Failed(failure) => {
                 self.sends.watched.remove(&id);
-                let reason = failure.localize();
-                self.for_message(&id, |c| c.send_failed(reason.clone()));
+                self.for_message(&id, |c| c.send_failed_with(&failure));
                 self.notify(t!("notify-failed"), &subject)
             }
             Outcome::Unsaved(reason) => {

@@ -20,3 +20,32 @@ fn a_compose_windows_message_follows_a_language_switch() {
     assert_eq!(english, koperta::t!("compose-undone"));
     assert!(english.starts_with("Taken back"), "{english}");
 }
+
+/// A second tryout saw a compose window's send failure stay Polish after
+/// the switch to English (the Outbox followed): it is drawn from the
+/// outbox's failure each time now.
+#[test]
+fn a_compose_windows_send_failure_follows_a_language_switch() {
+    use koperta::outbox::{Failure, Reason};
+    use koperta::smtp::SmtpError;
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    let mut state = compose::State::new("d".into(), Draft::default());
+    state.send_failed_with(&Failure::new(Reason::Smtp {
+        error: SmtpError::Transient {
+            code: 421,
+            text: "4.7.0 Try again later".into(),
+        },
+        host: "localhost".into(),
+    }));
+    let said = |lang| {
+        i18n::apply(lang);
+        match state.sending() {
+            compose::Sending::Failed(why) => why.text(),
+            other => panic!("{other:?}"),
+        }
+    };
+    let polish = said(Language::Pl);
+    let english = said(Language::En);
+    assert_ne!(polish, english);
+    assert!(english.contains("4.7.0 Try again later"), "{english}");
+}

@@ -458,7 +458,7 @@ fn sending_from_the_app_inner() {
             // Everything typed is kept; the message waits in the outbox with its reason.
             assert_eq!(c.draft(), &draft);
             assert!(
-                matches!(c.sending(), compose::Sending::Failed(r) if r.contains("odrzuc@example.com")),
+                matches!(c.sending(), compose::Sending::Failed(r) if r.text().contains("odrzuc@example.com")),
                 "{:?}",
                 c.sending()
             );
@@ -524,7 +524,7 @@ fn sending_from_the_app_inner() {
         };
         assert_eq!(c.draft(), &draft);
         assert!(
-            matches!(c.sending(), compose::Sending::Failed(r) if r.contains("did not greet")),
+            matches!(c.sending(), compose::Sending::Failed(r) if r.text().contains("did not greet")),
             "{:?}",
             c.sending()
         );

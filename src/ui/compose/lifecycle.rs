@@ -208,7 +208,7 @@ impl State {
             .find(|a| Some(&a.id) == self.draft.account.as_ref())
             .cloned()
         else {
-            self.sending = Sending::Failed(t!("draft-error-no-sender"));
+            self.sending = Sending::Failed(super::Why::Text(t!("draft-error-no-sender")));
             return None;
         };
         self.sending = Sending::Queueing;
@@ -232,7 +232,7 @@ impl State {
     /// Queueing failed (translated `reason`), or the queued message is
     /// already gone (`None`).
     pub fn not_queued(&mut self, reason: Option<String>) {
-        self.sending = reason.map_or(Sending::Idle, Sending::Failed);
+        self.sending = reason.map_or(Sending::Idle, |r| Sending::Failed(super::Why::Text(r)));
     }
 
     /// Typed into while it was being queued, and still held: it is to be
@@ -278,7 +278,13 @@ impl State {
 
     /// The attempt failed (translated `reason`).
     pub fn send_failed(&mut self, reason: String) {
-        self.sending = Sending::Failed(reason);
+        self.sending = Sending::Failed(super::Why::Text(reason));
+    }
+
+    /// The attempt failed with the outbox's `failure` (drawn in the
+    /// language of the moment).
+    pub fn send_failed_with(&mut self, failure: &crate::outbox::Failure) {
+        self.sending = Sending::Failed(super::Why::Failure(Box::new(failure.clone())));
     }
 
     /// The engine did not send it after all (taken back, another process).

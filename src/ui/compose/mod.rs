@@ -66,6 +66,28 @@ impl Notice {
     }
 }
 
+/// Why the last attempt failed: the outbox's failure, translated each time
+/// it is drawn (switching the language changes it, as in the Outbox), or
+/// a text made already.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Why {
+    /// The outbox engine's failure.
+    Failure(Box<crate::outbox::Failure>),
+    /// A reason translated when it was made.
+    Text(String),
+}
+
+impl Why {
+    /// The reason to show now.
+    pub fn text(&self) -> String {
+        use crate::report::Localize;
+        match self {
+            Why::Failure(f) => f.localize(),
+            Why::Text(t) => t.clone(),
+        }
+    }
+}
+
 /// What is going on with sending.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Sending {
@@ -79,7 +101,7 @@ pub enum Sending {
     /// Sending: message bytes written and the total.
     InProgress(u64, u64),
     /// The last attempt failed: the translated reason.
-    Failed(String),
+    Failed(Why),
     /// The message went out (from this window or from the outbox): the
     /// window closes and never sends it again.
     Sent,

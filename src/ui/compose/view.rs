@@ -325,7 +325,7 @@ pub fn view<'a>(
             };
             text(t!("compose-sending", percent = format!("{pct:.0}"))).into()
         }
-        Sending::Failed(reason) => text(reason.clone()).style(text::danger).into(),
+        Sending::Failed(reason) => text(reason.text()).style(text::danger).into(),
         Sending::Sent => text(t!("compose-sent")).into(),
         Sending::Queueing => text(t!("compose-queueing")).into(),
         Sending::Held(until) => match until.saturating_sub(crate::outbox::now()) {
