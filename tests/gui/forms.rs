@@ -17,7 +17,7 @@ fn d20_a_kept_ca_can_be_removed_and_each_file_field_has_a_chooser() {
     let clicks: Vec<Message> = {
         let mut ui = support::app::simulator_at_window_size(app.view(window::Id::unique()));
         assert!(ui.find("Choose…").is_ok(), "a file chooser beside the file");
-        ui.click("Remove the kept one")
+        ui.click("Remove")
             .expect("the CA can be removed");
         ui.into_messages().collect()
     };
@@ -113,4 +113,34 @@ fn d24_a_long_from_list_opens_as_a_menu_that_fits_the_window() {
     // Where an eleventh row would be, the menu has ended: nothing chosen.
     let eleventh = open_and_click(430.0, false);
     assert_eq!(chose(&eleventh), None, "the menu is ten rows tall");
+}
+
+/// The edit form as it now is, photographed in both languages and
+/// themes: the port on its own line, the file choosers, a kept CA's
+/// Remove, and a problem under its field.
+#[test]
+fn the_account_form_is_photographed_in_both_languages_and_themes() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    let (mut app, acc, _home) = app_with_account();
+    app.config.config.accounts[0].extra_ca_pem = Some("-----BEGIN CERTIFICATE-----".into());
+    let _ = app.update(Message::Main(main_window::Message::EditAccount(
+        acc.id.clone(),
+    )));
+    let _ = app.update(Message::Main(main_window::Message::FormProblem(
+        main_window::FormField::Host,
+        "“smtp example com” is not a server host name.".into(),
+    )));
+    for (lang, code) in [(Language::Pl, "pl"), (Language::En, "en")] {
+        i18n::apply(lang);
+        for (dark, theme) in [(false, "light"), (true, "dark")] {
+            let mut ui = support::app::simulator_at_window_size(app.view(window::Id::unique()));
+            support::app::photograph(
+                &mut ui,
+                &koperta::ui::style::theme(dark),
+                &support::manifest_dir().join("target/screenshots/main"),
+                &format!("{code}-account-form-{theme}"),
+            );
+        }
+    }
+    i18n::apply(Language::En);
 }

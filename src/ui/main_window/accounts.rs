@@ -320,7 +320,6 @@ pub(super) fn form_view<'a>(f: &'a AccountForm, settings: &Settings) -> Element<
         };
         let file = matches!(which, FormField::CaFile | FormField::PinFile);
         let placeholder = match which {
-            _ if kept => t!("form-file-kept"),
             FormField::CaFile | FormField::PinFile => t!("form-optional"),
             _ => String::new(),
         };
@@ -350,7 +349,23 @@ pub(super) fn form_view<'a>(f: &'a AccountForm, settings: &Settings) -> Element<
                     .on_press(Message::FormForget(which)),
             );
         }
-        under_its_problem(f, which, line.into())
+        // A kept file is said under its field (as a placeholder beside two
+        // buttons it was cut to "jeden jest j…").
+        let line: Element<'a, Message> = if kept {
+            column![
+                line,
+                row![
+                    iced::widget::Space::new().width(Length::Fixed(style::LABEL_WIDTH)),
+                    text(t!("form-file-kept")).size(style::size::SMALL),
+                ]
+                .spacing(8)
+            ]
+            .spacing(style::space::XS)
+            .into()
+        } else {
+            line.into()
+        };
+        under_its_problem(f, which, line)
     };
     let choices = security_choices(settings.never_plaintext);
     let mut c = column![
