@@ -17,6 +17,26 @@ fn saved_draft(app: &mut App, acc: &Account, id: &str, subject: &str) {
         .unwrap();
 }
 
+/// Saves draft `id` titled `subject`, lists it, and discards it from the
+/// list (Discard, then yes to the question).
+fn discard_from_the_list(
+    app: &mut App,
+    rt: &tokio::runtime::Runtime,
+    acc: &Account,
+    id: &str,
+    subject: &str,
+) {
+    saved_draft(app, acc, id, subject);
+    let reread = app.refresh();
+    drive(app, rt, reread);
+    for m in [
+        main_window::Message::DiscardDraft(id.into()),
+        main_window::Message::ConfirmYes,
+    ] {
+        support::app::send(app, rt, Message::Main(m));
+    }
+}
+
 /// Discard from the list (it asks) and from a compose window's close
 /// question: each can be undone from the toast; left alone, the draft is
 /// removed for good once the toast is gone.
@@ -26,16 +46,8 @@ fn a_discarded_draft_can_be_undone_while_its_toast_shows() {
     i18n::apply(Language::En);
     let (mut app, acc, _home) = app_with_account();
     let rt = tokio::runtime::Runtime::new().unwrap();
-    saved_draft(&mut app, &acc, "d1", "Umowa");
-    let reread = app.refresh();
-    drive(&mut app, &rt, reread);
+    discard_from_the_list(&mut app, &rt, &acc, "d1", "Umowa");
     let main = |m| Message::Main(m);
-    support::app::send(
-        &mut app,
-        &rt,
-        main(main_window::Message::DiscardDraft("d1".into())),
-    );
-    support::app::send(&mut app, &rt, main(main_window::Message::ConfirmYes));
     assert!(app.drafts.is_empty(), "gone from the list");
     assert_eq!(app.store.draft("d1").unwrap(), None, "and from the drafts");
     assert_eq!(app.main.notice(), Some("Draft “Umowa” discarded."));
@@ -329,16 +341,7 @@ fn ctrl_z_in_the_main_window_undoes_a_discard() {
     let main = window::Id::unique();
     app.main_id = Some(main);
     app.windows.insert(main, Screen::Main);
-    saved_draft(&mut app, &acc, "d1", "Umowa");
-    let reread = app.refresh();
-    drive(&mut app, &rt, reread);
-    let m = |m| Message::Main(m);
-    support::app::send(
-        &mut app,
-        &rt,
-        m(main_window::Message::DiscardDraft("d1".into())),
-    );
-    support::app::send(&mut app, &rt, m(main_window::Message::ConfirmYes));
+    discard_from_the_list(&mut app, &rt, &acc, "d1", "Umowa");
     assert_eq!(app.store.draft("d1").unwrap(), None);
     support::app::send(
         &mut app,

@@ -17,8 +17,7 @@ fn d20_a_kept_ca_can_be_removed_and_each_file_field_has_a_chooser() {
     let clicks: Vec<Message> = {
         let mut ui = support::app::simulator_at_window_size(app.view(window::Id::unique()));
         assert!(ui.find("Choose…").is_ok(), "a file chooser beside the file");
-        ui.click("Remove")
-            .expect("the CA can be removed");
+        ui.click("Remove").expect("the CA can be removed");
         ui.into_messages().collect()
     };
     for m in clicks {
