@@ -196,17 +196,21 @@ impl App {
     /// UI thread, and gives its result to `done`; nothing when the window
     /// holds none.
     fn on_windows_message(
-        &self,
+        &mut self,
         id: window::Id,
         work: fn(&crate::outbox::Outbox, &str) -> Result<(), OutboxError>,
         done: fn(window::Id, Result<(), String>) -> Message,
     ) -> Task<Message> {
-        let Some(Screen::Compose(c)) = self.windows.get(&id) else {
+        let Some(Screen::Compose(c)) = self.windows.get_mut(&id) else {
             return Task::none();
         };
         let Some(outbox_id) = c.outbox_id().map(str::to_string) else {
             return Task::none();
         };
+        // Once: a second request while the first runs would fail.
+        if !c.begin_leaving_outbox() {
+            return Task::none();
+        }
         let engine = self.engine.clone();
         off_the_ui_thread(move || work(&engine, &outbox_id), move |r| done(id, r))
     }

@@ -287,8 +287,12 @@ fn the_next_path_typed_at_once_after_enter_starts_afresh() {
     )));
     let attach = app.update(compose(compose::Message::AttachTyped));
     assert_eq!(path_of(&app), "", "cleared at Enter");
-    // The next path, typed before the first is attached.
-    let _ = app.update(compose(compose::Message::AttachPath("/tmp/plik02".into())));
+    // The next path, typed before the first is attached; its first keys
+    // reach the field before it is drawn cleared (after the old text).
+    let _ = app.update(compose(compose::Message::AttachPath(format!(
+        "{}/tmp/plik02",
+        first.display()
+    ))));
     drive(&mut app, &rt, attach);
     assert_eq!(
         path_of(&app),
@@ -350,4 +354,54 @@ fn ctrl_z_in_the_main_window_undoes_a_discard() {
     );
     assert!(app.store.draft("d1").unwrap().is_some(), "back");
     assert_eq!(app.main.notice(), Some("Draft “Umowa” is back in Drafts."));
+}
+
+/// A third tryout typed a burst of keys in the undo delay: the message
+/// was taken back (right), and the window then said "too late to undo:
+/// it is being sent or has gone" (false: a second take-back had failed).
+/// Only the first edit takes it back now.
+#[test]
+fn a_burst_of_typing_in_the_undo_delay_takes_the_message_back_once_and_says_so() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::En);
+    let (mut app, acc, _home) = app_with_account();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let draft = Draft {
+        account: Some(acc.id.clone()),
+        to: "jan@example.com".into(),
+        subject: "Spotkanie".into(),
+        ..Draft::default()
+    };
+    let queued = app
+        .engine
+        .queue(koperta::outbox::NewMessage {
+            account: acc.id.clone(),
+            message: draft.build(&acc, &Default::default()).unwrap(),
+            draft: Some("d1".into()),
+            subject: draft.subject.clone(),
+            when: koperta::outbox::When::After(Duration::from_secs(30)),
+        })
+        .unwrap();
+    let w = window::Id::unique();
+    let mut held = compose::State::new("d1".into(), draft);
+    held.queued(queued.clone(), Some(koperta::outbox::now() + 30), 0);
+    app.windows.insert(w, Screen::Compose(Box::new(held)));
+    // Three keys before any take-back has finished.
+    let tasks: Vec<_> = ["S", "Sp", "Spo"]
+        .into_iter()
+        .map(|t| app.update(Message::Compose(w, compose::Message::Subject(t.into()))))
+        .collect();
+    for t in tasks {
+        drive(&mut app, &rt, t);
+    }
+    assert!(app.engine.get(&queued).is_none(), "taken back");
+    let Some(Screen::Compose(c)) = app.windows.get(&w) else {
+        panic!("compose window")
+    };
+    assert_eq!(*c.sending(), compose::Sending::Idle);
+    assert_eq!(
+        c.notice().as_deref(),
+        Some(koperta::t!("compose-undone").as_str()),
+        "no false too late"
+    );
 }

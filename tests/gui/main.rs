@@ -1064,6 +1064,17 @@ fn d02_ctrl_shift_a_attaches_and_never_selects_the_text() {
         compose::editor_binding::<compose::Message>(enter).is_none(),
         "Ctrl+Enter sends without breaking the line"
     );
+    // A third tryout: Ctrl+1 typed "1" into the body (Ctrl+1 … Ctrl+5 are
+    // the main window's views).
+    let ctrl_1 = KeyPress {
+        key: Key::Character("1".into()),
+        modified_key: Key::Character("1".into()),
+        physical_key: key::Physical::Code(key::Code::Digit1),
+        modifiers: Modifiers::CTRL,
+        text: Some("1".into()),
+        status: Status::Focused { is_hovered: false },
+    };
+    assert!(compose::editor_binding::<compose::Message>(ctrl_1).is_none());
 }
 
 /// D6: "TLS, certificate verified" was a constant, shown beside a failed

@@ -221,6 +221,7 @@ impl State {
     /// delay until `held_until` (Unix seconds) or about to go (`total`
     /// bytes). What was typed while it was being queued is not in it.
     pub fn queued(&mut self, outbox_id: String, held_until: Option<u64>, total: u64) {
+        self.leaving_outbox = false;
         self.outbox_id = Some(outbox_id);
         self.unsent_changes = self.edited_at != self.queued_edit;
         self.sending = match held_until {
@@ -241,9 +242,16 @@ impl State {
         self.unsent_changes && matches!(self.sending, Sending::Held(_))
     }
 
+    /// The message is to be taken out of the outbox (Undo, or withdrawn):
+    /// `false` when that is under way already (nothing more to do).
+    pub fn begin_leaving_outbox(&mut self) -> bool {
+        !std::mem::replace(&mut self.leaving_outbox, true)
+    }
+
     /// The message left the outbox (taken back or withdrawn), and the
     /// window says `done`; or it could not, and says why.
     pub fn left_outbox(&mut self, result: Result<(), String>, done: fn() -> String) {
+        self.leaving_outbox = false;
         match result {
             Ok(()) => {
                 self.outbox_id = None;

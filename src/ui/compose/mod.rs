@@ -132,7 +132,13 @@ pub fn editor_binding<M>(press: text_editor::KeyPress) -> Option<text_editor::Bi
     let command = press.modifiers.command();
     let enter = matches!(press.key.as_ref(), Key::Named(Named::Enter));
     let attach = press.modifiers.shift() && press.key.to_latin(press.physical_key) == Some('a');
-    if command && (enter || attach) {
+    // Ctrl+1 … Ctrl+5 are the main window's views: never a digit in the
+    // text (a tryout found "1" typed into the body).
+    let digit = press
+        .key
+        .to_latin(press.physical_key)
+        .is_some_and(|c| c.is_ascii_digit());
+    if command && (enter || attach || digit) {
         return None;
     }
     text_editor::Binding::from_key_press(press)
@@ -212,6 +218,11 @@ pub struct State {
     /// The path taken from the path field by Enter, while it is being
     /// attached: put back in the field if it fails (to be corrected).
     attaching_path: Option<String>,
+    /// The message is being taken out of the outbox (Undo, or withdrawn
+    /// after an edit): a second request meanwhile would fail and say "too
+    /// late" about a message that never went (a tryout's burst of typing
+    /// in the undo delay).
+    leaving_outbox: bool,
 }
 
 /// What the person did.
@@ -344,6 +355,7 @@ impl State {
             removed: None,
             said_saved: false,
             attaching_path: None,
+            leaving_outbox: false,
         }
     }
 
@@ -469,7 +481,15 @@ impl State {
             }
             Message::AttachPath(s) => {
                 self.focus = Some(5);
-                self.attach_path = s;
+                // Keys typed right after Enter reach the field before it
+                // is drawn cleared: they came after the path just taken
+                // (a tryout's two paths ran together).
+                self.attach_path = match &self.attaching_path {
+                    Some(taken) if !taken.is_empty() && s.starts_with(taken.as_str()) => {
+                        s[taken.len()..].to_string()
+                    }
+                    _ => s,
+                };
             }
             Message::AttachTyped => {
                 let path = self.attach_path.trim().trim_matches('"').to_string();
