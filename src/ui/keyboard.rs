@@ -104,7 +104,10 @@ impl App {
                 Task::none()
             }
             Input::Dropped(path) if is_compose => self.attach(id, vec![path]),
-            Input::Undo if Some(id) == self.main_id => match self.main.undoable() {
+            Input::Undo if Some(id) == self.main_id => match self
+                .main
+                .undoable(super::app::TOAST_FOR)
+            {
                 Some(draft) => self.update(Message::Main(main_window::Message::UndoDiscard(draft))),
                 None => Task::none(),
             },

@@ -405,3 +405,28 @@ fn a_burst_of_typing_in_the_undo_delay_takes_the_message_back_once_and_says_so()
         "no false too late"
     );
 }
+
+/// A third tryout discarded two drafts in a row and could bring back only
+/// the second: each can be brought back now, newest first, for its own
+/// eight seconds.
+#[test]
+fn two_drafts_discarded_in_a_row_can_both_be_brought_back() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::En);
+    let (mut app, acc, _home) = app_with_account();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let main = window::Id::unique();
+    app.main_id = Some(main);
+    app.windows.insert(main, Screen::Main);
+    discard_from_the_list(&mut app, &rt, &acc, "b1", "Bilans");
+    discard_from_the_list(&mut app, &rt, &acc, "a1", "Aneks");
+    let undo = Message::Input(main, koperta::ui::app::Input::Undo);
+    support::app::send(&mut app, &rt, undo.clone());
+    assert!(app.store.draft("a1").unwrap().is_some(), "the newest first");
+    assert!(app.store.draft("b1").unwrap().is_none());
+    support::app::send(&mut app, &rt, undo);
+    assert!(
+        app.store.draft("b1").unwrap().is_some(),
+        "then the one before"
+    );
+}

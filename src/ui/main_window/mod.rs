@@ -99,6 +99,11 @@ pub struct State {
     mode: Mode,
     /// A pending confirmation.
     confirm: Option<Confirm>,
+    /// Drafts discarded lately, newest last, with when: each can be
+    /// brought back for as long as its toast would show, even after a
+    /// later discard's toast took its place (a tryout discarded two in a
+    /// row and could bring back only the second).
+    discards: Vec<(String, std::time::Instant)>,
     /// The control that had the focus when the question was asked: it
     /// gets it back when the answer is no.
     return_focus: Option<iced::widget::Id>,
@@ -346,16 +351,23 @@ impl State {
     /// Shows `text` with an Undo that brings discarded draft `draft_id`
     /// back, for as long as the toast stays.
     pub fn show_undoable(&mut self, text: String, draft_id: String) {
+        let now = std::time::Instant::now();
+        self.discards.push((draft_id.clone(), now));
         self.notice = Some(Notice {
             text,
-            at: std::time::Instant::now(),
+            at: now,
             undo: Some(draft_id),
         });
     }
 
-    /// The discarded draft the toast shown offers to bring back, if any.
-    pub fn undoable(&self) -> Option<String> {
-        self.notice.as_ref().and_then(|n| n.undo.clone())
+    /// The draft discarded last that can still be brought back: discarded
+    /// less than `within` ago and not brought back yet.
+    pub fn undoable(&self, within: std::time::Duration) -> Option<String> {
+        self.discards
+            .iter()
+            .rev()
+            .find(|(_, at)| at.elapsed() <= within)
+            .map(|(id, _)| id.clone())
     }
 
     /// The status message shown, if any.
@@ -368,6 +380,7 @@ impl State {
         if self.notice.as_ref().is_some_and(|n| n.at.elapsed() > after) {
             self.notice = None;
         }
+        self.discards.retain(|(_, at)| at.elapsed() <= after);
     }
 
     /// What "test connection" of account `id` reported (translated, one
@@ -543,7 +556,14 @@ impl State {
                 }
             }
             Message::UndoDiscard(id) => {
-                self.notice = None;
+                self.discards.retain(|(d, _)| *d != id);
+                if self
+                    .notice
+                    .as_ref()
+                    .is_some_and(|n| n.undo.as_ref() == Some(&id))
+                {
+                    self.notice = None;
+                }
                 return Action::RestoreDraft(id);
             }
             Message::ConfirmYes => return self.confirmed(),
