@@ -519,6 +519,7 @@ compose-sent-earlier-version = The version queued earlier was sent; your later c
 compose-resend-yes = Send again
 compose-concern-no-subject = This message has no subject.
 compose-concern-attachment = The text mentions an attachment, but nothing is attached.
+compose-concern-path = A file's path is typed beside Attach, but the file is not attached.
 compose-send-anyway = Send anyway
 compose-cancel-send = Stop sending
 smtp-error-not-recorded = Koperta could not record the attempt in the outbox, so it did not send the message: { $reason }

@@ -545,6 +545,7 @@ compose-sent-earlier-version = Wysłano wersję z kolejki sprzed zmian; późnie
 compose-resend-yes = Wyślij ponownie
 compose-concern-no-subject = Ta wiadomość nie ma tematu.
 compose-concern-attachment = W treści jest mowa o załączniku, ale nic nie załączono.
+compose-concern-path = Obok „Załącz” wpisano ścieżkę pliku, ale plik nie został załączony.
 compose-send-anyway = Wyślij mimo to
 compose-cancel-send = Przerwij wysyłanie
 smtp-error-not-recorded = Koperta nie mogła zapisać próby w skrzynce nadawczej, więc nie wysłała wiadomości: { $reason }

@@ -90,6 +90,9 @@ pub enum Concern {
     NoSubject,
     /// The text speaks of an attachment, but nothing is attached.
     AttachmentMentioned,
+    /// A file's path is typed beside Attach but was never attached (the
+    /// compose window's own check; a draft does not keep that field).
+    PathNotAttached,
 }
 
 /// A field of the compose window.

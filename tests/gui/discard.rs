@@ -430,3 +430,23 @@ fn two_drafts_discarded_in_a_row_can_both_be_brought_back() {
         "then the one before"
     );
 }
+
+/// A third tryout typed a file's path and pressed Send without Attach:
+/// the message went without the file. Send now asks first.
+#[test]
+fn send_asks_when_a_typed_path_was_never_attached() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::En);
+    let mut state = compose::State::new(
+        "d".into(),
+        Draft {
+            to: "jan@example.com".into(),
+            subject: "Raport".into(),
+            ..Draft::default()
+        },
+    );
+    let _ = state.update(compose::Message::AttachPath("/tmp/raport.pdf".into()));
+    let action = state.update(compose::Message::Send);
+    assert!(matches!(action, compose::Action::Focus(_)), "{action:?}");
+    assert_eq!(state.concerns(), [koperta::draft::Concern::PathNotAttached]);
+}

@@ -532,6 +532,12 @@ impl State {
                 // first (D23), with the focus on "Send anyway".
                 if !self.concerns_confirmed {
                     self.asking_concerns = self.draft.pre_send_concerns();
+                    // A path typed but never attached (a third tryout sent
+                    // without the file it meant).
+                    if !self.attach_path.trim().is_empty() {
+                        self.asking_concerns
+                            .push(crate::draft::Concern::PathNotAttached);
+                    }
                     if !self.asking_concerns.is_empty() {
                         return Action::Focus(SEND_ANYWAY);
                     }

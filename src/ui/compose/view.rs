@@ -375,6 +375,7 @@ pub fn view<'a>(
             .map(|c| match c {
                 crate::draft::Concern::NoSubject => t!("compose-concern-no-subject"),
                 crate::draft::Concern::AttachmentMentioned => t!("compose-concern-attachment"),
+                crate::draft::Concern::PathNotAttached => t!("compose-concern-path"),
             })
             .collect::<Vec<_>>()
             .join(" ");
