@@ -170,6 +170,12 @@ fn a_removed_attachment_can_be_put_back_and_the_focus_stays_in_sight() {
         "back where it was"
     );
     assert_eq!(c.sizes().get(&copies[0].0), Some(&4000));
+    let attach = compose::FOCUS_ORDER.iter().position(|f| *f == "attach");
+    assert_eq!(
+        c.focused(),
+        attach,
+        "Undo's button gone, the focus is in sight"
+    );
 }
 
 /// A tryout discarded a draft whose message waited in the outbox, then
@@ -447,6 +453,8 @@ fn send_asks_when_a_typed_path_was_never_attached() {
     );
     let _ = state.update(compose::Message::AttachPath("/tmp/raport.pdf".into()));
     let action = state.update(compose::Message::Send);
-    assert!(matches!(action, compose::Action::Focus(_)), "{action:?}");
+    // The focus on Cancel, the answer that sends nothing: a fourth
+    // tryout's typing went on, and its Space pressed "Send anyway".
+    assert_eq!(action, compose::Action::Focus("concerns-cancel"));
     assert_eq!(state.concerns(), [koperta::draft::Concern::PathNotAttached]);
 }

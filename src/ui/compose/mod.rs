@@ -16,9 +16,13 @@ const BODY_MIN_HEIGHT: f32 = 110.0;
 /// The strip's most height: about five attachments, then it scrolls.
 const ATTACHMENT_STRIP: f32 = 5.0 * ATTACHMENT_ROW;
 
-/// The "Send anyway" button's field name (focused when a question is
-/// asked before sending).
+/// The "Send anyway" button's field name.
 const SEND_ANYWAY: &str = "send-anyway";
+
+/// The Cancel button of the question asked before sending: focused when
+/// it is asked, the answer that sends nothing (a fourth tryout's typing
+/// went on, and its first Space pressed a focused "Send anyway").
+const CONCERNS_CANCEL: &str = "concerns-cancel";
 
 /// The fields Tab walks through, in order.
 pub const FOCUS_ORDER: [&str; 6] = ["to", "cc", "bcc", "subject", "body", "attach"];
@@ -522,6 +526,9 @@ impl State {
                     let at = n.min(self.draft.attachments.len());
                     self.draft.attachments.insert(at, path);
                     self.changed();
+                    // Undo's button is gone: the focus to the path field,
+                    // as after Remove (keys typed then were lost).
+                    return Action::Focus("attach");
                 }
             }
             Message::Send => {
@@ -539,7 +546,7 @@ impl State {
                             .push(crate::draft::Concern::PathNotAttached);
                     }
                     if !self.asking_concerns.is_empty() {
-                        return Action::Focus(SEND_ANYWAY);
+                        return Action::Focus(CONCERNS_CANCEL);
                     }
                 }
                 return Action::Send;

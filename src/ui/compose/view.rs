@@ -5,8 +5,8 @@ use iced::widget::{column, container, row, text, text_editor, text_input};
 use iced::{Element, Length, window};
 
 use super::{
-    ATTACHMENT_ROW, ATTACHMENT_STRIP, BODY_MIN_HEIGHT, FromChoice, Message, SEND_ANYWAY, Sending,
-    State, editor_binding, field_id, from_label,
+    ATTACHMENT_ROW, ATTACHMENT_STRIP, BODY_MIN_HEIGHT, CONCERNS_CANCEL, FromChoice, Message,
+    SEND_ANYWAY, Sending, State, editor_binding, field_id, from_label,
 };
 use crate::account::Account;
 use crate::draft::{Field, Problem, ProblemKind};
@@ -389,6 +389,7 @@ pub fn view<'a>(
                         .on_press(Message::SendAnyway),
                     button(text(t!("compose-close-cancel")))
                         .style(crate::ui::style::secondary)
+                        .id(field_id(window, CONCERNS_CANCEL))
                         .on_press(Message::ConcernsCancel),
                 ]
                 .spacing(6)
