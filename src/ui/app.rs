@@ -312,23 +312,6 @@ impl App {
         .discard()
     }
 
-    /// Runs file work `work` on a blocking thread (never in `update`) and
-    /// gives its translated result to `done`.
-    fn files_task(
-        &self,
-        work: impl FnOnce() -> Result<(), String> + Send + 'static,
-        done: fn(Result<(), String>) -> Message,
-    ) -> Task<Message> {
-        Task::perform(
-            async move {
-                tokio::task::spawn_blocking(work)
-                    .await
-                    .unwrap_or_else(|e| Err(e.to_string()))
-            },
-            done,
-        )
-    }
-
     /// Focuses the control `target` of the main window (its other
     /// controls lose the focus; compose windows keep theirs).
     pub(super) fn focus_main(&self, target: impl Into<iced::widget::Id>) -> Task<Message> {
@@ -683,3 +666,21 @@ pub(super) const TOAST_FOR: Duration = Duration::from_secs(8);
 
 /// How old the first unsaved edit of a draft may get before it is saved.
 const AUTOSAVE_AFTER: Duration = Duration::from_millis(500);
+
+/// Runs blocking `work` (files, the keyring) on a blocking thread, never
+/// in `update`, and gives its result to `done`; should the thread panic,
+/// `failed` makes the result from the panic's text.
+pub(super) fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+    failed: impl FnOnce(String) -> T + Send + 'static,
+    done: impl Fn(T) -> Message + Send + 'static,
+) -> Task<Message> {
+    Task::perform(
+        async move {
+            tokio::task::spawn_blocking(work)
+                .await
+                .unwrap_or_else(|e| failed(e.to_string()))
+        },
+        done,
+    )
+}

@@ -73,12 +73,9 @@ impl App {
         self.index_asked += 1;
         let generation = self.index_asked;
         let store = self.store.clone();
-        Task::perform(
-            async move {
-                tokio::task::spawn_blocking(move || Index::read(&store))
-                    .await
-                    .unwrap_or_default()
-            },
+        super::app::blocking(
+            move || Index::read(&store),
+            |_| Index::default(),
             move |index| Message::Indexed(generation, Box::new(index)),
         )
     }

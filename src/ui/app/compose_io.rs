@@ -390,22 +390,19 @@ impl App {
         let (store, engine) = (self.store.clone(), self.engine.clone());
         let id = draft_id.clone();
         let for_outbox = leave_outbox.is_some() || maybe_sent.is_some();
-        Task::perform(
-            async move {
-                tokio::task::spawn_blocking(move || {
-                    let draft = store.draft(&id).map_err(|e| e.localize())?;
-                    // Never out of the outbox without its draft to edit.
-                    if let (Some(o), Some(_)) = (leave_outbox, &draft) {
-                        engine.remove(&o).map_err(|e| e.localize())?;
-                    }
-                    Ok(draft.map(|d| {
-                        let sizes = compose::sizes_of(&d.attachments);
-                        (d, sizes)
-                    }))
-                })
-                .await
-                .unwrap_or_else(|e| Err(e.to_string()))
+        super::blocking(
+            move || {
+                let draft = store.draft(&id).map_err(|e| e.localize())?;
+                // Never out of the outbox without its draft to edit.
+                if let (Some(o), Some(_)) = (leave_outbox, &draft) {
+                    engine.remove(&o).map_err(|e| e.localize())?;
+                }
+                Ok(draft.map(|d| {
+                    let sizes = compose::sizes_of(&d.attachments);
+                    (d, sizes)
+                }))
             },
+            Err,
             move |result| {
                 Message::DraftLoaded(Box::new(super::LoadedDraft {
                     draft_id: draft_id.clone(),

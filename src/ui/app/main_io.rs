@@ -83,13 +83,14 @@ impl App {
             // Off the UI thread: the outbox entry, then its draft.
             A::Delete(id) => {
                 let (engine, store) = (self.engine.clone(), self.store.clone());
-                self.files_task(
+                super::blocking(
                     move || {
                         if let Some(draft) = engine.remove(&id).map_err(|e| e.localize())? {
                             let _ = store.delete_draft(&draft);
                         }
                         Ok(())
                     },
+                    Err,
                     Message::DraftDiscarded,
                 )
             }
@@ -145,14 +146,9 @@ impl App {
     pub(in crate::ui) fn discard(&mut self, draft_id: String, subject: String) -> Task<Message> {
         let store = self.store.clone();
         let id = draft_id.clone();
-        Task::perform(
-            async move {
-                tokio::task::spawn_blocking(move || {
-                    store.discard_draft(&id).map_err(|e| e.localize())
-                })
-                .await
-                .unwrap_or_else(|e| Err(e.to_string()))
-            },
+        super::blocking(
+            move || store.discard_draft(&id).map_err(|e| e.localize()),
+            Err,
             move |r| Message::Discarded(draft_id.clone(), subject.clone(), r),
         )
     }
@@ -179,16 +175,13 @@ impl App {
     /// Undo of a discard: the draft back into Drafts, off the UI thread.
     fn restore(&mut self, draft_id: String) -> Task<Message> {
         let store = self.store.clone();
-        Task::perform(
-            async move {
-                tokio::task::spawn_blocking(move || {
-                    store.restore_draft(&draft_id).map_err(|e| e.localize())?;
-                    let draft = store.draft(&draft_id).map_err(|e| e.localize())?;
-                    Ok(draft.map(|d| d.subject).unwrap_or_default())
-                })
-                .await
-                .unwrap_or_else(|e| Err(e.to_string()))
+        super::blocking(
+            move || {
+                store.restore_draft(&draft_id).map_err(|e| e.localize())?;
+                let draft = store.draft(&draft_id).map_err(|e| e.localize())?;
+                Ok(draft.map(|d| d.subject).unwrap_or_default())
             },
+            Err,
             Message::Restored,
         )
     }
@@ -207,12 +200,9 @@ impl App {
     /// the UI thread ([`Message::Recovered`]).
     pub fn restore_discarded(&self) -> Task<Message> {
         let store = self.store.clone();
-        Task::perform(
-            async move {
-                tokio::task::spawn_blocking(move || store.restore_all_discarded().len())
-                    .await
-                    .unwrap_or(0)
-            },
+        super::blocking(
+            move || store.restore_all_discarded().len(),
+            |_| 0,
             Message::Recovered,
         )
     }
