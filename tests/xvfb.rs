@@ -775,3 +775,98 @@ fn keys_typed_right_after_removing_an_attachment_reach_the_path_field() {
         .collect();
     assert_eq!(names, ["a.txt", "c.txt"], "b removed, c attached whole");
 }
+
+/// A fourth tryout typed fast in a real window: the Bcc address typed
+/// right after Ctrl+Shift+B landed in Cc, and of several paths attached
+/// with Enter in quick succession one was dropped and the order mixed.
+/// One xdotool run each, no pauses.
+#[test]
+fn fast_typing_after_ctrl_shift_b_and_several_paths_lose_nothing() {
+    let _turn = turn();
+    let Desk {
+        peer: _peer,
+        s,
+        display,
+    } = desk("en_US.UTF-8");
+    let dir = s.k.dir();
+    let names = ["c.txt", "a.txt", "d.txt", "b.txt"];
+    for name in names {
+        std::fs::write(dir.join(name), name.as_bytes()).unwrap();
+    }
+    let mut app = display.launch(dir, s.k.bus.as_deref().unwrap(), "en_US.UTF-8");
+    let main = display.wait_for_main(&mut app, || {
+        display.launch(dir, s.k.bus.as_deref().unwrap(), "en_US.UTF-8")
+    });
+    let compose = display.open_compose(&main).expect("compose window");
+    xdotool(&display.name, &["windowfocus", "--sync", &compose]);
+    std::thread::sleep(Duration::from_millis(500));
+    // One xdotool run of keys (its `type` takes every argument after it).
+    let keys = |parts: &[&str]| {
+        let mut run = vec!["key".to_string(), "--delay".into(), "5".into()];
+        for part in parts {
+            match *part {
+                "ctrl+shift+c" | "ctrl+shift+b" | "Return" => run.push(part.to_string()),
+                text => run.extend(text.chars().map(keysym)),
+            }
+        }
+        xdotool(
+            &display.name,
+            &run.iter().map(String::as_str).collect::<Vec<_>>(),
+        );
+    };
+    keys(&[
+        "anna@example.com",
+        "ctrl+shift+c",
+        "jan@example.com",
+        "ctrl+shift+b",
+        "ola@example.com",
+    ]);
+    std::thread::sleep(Duration::from_millis(500));
+    // From Bcc: Subject, text, then the path field.
+    for _ in 0..3 {
+        xdotool(&display.name, &["key", "Tab"]);
+    }
+    let paths: Vec<String> = names
+        .iter()
+        .map(|n| dir.join(n).display().to_string())
+        .collect();
+    let mut parts = Vec::new();
+    for path in &paths {
+        parts.push(path.as_str());
+        parts.push("Return");
+    }
+    keys(&parts);
+    std::thread::sleep(Duration::from_millis(2000));
+    xdotool(&display.name, &["key", "ctrl+s"]);
+    std::thread::sleep(Duration::from_millis(1500));
+    let _ = app.kill();
+    let _ = app.wait();
+    let state = koperta::ui::app::App::headless(koperta::paths::Paths::under(dir));
+    let (drafts, _) = state.store.drafts();
+    assert_eq!(drafts.len(), 1);
+    let d = &drafts[0].1;
+    assert_eq!(
+        (d.to.as_str(), d.cc.as_str(), d.bcc.as_str()),
+        ("anna@example.com", "jan@example.com", "ola@example.com")
+    );
+    let attached: Vec<String> = d
+        .attachments
+        .iter()
+        .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .collect();
+    assert_eq!(attached, names, "all, in the order typed");
+}
+
+/// The X keysym that types `c` (letters, digits and the few signs of
+/// addresses and paths).
+fn keysym(c: char) -> String {
+    match c {
+        '@' => "at".into(),
+        '.' => "period".into(),
+        '/' => "slash".into(),
+        '-' => "minus".into(),
+        '_' => "underscore".into(),
+        '+' => "plus".into(),
+        c => c.to_string(),
+    }
+}

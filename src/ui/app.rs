@@ -158,7 +158,12 @@ pub enum Message {
     Wizard(wizard::Message),
     /// Files chosen or dropped, copied into the draft (each with its size in
     /// bytes), and the translated reasons of those that could not be.
-    Attached(window::Id, Vec<(PathBuf, u64)>, Vec<String>),
+    Attached(
+        window::Id,
+        compose::Source,
+        Vec<(PathBuf, u64)>,
+        Vec<String>,
+    ),
     /// The file chooser returned.
     Picked(window::Id, Vec<PathBuf>),
     /// A window was opened.
@@ -386,6 +391,10 @@ impl App {
             // the window last put it in.
             Some(Screen::Compose(c)) => scope
                 .enter_moves_on(compose::enter_moves_on(id))
+                .reveals(vec![
+                    (super::keyboard::shows_cc, compose::field_id(id, "cc")),
+                    (super::keyboard::shows_bcc, compose::field_id(id, "bcc")),
+                ])
                 .fallback(
                     c.focused()
                         .and_then(|i| compose::FOCUS_ORDER.get(i))
@@ -611,8 +620,10 @@ impl App {
                 );
                 self.read_checks()
             }
-            Message::Picked(id, paths) => self.attach(id, paths),
-            Message::Attached(id, copies, errors) => self.attached(id, copies, errors),
+            Message::Picked(id, paths) => self.attach(id, compose::Source::Chosen, paths),
+            Message::Attached(id, source, copies, errors) => {
+                self.attached(id, source, copies, errors)
+            }
         }
     }
 

@@ -103,7 +103,9 @@ impl App {
                 }
                 Task::none()
             }
-            Input::Dropped(path) if is_compose => self.attach(id, vec![path]),
+            Input::Dropped(path) if is_compose => {
+                self.attach(id, compose::Source::Chosen, vec![path])
+            }
             Input::Undo if Some(id) == self.main_id => match self
                 .main
                 .undoable(super::app::TOAST_FOR)
@@ -133,53 +135,67 @@ pub(super) fn decode_event(
 ) -> Option<Message> {
     match event {
         Event::Keyboard(keyboard::Event::KeyPressed { key, modifiers, .. }) => {
-            let input = match key.as_ref() {
-                Key::Named(Named::Enter) if modifiers.command() => Input::Send,
-                Key::Named(Named::Escape) => Input::Escape,
-                Key::Character(c) if modifiers.command() && c.eq_ignore_ascii_case("n") => {
-                    Input::NewMessage
-                }
-                Key::Character(c) if modifiers.command() && c.eq_ignore_ascii_case("s") => {
-                    Input::Save
-                }
-                Key::Character(c)
-                    if modifiers.command() && !modifiers.shift() && c.eq_ignore_ascii_case("z") =>
-                {
-                    Input::Undo
-                }
-                Key::Character(c)
-                    if modifiers.command() && !modifiers.shift() && c.eq_ignore_ascii_case("w") =>
-                {
-                    Input::CloseWindow
-                }
-                Key::Character(c)
-                    if modifiers.command() && modifiers.shift() && c.eq_ignore_ascii_case("a") =>
-                {
-                    Input::Attach
-                }
-                Key::Character(c)
-                    if modifiers.command() && modifiers.shift() && c.eq_ignore_ascii_case("c") =>
-                {
-                    Input::ShowCc
-                }
-                Key::Character(c)
-                    if modifiers.command() && modifiers.shift() && c.eq_ignore_ascii_case("b") =>
-                {
-                    Input::ShowBcc
-                }
-                Key::Character(c) if modifiers.command() && !modifiers.shift() => {
-                    match c.parse::<usize>() {
-                        Ok(n @ 1..=5) => Input::View(n - 1),
-                        _ => return None,
-                    }
-                }
-                _ => return None,
-            };
-            Some(Message::Input(id, input))
+            shortcut(&key, modifiers).map(|input| Message::Input(id, input))
         }
         Event::Window(window::Event::FileDropped(path)) => {
             Some(Message::Input(id, Input::Dropped(path)))
         }
         _ => None,
     }
+}
+
+/// Ctrl+Shift+C (show Cc), for the window root, which moves the focus
+/// into the field as soon as it appears ([`super::focus::ShowsField`]).
+pub fn shows_cc(key: &Key, modifiers: keyboard::Modifiers) -> bool {
+    matches!(shortcut(key, modifiers), Some(Input::ShowCc))
+}
+
+/// Ctrl+Shift+B (show Bcc), as [`shows_cc`].
+pub fn shows_bcc(key: &Key, modifiers: keyboard::Modifiers) -> bool {
+    matches!(shortcut(key, modifiers), Some(Input::ShowBcc))
+}
+
+/// The shortcut a key pressed with `modifiers` is, if any.
+fn shortcut(key: &Key, modifiers: keyboard::Modifiers) -> Option<Input> {
+    let input = match key.as_ref() {
+        Key::Named(Named::Enter) if modifiers.command() => Input::Send,
+        Key::Named(Named::Escape) => Input::Escape,
+        Key::Character(c) if modifiers.command() && c.eq_ignore_ascii_case("n") => {
+            Input::NewMessage
+        }
+        Key::Character(c) if modifiers.command() && c.eq_ignore_ascii_case("s") => Input::Save,
+        Key::Character(c)
+            if modifiers.command() && !modifiers.shift() && c.eq_ignore_ascii_case("z") =>
+        {
+            Input::Undo
+        }
+        Key::Character(c)
+            if modifiers.command() && !modifiers.shift() && c.eq_ignore_ascii_case("w") =>
+        {
+            Input::CloseWindow
+        }
+        Key::Character(c)
+            if modifiers.command() && modifiers.shift() && c.eq_ignore_ascii_case("a") =>
+        {
+            Input::Attach
+        }
+        Key::Character(c)
+            if modifiers.command() && modifiers.shift() && c.eq_ignore_ascii_case("c") =>
+        {
+            Input::ShowCc
+        }
+        Key::Character(c)
+            if modifiers.command() && modifiers.shift() && c.eq_ignore_ascii_case("b") =>
+        {
+            Input::ShowBcc
+        }
+        Key::Character(c) if modifiers.command() && !modifiers.shift() => {
+            match c.parse::<usize>() {
+                Ok(n @ 1..=5) => Input::View(n - 1),
+                _ => return None,
+            }
+        }
+        _ => return None,
+    };
+    Some(input)
 }

@@ -128,7 +128,7 @@ fn a_removed_attachment_can_be_put_back_and_the_focus_stays_in_sight() {
     support::app::send(
         &mut app,
         &rt,
-        Message::Attached(w, copies.clone(), Vec::new()),
+        Message::Attached(w, compose::Source::Chosen, copies.clone(), Vec::new()),
     );
     let remove = app.update(Message::Compose(w, compose::Message::RemoveAttachment(0)));
     drive(&mut app, &rt, remove);
@@ -315,7 +315,85 @@ fn the_next_path_typed_at_once_after_enter_starts_afresh() {
     assert_eq!(path_of(&app), "/nie/ma/takiego");
 }
 
-/// A second tryout killed the app while a discard's Undo still showed and
+/// A fourth tryout typed several paths, each with Enter, in quick
+/// succession: one was dropped and the list came out of order (the
+/// copies ran at once, and the window tracked one path). Typed paths are
+/// now attached one at a time in the order typed; the one that fails
+/// comes back to be corrected, and Send meanwhile asks first.
+#[test]
+fn paths_typed_in_quick_succession_are_all_attached_in_the_order_typed() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::En);
+    let (mut app, acc, home) = app_with_account();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let w = compose_window(
+        &mut app,
+        Draft {
+            account: Some(acc.id.clone()),
+            to: "jan@example.com".into(),
+            subject: "Pliki".into(),
+            ..Draft::default()
+        },
+    );
+    let compose = |m| Message::Compose(w, m);
+    let names = ["c.txt", "a.txt", "brak.txt", "b.txt"];
+    let mut tasks = Vec::new();
+    let mut before = String::new();
+    for name in names {
+        let path = home.path().join(name);
+        if name != "brak.txt" {
+            std::fs::write(&path, name).unwrap();
+        }
+        // Each path's keys reach the field before it is drawn cleared.
+        let _ = app.update(compose(compose::Message::AttachPath(format!(
+            "{before}{}",
+            path.display()
+        ))));
+        tasks.push(app.update(compose(compose::Message::AttachTyped)));
+        before = path.display().to_string();
+    }
+    let state = |app: &App| match app.windows.get(&w) {
+        Some(Screen::Compose(c)) => (
+            c.attach_path().to_string(),
+            c.draft()
+                .attachments
+                .iter()
+                .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+                .collect::<Vec<_>>(),
+        ),
+        _ => panic!("compose window"),
+    };
+    assert_eq!(state(&app).0, "", "cleared at each Enter");
+    // Send before the copies are done: the files are not attached yet.
+    let _ = app.update(compose(compose::Message::Send));
+    match app.windows.get(&w) {
+        Some(Screen::Compose(c)) => {
+            assert_eq!(c.concerns(), [koperta::draft::Concern::PathNotAttached])
+        }
+        _ => panic!("compose window"),
+    }
+    let _ = app.update(compose(compose::Message::ConcernsCancel));
+    drive(&mut app, &rt, iced::Task::batch(tasks));
+    let (field, attached) = state(&app);
+    assert_eq!(
+        attached,
+        ["c.txt", "a.txt", "b.txt"],
+        "all, in the order typed"
+    );
+    assert_eq!(
+        field,
+        home.path().join("brak.txt").display().to_string(),
+        "the one that failed is back to be corrected"
+    );
+    // The draft on disk names the same copies.
+    let draft_id = match app.windows.get(&w) {
+        Some(Screen::Compose(c)) => c.draft_id().to_string(),
+        _ => panic!("compose window"),
+    };
+    let saved = app.store.draft(&draft_id).unwrap().unwrap();
+    assert_eq!(saved.attachments.len(), 3);
+}
+
 /// found the draft purged at the next start. What a run that ended early
 /// left discarded is brought back at start, and the window says so.
 #[test]

@@ -8,6 +8,7 @@ mod support;
 
 mod discard;
 mod forms;
+mod held_keys;
 mod index;
 mod language;
 mod modes;

@@ -138,7 +138,14 @@ impl App {
             .collect()
     }
 
-    pub(in crate::ui) fn attach(&mut self, id: window::Id, paths: Vec<PathBuf>) -> Task<Message> {
+    /// Copies `paths` into window `id`'s draft off the UI thread; the
+    /// outcome comes back as [`Message::Attached`] with `source`.
+    pub(in crate::ui) fn attach(
+        &mut self,
+        id: window::Id,
+        source: compose::Source,
+        paths: Vec<PathBuf>,
+    ) -> Task<Message> {
         let Some(Screen::Compose(c)) = self.windows.get(&id) else {
             return Task::none();
         };
@@ -178,7 +185,7 @@ impl App {
                 .await
                 .unwrap_or_default()
             },
-            move |(copies, errors)| Message::Attached(id, copies, errors),
+            move |(copies, errors)| Message::Attached(id, source, copies, errors),
         )
     }
 
@@ -201,7 +208,8 @@ impl App {
                 },
                 move |paths| Message::Picked(id, paths),
             ),
-            A::Attach(paths) => self.attach(id, paths),
+            A::Attach(paths) => self.attach(id, compose::Source::Chosen, paths),
+            A::AttachTyped(path) => self.attach(id, compose::Source::Typed, vec![path]),
             A::CloseKeep => self.save_draft(id).chain(window::close(id)),
             A::CloseDiscard => {
                 let Some(Screen::Compose(c)) = self.windows.get(&id) else {
@@ -348,6 +356,7 @@ impl App {
     pub(in crate::ui) fn attached(
         &mut self,
         id: window::Id,
+        source: compose::Source,
         copies: Vec<(PathBuf, u64)>,
         errors: Vec<String>,
     ) -> Task<Message> {
@@ -355,7 +364,14 @@ impl App {
             return Task::none();
         };
         let any = !copies.is_empty();
-        c.attach_finished(copies, &errors);
+        let next = c
+            .attach_finished(source, copies, &errors)
+            .map_or_else(Task::none, |path| {
+                self.attach(id, compose::Source::Typed, vec![path])
+            });
+        let Some(Screen::Compose(c)) = self.windows.get(&id) else {
+            return next;
+        };
         // The cursor stays in the path field for the next file.
         let attach = compose::FOCUS_ORDER.iter().position(|f| *f == "attach");
         let refocus = if c.focused().is_some() && c.focused() == attach {
@@ -369,7 +385,7 @@ impl App {
         } else {
             Task::none()
         };
-        Task::batch([refocus, save])
+        Task::batch([refocus, save, next])
     }
 
     /// Opens saved draft `draft_id` in a compose window, or brings forward

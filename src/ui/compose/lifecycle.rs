@@ -155,12 +155,23 @@ impl State {
     }
 
     /// Files were attached, or some could not be (`errors`, translated):
-    /// a typed path that failed stays to be corrected (D26).
-    pub fn attach_finished(&mut self, copies: Vec<(std::path::PathBuf, u64)>, errors: &[String]) {
+    /// a typed path that failed stays to be corrected (D26). Returns the
+    /// next typed path waiting to be attached (the app attaches it with
+    /// [`super::Action::AttachTyped`]'s task), typed paths being copied
+    /// one at a time in the order typed.
+    pub fn attach_finished(
+        &mut self,
+        source: super::Source,
+        copies: Vec<(std::path::PathBuf, u64)>,
+        errors: &[String],
+    ) -> Option<std::path::PathBuf> {
         if !copies.is_empty() {
             self.attached(copies);
         }
-        let typed = self.attaching_path.take();
+        let typed = match source {
+            super::Source::Typed => self.typed_attaches.pop_front(),
+            super::Source::Chosen => None,
+        };
         if errors.is_empty() {
             self.notice = None;
         } else {
@@ -172,6 +183,10 @@ impl State {
             {
                 self.attach_path = typed;
             }
+        }
+        match source {
+            super::Source::Typed => self.typed_attaches.front().map(|p| super::typed_path(p)),
+            super::Source::Chosen => None,
         }
     }
 

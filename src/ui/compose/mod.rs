@@ -219,9 +219,12 @@ pub struct State {
     /// The window says "Draft saved" (a save asked for by hand, nothing
     /// changed since).
     said_saved: bool,
-    /// The path taken from the path field by Enter, while it is being
-    /// attached: put back in the field if it fails (to be corrected).
-    attaching_path: Option<String>,
+    /// The paths taken from the path field by Enter, in the order typed:
+    /// the first is being attached, the others wait for it (attached one
+    /// at a time, so none is dropped and the list keeps the typed order,
+    /// which concurrent copies broke in a tryout). One that fails is put
+    /// back in the field, to be corrected.
+    typed_attaches: std::collections::VecDeque<String>,
     /// The message is being taken out of the outbox (Undo, or withdrawn
     /// after an edit): a second request meanwhile would fail and say "too
     /// late" about a message that never went (a tryout's burst of typing
@@ -302,6 +305,9 @@ pub enum Action {
     PickFiles,
     /// Copy these files into the draft.
     Attach(Vec<PathBuf>),
+    /// Attach this path, typed in the path field (when its copy is done,
+    /// the app reports it with [`Source::Typed`]).
+    AttachTyped(PathBuf),
     /// Close the window, keeping the draft.
     CloseKeep,
     /// Close the window and delete the draft.
@@ -358,7 +364,7 @@ impl State {
             sizes,
             removed: None,
             said_saved: false,
-            attaching_path: None,
+            typed_attaches: std::collections::VecDeque::new(),
             leaving_outbox: false,
         }
     }
@@ -488,7 +494,7 @@ impl State {
                 // Keys typed right after Enter reach the field before it
                 // is drawn cleared: they came after the path just taken
                 // (a tryout's two paths ran together).
-                self.attach_path = match &self.attaching_path {
+                self.attach_path = match self.typed_attaches.back() {
                     Some(taken) if !taken.is_empty() && s.starts_with(taken.as_str()) => {
                         s[taken.len()..].to_string()
                     }
@@ -496,16 +502,20 @@ impl State {
                 };
             }
             Message::AttachTyped => {
-                let path = self.attach_path.trim().trim_matches('"').to_string();
-                if path.is_empty() {
+                if self.attach_path.trim().trim_matches('"').is_empty() {
                     return Action::None;
                 }
-                let path = path.strip_prefix("file://").unwrap_or(&path).to_string();
+                let path = typed_path(&self.attach_path);
                 // Cleared now, so the next path typed at once starts
                 // afresh (a tryout's two paths ran together); put back if
                 // it cannot be attached, to be corrected (D26).
-                self.attaching_path = Some(std::mem::take(&mut self.attach_path));
-                return Action::Attach(vec![PathBuf::from(path)]);
+                self.typed_attaches
+                    .push_back(std::mem::take(&mut self.attach_path));
+                // One at a time: the next waits for this one's copy.
+                if self.typed_attaches.len() > 1 {
+                    return Action::None;
+                }
+                return Action::AttachTyped(path);
             }
             Message::AttachDialog => return Action::PickFiles,
             Message::RemoveAttachment(n) => {
@@ -541,7 +551,7 @@ impl State {
                     self.asking_concerns = self.draft.pre_send_concerns();
                     // A path typed but never attached (a third tryout sent
                     // without the file it meant).
-                    if !self.attach_path.trim().is_empty() {
+                    if !self.attach_path.trim().is_empty() || !self.typed_attaches.is_empty() {
                         self.asking_concerns
                             .push(crate::draft::Concern::PathNotAttached);
                     }
@@ -606,6 +616,22 @@ impl State {
         }
         self.changed();
     }
+}
+
+/// The file a path typed in the path field names: without the quotes
+/// and `file://` a file manager's copy adds.
+fn typed_path(typed: &str) -> PathBuf {
+    let path = typed.trim().trim_matches('"');
+    PathBuf::from(path.strip_prefix("file://").unwrap_or(path))
+}
+
+/// Where files being attached came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// A path typed in the path field ([`Action::AttachTyped`]).
+    Typed,
+    /// The file chooser, or dropped on the window.
+    Chosen,
 }
 
 /// Attachment sizes in bytes, by file.

@@ -7,6 +7,10 @@
 //! window (the widgets inside its root container, [`root`]); other windows
 //! keep their focus. Tab is moved by the root itself ([`FocusScope`]).
 
+mod scope;
+
+pub use scope::{FocusScope, ShowsField, scope};
+
 use iced::advanced::widget::operation::{Focusable, Operation, Outcome};
 use iced::advanced::widget::{Id, operate};
 use iced::{Rectangle, Task, window};
@@ -269,6 +273,23 @@ impl<T: Send + 'static> Operation<T> for NextIn {
     }
 }
 
+/// Finds whether a window has a focusable widget with this id.
+struct Has {
+    within: Within,
+    target: Id,
+    found: bool,
+}
+
+impl<T> Operation<T> for Has {
+    walk_within!();
+
+    fn focusable(&mut self, id: Option<&Id>, _bounds: Rectangle, _state: &mut dyn Focusable) {
+        if self.within.inside() && id == Some(&self.target) {
+            self.found = true;
+        }
+    }
+}
+
 /// Finds the id of the focused widget of one window (none when nothing
 /// is focused or the focused widget has no id).
 struct FocusedIn {
@@ -304,233 +325,6 @@ pub fn focused_in(root: Id) -> Task<Id> {
         found: None,
         any: false,
     })
-}
-
-/// The root of a window's view: it holds the window's widgets (its id
-/// scopes the focus operations above) and moves the focus on Tab and
-/// Shift+Tab itself, while the key is being handled, so the keys typed
-/// right after Tab already go to the next field (a task-based Tab let
-/// quickly typed keys land in the field just left).
-pub struct FocusScope<'a, Message> {
-    content: iced::Element<'a, Message>,
-    id: Id,
-    /// Fields in which Enter moves on to the next control, as Tab does
-    /// (and as synchronously: a task-based move let the first letters
-    /// typed after Enter land in the field just left).
-    enter_moves_on: Vec<Id>,
-    /// Where a key goes when no control has the focus (the focused one
-    /// was just removed, and the task that moves the focus has not run
-    /// yet: a tryout lost the first letters typed then).
-    fallback: Option<Id>,
-}
-
-/// Wraps window `window`'s view.
-pub fn scope<'a, Message: 'a>(
-    window: window::Id,
-    content: impl Into<iced::Element<'a, Message>>,
-) -> FocusScope<'a, Message> {
-    FocusScope {
-        content: content.into(),
-        id: root(window),
-        enter_moves_on: Vec::new(),
-        fallback: None,
-    }
-}
-
-impl<Message> FocusScope<'_, Message> {
-    /// Enter in any of `fields` moves the focus on, as Tab does.
-    pub fn enter_moves_on(mut self, fields: Vec<Id>) -> Self {
-        self.enter_moves_on = fields;
-        self
-    }
-
-    /// A key pressed while no control has the focus goes to `field`.
-    pub fn fallback(mut self, field: Option<Id>) -> Self {
-        self.fallback = field;
-        self
-    }
-
-    /// Whether some control of the window has the focus, and its id.
-    fn focused(
-        &mut self,
-        tree: &mut iced::advanced::widget::Tree,
-        layout: iced::advanced::Layout<'_>,
-        renderer: &iced::Renderer,
-    ) -> (bool, Option<Id>) {
-        let mut find = FocusedIn {
-            within: Within::inside_already(self.id.clone()),
-            found: None,
-            any: false,
-        };
-        self.content.as_widget_mut().operate(
-            &mut tree.children[0],
-            layout,
-            renderer,
-            &mut iced::advanced::widget::operation::black_box(&mut find),
-        );
-        (find.any, find.found)
-    }
-
-    /// Runs `op` and the operations it chains on the content, now.
-    fn run(
-        &mut self,
-        tree: &mut iced::advanced::widget::Tree,
-        layout: iced::advanced::Layout<'_>,
-        renderer: &iced::Renderer,
-        mut op: Box<dyn Operation<Id>>,
-    ) -> Option<Id> {
-        loop {
-            self.content.as_widget_mut().operate(
-                &mut tree.children[0],
-                layout,
-                renderer,
-                &mut iced::advanced::widget::operation::black_box(op.as_mut()),
-            );
-            match op.finish() {
-                Outcome::Chain(next) => op = next,
-                Outcome::Some(id) => return Some(id),
-                Outcome::None => return None,
-            }
-        }
-    }
-
-    /// Moves the focus to the next control (the previous with `back`).
-    fn move_focus(
-        &mut self,
-        tree: &mut iced::advanced::widget::Tree,
-        layout: iced::advanced::Layout<'_>,
-        renderer: &iced::Renderer,
-        back: bool,
-    ) {
-        let op = Box::new(NextIn {
-            within: Within::inside_already(self.id.clone()),
-            back,
-            count: 0,
-            focused: None,
-        });
-        let _ = self.run(tree, layout, renderer, op);
-    }
-}
-
-impl<Message> iced::advanced::Widget<Message, iced::Theme, iced::Renderer>
-    for FocusScope<'_, Message>
-{
-    crate::ui::widget::delegate_to_content!();
-
-    fn operate(
-        &mut self,
-        tree: &mut iced::advanced::widget::Tree,
-        layout: iced::advanced::Layout<'_>,
-        renderer: &iced::Renderer,
-        operation: &mut dyn Operation,
-    ) {
-        operation.container(Some(&self.id), layout.bounds());
-        operation.traverse(&mut |operation| {
-            self.content.as_widget_mut().operate(
-                &mut tree.children[0],
-                layout,
-                renderer,
-                operation,
-            );
-        });
-    }
-
-    fn update(
-        &mut self,
-        tree: &mut iced::advanced::widget::Tree,
-        event: &iced::Event,
-        layout: iced::advanced::Layout<'_>,
-        cursor: iced::mouse::Cursor,
-        renderer: &iced::Renderer,
-        clipboard: &mut dyn iced::advanced::Clipboard,
-        shell: &mut iced::advanced::Shell<'_, Message>,
-        viewport: &Rectangle,
-    ) {
-        use iced::keyboard::{Event as Key, key::Named};
-        let pressed = match event {
-            iced::Event::Keyboard(Key::KeyPressed { key, modifiers, .. }) => {
-                Some((key.as_ref(), *modifiers))
-            }
-            _ => None,
-        };
-        // Enter in a field that moves on: before the field sees it (it
-        // would submit).
-        if let Some((iced::keyboard::Key::Named(Named::Enter), modifiers)) = pressed
-            && modifiers.is_empty()
-            && !self.enter_moves_on.is_empty()
-            && let (_, Some(focused)) = self.focused(tree, layout, renderer)
-            && self.enter_moves_on.contains(&focused)
-        {
-            self.move_focus(tree, layout, renderer, false);
-            shell.capture_event();
-            shell.request_redraw();
-            return;
-        }
-        // A key with nowhere to go: to the fallback field first, then
-        // handled there as usual.
-        if pressed
-            .as_ref()
-            .is_some_and(|(_, m)| !m.command() && !m.alt())
-            && let Some(field) = self.fallback.clone()
-            && !self.focused(tree, layout, renderer).0
-        {
-            let focus = Box::new(FocusIn {
-                within: Within::inside_already(self.id.clone()),
-                target: Target::Id(field),
-                seen: 0,
-                found: None,
-            });
-            let _ = self.run(tree, layout, renderer, focus);
-        }
-        self.content.as_widget_mut().update(
-            &mut tree.children[0],
-            event,
-            layout,
-            cursor,
-            renderer,
-            clipboard,
-            shell,
-            viewport,
-        );
-        let Some((key, modifiers)) = pressed else {
-            return;
-        };
-        let tab = matches!(key, iced::keyboard::Key::Named(Named::Tab));
-        if !tab || shell.is_event_captured() || modifiers.command() || modifiers.alt() {
-            return;
-        }
-        // The chain (count, focus, scroll into view) runs now.
-        self.move_focus(tree, layout, renderer, modifiers.shift());
-        shell.capture_event();
-        shell.request_redraw();
-    }
-
-    fn draw(
-        &self,
-        tree: &iced::advanced::widget::Tree,
-        renderer: &mut iced::Renderer,
-        theme: &iced::Theme,
-        style: &iced::advanced::renderer::Style,
-        layout: iced::advanced::Layout<'_>,
-        cursor: iced::mouse::Cursor,
-        viewport: &Rectangle,
-    ) {
-        self.content.as_widget().draw(
-            &tree.children[0],
-            renderer,
-            theme,
-            style,
-            layout,
-            cursor,
-            viewport,
-        );
-    }
-}
-
-impl<'a, Message: 'a> From<FocusScope<'a, Message>> for iced::Element<'a, Message> {
-    fn from(s: FocusScope<'a, Message>) -> Self {
-        iced::Element::new(s)
-    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,398 @@
+//! The root widget of every window: it scopes the focus operations to
+//! the window and moves the focus itself where a task would be too late.
+
+use iced::advanced::widget::operation::{Operation, Outcome};
+use iced::advanced::widget::{Id, tree};
+use iced::{Rectangle, window};
+use std::time::{Duration, Instant};
+
+use super::{FocusIn, FocusedIn, Has, NextIn, Target, Within, root};
+
+/// The root of a window's view: it holds the window's widgets (its id
+/// scopes the focus operations above) and moves the focus on Tab and
+/// Shift+Tab itself, while the key is being handled, so the keys typed
+/// right after Tab already go to the next field (a task-based Tab let
+/// quickly typed keys land in the field just left).
+pub struct FocusScope<'a, Message> {
+    content: iced::Element<'a, Message>,
+    id: Id,
+    /// Fields in which Enter moves on to the next control, as Tab does
+    /// (and as synchronously: a task-based move let the first letters
+    /// typed after Enter land in the field just left).
+    enter_moves_on: Vec<Id>,
+    /// Where a key goes when no control has the focus (the focused one
+    /// was just removed, and the task that moves the focus has not run
+    /// yet: a tryout lost the first letters typed then).
+    fallback: Option<Id>,
+    /// Shortcuts that show a field and move the focus into it.
+    reveals: Vec<ShowsField>,
+}
+
+/// A shortcut that shows a field and moves the focus into it (Ctrl+Shift+C
+/// shows Cc): whether a key pressed with these modifiers is it, and the
+/// field's id.
+///
+/// The field exists only once the app has handled the shortcut and drawn
+/// the window again, and the app's task that focuses it runs later still:
+/// keys typed in between went into the field the focus was in (a tryout's
+/// Bcc address landed in Cc). The root holds those keys and gives them to
+/// the new field as soon as it is there.
+pub type ShowsField = (
+    fn(&iced::keyboard::Key, iced::keyboard::Modifiers) -> bool,
+    Id,
+);
+
+/// How long keys are held for a field that was asked for and has not
+/// appeared; then they go where the focus is (never lost).
+const HOLD_AT_MOST: Duration = Duration::from_millis(750);
+
+/// The root's own state: the field being waited for, since when, and the
+/// keys held for it.
+#[derive(Default)]
+struct Held {
+    target: Option<(Id, Instant)>,
+    events: Vec<iced::Event>,
+}
+
+/// Wraps window `window`'s view.
+pub fn scope<'a, Message: 'a>(
+    window: window::Id,
+    content: impl Into<iced::Element<'a, Message>>,
+) -> FocusScope<'a, Message> {
+    FocusScope {
+        content: content.into(),
+        id: root(window),
+        enter_moves_on: Vec::new(),
+        fallback: None,
+        reveals: Vec::new(),
+    }
+}
+
+impl<Message> FocusScope<'_, Message> {
+    /// Enter in any of `fields` moves the focus on, as Tab does.
+    pub fn enter_moves_on(mut self, fields: Vec<Id>) -> Self {
+        self.enter_moves_on = fields;
+        self
+    }
+
+    /// A key pressed while no control has the focus goes to `field`.
+    pub fn fallback(mut self, field: Option<Id>) -> Self {
+        self.fallback = field;
+        self
+    }
+
+    /// Keys that show a field and move the focus into it ([`ShowsField`]).
+    pub fn reveals(mut self, reveals: Vec<ShowsField>) -> Self {
+        self.reveals = reveals;
+        self
+    }
+
+    /// Whether `field` is in the window; focused now if it is (the
+    /// other controls keep theirs if not).
+    fn focus_now(
+        &mut self,
+        tree: &mut iced::advanced::widget::Tree,
+        layout: iced::advanced::Layout<'_>,
+        renderer: &iced::Renderer,
+        field: &Id,
+    ) -> bool {
+        let mut has = Has {
+            within: Within::inside_already(self.id.clone()),
+            target: field.clone(),
+            found: false,
+        };
+        self.content.as_widget_mut().operate(
+            &mut tree.children[0],
+            layout,
+            renderer,
+            &mut iced::advanced::widget::operation::black_box::<(), ()>(&mut has),
+        );
+        if has.found {
+            let focus = Box::new(FocusIn {
+                within: Within::inside_already(self.id.clone()),
+                target: Target::Id(field.clone()),
+                seen: 0,
+                found: None,
+            });
+            let _ = self.run(tree, layout, renderer, focus);
+        }
+        has.found
+    }
+
+    /// Whether some control of the window has the focus, and its id.
+    fn focused(
+        &mut self,
+        tree: &mut iced::advanced::widget::Tree,
+        layout: iced::advanced::Layout<'_>,
+        renderer: &iced::Renderer,
+    ) -> (bool, Option<Id>) {
+        let mut find = FocusedIn {
+            within: Within::inside_already(self.id.clone()),
+            found: None,
+            any: false,
+        };
+        self.content.as_widget_mut().operate(
+            &mut tree.children[0],
+            layout,
+            renderer,
+            &mut iced::advanced::widget::operation::black_box(&mut find),
+        );
+        (find.any, find.found)
+    }
+
+    /// Keys for a field asked for by a [`ShowsField`] shortcut: held until it
+    /// appears (at most [`HOLD_AT_MOST`]), then given to it in order.
+    /// Returns whether `event` was held (nothing more to do with it).
+    #[allow(clippy::too_many_arguments)]
+    fn hold(
+        &mut self,
+        tree: &mut iced::advanced::widget::Tree,
+        event: &iced::Event,
+        layout: iced::advanced::Layout<'_>,
+        cursor: iced::mouse::Cursor,
+        renderer: &iced::Renderer,
+        clipboard: &mut dyn iced::advanced::Clipboard,
+        shell: &mut iced::advanced::Shell<'_, Message>,
+        viewport: &Rectangle,
+    ) -> bool {
+        let keyboard = matches!(
+            event,
+            iced::Event::Keyboard(_) | iced::Event::InputMethod(_)
+        );
+        let waiting = tree.state.downcast_ref::<Held>().target.clone();
+        if let Some((field, since)) = waiting {
+            let there = self.focus_now(tree, layout, renderer, &field);
+            if !there && since.elapsed() < HOLD_AT_MOST {
+                if keyboard {
+                    tree.state.downcast_mut::<Held>().events.push(event.clone());
+                    shell.capture_event();
+                }
+                shell.request_redraw_at(since + HOLD_AT_MOST);
+                return keyboard;
+            }
+            // There (focused now), or given up on: the keys held go where
+            // the focus is, in the order typed.
+            if !there
+                && !self.focused(tree, layout, renderer).0
+                && let Some(fallback) = self.fallback.clone()
+            {
+                let _ = self.focus_now(tree, layout, renderer, &fallback);
+            }
+            let held = std::mem::take(tree.state.downcast_mut::<Held>());
+            for event in &held.events {
+                let mut messages = Vec::new();
+                let mut replay = iced::advanced::Shell::new(&mut messages);
+                self.content.as_widget_mut().update(
+                    &mut tree.children[0],
+                    event,
+                    layout,
+                    cursor,
+                    renderer,
+                    clipboard,
+                    &mut replay,
+                    viewport,
+                );
+                let invalid = replay.is_layout_invalid();
+                drop(replay);
+                for m in messages {
+                    shell.publish(m);
+                }
+                if invalid {
+                    shell.invalidate_layout();
+                }
+            }
+            if !held.events.is_empty() {
+                shell.request_redraw();
+            }
+        }
+        if let iced::Event::Keyboard(iced::keyboard::Event::KeyPressed { key, modifiers, .. }) =
+            event
+            && let Some((_, field)) = self.reveals.iter().find(|(is, _)| is(key, *modifiers))
+        {
+            let field = field.clone();
+            // In the window already: focused at once. Otherwise the keys
+            // that follow wait for it.
+            if !self.focus_now(tree, layout, renderer, &field) {
+                let held = tree.state.downcast_mut::<Held>();
+                held.target = Some((field, Instant::now()));
+                held.events.clear();
+                shell.request_redraw_at(Instant::now() + HOLD_AT_MOST);
+            }
+        }
+        false
+    }
+
+    /// Runs `op` and the operations it chains on the content, now.
+    fn run(
+        &mut self,
+        tree: &mut iced::advanced::widget::Tree,
+        layout: iced::advanced::Layout<'_>,
+        renderer: &iced::Renderer,
+        mut op: Box<dyn Operation<Id>>,
+    ) -> Option<Id> {
+        loop {
+            self.content.as_widget_mut().operate(
+                &mut tree.children[0],
+                layout,
+                renderer,
+                &mut iced::advanced::widget::operation::black_box(op.as_mut()),
+            );
+            match op.finish() {
+                Outcome::Chain(next) => op = next,
+                Outcome::Some(id) => return Some(id),
+                Outcome::None => return None,
+            }
+        }
+    }
+
+    /// Moves the focus to the next control (the previous with `back`).
+    fn move_focus(
+        &mut self,
+        tree: &mut iced::advanced::widget::Tree,
+        layout: iced::advanced::Layout<'_>,
+        renderer: &iced::Renderer,
+        back: bool,
+    ) {
+        let op = Box::new(NextIn {
+            within: Within::inside_already(self.id.clone()),
+            back,
+            count: 0,
+            focused: None,
+        });
+        let _ = self.run(tree, layout, renderer, op);
+    }
+}
+
+impl<Message> iced::advanced::Widget<Message, iced::Theme, iced::Renderer>
+    for FocusScope<'_, Message>
+{
+    crate::ui::widget::delegate_to_content!();
+
+    fn tag(&self) -> tree::Tag {
+        tree::Tag::of::<Held>()
+    }
+
+    fn state(&self) -> tree::State {
+        tree::State::new(Held::default())
+    }
+
+    fn operate(
+        &mut self,
+        tree: &mut iced::advanced::widget::Tree,
+        layout: iced::advanced::Layout<'_>,
+        renderer: &iced::Renderer,
+        operation: &mut dyn Operation,
+    ) {
+        operation.container(Some(&self.id), layout.bounds());
+        operation.traverse(&mut |operation| {
+            self.content.as_widget_mut().operate(
+                &mut tree.children[0],
+                layout,
+                renderer,
+                operation,
+            );
+        });
+    }
+
+    fn update(
+        &mut self,
+        tree: &mut iced::advanced::widget::Tree,
+        event: &iced::Event,
+        layout: iced::advanced::Layout<'_>,
+        cursor: iced::mouse::Cursor,
+        renderer: &iced::Renderer,
+        clipboard: &mut dyn iced::advanced::Clipboard,
+        shell: &mut iced::advanced::Shell<'_, Message>,
+        viewport: &Rectangle,
+    ) {
+        use iced::keyboard::{Event as Key, key::Named};
+        if self.hold(
+            tree, event, layout, cursor, renderer, clipboard, shell, viewport,
+        ) {
+            return;
+        }
+        let pressed = match event {
+            iced::Event::Keyboard(Key::KeyPressed { key, modifiers, .. }) => {
+                Some((key.as_ref(), *modifiers))
+            }
+            _ => None,
+        };
+        // Enter in a field that moves on: before the field sees it (it
+        // would submit).
+        if let Some((iced::keyboard::Key::Named(Named::Enter), modifiers)) = pressed
+            && modifiers.is_empty()
+            && !self.enter_moves_on.is_empty()
+            && let (_, Some(focused)) = self.focused(tree, layout, renderer)
+            && self.enter_moves_on.contains(&focused)
+        {
+            self.move_focus(tree, layout, renderer, false);
+            shell.capture_event();
+            shell.request_redraw();
+            return;
+        }
+        // A key with nowhere to go: to the fallback field first, then
+        // handled there as usual.
+        if pressed
+            .as_ref()
+            .is_some_and(|(_, m)| !m.command() && !m.alt())
+            && let Some(field) = self.fallback.clone()
+            && !self.focused(tree, layout, renderer).0
+        {
+            let focus = Box::new(FocusIn {
+                within: Within::inside_already(self.id.clone()),
+                target: Target::Id(field),
+                seen: 0,
+                found: None,
+            });
+            let _ = self.run(tree, layout, renderer, focus);
+        }
+        self.content.as_widget_mut().update(
+            &mut tree.children[0],
+            event,
+            layout,
+            cursor,
+            renderer,
+            clipboard,
+            shell,
+            viewport,
+        );
+        let Some((key, modifiers)) = pressed else {
+            return;
+        };
+        let tab = matches!(key, iced::keyboard::Key::Named(Named::Tab));
+        if !tab || shell.is_event_captured() || modifiers.command() || modifiers.alt() {
+            return;
+        }
+        // The chain (count, focus, scroll into view) runs now.
+        self.move_focus(tree, layout, renderer, modifiers.shift());
+        shell.capture_event();
+        shell.request_redraw();
+    }
+
+    fn draw(
+        &self,
+        tree: &iced::advanced::widget::Tree,
+        renderer: &mut iced::Renderer,
+        theme: &iced::Theme,
+        style: &iced::advanced::renderer::Style,
+        layout: iced::advanced::Layout<'_>,
+        cursor: iced::mouse::Cursor,
+        viewport: &Rectangle,
+    ) {
+        self.content.as_widget().draw(
+            &tree.children[0],
+            renderer,
+            theme,
+            style,
+            layout,
+            cursor,
+            viewport,
+        );
+    }
+}
+
+impl<'a, Message: 'a> From<FocusScope<'a, Message>> for iced::Element<'a, Message> {
+    fn from(s: FocusScope<'a, Message>) -> Self {
+        iced::Element::new(s)
+    }
+}

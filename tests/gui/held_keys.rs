@@ -1,0 +1,163 @@
+//! Keys typed right after a shortcut that shows a field (Ctrl+Shift+C,
+//! Ctrl+Shift+B) go into that field, even when they arrive before the
+//! window is drawn again with it.
+
+use super::*;
+use iced::keyboard::{self, Key, Modifiers};
+use iced_test::runtime::UserInterface;
+use iced_test::runtime::user_interface::Cache;
+
+/// A compose window's interface, as iced's runtime keeps it between
+/// frames: built from the app's view with the widget state of the frame
+/// before (`cache`); `events` are given to it in one batch, and the
+/// messages they produce are returned with the state for the next frame.
+fn frame(
+    app: &App,
+    w: window::Id,
+    renderer: &mut iced::Renderer,
+    cache: Cache,
+    events: &[iced::Event],
+) -> (Vec<Message>, Cache) {
+    let mut ui = UserInterface::build(app.view(w), iced::Size::new(900.0, 640.0), cache, renderer);
+    let mut messages = Vec::new();
+    let _ = ui.update(
+        events,
+        iced::mouse::Cursor::Unavailable,
+        renderer,
+        &mut iced::advanced::clipboard::Null,
+        &mut messages,
+    );
+    (messages, ui.into_cache())
+}
+
+fn renderer() -> iced::Renderer {
+    let backend = std::env::var("ICED_TEST_BACKEND").ok();
+    futures::executor::block_on(<iced::Renderer as iced::advanced::renderer::Headless>::new(
+        iced::Font::DEFAULT,
+        iced::Pixels(14.0),
+        backend.as_deref(),
+    ))
+    .expect("a headless renderer")
+}
+
+fn press(key: Key, modifiers: Modifiers) -> iced::Event {
+    iced::Event::Keyboard(keyboard::Event::KeyPressed {
+        key: key.clone(),
+        modified_key: key.clone(),
+        physical_key: keyboard::key::Physical::Unidentified(
+            keyboard::key::NativeCode::Unidentified,
+        ),
+        location: keyboard::Location::Standard,
+        modifiers,
+        text: None,
+        repeat: false,
+    })
+}
+
+/// A fourth tryout pressed Ctrl+Shift+B and typed an address at once:
+/// it landed in Cc, where the focus was, because Bcc appeared only after
+/// the next frame and the task that focuses it ran later still. The
+/// window's root now holds those keys and gives them to Bcc.
+#[test]
+fn keys_typed_right_after_ctrl_shift_b_go_into_bcc() {
+    let (mut app, acc, _home) = app_with_account();
+    let w = compose_window(
+        &mut app,
+        Draft {
+            account: Some(acc.id.clone()),
+            to: "anna@example.com".into(),
+            cc: "jan@example.com".into(),
+            ..Draft::default()
+        },
+    );
+    let mut renderer = renderer();
+    // Frame 1: the cursor in Cc (Bcc not shown).
+    let (_, cache) = frame(&app, w, &mut renderer, Cache::default(), &[]);
+    let mut ui = UserInterface::build(
+        app.view(w),
+        iced::Size::new(900.0, 640.0),
+        cache,
+        &mut renderer,
+    );
+    let mut focus =
+        iced::advanced::widget::operation::focusable::focus::<()>(compose::field_id(w, "cc"));
+    ui.operate(
+        &renderer,
+        &mut iced::advanced::widget::operation::black_box(&mut focus),
+    );
+    let cache = ui.into_cache();
+    // Frame 2: Ctrl+Shift+B and the address typed in the same batch, as
+    // a fast typist's keys arrive before the window is drawn again.
+    let mut events = vec![press(
+        Key::Character("B".into()),
+        Modifiers::CTRL | Modifiers::SHIFT,
+    )];
+    events.extend(iced_test::simulator::typewrite("ola@x.pl"));
+    let (typed, cache) = frame(&app, w, &mut renderer, cache, &events);
+    assert!(
+        typed.is_empty(),
+        "nothing typed into Cc meanwhile: {typed:?}"
+    );
+    // The app handles the shortcut (its subscription saw it): Bcc shows.
+    let _ = app.update(Message::Input(w, Input::ShowBcc));
+    // Frame 3: drawn with Bcc; the next event (the redraw) gives it the
+    // keys held.
+    let redraw = iced::Event::Window(window::Event::RedrawRequested(std::time::Instant::now()));
+    let (typed, _) = frame(&app, w, &mut renderer, cache, &[redraw]);
+    for m in typed {
+        let _ = app.update(m);
+    }
+    let Some(Screen::Compose(c)) = app.windows.get(&w) else {
+        panic!("compose window");
+    };
+    assert_eq!(c.draft().bcc, "ola@x.pl");
+    assert_eq!(c.draft().cc, "jan@example.com", "Cc as it was");
+}
+
+/// Keys held for a field that does not appear are not lost: after a
+/// moment they go where the focus is.
+#[test]
+fn keys_held_for_a_field_that_never_appears_go_where_the_focus_is() {
+    let (mut app, acc, _home) = app_with_account();
+    let w = compose_window(
+        &mut app,
+        Draft {
+            account: Some(acc.id.clone()),
+            cc: "jan@example.com".into(),
+            ..Draft::default()
+        },
+    );
+    let mut renderer = renderer();
+    let (_, cache) = frame(&app, w, &mut renderer, Cache::default(), &[]);
+    let mut ui = UserInterface::build(
+        app.view(w),
+        iced::Size::new(900.0, 640.0),
+        cache,
+        &mut renderer,
+    );
+    let mut focus =
+        iced::advanced::widget::operation::focusable::focus::<()>(compose::field_id(w, "cc"));
+    ui.operate(
+        &renderer,
+        &mut iced::advanced::widget::operation::black_box(&mut focus),
+    );
+    let cache = ui.into_cache();
+    let mut events = vec![press(
+        Key::Character("B".into()),
+        Modifiers::CTRL | Modifiers::SHIFT,
+    )];
+    events.extend(iced_test::simulator::typewrite("ab"));
+    let (typed, cache) = frame(&app, w, &mut renderer, cache, &events);
+    assert!(typed.is_empty());
+    // The app never shows Bcc; the redraw the root asked for comes.
+    std::thread::sleep(Duration::from_millis(800));
+    let redraw = iced::Event::Window(window::Event::RedrawRequested(std::time::Instant::now()));
+    let (typed, _) = frame(&app, w, &mut renderer, cache, &[redraw]);
+    for m in typed {
+        let _ = app.update(m);
+    }
+    let Some(Screen::Compose(c)) = app.windows.get(&w) else {
+        panic!("compose window");
+    };
+    assert_eq!(c.draft().cc, "jan@example.comab");
+}
