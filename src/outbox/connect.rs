@@ -51,6 +51,7 @@ pub async fn open(
     let password = tokio::task::spawn_blocking(move || Keyring::default().get(&id))
         .await
         .map_err(|e| SmtpError::Network {
+            kind: crate::smtp::error::NetworkKind::Other,
             detail: e.to_string(),
         })??;
     open_with(account, &password, settings, env, tap).await

@@ -270,7 +270,17 @@ pub fn smtp_error(e: &crate::smtp::SmtpError, host: &str) -> String {
         E::ConnectionRefused { host, port } => {
             t!("smtp-error-refused", host = safe(host), port = *port)
         }
-        E::Network { detail } => t!("smtp-error-network", detail = safe(detail)),
+        E::Network { kind, detail } => {
+            use crate::smtp::error::NetworkKind as N;
+            match kind {
+                N::Reset => t!("smtp-error-network-reset"),
+                N::Closed => t!("smtp-error-network-closed"),
+                N::HostUnreachable => t!("smtp-error-network-host-unreachable"),
+                N::NetworkUnreachable => t!("smtp-error-network-unreachable"),
+                N::NoAddress => t!("smtp-error-network-no-address"),
+                N::Other => t!("smtp-error-network", detail = safe(detail)),
+            }
+        }
         E::Timeout { phase, seconds } => {
             let seconds = *seconds;
             match phase {
@@ -385,8 +395,15 @@ pub fn io_error(e: &std::io::Error) -> String {
         K::IsADirectory => t!("io-error-is-directory"),
         K::StorageFull => t!("io-error-disk-full"),
         K::InvalidData => t!("io-error-not-text"),
+        K::QuotaExceeded => t!("io-error-quota"),
+        K::FileTooLarge => t!("io-error-too-large"),
+        K::NotADirectory => t!("io-error-not-a-directory"),
+        K::ResourceBusy => t!("io-error-busy"),
+        K::TimedOut => t!("io-error-timed-out"),
+        K::InvalidFilename => t!("io-error-bad-name"),
         K::InvalidInput if e.to_string() == crate::fs::NOT_A_FILE => t!("io-error-not-a-file"),
-        _ => e.to_string(),
+        // The system's own text (English), said to be that.
+        _ => t!("io-error-other", detail = safe(&e.to_string())),
     }
 }
 

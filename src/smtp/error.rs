@@ -91,7 +91,11 @@ pub enum SmtpError {
     /// Another network failure (unreachable, reset, …).
     #[error("network error: {detail}")]
     Network {
-        /// The operating system's message.
+        /// What kind of failure, for a sentence in the person's language
+        /// (sidecars written before it was kept read as `Other`).
+        #[serde(default)]
+        kind: NetworkKind,
+        /// The operating system's message (English), for `Other`.
         detail: String,
     },
     /// A deadline passed.
@@ -250,7 +254,64 @@ pub enum SmtpError {
     Keyring(#[from] crate::secrets::SecretsError),
 }
 
+/// The kinds of network failure the window names in the person's
+/// language (the operating system's own text is English).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NetworkKind {
+    /// The connection was reset or aborted (by the server or on the way).
+    Reset,
+    /// The connection was closed when more was expected (broken pipe,
+    /// end of stream, not connected).
+    Closed,
+    /// No route to the server's host.
+    HostUnreachable,
+    /// No network reachable at all.
+    NetworkUnreachable,
+    /// None of the server's addresses could be connected to.
+    NoAddress,
+    /// Anything else: the operating system's text is shown.
+    #[default]
+    Other,
+}
+
+impl NetworkKind {
+    /// The kind of an I/O error.
+    pub fn of(e: &std::io::Error) -> NetworkKind {
+        use std::io::ErrorKind as K;
+        match e.kind() {
+            K::ConnectionReset | K::ConnectionAborted => NetworkKind::Reset,
+            K::BrokenPipe | K::UnexpectedEof | K::NotConnected => NetworkKind::Closed,
+            K::HostUnreachable => NetworkKind::HostUnreachable,
+            K::NetworkUnreachable | K::NetworkDown => NetworkKind::NetworkUnreachable,
+            K::AddrNotAvailable => NetworkKind::NoAddress,
+            _ => NetworkKind::Other,
+        }
+    }
+
+    /// The kind of the first I/O error in `e`'s chain of sources (lettre
+    /// wraps the socket's error), `Other` when there is none.
+    pub fn within(e: &(dyn std::error::Error + 'static)) -> NetworkKind {
+        let mut at = Some(e);
+        while let Some(e) = at {
+            if let Some(io) = e.downcast_ref::<std::io::Error>() {
+                return NetworkKind::of(io);
+            }
+            at = e.source();
+        }
+        NetworkKind::Other
+    }
+}
+
 impl SmtpError {
+    /// A network failure from an I/O error: its kind and its text.
+    pub fn network(e: &std::io::Error) -> SmtpError {
+        SmtpError::Network {
+            kind: NetworkKind::of(e),
+            detail: e.to_string(),
+        }
+    }
+
     /// Whether trying again later may work on its own (4xx, timeouts,
     /// network failures) — the outbox retries these by itself.
     pub fn is_transient(&self) -> bool {
@@ -263,5 +324,48 @@ impl SmtpError {
                 | SmtpError::Dns { .. }
                 | SmtpError::ConnectionRefused { .. }
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, PartialEq, Serialize, Deserialize)]
+    struct Kept {
+        error: SmtpError,
+    }
+
+    /// Sidecars written before the kind was kept still read: their
+    /// network failures are `Other`, shown with the system's text.
+    #[test]
+    fn a_network_failure_kept_without_its_kind_reads_as_other() {
+        let old = "[error.network]\ndetail = \"Connection reset by peer (os error 104)\"\n";
+        let kept: Kept = toml::from_str(old).expect("old sidecar");
+        assert_eq!(
+            kept.error,
+            SmtpError::Network {
+                kind: NetworkKind::Other,
+                detail: "Connection reset by peer (os error 104)".into()
+            }
+        );
+        let new = SmtpError::network(&std::io::ErrorKind::ConnectionReset.into());
+        let written = toml::to_string(&Kept { error: new.clone() }).expect("write");
+        assert!(written.contains("kind = \"reset\""), "{written}");
+        assert_eq!(toml::from_str::<Kept>(&written).expect("read").error, new);
+    }
+
+    /// lettre wraps the socket's error; its kind is found underneath.
+    #[test]
+    fn the_kind_is_found_under_wrapping_errors() {
+        #[derive(Debug, thiserror::Error)]
+        #[error("network error")]
+        struct Wrapper(#[source] std::io::Error);
+        let wrapped = Wrapper(std::io::ErrorKind::BrokenPipe.into());
+        assert_eq!(NetworkKind::within(&wrapped), NetworkKind::Closed);
+        assert_eq!(
+            NetworkKind::of(&std::io::ErrorKind::HostUnreachable.into()),
+            NetworkKind::HostUnreachable
+        );
     }
 }

@@ -108,8 +108,14 @@ fn map_error(e: lettre::transport::smtp::Error, tap: &Arc<Mutex<TapState>>) -> S
                 SmtpError::Permanent { code, text }
             }
         }
+        // lettre's own text starts "network error: ", which the window
+        // would say twice.
         None => SmtpError::Network {
-            detail: e.to_string(),
+            kind: crate::smtp::error::NetworkKind::within(&e),
+            detail: e
+                .to_string()
+                .trim_start_matches("network error: ")
+                .to_string(),
         },
     }
 }

@@ -324,9 +324,7 @@ pub(super) fn classify_tls_error(e: &io::Error, seen: &Presented, target: &Targe
                 detail: "the server closed the connection during the TLS handshake".into(),
             }
         }
-        None => SmtpError::Network {
-            detail: e.to_string(),
-        },
+        None => SmtpError::network(e),
     }
 }
 

@@ -127,11 +127,7 @@ pub(super) async fn tcp_connect(target: &Target, d: &Deadlines) -> Result<TcpStr
                     port: target.port,
                 })
             }
-            Ok(Err(e)) => {
-                last = Some(SmtpError::Network {
-                    detail: e.to_string(),
-                })
-            }
+            Ok(Err(e)) => last = Some(SmtpError::network(&e)),
             Ok(Ok(s)) => {
                 let _ = s.set_nodelay(true);
                 return Ok(s);
@@ -139,6 +135,7 @@ pub(super) async fn tcp_connect(target: &Target, d: &Deadlines) -> Result<TcpStr
         }
     }
     Err(last.unwrap_or(SmtpError::Network {
+        kind: crate::smtp::error::NetworkKind::NoAddress,
         detail: "no address reachable".into(),
     }))
 }
@@ -153,9 +150,7 @@ async fn read_reply(r: &mut BufReader<Tap<TcpStream>>) -> Result<(u16, String), 
         if let Some(flood) = r.get_ref().lock().flood {
             return Err(flood_error(flood));
         }
-        let n = read.map_err(|e| SmtpError::Network {
-            detail: e.to_string(),
-        })?;
+        let n = read.map_err(|e| SmtpError::network(&e))?;
         if n == 0 {
             return Err(SmtpError::Protocol {
                 detail: "the server closed the connection".into(),
@@ -179,9 +174,7 @@ async fn write_line(r: &mut BufReader<Tap<TcpStream>>, line: &str) -> Result<(),
     r.get_mut()
         .write_all(line.as_bytes())
         .await
-        .map_err(|e| SmtpError::Network {
-            detail: e.to_string(),
-        })
+        .map_err(|e| SmtpError::network(&e))
 }
 
 /// A connection ready for lettre: its greeting not yet read.

@@ -161,3 +161,59 @@ fn keys_held_for_a_field_that_never_appears_go_where_the_focus_is() {
     };
     assert_eq!(c.draft().cc, "jan@example.comab");
 }
+
+/// Both shortcuts in one burst of keys (as the window got them in a
+/// real run: Ctrl+Shift+B came while Cc was still awaited): the keys
+/// after each go into its own field.
+#[test]
+fn ctrl_shift_c_and_ctrl_shift_b_in_one_burst_each_get_their_own_keys() {
+    let (mut app, acc, _home) = app_with_account();
+    let w = compose_window(
+        &mut app,
+        Draft {
+            account: Some(acc.id.clone()),
+            to: "anna@example.com".into(),
+            ..Draft::default()
+        },
+    );
+    let mut renderer = renderer();
+    let (_, cache) = frame(&app, w, &mut renderer, Cache::default(), &[]);
+    let mut ui = UserInterface::build(
+        app.view(w),
+        iced::Size::new(900.0, 640.0),
+        cache,
+        &mut renderer,
+    );
+    let mut focus =
+        iced::advanced::widget::operation::focusable::focus::<()>(compose::field_id(w, "to"));
+    ui.operate(
+        &renderer,
+        &mut iced::advanced::widget::operation::black_box(&mut focus),
+    );
+    let cache = ui.into_cache();
+    let shortcut = |c: &str| press(Key::Character(c.into()), Modifiers::CTRL | Modifiers::SHIFT);
+    let mut events = vec![shortcut("C")];
+    events.extend(iced_test::simulator::typewrite("jan@x.pl"));
+    events.push(shortcut("B"));
+    events.extend(iced_test::simulator::typewrite("ola@x.pl"));
+    let (typed, cache) = frame(&app, w, &mut renderer, cache, &events);
+    assert!(typed.is_empty(), "nothing typed into To: {typed:?}");
+    let _ = app.update(Message::Input(w, Input::ShowCc));
+    let _ = app.update(Message::Input(w, Input::ShowBcc));
+    let redraw = iced::Event::Window(window::Event::RedrawRequested(std::time::Instant::now()));
+    let (typed, _) = frame(&app, w, &mut renderer, cache, &[redraw]);
+    for m in typed {
+        let _ = app.update(m);
+    }
+    let Some(Screen::Compose(c)) = app.windows.get(&w) else {
+        panic!("compose window");
+    };
+    assert_eq!(
+        (
+            c.draft().to.as_str(),
+            c.draft().cc.as_str(),
+            c.draft().bcc.as_str()
+        ),
+        ("anna@example.com", "jan@x.pl", "ola@x.pl")
+    );
+}

@@ -51,6 +51,9 @@ pub enum Fault {
     RefuseRcpt(String),
     /// (TLS) Answer MAIL with 421 and close.
     Reply421OnMail,
+    /// (TLS) On MAIL, reset the connection (a TCP RST, as a crashed
+    /// server or a middlebox sends).
+    ResetOnMail,
 }
 
 impl Fault {
@@ -110,6 +113,10 @@ impl FaultProxy {
                     let Ok(server) = TcpStream::connect(("127.0.0.1", upstream)).await else {
                         return;
                     };
+                    if fault == Fault::ResetOnMail {
+                        // Closing then sends RST instead of FIN.
+                        let _ = client.set_zero_linger();
+                    }
                     match acceptor {
                         Some(a) => {
                             let Ok(tls) = a.accept(client).await else {
@@ -308,6 +315,9 @@ async fn tls_session(
                 .write_all(b"550 5.1.1 No such user here\r\n")
                 .await?;
             continue;
+        }
+        if fault == Fault::ResetOnMail && upper.starts_with("MAIL FROM") {
+            return Ok(());
         }
         if fault == Fault::Reply421OnMail && upper.starts_with("MAIL FROM") {
             client

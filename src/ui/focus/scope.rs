@@ -46,11 +46,18 @@ pub type ShowsField = (
 /// appeared; then they go where the focus is (never lost).
 const HOLD_AT_MOST: Duration = Duration::from_millis(750);
 
-/// The root's own state: the field being waited for, since when, and the
-/// keys held for it.
+/// The root's own state: the fields being waited for, in the order
+/// their shortcuts were pressed (Ctrl+Shift+C then Ctrl+Shift+B in one
+/// burst of keys), each with the keys typed after it.
 #[derive(Default)]
-struct Held {
-    target: Option<(Id, Instant)>,
+struct Held(std::collections::VecDeque<Waiting>);
+
+/// A field being waited for.
+struct Waiting {
+    field: Id,
+    /// Since when it is the first waited for.
+    since: Instant,
+    /// The keys typed for it, in order.
     events: Vec<iced::Event>,
 }
 
@@ -155,71 +162,123 @@ impl<Message> FocusScope<'_, Message> {
         shell: &mut iced::advanced::Shell<'_, Message>,
         viewport: &Rectangle,
     ) -> bool {
-        let keyboard = matches!(
-            event,
-            iced::Event::Keyboard(_) | iced::Event::InputMethod(_)
-        );
-        let waiting = tree.state.downcast_ref::<Held>().target.clone();
-        if let Some((field, since)) = waiting {
+        // The fields that are there now (or waited for too long) get
+        // their keys, in order.
+        while let Some((field, since)) = tree
+            .state
+            .downcast_ref::<Held>()
+            .0
+            .front()
+            .map(|w| (w.field.clone(), w.since))
+        {
             let there = self.focus_now(tree, layout, renderer, &field);
             if !there && since.elapsed() < HOLD_AT_MOST {
-                if keyboard {
-                    tree.state.downcast_mut::<Held>().events.push(event.clone());
-                    shell.capture_event();
-                }
-                shell.request_redraw_at(since + HOLD_AT_MOST);
-                return keyboard;
+                break;
             }
-            // There (focused now), or given up on: the keys held go where
-            // the focus is, in the order typed.
+            // Given up on: the keys go where the focus is.
             if !there
                 && !self.focused(tree, layout, renderer).0
                 && let Some(fallback) = self.fallback.clone()
             {
                 let _ = self.focus_now(tree, layout, renderer, &fallback);
             }
-            let held = std::mem::take(tree.state.downcast_mut::<Held>());
-            for event in &held.events {
-                let mut messages = Vec::new();
-                let mut replay = iced::advanced::Shell::new(&mut messages);
-                self.content.as_widget_mut().update(
-                    &mut tree.children[0],
-                    event,
-                    layout,
-                    cursor,
-                    renderer,
-                    clipboard,
-                    &mut replay,
-                    viewport,
-                );
-                let invalid = replay.is_layout_invalid();
-                drop(replay);
-                for m in messages {
-                    shell.publish(m);
-                }
-                if invalid {
-                    shell.invalidate_layout();
-                }
+            let held = &mut tree.state.downcast_mut::<Held>().0;
+            let events = held.pop_front().map(|w| w.events).unwrap_or_default();
+            if let Some(next) = held.front_mut() {
+                next.since = Instant::now();
             }
-            if !held.events.is_empty() {
-                shell.request_redraw();
-            }
+            self.replay(
+                tree, &events, layout, cursor, renderer, clipboard, shell, viewport,
+            );
         }
-        if let iced::Event::Keyboard(iced::keyboard::Event::KeyPressed { key, modifiers, .. }) =
-            event
-            && let Some((_, field)) = self.reveals.iter().find(|(is, _)| is(key, *modifiers))
-        {
-            let field = field.clone();
+        let shows = match event {
+            iced::Event::Keyboard(iced::keyboard::Event::KeyPressed { key, modifiers, .. }) => self
+                .reveals
+                .iter()
+                .find(|(is, _)| is(key, *modifiers))
+                .map(|(_, field)| field.clone()),
+            _ => None,
+        };
+        let keyboard = matches!(
+            event,
+            iced::Event::Keyboard(_) | iced::Event::InputMethod(_)
+        );
+        let waiting = !tree.state.downcast_ref::<Held>().0.is_empty();
+        if !waiting {
             // In the window already: focused at once. Otherwise the keys
             // that follow wait for it.
-            if !self.focus_now(tree, layout, renderer, &field) {
-                let held = tree.state.downcast_mut::<Held>();
-                held.target = Some((field, Instant::now()));
-                held.events.clear();
+            if let Some(field) = shows
+                && !self.focus_now(tree, layout, renderer, &field)
+            {
+                tree.state.downcast_mut::<Held>().0.push_back(Waiting {
+                    field,
+                    since: Instant::now(),
+                    events: Vec::new(),
+                });
                 shell.request_redraw_at(Instant::now() + HOLD_AT_MOST);
             }
+            return false;
         }
-        false
+        let held = &mut tree.state.downcast_mut::<Held>().0;
+        if let Some(field) = shows {
+            // Another field asked for while waiting: the keys after it
+            // are its own.
+            held.push_back(Waiting {
+                field,
+                since: Instant::now(),
+                events: Vec::new(),
+            });
+        } else if keyboard && let Some(last) = held.back_mut() {
+            last.events.push(event.clone());
+        }
+        if let Some(first) = held.front() {
+            shell.request_redraw_at(first.since + HOLD_AT_MOST);
+        }
+        if keyboard {
+            shell.capture_event();
+        }
+        keyboard
+    }
+
+    /// Gives `events` (held keys) to the content, in order, each as if it
+    /// had just come.
+    #[allow(clippy::too_many_arguments)]
+    fn replay(
+        &mut self,
+        tree: &mut iced::advanced::widget::Tree,
+        events: &[iced::Event],
+        layout: iced::advanced::Layout<'_>,
+        cursor: iced::mouse::Cursor,
+        renderer: &iced::Renderer,
+        clipboard: &mut dyn iced::advanced::Clipboard,
+        shell: &mut iced::advanced::Shell<'_, Message>,
+        viewport: &Rectangle,
+    ) {
+        for event in events {
+            let mut messages = Vec::new();
+            let mut replay = iced::advanced::Shell::new(&mut messages);
+            self.content.as_widget_mut().update(
+                &mut tree.children[0],
+                event,
+                layout,
+                cursor,
+                renderer,
+                clipboard,
+                &mut replay,
+                viewport,
+            );
+            let invalid = replay.is_layout_invalid();
+            drop(replay);
+            for m in messages {
+                shell.publish(m);
+            }
+            if invalid {
+                shell.invalidate_layout();
+            }
+        }
+        if !events.is_empty() {
+            shell.request_redraw();
+        }
     }
 
     /// Runs `op` and the operations it chains on the content, now.
