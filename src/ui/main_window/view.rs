@@ -1,0 +1,222 @@
+//! The main window drawn: the header bar, the sidebar, the page of the
+//! view shown, the question above it and the toast.
+
+use super::{Confirm, Message, Shown, State, Tab, accounts, lists, settings};
+use crate::t;
+use crate::ui::style;
+use crate::ui::widget::button;
+use iced::widget::{column, container, row, scrollable, text};
+use iced::{Element, Length};
+
+/// One entry of the sidebar, with its count when it helps.
+fn nav_entry<'a>(
+    label: String,
+    count: Option<usize>,
+    tab: Tab,
+    current: Tab,
+) -> Element<'a, Message> {
+    use crate::ui::icon::{Icon, icon};
+    let glyph = match tab {
+        Tab::Accounts => Icon::Accounts,
+        Tab::Drafts => Icon::Drafts,
+        Tab::Outbox => Icon::Outbox,
+        Tab::Sent => Icon::Sent,
+        Tab::Settings => Icon::Settings,
+    };
+    let mut line = row![icon(glyph, 16.0), text(label).width(Length::Fill)]
+        .spacing(style::space::S)
+        .align_y(iced::Alignment::Center);
+    if let Some(n) = count.filter(|n| *n > 0) {
+        line = line.push(text(n.to_string()).size(style::size::SMALL));
+    }
+    button(line)
+        .width(Length::Fill)
+        .padding([style::space::S, style::space::M])
+        .style(style::nav(tab == current))
+        .on_press(Message::Tab(tab))
+        .into()
+}
+
+/// The widget id of a question's "no" (Cancel) button: the focus goes
+/// there when a question is asked, so a reflexive Enter destroys nothing;
+/// Shift+Tab reaches "yes", Esc also answers no.
+pub const CONFIRM_NO_ID: &str = "main-confirm-no";
+
+pub(super) fn confirm_bar<'a>(question: String, yes: String) -> Element<'a, Message> {
+    container(
+        row![
+            text(question).width(Length::Fill),
+            button(text(yes))
+                .style(button::danger)
+                .on_press(Message::ConfirmYes),
+            button(text(t!("main-cancel")))
+                .style(style::secondary)
+                .id(CONFIRM_NO_ID)
+                .on_press(Message::ConfirmNo),
+        ]
+        .spacing(style::space::S)
+        .align_y(iced::Alignment::Center),
+    )
+    .padding(style::space::M)
+    .style(style::question)
+    .into()
+}
+
+/// The question waiting for an answer, if any.
+fn question<'a>(state: &'a State, shown: &Shown<'a>) -> Option<Element<'a, Message>> {
+    let c = state.confirm.as_ref()?;
+    Some(match c {
+        // Asked in the account's row while Accounts is shown (D21).
+        Confirm::RemoveAccount(_) if state.tab == Tab::Accounts => return None,
+        Confirm::RemoveAccount(id) => {
+            let address = shown
+                .accounts
+                .iter()
+                .find(|a| &a.id == id)
+                .map(|a| a.address.clone())
+                .unwrap_or_default();
+            confirm_bar(
+                t!("main-confirm-remove", address = address),
+                t!("main-remove"),
+            )
+        }
+        Confirm::PlaintextOff => confirm_bar(
+            t!("settings-plaintext-off-question"),
+            t!("settings-plaintext-off-yes"),
+        ),
+        Confirm::RetryUnsure(_) => {
+            confirm_bar(t!("outbox-retry-unsure-question"), t!("outbox-retry"))
+        }
+        Confirm::CloseWithForm => confirm_bar(t!("form-close-question"), t!("form-close-yes")),
+        Confirm::DeleteQueued(id) => {
+            let subject = shown
+                .outbox
+                .iter()
+                .find(|m| &m.id == id)
+                .map(|m| lists::subject_or_none(&m.sidecar.subject))
+                .unwrap_or_default();
+            confirm_bar(
+                t!("outbox-delete-question", subject = subject),
+                t!("outbox-delete"),
+            )
+        }
+        Confirm::DiscardDraft(id) => {
+            let row = shown.drafts.iter().find(|d| &d.id == id);
+            let subject = row
+                .map(|d| lists::subject_or_none(&d.subject))
+                .unwrap_or_default();
+            // Its message still goes: the question says so.
+            let question = if row.is_some_and(|d| d.queued) {
+                t!("drafts-discard-queued-question", subject = subject)
+            } else {
+                t!("drafts-discard-question", subject = subject)
+            };
+            confirm_bar(question, t!("main-discard"))
+        }
+    })
+}
+
+/// Draws the window: header bar, sidebar, the chosen view.
+pub fn view<'a>(state: &'a State, shown: Shown<'a>) -> Element<'a, Message> {
+    let header = container(
+        row![
+            crate::ui::icon::app_logo(28.0),
+            text("Koperta").size(style::size::TITLE).width(Length::Fill),
+            button(crate::ui::icon::with_label(
+                crate::ui::icon::Icon::Compose,
+                t!("main-compose")
+            ))
+            .style(button::primary)
+            .padding([style::space::S, style::space::L])
+            .on_press_maybe((!shown.accounts.is_empty()).then_some(Message::Compose)),
+        ]
+        .spacing(style::space::S)
+        .align_y(iced::Alignment::Center),
+    )
+    .padding([style::space::S, style::space::L])
+    .width(Length::Fill)
+    .style(style::bar);
+    let current = state.tab;
+    let sidebar = container(
+        column![
+            nav_entry(t!("main-tab-accounts"), None, Tab::Accounts, current),
+            nav_entry(
+                t!("main-tab-drafts"),
+                Some(shown.drafts.len()),
+                Tab::Drafts,
+                current
+            ),
+            nav_entry(
+                t!("main-tab-outbox"),
+                Some(shown.outbox.len()),
+                Tab::Outbox,
+                current
+            ),
+            nav_entry(
+                t!("main-tab-sent"),
+                Some(shown.sent.len()),
+                Tab::Sent,
+                current
+            ),
+            nav_entry(t!("main-tab-settings"), None, Tab::Settings, current),
+        ]
+        .spacing(2)
+        .padding(style::space::S),
+    )
+    .width(Length::Fixed(style::SIDEBAR_WIDTH))
+    .height(Length::Fill)
+    .style(style::bar);
+    let mut body = column![].spacing(style::space::M);
+    if let Some(e) = shown.config_error {
+        body = body.push(text(e.to_string()).style(text::danger));
+    }
+    if let Some(q) = question(state, &shown) {
+        body = body.push(q);
+    }
+    let page: Element<'a, Message> = match state.tab {
+        Tab::Accounts => accounts::page(state, shown.settings, shown.accounts, shown.checks),
+        Tab::Drafts => lists::drafts(&shown),
+        Tab::Outbox => lists::outbox(&shown),
+        Tab::Sent => lists::sent(&shown),
+        Tab::Settings => settings::page(shown.settings),
+    };
+    // Room at the right for the scroll bar, so it covers no card (D22).
+    body = body.push(
+        scrollable(container(page).padding(iced::Padding {
+            right: style::space::L,
+            ..iced::Padding::ZERO
+        }))
+        .height(Length::Fill),
+    );
+    if let Some(n) = &state.notice {
+        let mut toast = row![text(n.text.clone()).width(Length::Fill)]
+            .spacing(style::space::S)
+            .align_y(iced::Alignment::Center);
+        if let Some(id) = &n.undo {
+            toast = toast.push(
+                button(text(t!("drafts-undo-discard")))
+                    .style(style::secondary)
+                    .on_press(Message::UndoDiscard(id.clone())),
+            );
+        }
+        body = body.push(
+            container(toast)
+                .padding([style::space::S, style::space::M])
+                .width(Length::Fill)
+                .style(style::toast),
+        );
+    }
+    column![
+        header,
+        row![
+            sidebar,
+            // A wide window keeps the page readable instead of stretching
+            // every row edge to edge (D22).
+            container(container(body).max_width(style::PAGE_MAX_WIDTH))
+                .padding(style::space::L)
+                .width(Length::Fill)
+        ]
+        .height(Length::Fill),
+    ]
+    .into()
+}
