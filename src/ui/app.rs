@@ -383,8 +383,12 @@ impl App {
 
     /// Draws window `id`.
     pub fn view(&self, id: window::Id) -> Element<'_, Message> {
-        // The root scopes focus to this window and moves it on Tab.
-        let scope = super::focus::scope(id, self.window_view(id));
+        // The root scopes focus to this window, moves it on Tab, and
+        // turns shortcuts into messages in their place among the keys.
+        let scope =
+            super::focus::scope(id, self.window_view(id)).shortcuts(move |key, modifiers| {
+                super::keyboard::shortcut(key, modifiers).map(|input| Message::Input(id, input))
+            });
         match self.windows.get(&id) {
             // Enter in To, Cc, Bcc and Subject moves on, as Tab does.
             // A key typed while nothing has the focus goes to the field

@@ -1,6 +1,6 @@
-//! The keyboard: shortcuts decoded from raw events (which window they
-//! came from included; Tab is the window root's, [`super::focus::FocusScope`]), and what each
-//! shortcut does.
+//! The keyboard: shortcuts decoded from keys (by each window's root,
+//! [`super::focus::FocusScope`], which also moves the focus on Tab), and
+//! what each shortcut does.
 
 use std::path::PathBuf;
 
@@ -127,16 +127,16 @@ impl App {
     }
 }
 
-/// Turns raw events into inputs; keeps only what the app uses.
+/// Turns raw window events into inputs: files dropped. Keys are decoded
+/// by each window's root ([`shortcut`] through
+/// [`super::focus::FocusScope::shortcuts`]), so that a shortcut's message
+/// comes in its place among the keys typed.
 pub(super) fn decode_event(
     event: Event,
     _status: event::Status,
     id: window::Id,
 ) -> Option<Message> {
     match event {
-        Event::Keyboard(keyboard::Event::KeyPressed { key, modifiers, .. }) => {
-            shortcut(&key, modifiers).map(|input| Message::Input(id, input))
-        }
         Event::Window(window::Event::FileDropped(path)) => {
             Some(Message::Input(id, Input::Dropped(path)))
         }
@@ -156,7 +156,7 @@ pub fn shows_bcc(key: &Key, modifiers: keyboard::Modifiers) -> bool {
 }
 
 /// The shortcut a key pressed with `modifiers` is, if any.
-fn shortcut(key: &Key, modifiers: keyboard::Modifiers) -> Option<Input> {
+pub(super) fn shortcut(key: &Key, modifiers: keyboard::Modifiers) -> Option<Input> {
     let input = match key.as_ref() {
         Key::Named(Named::Enter) if modifiers.command() => Input::Send,
         Key::Named(Named::Escape) => Input::Escape,

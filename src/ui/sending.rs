@@ -125,11 +125,12 @@ impl App {
             }
         }
         self.relist();
-        // Typed into while it was being queued: taken back at once, as any
-        // edit in the undo delay is, so what goes out is what is shown.
+        // Typed into (or Esc) while it was being queued: taken back at
+        // once, as any edit in the undo delay is, so what goes out is what
+        // is shown.
         let typed_meanwhile = matches!(
             self.windows.get(&id),
-            Some(Screen::Compose(c)) if c.typed_while_queueing()
+            Some(Screen::Compose(c)) if c.to_take_back()
         );
         if typed_meanwhile {
             return self.undo(id);

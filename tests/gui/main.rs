@@ -2241,6 +2241,44 @@ fn typing_while_the_message_is_being_queued_takes_it_back() {
     assert_eq!(c.draft().subject, "Szybko!");
 }
 
+/// A fifth tryout pressed Esc right after Ctrl+Enter, while the message
+/// was still being put in the outbox: the Esc was ignored and the message
+/// went. Esc then takes it back as soon as it is queued, as in the undo
+/// delay.
+#[test]
+fn esc_while_the_message_is_being_queued_takes_it_back() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::En);
+    let (mut app, acc, _home) = app_with_account();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let w = support::app::compose_window(
+        &mut app,
+        Draft {
+            account: Some(acc.id.clone()),
+            to: "jan@example.com".into(),
+            subject: "Jednak nie".into(),
+            body: "Tekst".into(),
+            ..Draft::default()
+        },
+    );
+    let queueing = app.update(Message::Compose(w, compose::Message::Send));
+    let escape = app.update(Message::Input(w, Input::Escape));
+    support::app::drive(&mut app, &rt, iced::Task::batch([queueing, escape]));
+    assert!(
+        app.engine.entries().is_empty(),
+        "taken back, nothing to send"
+    );
+    let Some(Screen::Compose(c)) = app.windows.get(&w) else {
+        panic!("window")
+    };
+    assert_eq!(*c.sending(), compose::Sending::Idle);
+    // Sent again, it is held for the undo delay as usual (the Esc is not
+    // remembered).
+    let queueing = app.update(Message::Compose(w, compose::Message::Send));
+    support::app::drive(&mut app, &rt, queueing);
+    assert_eq!(app.engine.entries().len(), 1);
+}
+
 /// A sent message opened read-only, in both languages and themes: who it
 /// went to (Bcc from the envelope), when, its size, the TLS session as
 /// observed at delivery, the server's reply, the text and attachments.

@@ -107,6 +107,13 @@ impl State {
         if matches!(self.sending, Sending::Held(_)) {
             return true;
         }
+        // Esc while it is being put in the outbox: taken back as soon as
+        // it is there (a tryout's Esc right after Ctrl+Enter was ignored,
+        // and the message went).
+        if matches!(self.sending, Sending::Queueing) {
+            self.escaped_while_queueing = true;
+            return false;
+        }
         self.asking_close = false;
         self.asking_resend = false;
         self.asking_concerns.clear();
@@ -227,6 +234,7 @@ impl State {
             return None;
         };
         self.sending = Sending::Queueing;
+        self.escaped_while_queueing = false;
         self.notice = None;
         self.queued_edit = self.edited_at;
         Some((self.draft.clone(), self.draft_id.clone(), account))
@@ -237,6 +245,9 @@ impl State {
     /// bytes). What was typed while it was being queued is not in it.
     pub fn queued(&mut self, outbox_id: String, held_until: Option<u64>, total: u64) {
         self.leaving_outbox = false;
+        if held_until.is_none() {
+            self.escaped_while_queueing = false;
+        }
         self.outbox_id = Some(outbox_id);
         self.unsent_changes = self.edited_at != self.queued_edit;
         self.sending = match held_until {
@@ -251,10 +262,12 @@ impl State {
         self.sending = reason.map_or(Sending::Idle, |r| Sending::Failed(super::Why::Text(r)));
     }
 
-    /// Typed into while it was being queued, and still held: it is to be
-    /// taken back at once, so what goes out is what is shown.
-    pub fn typed_while_queueing(&self) -> bool {
-        self.unsent_changes && matches!(self.sending, Sending::Held(_))
+    /// Typed into, or Esc pressed, while it was being queued, and still
+    /// held: it is to be taken back at once, so what goes out is what is
+    /// shown and Esc does what it says.
+    pub fn to_take_back(&self) -> bool {
+        (self.unsent_changes || self.escaped_while_queueing)
+            && matches!(self.sending, Sending::Held(_))
     }
 
     /// The message is to be taken out of the outbox (Undo, or withdrawn):
@@ -271,6 +284,7 @@ impl State {
             Ok(()) => {
                 self.outbox_id = None;
                 self.sending = Sending::Idle;
+                self.escaped_while_queueing = false;
                 self.notice = Some(super::Notice::Said(done));
             }
             Err(e) => self.notice = Some(super::Notice::Text(e)),

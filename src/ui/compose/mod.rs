@@ -230,6 +230,9 @@ pub struct State {
     /// late" about a message that never went (a tryout's burst of typing
     /// in the undo delay).
     leaving_outbox: bool,
+    /// Esc was pressed while the message was being put in the outbox: it
+    /// is taken back as soon as it is there.
+    escaped_while_queueing: bool,
 }
 
 /// What the person did.
@@ -365,6 +368,7 @@ impl State {
             removed: None,
             said_saved: false,
             typed_attaches: std::collections::VecDeque::new(),
+            escaped_while_queueing: false,
             leaving_outbox: false,
         }
     }
@@ -491,15 +495,9 @@ impl State {
             }
             Message::AttachPath(s) => {
                 self.focus = Some(5);
-                // Keys typed right after Enter reach the field before it
-                // is drawn cleared: they came after the path just taken
-                // (a tryout's two paths ran together).
-                self.attach_path = match self.typed_attaches.back() {
-                    Some(taken) if !taken.is_empty() && s.starts_with(taken.as_str()) => {
-                        s[taken.len()..].to_string()
-                    }
-                    _ => s,
-                };
+                // Keys typed right after Enter come without the path just
+                // taken (the field's widget strips it, `submit_clears`).
+                self.attach_path = s;
             }
             Message::AttachTyped => {
                 if self.attach_path.trim().trim_matches('"').is_empty() {

@@ -291,12 +291,14 @@ pub fn view<'a>(
         }));
     content = content.push(
         row![
-            text_input(&t!("compose-attach-path-placeholder"), &state.attach_path)
-                .id(field_id(window, "attach"))
-                .on_input(Message::AttachPath)
-                .on_submit(Message::AttachTyped)
-                .padding(6)
-                .width(Length::Fill),
+            // Cleared at Enter even for keys typed before the next frame.
+            crate::ui::widget::submit_clears::submit_clears(
+                &t!("compose-attach-path-placeholder"),
+                &state.attach_path,
+                field_id(window, "attach"),
+                Message::AttachPath,
+                Message::AttachTyped,
+            ),
             button(text(t!("compose-attach-path")))
                 .style(crate::ui::style::secondary)
                 .on_press(Message::AttachTyped),

@@ -26,7 +26,15 @@ pub struct FocusScope<'a, Message> {
     fallback: Option<Id>,
     /// Shortcuts that show a field and move the focus into it.
     reveals: Vec<ShowsField>,
+    /// The window's keyboard shortcuts: the message for a key pressed
+    /// with these modifiers, if it is one.
+    shortcut: Option<Shortcut<'a, Message>>,
 }
+
+/// Decodes a key pressed with modifiers into the window's message for
+/// that shortcut.
+pub type Shortcut<'a, Message> =
+    Box<dyn Fn(&iced::keyboard::Key, iced::keyboard::Modifiers) -> Option<Message> + 'a>;
 
 /// A shortcut that shows a field and moves the focus into it (Ctrl+Shift+C
 /// shows Cc): whether a key pressed with these modifiers is it, and the
@@ -72,10 +80,11 @@ pub fn scope<'a, Message: 'a>(
         enter_moves_on: Vec::new(),
         fallback: None,
         reveals: Vec::new(),
+        shortcut: None,
     }
 }
 
-impl<Message> FocusScope<'_, Message> {
+impl<'a, Message> FocusScope<'a, Message> {
     /// Enter in any of `fields` moves the focus on, as Tab does.
     pub fn enter_moves_on(mut self, fields: Vec<Id>) -> Self {
         self.enter_moves_on = fields;
@@ -85,6 +94,16 @@ impl<Message> FocusScope<'_, Message> {
     /// A key pressed while no control has the focus goes to `field`.
     pub fn fallback(mut self, field: Option<Id>) -> Self {
         self.fallback = field;
+        self
+    }
+
+    /// The window's keyboard shortcuts, published in their place among
+    /// the keys typed.
+    pub fn shortcuts(
+        mut self,
+        decode: impl Fn(&iced::keyboard::Key, iced::keyboard::Modifiers) -> Option<Message> + 'a,
+    ) -> Self {
+        self.shortcut = Some(Box::new(decode));
         self
     }
 
@@ -219,25 +238,115 @@ impl<Message> FocusScope<'_, Message> {
             }
             return false;
         }
-        let held = &mut tree.state.downcast_mut::<Held>().0;
         if let Some(field) = shows {
             // Another field asked for while waiting: the keys after it
-            // are its own.
+            // are its own, and the app is asked for the field now.
+            if let iced::Event::Keyboard(iced::keyboard::Event::KeyPressed {
+                key, modifiers, ..
+            }) = event
+                && let Some(shortcut) = &self.shortcut
+                && let Some(message) = shortcut(key, *modifiers)
+            {
+                shell.publish(message);
+            }
+            let held = &mut tree.state.downcast_mut::<Held>().0;
             held.push_back(Waiting {
                 field,
                 since: Instant::now(),
                 events: Vec::new(),
             });
-        } else if keyboard && let Some(last) = held.back_mut() {
+        } else if keyboard && let Some(last) = tree.state.downcast_mut::<Held>().0.back_mut() {
             last.events.push(event.clone());
         }
-        if let Some(first) = held.front() {
+        if let Some(first) = tree.state.downcast_ref::<Held>().0.front() {
             shell.request_redraw_at(first.since + HOLD_AT_MOST);
         }
         if keyboard {
             shell.capture_event();
         }
         keyboard
+    }
+
+    /// What the root does with an event that is not held: shortcuts,
+    /// Enter that moves on, the fallback field, the content, then Tab.
+    #[allow(clippy::too_many_arguments)]
+    fn handle(
+        &mut self,
+        tree: &mut iced::advanced::widget::Tree,
+        event: &iced::Event,
+        layout: iced::advanced::Layout<'_>,
+        cursor: iced::mouse::Cursor,
+        renderer: &iced::Renderer,
+        clipboard: &mut dyn iced::advanced::Clipboard,
+        shell: &mut iced::advanced::Shell<'_, Message>,
+        viewport: &Rectangle,
+    ) {
+        use iced::keyboard::{Event as Key, key::Named};
+        // A shortcut's message comes in its place among the keys (a
+        // subscription's came later, after keys typed after it: a tryout's
+        // Esc reached the window after the typing that followed it).
+        if let iced::Event::Keyboard(Key::KeyPressed { key, modifiers, .. }) = event
+            && let Some(shortcut) = &self.shortcut
+            && let Some(message) = shortcut(key, *modifiers)
+        {
+            shell.publish(message);
+        }
+        let pressed = match event {
+            iced::Event::Keyboard(Key::KeyPressed { key, modifiers, .. }) => {
+                Some((key.as_ref(), *modifiers))
+            }
+            _ => None,
+        };
+        // Enter in a field that moves on: before the field sees it (it
+        // would submit).
+        if let Some((iced::keyboard::Key::Named(Named::Enter), modifiers)) = pressed
+            && modifiers.is_empty()
+            && !self.enter_moves_on.is_empty()
+            && let (_, Some(focused)) = self.focused(tree, layout, renderer)
+            && self.enter_moves_on.contains(&focused)
+        {
+            self.move_focus(tree, layout, renderer, false);
+            shell.capture_event();
+            shell.request_redraw();
+            return;
+        }
+        // A key with nowhere to go: to the fallback field first, then
+        // handled there as usual.
+        if pressed
+            .as_ref()
+            .is_some_and(|(_, m)| !m.command() && !m.alt())
+            && let Some(field) = self.fallback.clone()
+            && !self.focused(tree, layout, renderer).0
+        {
+            let focus = Box::new(FocusIn {
+                within: Within::inside_already(self.id.clone()),
+                target: Target::Id(field),
+                seen: 0,
+                found: None,
+            });
+            let _ = self.run(tree, layout, renderer, focus);
+        }
+        self.content.as_widget_mut().update(
+            &mut tree.children[0],
+            event,
+            layout,
+            cursor,
+            renderer,
+            clipboard,
+            shell,
+            viewport,
+        );
+        let Some((key, modifiers)) = pressed else {
+            return;
+        };
+        let tab = matches!(key, iced::keyboard::Key::Named(Named::Tab));
+        if !tab || shell.is_event_captured() || modifiers.command() || modifiers.alt() {
+            return;
+        }
+        // The chain (count, focus, scroll into view) runs now.
+        self.move_focus(tree, layout, renderer, modifiers.shift());
+        shell.capture_event();
+        shell.request_redraw();
     }
 
     /// Gives `events` (held keys) to the content, in order, each as if it
@@ -257,8 +366,8 @@ impl<Message> FocusScope<'_, Message> {
         for event in events {
             let mut messages = Vec::new();
             let mut replay = iced::advanced::Shell::new(&mut messages);
-            self.content.as_widget_mut().update(
-                &mut tree.children[0],
+            self.handle(
+                tree,
                 event,
                 layout,
                 cursor,
@@ -364,68 +473,14 @@ impl<Message> iced::advanced::Widget<Message, iced::Theme, iced::Renderer>
         shell: &mut iced::advanced::Shell<'_, Message>,
         viewport: &Rectangle,
     ) {
-        use iced::keyboard::{Event as Key, key::Named};
         if self.hold(
             tree, event, layout, cursor, renderer, clipboard, shell, viewport,
         ) {
             return;
         }
-        let pressed = match event {
-            iced::Event::Keyboard(Key::KeyPressed { key, modifiers, .. }) => {
-                Some((key.as_ref(), *modifiers))
-            }
-            _ => None,
-        };
-        // Enter in a field that moves on: before the field sees it (it
-        // would submit).
-        if let Some((iced::keyboard::Key::Named(Named::Enter), modifiers)) = pressed
-            && modifiers.is_empty()
-            && !self.enter_moves_on.is_empty()
-            && let (_, Some(focused)) = self.focused(tree, layout, renderer)
-            && self.enter_moves_on.contains(&focused)
-        {
-            self.move_focus(tree, layout, renderer, false);
-            shell.capture_event();
-            shell.request_redraw();
-            return;
-        }
-        // A key with nowhere to go: to the fallback field first, then
-        // handled there as usual.
-        if pressed
-            .as_ref()
-            .is_some_and(|(_, m)| !m.command() && !m.alt())
-            && let Some(field) = self.fallback.clone()
-            && !self.focused(tree, layout, renderer).0
-        {
-            let focus = Box::new(FocusIn {
-                within: Within::inside_already(self.id.clone()),
-                target: Target::Id(field),
-                seen: 0,
-                found: None,
-            });
-            let _ = self.run(tree, layout, renderer, focus);
-        }
-        self.content.as_widget_mut().update(
-            &mut tree.children[0],
-            event,
-            layout,
-            cursor,
-            renderer,
-            clipboard,
-            shell,
-            viewport,
+        self.handle(
+            tree, event, layout, cursor, renderer, clipboard, shell, viewport,
         );
-        let Some((key, modifiers)) = pressed else {
-            return;
-        };
-        let tab = matches!(key, iced::keyboard::Key::Named(Named::Tab));
-        if !tab || shell.is_event_captured() || modifiers.command() || modifiers.alt() {
-            return;
-        }
-        // The chain (count, focus, scroll into view) runs now.
-        self.move_focus(tree, layout, renderer, modifiers.shift());
-        shell.capture_event();
-        shell.request_redraw();
     }
 
     fn draw(

@@ -8,6 +8,7 @@
 //! Space presses.
 
 pub mod focusable;
+pub mod submit_clears;
 
 /// The methods of a widget that only wraps `self.content` (its one child,
 /// `tree.children[0]`): children, diff, size, layout, the mouse cursor and
