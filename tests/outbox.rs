@@ -370,7 +370,7 @@ fn a_later_time_that_does_not_exist_or_is_malformed_is_refused_and_nothing_is_qu
 /// The engine, in this process, as the app drives it: a send is cancelled
 /// once its first bytes are out.
 #[test]
-#[ignore = "run by a_running_send_cancelled_before_its_end_delivers_nothing_and_waits_for_the_person"]
+#[ignore = "run by the cancel tests, in a process of its own"]
 fn cancel_inner() {
     use futures::StreamExt;
     use koperta::outbox::{Event, Outbox, Outcome, Reason, State};
@@ -396,10 +396,21 @@ fn cancel_inner() {
             file.config.settings.clone(),
             koperta::outbox::Environment::default(),
         ));
+        // Cancelled as soon as it starts, or (`KOPERTA_TEST_CANCEL_AT=end`)
+        // once the whole message and its final dot are out.
+        let at_end = std::env::var("KOPERTA_TEST_CANCEL_AT").as_deref() == Ok("end");
         let mut cancelled = false;
+        let mut total = u64::MAX;
         while let Some(e) = events.next().await {
             match e {
-                Event::Progress { bytes, .. } if bytes > 0 && !cancelled => {
+                Event::Started { total: t, .. } => total = t,
+                Event::Progress { bytes, .. }
+                    if bytes > 0 && !cancelled && (!at_end || bytes >= total) =>
+                {
+                    if at_end {
+                        // The final dot follows the last byte.
+                        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+                    }
                     assert!(outbox.cancel(&id), "a send was running");
                     cancelled = true;
                 }
@@ -409,14 +420,71 @@ fn cancel_inner() {
         }
         panic!("no outcome")
     });
+    let at_end = std::env::var("KOPERTA_TEST_CANCEL_AT").as_deref() == Ok("end");
+    let (reason, state) = if at_end {
+        (Reason::CancelledAfterDot, State::MaybeSent)
+    } else {
+        (Reason::Cancelled, State::Failed)
+    };
     match outcome {
-        Outcome::Failed(f) => assert_eq!(f.reason, Reason::Cancelled),
+        Outcome::Failed(f) => assert_eq!(f.reason, reason),
         other => panic!("{other:?}"),
     }
     let entry = outbox.get(&id).unwrap();
-    assert_eq!(entry.sidecar.state, State::Failed);
+    assert_eq!(entry.sidecar.state, state);
     assert_eq!(entry.sidecar.next_try, None, "waits for the person");
     assert!(!outbox.cancel(&id), "nothing runs any more");
+}
+
+/// Runs `cancel_inner` (the app's engine, cancelling message `id` at
+/// `at`: "start" or "end") in a process of its own, as the app is one.
+fn cancel_in_a_process_of_its_own(s: &Setup, id: &str, at: &str) {
+    let inner = std::process::Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", "cancel_inner", "--ignored", "--nocapture"])
+        .env("KOPERTA_HOME", s.k.dir())
+        .env("KOPERTA_TEST_ID", id)
+        .env("KOPERTA_TEST_CANCEL_AT", at)
+        .env("DBUS_SESSION_BUS_ADDRESS", s.k.bus.clone().unwrap())
+        .env("LANG", "en_US.UTF-8")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&inner.stdout).to_string()
+        + &String::from_utf8_lossy(&inner.stderr);
+    assert!(
+        inner.status.success() && text.contains("1 passed"),
+        "{text}"
+    );
+}
+
+/// A fifth tryout stopped a send at 100 %, while the server was slow to
+/// answer, and read that the connection broke. The reason says the person
+/// stopped it, and that it may have been sent (the server in fact took
+/// it): a retry asks first.
+#[test]
+fn a_send_stopped_after_its_final_dot_may_have_been_sent_and_says_who_stopped_it() {
+    use support::proxy::{Fault, FaultProxy};
+    let certs = TestCerts::generate();
+    let peer = SmtpPeer::start(&certs.valid);
+    let proxy = FaultProxy::start(Fault::StallAfterDot, peer.plain_port, &certs.valid);
+    let s = trusting(closed_port(), &certs, "en_US.UTF-8");
+    let out = support::send_with_attachment(&s, "Zatrzymana na końcu", 64 << 10);
+    assert_eq!(out.status.code(), Some(1), "queued, server away");
+    let id = the_only_id(&s);
+    set_port(&s, proxy.port);
+    cancel_in_a_process_of_its_own(&s, &id, "end");
+    assert_eq!(peer.received().len(), 1, "the server did take it");
+    let list = s.k.run(&["outbox", "list"], b"");
+    let listed = stdout(&list);
+    assert!(
+        listed.contains("You stopped the send after the whole message had gone out"),
+        "{listed}"
+    );
+    assert!(!listed.contains("connection was lost"), "{listed}");
+    // A plain retry asks first (and, without an answer, sends nothing).
+    set_port(&s, peer.implicit_port);
+    let retry = s.k.run(&["outbox", "retry", id.as_str()], b"");
+    assert!(!retry.status.success());
+    assert_eq!(peer.received().len(), 1, "not sent again");
 }
 
 #[test]
@@ -437,20 +505,7 @@ fn a_running_send_cancelled_before_its_end_delivers_nothing_and_waits_for_the_pe
     assert_eq!(out.status.code(), Some(1), "queued, server away");
     let id = the_only_id(&s);
     set_port(&s, proxy.port);
-    let inner = std::process::Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", "cancel_inner", "--ignored", "--nocapture"])
-        .env("KOPERTA_HOME", s.k.dir())
-        .env("KOPERTA_TEST_ID", &id)
-        .env("DBUS_SESSION_BUS_ADDRESS", s.k.bus.clone().unwrap())
-        .env("LANG", "en_US.UTF-8")
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&inner.stdout).to_string()
-        + &String::from_utf8_lossy(&inner.stderr);
-    assert!(
-        inner.status.success() && text.contains("1 passed"),
-        "{text}"
-    );
+    cancel_in_a_process_of_its_own(&s, &id, "start");
     assert!(peer.received().is_empty(), "nothing delivered");
     // The person's list says so, and a plain retry then sends it once.
     set_port(&s, peer.implicit_port);

@@ -288,7 +288,7 @@ outbox-empty = Nothing waits to be sent.
 outbox-retry = Retry
 outbox-delete = Delete
 outbox-may-have-been-sent = This message may already have been sent: the connection was lost before the server confirmed it.
-outbox-retry-unsure-question = This message may already have been sent. Send it again anyway?
+outbox-retry-unsure-question = “{ $subject }” may already have been sent. Send it again anyway?
 
 ## Desktop: settings
 
@@ -465,6 +465,7 @@ outbox-damaged-checksum = The queued message file has changed since it was queue
 outbox-damaged-unreadable = The queued message file cannot be read. The system said: { $detail }
 outbox-no-account = The account this message was to be sent from no longer exists. Edit the message and choose another sender.
 outbox-cancelled = Sending was cancelled before the message was complete: nothing was delivered.
+outbox-cancelled-after-dot = You stopped the send after the whole message had gone out, before the server confirmed it, so it may have been sent. Check with the recipients before sending it again.
 outbox-next-automatic = Koperta tries again on its own.
 outbox-next-fix-and-retry = Fix the cause, then retry.
 outbox-next-edit = The server refused this message: edit it before sending again.
@@ -570,3 +571,4 @@ sent-view-reply = Server’s reply
 sent-view-cut = Only the beginning of this message is shown.
 sent-view-attachments = Attachments
 sent-view-unnamed = (unnamed)
+sent-view-size-unknown = { $name } · size not known (only the start of the message is read)

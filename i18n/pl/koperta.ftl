@@ -306,7 +306,7 @@ outbox-empty = Nic nie czeka na wysłanie.
 outbox-retry = Ponów
 outbox-delete = Usuń
 outbox-may-have-been-sent = Ta wiadomość mogła już zostać wysłana: połączenie zerwało się, zanim serwer ją potwierdził.
-outbox-retry-unsure-question = Ta wiadomość mogła już zostać wysłana. Wysłać ją mimo to jeszcze raz?
+outbox-retry-unsure-question = Wiadomość „{ $subject }” mogła już zostać wysłana. Wysłać ją mimo to jeszcze raz?
 
 ## Pulpit: ustawienia
 
@@ -489,6 +489,7 @@ outbox-damaged-checksum = Plik wiadomości w kolejce zmienił się od chwili dod
 outbox-damaged-unreadable = Nie można odczytać pliku wiadomości z kolejki. Komunikat systemu: { $detail }
 outbox-no-account = Konto, z którego miała wyjść ta wiadomość, już nie istnieje. Otwórz wiadomość i wybierz innego nadawcę.
 outbox-cancelled = Wysyłanie przerwano, zanim wiadomość została przesłana w całości: nic nie zostało doręczone.
+outbox-cancelled-after-dot = Wysyłanie przerwano już po przesłaniu całej wiadomości, zanim serwer ją potwierdził, więc mogła zostać wysłana. Zanim wyślesz ją ponownie, sprawdź u odbiorców.
 outbox-next-automatic = Koperta sama spróbuje ponownie.
 outbox-next-fix-and-retry = Usuń przyczynę i spróbuj ponownie.
 outbox-next-edit = Serwer odrzucił tę wiadomość: popraw ją przed ponownym wysłaniem.
@@ -597,3 +598,4 @@ sent-view-reply = Odpowiedź serwera
 sent-view-cut = Pokazano tylko początek tej wiadomości.
 sent-view-attachments = Załączniki
 sent-view-unnamed = (bez nazwy)
+sent-view-size-unknown = { $name } · rozmiar nieznany (wczytano tylko początek wiadomości)

@@ -277,7 +277,7 @@ impl Outbox {
                     .unwrap_or(true);
                 conn.session = None;
                 let failure = if dot_written {
-                    smtp_failure(SmtpError::OutcomeUnknown)
+                    Failure::new(Reason::CancelledAfterDot)
                 } else {
                     Failure::new(Reason::Cancelled)
                 };

@@ -103,6 +103,10 @@ pub enum Reason {
     },
     /// The person cancelled the send before the message was complete.
     Cancelled,
+    /// The person cancelled the send after the whole message and its
+    /// final `.` had gone out, before the server's reply: it may have been
+    /// sent (RFC 5321 §4.1.1.4: the server may have taken it).
+    CancelledAfterDot,
     /// A Koperta process stopped (killed, crashed, switched off) while the
     /// message was going out: it may have been sent.
     Interrupted,
@@ -153,9 +157,10 @@ impl Failure {
         match &self.reason {
             Reason::Smtp { error, .. } => classify(error),
             Reason::Damaged { .. } => Class::Permanent,
-            Reason::NoAccount { .. } | Reason::Cancelled | Reason::Interrupted => {
-                Class::NeedsAction
-            }
+            Reason::NoAccount { .. }
+            | Reason::Cancelled
+            | Reason::CancelledAfterDot
+            | Reason::Interrupted => Class::NeedsAction,
             Reason::Legacy {
                 transient: true, ..
             } => Class::Transient,
@@ -171,6 +176,7 @@ impl Failure {
                 error: SmtpError::OutcomeUnknown,
                 ..
             } | Reason::Interrupted
+                | Reason::CancelledAfterDot
         )
     }
 

@@ -22,6 +22,7 @@ impl Localize for Failure {
             },
             Reason::NoAccount { .. } => t!("outbox-no-account"),
             Reason::Cancelled => t!("outbox-cancelled"),
+            Reason::CancelledAfterDot => t!("outbox-cancelled-after-dot"),
             Reason::Interrupted => t!("outbox-interrupted"),
             Reason::Legacy { text, .. } => super::safe(text),
         }

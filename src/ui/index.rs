@@ -36,11 +36,9 @@ impl Index {
                 open: false,
                 saved_at: store.draft_saved_at(&id),
                 queued: false,
-                to: [d.to.trim(), d.cc.trim(), d.bcc.trim()]
-                    .into_iter()
-                    .filter(|f| !f.is_empty())
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                to: tidy(&d.to),
+                cc: tidy(&d.cc),
+                bcc: tidy(&d.bcc),
                 subject: d.subject,
                 id,
             })
@@ -129,4 +127,14 @@ impl App {
         self.relist();
         self.reindex()
     }
+}
+
+/// A recipient field as typed, tidied for a list: empty entries left out.
+fn tidy(field: &str) -> String {
+    field
+        .split([',', ';'])
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -33,13 +33,17 @@ pub struct Parsed {
     pub to: String,
     /// Cc.
     pub cc: String,
+    /// The addresses in To and Cc, lower case (the envelope's others were
+    /// Bcc).
+    pub in_headers: Vec<String>,
     /// The text part.
     pub body: String,
     /// The text was longer than [`MAX_SHOWN_TEXT`] or the file than
     /// [`MAX_READ`]: only the start is shown.
     pub cut: bool,
-    /// The attachments: file name and size in bytes.
-    pub attachments: Vec<(String, u64)>,
+    /// The attachments: file name and size in bytes (`None` for the last
+    /// one of a file read only in part: its size is not known).
+    pub attachments: Vec<(String, Option<u64>)>,
 }
 
 /// The window's state.
@@ -139,6 +143,7 @@ fn parse_file(path: &std::path::Path) -> Result<Parsed, String> {
 /// Parses a message's bytes with mail-parser (RFC 5322, MIME); `cut`
 /// when the bytes are only its start.
 pub fn parse(bytes: &[u8], cut: bool) -> Parsed {
+    let cut_file = cut;
     let Some(m) = mail_parser::MessageParser::default().parse(bytes) else {
         return Parsed {
             cut,
@@ -177,20 +182,34 @@ pub fn parse(bytes: &[u8], cut: bool) -> Parsed {
         .chars()
         .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
         .collect();
-    let attachments = m
+    let mut attachments: Vec<(String, Option<u64>)> = m
         .attachments()
         .map(|a| {
             let name = a
                 .attachment_name()
                 .map(crate::report::safe_line)
                 .unwrap_or_else(|| t!("sent-view-unnamed"));
-            (name, a.contents().len() as u64)
+            (name, Some(a.contents().len() as u64))
         })
+        .collect();
+    // The file was read only in part: its last attachment was cut, and
+    // what was read of it is not its size (a tryout saw 8.0 MiB for a
+    // 19.1 MiB file).
+    if cut_file && let Some(last) = attachments.last_mut() {
+        last.1 = None;
+    }
+    let in_headers = [m.to(), m.cc()]
+        .into_iter()
+        .flatten()
+        .flat_map(|a| a.iter())
+        .filter_map(|a| a.address())
+        .map(str::to_lowercase)
         .collect();
     Parsed {
         from: list(m.from()),
         to: list(m.to()),
         cc: list(m.cc()),
+        in_headers,
         body,
         cut,
         attachments,
@@ -241,6 +260,18 @@ pub fn view(state: &State) -> Element<'_, Message> {
             if !p.cc.is_empty() {
                 facts = facts.push(line(t!("compose-cc"), p.cc.clone()));
             }
+            // Bcc: the envelope's recipients not in the headers (a tryout
+            // found them only under "Delivered to").
+            let bcc: Vec<String> = s
+                .envelope
+                .rcpt_to
+                .iter()
+                .filter(|r| !p.in_headers.contains(&r.to_lowercase()))
+                .map(|r| crate::report::safe_line(&crate::address::display_form(r)))
+                .collect();
+            if !bcc.is_empty() {
+                facts = facts.push(line(t!("compose-bcc"), bcc.join(", ")));
+            }
         }
     }
     // Bcc: only the envelope knows them; the headers never carried them.
@@ -290,10 +321,11 @@ pub fn view(state: &State) -> Element<'_, Message> {
         if !p.attachments.is_empty() {
             let mut files = column![text(t!("sent-view-attachments"))].spacing(2);
             for (name, size) in &p.attachments {
-                files = files.push(
-                    text(format!("{name} · {}", crate::report::human_size(*size)))
-                        .size(style::size::SMALL),
-                );
+                let line = match size {
+                    Some(size) => format!("{name} · {}", crate::report::human_size(*size)),
+                    None => t!("sent-view-size-unknown", name = name.as_str()),
+                };
+                files = files.push(text(line).size(style::size::SMALL));
             }
             page = page.push(scrollable(files).height(Length::Shrink));
         }
@@ -339,7 +371,7 @@ JVBERi0xLjQ=\r\n\
             "{:?}",
             p.body
         );
-        assert_eq!(p.attachments, [("a.pdf".to_string(), 8)]);
+        assert_eq!(p.attachments, [("a.pdf".to_string(), Some(8))]);
         assert!(!p.cut);
     }
 
@@ -348,5 +380,37 @@ JVBERi0xLjQ=\r\n\
         let p = parse(b"\xff\xfe\x00garbage", true);
         assert!(p.cut);
         assert!(p.attachments.is_empty());
+    }
+
+    fn eml(attachment: &[u8]) -> Vec<u8> {
+        use base64::Engine;
+        let encoded = base64::engine::general_purpose::STANDARD.encode(attachment);
+        let mut lines = String::new();
+        for chunk in encoded.as_bytes().chunks(76) {
+            lines.push_str(std::str::from_utf8(chunk).unwrap_or_default());
+            lines.push_str("\r\n");
+        }
+        format!(
+            "From: a@example.com\r\nTo: b@example.com\r\nSubject: s\r\nMIME-Version: 1.0\r\n\
+Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\n\
+Content-Type: text/plain; charset=utf-8\r\n\r\nTekst\r\n--b\r\n\
+Content-Type: application/octet-stream\r\n\
+Content-Disposition: attachment; filename=\"big.bin\"\r\n\
+Content-Transfer-Encoding: base64\r\n\r\n{lines}--b--\r\n"
+        )
+        .into_bytes()
+    }
+
+    /// A fifth tryout saw "big.bin · 8.0 MiB" for a 19.1 MiB file: the
+    /// view read only the start. The size of an attachment cut so is not
+    /// given as its size.
+    #[test]
+    fn an_attachment_cut_by_a_partial_read_has_no_size_shown() {
+        let bytes = eml(&vec![7u8; 300_000]);
+        let whole = parse(&bytes, false);
+        assert_eq!(whole.attachments, [("big.bin".to_string(), Some(300_000))]);
+        let start = parse(&bytes[..bytes.len() / 2], true);
+        assert_eq!(start.attachments, [("big.bin".to_string(), None)]);
+        assert!(start.cut);
     }
 }

@@ -112,3 +112,89 @@ fn an_older_reading_of_the_store_arriving_late_is_dropped() {
         ["nowy"]
     );
 }
+
+/// A fifth tryout stopped a send at 100 %, and killed Koperta during
+/// another's final reply; the outbox said of both that the connection was
+/// lost. Each row now says why it may have been sent, as it happened.
+#[test]
+fn a_message_that_may_have_been_sent_says_why_as_it_happened() {
+    use koperta::outbox::{Failure, Reason, State};
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::En);
+    let acc = account();
+    let settings = koperta::config::Settings::default();
+    let accounts = [acc.clone()];
+    let mut stopped = stored_message(
+        &acc,
+        "o1",
+        "Zatrzymana",
+        State::MaybeSent,
+        1_796_130_000,
+        1,
+        None,
+    );
+    stopped.sidecar.failure = Some(Failure::new(Reason::CancelledAfterDot));
+    let mut killed = stored_message(
+        &acc,
+        "o2",
+        "Przerwana",
+        State::MaybeSent,
+        1_796_130_100,
+        1,
+        None,
+    );
+    killed.sidecar.failure = Some(Failure::new(Reason::Interrupted));
+    let outbox = [stopped, killed];
+    let main = main_window::State::on(main_window::Tab::Outbox);
+    let mut ui = simulator(main_window::view(
+        &main,
+        shown(&settings, &accounts, &outbox),
+    ));
+    assert!(ui
+        .find("You stopped the send after the whole message had gone out, before the server confirmed it, so it may have been sent. Check with the recipients before sending it again.")
+        .is_ok());
+    assert!(ui
+        .find("Koperta was stopped while this message was going out, so it may have been sent. Check with the recipients before sending it again.")
+        .is_ok());
+    assert!(ui
+        .find("This message may already have been sent: the connection was lost before the server confirmed it.")
+        .is_err());
+}
+
+/// A fifth tryout's Drafts list showed "cc3@example.org,, sec@x.pl": a
+/// trailing comma doubled, and a Bcc recipient as if in To. Entries are
+/// tidied, and Cc and Bcc are labelled.
+#[test]
+fn a_draft_row_lists_to_then_labelled_cc_and_bcc_without_empty_entries() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::Pl);
+    let (mut app, acc, _home) = app_with_account();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    app.store
+        .save_draft(
+            "d1",
+            &Draft {
+                account: Some(acc.id.clone()),
+                to: "jan@example.com,".into(),
+                cc: "cc3@example.org, ,".into(),
+                bcc: "sec@x.pl".into(),
+                ..Draft::default()
+            },
+        )
+        .unwrap();
+    let reread = app.refresh();
+    drive(&mut app, &rt, reread);
+    let settings = koperta::config::Settings::default();
+    let main = main_window::State::on(main_window::Tab::Drafts);
+    let mut ui = simulator(main_window::view(
+        &main,
+        main_window::Shown {
+            drafts: &app.drafts,
+            ..shown(&settings, &[], &[])
+        },
+    ));
+    assert!(
+        ui.find("jan@example.com · DW: cc3@example.org · UDW: sec@x.pl")
+            .is_ok()
+    );
+}

@@ -47,6 +47,9 @@ pub enum Fault {
     DropMidData,
     /// (TLS) Relay the message and its final `.`, then close before the reply.
     DropAfterDot,
+    /// (TLS) Relay the message and its final `.`, then hold the server's
+    /// reply back (a server slow to answer; the client may give up).
+    StallAfterDot,
     /// (TLS) Refuse RCPT for this address with 550.
     RefuseRcpt(String),
     /// (TLS) Answer MAIL with 421 and close.
@@ -348,6 +351,13 @@ async fn tls_session(
                     relay_data(&mut client, &mut server).await?;
                     // The peer stores it; the client never hears so.
                     let _ = read_reply(&mut server).await;
+                    return Ok(());
+                }
+                Fault::StallAfterDot => {
+                    relay_data(&mut client, &mut server).await?;
+                    let _ = read_reply(&mut server).await;
+                    let _hold = (client, server);
+                    tokio::time::sleep(Duration::from_secs(60)).await;
                     return Ok(());
                 }
                 _ => {

@@ -405,7 +405,11 @@ pub fn view<'a>(
         content = content.push(
             container(
                 row![
-                    text(t!("outbox-retry-unsure-question")).width(Length::Fill),
+                    text(t!(
+                        "outbox-retry-unsure-question",
+                        subject = crate::ui::main_window::subject_or_none(&state.draft.subject)
+                    ))
+                    .width(Length::Fill),
                     button(text(t!("compose-resend-yes")))
                         .style(button::danger)
                         .on_press(Message::ResendYes),

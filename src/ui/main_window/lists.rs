@@ -24,8 +24,13 @@ pub struct DraftRow {
     pub id: String,
     /// The subject as typed.
     pub subject: String,
-    /// The recipients as typed (To, then Cc and Bcc).
+    /// To, Cc and Bcc as typed, tidied (empty entries left out: a
+    /// tryout saw "a@x.pl,, b@x.pl").
     pub to: String,
+    /// Cc.
+    pub cc: String,
+    /// Bcc.
+    pub bcc: String,
     /// When it was last saved (Unix seconds), if known.
     pub saved_at: Option<u64>,
     /// Its message waits in the outbox (an older version may go).
@@ -79,6 +84,27 @@ fn account_name(accounts: &[Account], id: &AccountId) -> String {
         .find(|a| &a.id == id)
         .map(|a| a.address.clone())
         .unwrap_or_else(|| t!("main-account-gone"))
+}
+
+/// A draft's recipients for its row: To, then Cc and Bcc each after its
+/// label (Bcc recipients are not shown as if they were in To).
+fn draft_recipients(d: &DraftRow) -> String {
+    let mut parts = Vec::new();
+    if !d.to.is_empty() {
+        parts.push(d.to.clone());
+    }
+    for (label, list) in [
+        (t!("compose-cc-short"), &d.cc),
+        (t!("compose-bcc-short"), &d.bcc),
+    ] {
+        if !list.is_empty() {
+            parts.push(format!("{label}: {list}"));
+        }
+    }
+    if parts.is_empty() {
+        return t!("drafts-no-recipient");
+    }
+    crate::report::safe_line(&parts.join(" · "))
 }
 
 fn recipients(list: &[String]) -> String {
@@ -183,11 +209,7 @@ pub(super) fn drafts<'a>(shown: &Shown<'a>) -> Element<'a, Message> {
         .iter()
         .enumerate()
         .map(|(index, d)| {
-            let mut second = vec![muted(if d.to.trim().is_empty() {
-                t!("drafts-no-recipient")
-            } else {
-                crate::report::safe_line(d.to.trim())
-            })];
+            let mut second = vec![muted(draft_recipients(d))];
             if let Some(at) = d.saved_at {
                 second.push(muted(t!("drafts-saved-at", time = local_time(at))));
             }
@@ -267,8 +289,17 @@ pub(super) fn outbox<'a>(shown: &Shown<'a>) -> Element<'a, Message> {
                 ))
                 .size(style::size::SMALL),
             ];
+            // Why it may have been sent, as it happened (the connection
+            // lost, Koperta stopped, the send stopped by the person): a
+            // fifth tryout who stopped a send read that the connection
+            // broke.
             if state == Queued::MaybeSent {
-                second.push(text(t!("outbox-may-have-been-sent")).style(text::danger));
+                let why = m
+                    .sidecar
+                    .failure
+                    .as_ref()
+                    .map_or_else(|| t!("outbox-may-have-been-sent"), |f| f.localize());
+                second.push(text(why).style(text::danger));
             }
             // Translated now, from the failure kept as data.
             if let Some(f) = m

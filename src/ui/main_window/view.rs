@@ -84,8 +84,19 @@ fn question<'a>(state: &'a State, shown: &Shown<'a>) -> Option<Element<'a, Messa
             t!("settings-plaintext-off-question"),
             t!("settings-plaintext-off-yes"),
         ),
-        Confirm::RetryUnsure(_) => {
-            confirm_bar(t!("outbox-retry-unsure-question"), t!("outbox-retry"))
+        // Named: two such messages may be listed (a tryout could not tell
+        // which one it was asked about).
+        Confirm::RetryUnsure(id) => {
+            let subject = shown
+                .outbox
+                .iter()
+                .find(|m| &m.id == id)
+                .map(|m| lists::subject_or_none(&m.sidecar.subject))
+                .unwrap_or_default();
+            confirm_bar(
+                t!("outbox-retry-unsure-question", subject = subject),
+                t!("outbox-retry"),
+            )
         }
         Confirm::CloseWithForm => confirm_bar(t!("form-close-question"), t!("form-close-yes")),
         Confirm::DeleteQueued(id) => {
