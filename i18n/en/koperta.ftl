@@ -544,6 +544,7 @@ smtp-error-cert-weak-algorithm = The server's certificate uses a key or signatur
 smtp-error-cert-revoked = The server's certificate was revoked by its issuer. Nothing was sent. Subject: { $subject }
 compose-held-now = Sending now…
 outbox-next-try-at = next try { $time }
+compose-next-try = It waits in the outbox, and Koperta tries again at { $time } on its own (or press Send now).
 outbox-next-try-in = { $minutes ->
     [one] next try in 1 minute
    *[other] next try in { $minutes } minutes

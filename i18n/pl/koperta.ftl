@@ -570,6 +570,7 @@ smtp-error-cert-weak-algorithm = Certyfikat serwera używa zbyt słabego albo ni
 smtp-error-cert-revoked = Wystawca unieważnił certyfikat serwera. Nic nie wysłano. Podmiot: { $subject }
 compose-held-now = Wysyłanie…
 outbox-next-try-at = następna próba { $time }
+compose-next-try = Czeka w skrzynce nadawczej, a Koperta sama spróbuje ponownie o { $time } (albo naciśnij teraz Wyślij).
 outbox-next-try-in = { $minutes ->
     [one] następna próba za minutę
     [few] następna próba za { $minutes } minuty

@@ -381,6 +381,17 @@ impl App {
         ])
     }
 
+    /// How many rows the list of view `tab` has (none for a view that is
+    /// not a list).
+    pub(super) fn rows_in(&self, tab: main_window::Tab) -> usize {
+        match tab {
+            main_window::Tab::Drafts => self.drafts.len(),
+            main_window::Tab::Outbox => self.outbox.len(),
+            main_window::Tab::Sent => self.sent.len(),
+            _ => 0,
+        }
+    }
+
     /// Draws window `id`.
     pub fn view(&self, id: window::Id) -> Element<'_, Message> {
         // The root scopes focus to this window, moves it on Tab, and
@@ -403,6 +414,14 @@ impl App {
                     c.focused()
                         .and_then(|i| compose::FOCUS_ORDER.get(i))
                         .map(|f| compose::field_id(id, f)),
+                )
+                .into(),
+            // Up and Down move among the rows of the list shown.
+            Some(Screen::Main) => scope
+                .arrows_move_among(
+                    (0..self.rows_in(self.main.tab()))
+                        .map(main_window::row_id)
+                        .collect(),
                 )
                 .into(),
             _ => scope.into(),
@@ -526,15 +545,25 @@ impl App {
                 _ => window::close(id),
             },
             Message::Closed(id) => {
-                self.windows.remove(&id);
+                let closed = self.windows.remove(&id);
                 if Some(id) == self.main_id {
                     self.main_id = None;
                 }
                 if self.windows.is_empty() {
-                    iced::exit()
-                } else {
-                    self.refresh()
+                    return iced::exit();
                 }
+                // A sent message's window closed: its row has the focus
+                // again, so Enter and the arrows go on (a tryout's Enter
+                // did nothing after Esc).
+                let back = match closed {
+                    Some(Screen::Sent(v)) if self.main.tab() == main_window::Tab::Sent => self
+                        .sent
+                        .iter()
+                        .position(|m| m.id == v.id())
+                        .map_or_else(Task::none, |i| self.focus_main(main_window::row_id(i))),
+                    _ => Task::none(),
+                };
+                Task::batch([self.refresh(), back])
             }
             Message::Tick => self.tick(),
             Message::Withdrawn(id, r) => self.withdrawn(id, r),

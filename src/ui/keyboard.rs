@@ -52,13 +52,7 @@ impl App {
                     let shown = self.update(Message::Main(main_window::Message::Tab(*tab)));
                     // A list's first row takes the focus, so Down and
                     // Enter work at once (a tryout needed six Tabs).
-                    let rows = match tab {
-                        main_window::Tab::Drafts => self.drafts.len(),
-                        main_window::Tab::Outbox => self.outbox.len(),
-                        main_window::Tab::Sent => self.sent.len(),
-                        _ => 0,
-                    };
-                    if rows > 0 {
+                    if self.rows_in(*tab) > 0 {
                         shown.chain(self.focus_main(main_window::row_id(0)))
                     } else {
                         shown

@@ -373,7 +373,8 @@ impl App {
             }
             Outcome::Failed(failure) => {
                 self.sends.watched.remove(&id);
-                self.for_message(&id, |c| c.send_failed_with(&failure));
+                let next_try = self.engine.get(&id).and_then(|m| m.sidecar.next_try);
+                self.for_message(&id, |c| c.send_failed_with(&failure, next_try));
                 self.notify(t!("notify-failed"), &subject)
             }
             Outcome::Unsaved(reason) => {

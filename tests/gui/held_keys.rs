@@ -303,3 +303,69 @@ fn paths_typed_with_enter_in_one_burst_are_each_attached_whole() {
     assert_eq!(attached, names);
     assert_eq!(c.attach_path(), "", "nothing left over in the field");
 }
+
+/// A fifth tryout pressed Down five times in Sent and the third row
+/// opened: each Down was a task, and the keys after it still found the
+/// focus where it had been. The window's root moves it at once.
+#[test]
+fn five_quick_downs_in_a_list_reach_the_sixth_row() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::En);
+    let (mut app, acc, _home) = app_with_account();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    for n in 0..8 {
+        app.store
+            .save_draft(
+                &format!("d{n}"),
+                &Draft {
+                    account: Some(acc.id.clone()),
+                    subject: format!("Szkic {n}"),
+                    ..Draft::default()
+                },
+            )
+            .unwrap();
+    }
+    let reread = app.refresh();
+    drive(&mut app, &rt, reread);
+    let main = app.main_id.unwrap_or_else(window::Id::unique);
+    app.main_id = Some(main);
+    app.windows.insert(main, Screen::Main);
+    let _ = app.update(Message::Main(main_window::Message::Tab(
+        main_window::Tab::Drafts,
+    )));
+    let mut renderer = renderer();
+    let (_, cache) = frame(&app, main, &mut renderer, Cache::default(), &[]);
+    let mut ui = UserInterface::build(
+        app.view(main),
+        iced::Size::new(900.0, 640.0),
+        cache,
+        &mut renderer,
+    );
+    let mut focus =
+        iced::advanced::widget::operation::focusable::focus::<()>(main_window::row_id(0));
+    ui.operate(
+        &renderer,
+        &mut iced::advanced::widget::operation::black_box(&mut focus),
+    );
+    let cache = ui.into_cache();
+    let mut events = Vec::new();
+    for _ in 0..5 {
+        events.extend(iced_test::simulator::tap_key(
+            Key::Named(keyboard::key::Named::ArrowDown),
+            None,
+        ));
+    }
+    events.extend(iced_test::simulator::tap_key(
+        Key::Named(keyboard::key::Named::Enter),
+        None,
+    ));
+    let (said, _) = frame(&app, main, &mut renderer, cache, &events);
+    let sixth = app.drafts[5].id.clone();
+    assert!(
+        said.iter().any(|m| matches!(
+            m,
+            Message::Main(main_window::Message::OpenDraft(id)) if *id == sixth
+        )),
+        "{said:?}"
+    );
+}

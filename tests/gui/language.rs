@@ -30,13 +30,16 @@ fn a_compose_windows_send_failure_follows_a_language_switch() {
     use koperta::smtp::SmtpError;
     let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
     let mut state = compose::State::new("d".into(), Draft::default());
-    state.send_failed_with(&Failure::new(Reason::Smtp {
-        error: SmtpError::Transient {
-            code: 421,
-            text: "4.7.0 Try again later".into(),
-        },
-        host: "localhost".into(),
-    }));
+    state.send_failed_with(
+        &Failure::new(Reason::Smtp {
+            error: SmtpError::Transient {
+                code: 421,
+                text: "4.7.0 Try again later".into(),
+            },
+            host: "localhost".into(),
+        }),
+        Some(1_796_130_300),
+    );
     let said = |lang| {
         i18n::apply(lang);
         match state.sending() {
@@ -48,4 +51,15 @@ fn a_compose_windows_send_failure_follows_a_language_switch() {
     let english = said(Language::En);
     assert_ne!(polish, english);
     assert!(english.contains("4.7.0 Try again later"), "{english}");
+    // And what happens next: a fifth tryout did not know the outbox
+    // would try again on its own.
+    let at = koperta::report::outbox::local_time(1_796_130_300);
+    assert!(
+        english.contains(&format!("Koperta tries again at {at} on its own")),
+        "{english}"
+    );
+    assert!(
+        polish.contains(&format!("Koperta sama spróbuje ponownie o {at}")),
+        "{polish}"
+    );
 }

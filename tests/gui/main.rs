@@ -1831,8 +1831,8 @@ fn d03_list_rows_toggles_and_buttons_answer_the_keyboard() {
     let got: Vec<String> = ui.into_messages().map(|m| format!("{m:?}")).collect();
     assert_eq!(
         got,
-        [r#"OpenDraft("d1")"#, r#"DiscardDraft("d1")"#, "FocusRow(1)",],
-        "Enter opens, Delete asks, Down moves on (Up from the first row stays)"
+        [r#"OpenDraft("d1")"#, r#"DiscardDraft("d1")"#],
+        "Enter opens, Delete asks (Up and Down are the window root's: held_keys)"
     );
 
     let state = main_window::State::on(main_window::Tab::Settings);

@@ -319,9 +319,10 @@ impl State {
     }
 
     /// The attempt failed with the outbox's `failure` (drawn in the
-    /// language of the moment).
-    pub fn send_failed_with(&mut self, failure: &crate::outbox::Failure) {
-        self.sending = Sending::Failed(super::Why::Failure(Box::new(failure.clone())));
+    /// language of the moment); the outbox tries again at `next_try` (Unix
+    /// seconds) on its own, if given.
+    pub fn send_failed_with(&mut self, failure: &crate::outbox::Failure, next_try: Option<u64>) {
+        self.sending = Sending::Failed(super::Why::Failure(Box::new(failure.clone()), next_try));
     }
 
     /// The engine did not send it after all (taken back, another process).

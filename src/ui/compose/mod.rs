@@ -75,8 +75,9 @@ impl Notice {
 /// a text made already.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Why {
-    /// The outbox engine's failure.
-    Failure(Box<crate::outbox::Failure>),
+    /// The outbox engine's failure, and when the outbox tries again on
+    /// its own (Unix seconds), if it does.
+    Failure(Box<crate::outbox::Failure>, Option<u64>),
     /// A reason translated when it was made.
     Text(String),
 }
@@ -86,7 +87,18 @@ impl Why {
     pub fn text(&self) -> String {
         use crate::report::Localize;
         match self {
-            Why::Failure(f) => f.localize(),
+            // What happens next too (a fifth tryout did not know the
+            // outbox would try again).
+            Why::Failure(f, next_try) => {
+                let next = match next_try {
+                    Some(at) => t!(
+                        "compose-next-try",
+                        time = crate::report::outbox::local_time(*at)
+                    ),
+                    None => crate::report::outbox::next_step(f),
+                };
+                format!("{}\n{next}", f.localize())
+            }
             Why::Text(t) => t.clone(),
         }
     }

@@ -158,19 +158,13 @@ fn list_row<'a>(
     .padding(style::space::M)
     .width(Length::Fill)
     .style(style::list_row);
-    let index = keys.index;
+    // Up and Down are the window root's (`FocusScope::arrows_move_among`):
+    // moved while the key is handled, so none is lost to a slow frame (a
+    // tryout's five Downs reached the third row).
     let mut row = crate::ui::widget::focusable(row)
         .group()
-        .id(row_id(index))
-        .on_activate(keys.open)
-        .on_step(move |down| {
-            let to = if down {
-                index.checked_add(1)
-            } else {
-                index.checked_sub(1)
-            };
-            to.map(Message::FocusRow)
-        });
+        .id(row_id(keys.index))
+        .on_activate(keys.open);
     if let Some(delete) = keys.delete {
         row = row.on_key(iced::keyboard::key::Named::Delete, delete);
     }

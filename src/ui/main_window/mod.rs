@@ -163,8 +163,6 @@ pub enum Message {
     Delete(String),
     /// Open a sent message, read-only.
     OpenSent(String),
-    /// Up or Down in a list: the focus to row `n`.
-    FocusRow(usize),
     /// Open a saved draft.
     OpenDraft(String),
     /// Discard a saved draft.
@@ -543,7 +541,6 @@ impl State {
             // Asks first: a deleted message is never sent.
             Message::Delete(id) => self.confirm = Some(Confirm::DeleteQueued(id)),
             Message::OpenSent(id) => return Action::OpenSent(id),
-            Message::FocusRow(n) => return Action::Focus(lists::row_id(n)),
             Message::OpenDraft(id) => return Action::Compose(Some(id)),
             // Asks first (D12): a discarded draft cannot be brought back.
             Message::DiscardDraft(id) => self.confirm = Some(Confirm::DiscardDraft(id)),
