@@ -12,6 +12,7 @@ pub mod address;
 pub mod checks;
 pub mod cli;
 pub mod config;
+pub mod contacts;
 pub mod discover;
 pub mod dns;
 pub mod draft;
