@@ -7,7 +7,8 @@
 #    libsecret-tools (an independent look into the keyring), Python with
 #    venv (the SMTP test peer), Xvfb, xdotool, xclip and ImageMagick (the real
 #    windows, driven and photographed) and the X11 libraries iced loads;
-#  - a Python venv in target/test-venv with aiosmtpd (the SMTP peer).
+#  - a Python venv in target/test-venv with aiosmtpd (the SMTP peer) and
+#    vobject (an independent vCard parser).
 # The tests start and stop their own D-Bus sessions, keyrings and SMTP
 # servers, on 127.0.0.1 only.
 #
@@ -38,12 +39,12 @@ if ((${#missing[@]})); then
 fi
 
 venv=target/test-venv
-if ! "$venv/bin/python" -c 'import aiosmtpd' 2>/dev/null; then
-    echo "tests/run.sh: making the Python venv for the SMTP test peer"
+if ! "$venv/bin/python" -c 'import aiosmtpd, vobject' 2>/dev/null; then
+    echo "tests/run.sh: making the Python venv for the SMTP test peer and the vCard check"
     rm -rf "$venv"
     mkdir -p target
     python3 -m venv "$venv"
-    "$venv/bin/pip" install --quiet --disable-pip-version-check 'aiosmtpd==1.4.6'
+    "$venv/bin/pip" install --quiet --disable-pip-version-check 'aiosmtpd==1.4.6' 'vobject==0.9.9'
 fi
 export KOPERTA_TEST_PYTHON="$PWD/$venv/bin/python"
 # iced_test renders with the CPU so results do not depend on a GPU.

@@ -507,6 +507,32 @@ cli-outbox-remove-about = Remove a message from the outbox without sending it
 cli-outbox-run-about = Send every message that is due, once, and end (for cron, or when the app is not running)
 cli-arg-outbox-id = The message's id, as “koperta outbox list” shows it
 cli-arg-outbox-all = Every message that failed and may be retried
+cli-contacts-about = The address book: names and addresses suggested while you type a recipient
+cli-contacts-list-about = List the contacts
+cli-contacts-add-about = Add a contact (or rename one)
+cli-contacts-remove-about = Remove a contact
+cli-contacts-import-about = Add the contacts of a vCard 4.0 file
+cli-contacts-export-about = Write every contact to a vCard 4.0 file
+cli-arg-contact-address = The contact's e-mail address
+cli-arg-contact-name = The name shown with the address
+cli-arg-vcard-file = A vCard file (.vcf)
+contacts-list-empty = No contacts yet: they are learned from the messages you send, or added with “koperta contacts add”.
+contacts-added = Added { $address }.
+contacts-removed = Removed { $address }.
+contacts-not-found = { $address } is not in the contacts.
+contacts-imported = { $count ->
+    [one] One new contact.
+   *[other] { $count } new contacts.
+}
+contacts-exported = { $count ->
+    [one] One contact written to { $path }.
+   *[other] { $count } contacts written to { $path }.
+}
+contacts-error-read = Cannot read { $path }: { $reason }
+contacts-error-write = Cannot write { $path }: { $reason }
+contacts-error-damaged = The contacts file { $path } is damaged ({ $detail }); it is kept as it is. Correct or move it.
+contacts-error-not-vcard = This is not a vCard 4.0 file: { $detail }
+contacts-error-bad-address = “{ $address }” is not a valid e-mail address.
 outbox-list-empty = The outbox is empty.
 outbox-list-entry = { $id }  { $state }  { $subject }
 outbox-list-reason = {"    "}Reason: { $reason }

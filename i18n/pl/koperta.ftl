@@ -531,6 +531,34 @@ cli-outbox-remove-about = Usuń wiadomość ze skrzynki nadawczej bez wysyłania
 cli-outbox-run-about = Wyślij raz każdą wiadomość, na którą przyszła pora, i zakończ (dla crona albo gdy aplikacja nie działa)
 cli-arg-outbox-id = Identyfikator wiadomości, taki jak w „koperta outbox list”
 cli-arg-outbox-all = Każda wiadomość, której nie udało się wysłać i którą można ponowić
+cli-contacts-about = Książka adresowa: nazwiska i adresy podpowiadane przy wpisywaniu odbiorcy
+cli-contacts-list-about = Wypisz kontakty
+cli-contacts-add-about = Dodaj kontakt (albo zmień jego nazwę)
+cli-contacts-remove-about = Usuń kontakt
+cli-contacts-import-about = Dodaj kontakty z pliku vCard 4.0
+cli-contacts-export-about = Zapisz wszystkie kontakty do pliku vCard 4.0
+cli-arg-contact-address = Adres e-mail kontaktu
+cli-arg-contact-name = Nazwa pokazywana przy adresie
+cli-arg-vcard-file = Plik vCard (.vcf)
+contacts-list-empty = Nie ma jeszcze kontaktów: Koperta uczy się ich z wysyłanych wiadomości, można je też dodać poleceniem „koperta contacts add”.
+contacts-added = Dodano { $address }.
+contacts-removed = Usunięto { $address }.
+contacts-not-found = { $address } nie ma w kontaktach.
+contacts-imported = { $count ->
+    [one] Jeden nowy kontakt.
+    [few] { $count } nowe kontakty.
+   *[many] { $count } nowych kontaktów.
+}
+contacts-exported = { $count ->
+    [one] Zapisano jeden kontakt do { $path }.
+    [few] Zapisano { $count } kontakty do { $path }.
+   *[many] Zapisano { $count } kontaktów do { $path }.
+}
+contacts-error-read = Nie można odczytać { $path }: { $reason }
+contacts-error-write = Nie można zapisać { $path }: { $reason }
+contacts-error-damaged = Plik kontaktów { $path } jest uszkodzony ({ $detail }); zostaje bez zmian. Popraw go albo przenieś.
+contacts-error-not-vcard = To nie jest plik vCard 4.0: { $detail }
+contacts-error-bad-address = „{ $address }” nie jest poprawnym adresem e-mail.
 outbox-list-empty = Skrzynka nadawcza jest pusta.
 outbox-list-entry = { $id }  { $state }  { $subject }
 outbox-list-reason = {"    "}Przyczyna: { $reason }

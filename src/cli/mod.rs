@@ -31,6 +31,7 @@ use crate::secrets::{Keyring, Password};
 use crate::t;
 
 mod account;
+mod contacts;
 mod outbox;
 mod send;
 mod settings;
@@ -152,6 +153,14 @@ pub fn run(args: Vec<OsString>, io: &mut Io<'_>) -> u8 {
             Some(("retry", m)) => outbox::retry(m, &file, io),
             Some(("remove", m)) => outbox::remove(m, io),
             Some(("run", m)) => outbox::run_due(m, &file, io),
+            _ => Err(Failure(t!("cli-error-missing-subcommand"))),
+        },
+        Some(("contacts", sub)) => match sub.subcommand() {
+            Some(("list", _)) => contacts::list(io),
+            Some(("add", m)) => contacts::add(m, io),
+            Some(("remove", m)) => contacts::remove(m, io),
+            Some(("import", m)) => contacts::import(m, io),
+            Some(("export", m)) => contacts::export(m, io),
             _ => Err(Failure(t!("cli-error-missing-subcommand"))),
         },
         Some(("settings", sub)) => match sub.subcommand() {
@@ -391,6 +400,26 @@ pub fn command() -> Command {
                 .arg(positional("id", t!("cli-arg-outbox-id")).required(true)),
         )
         .subcommand(cmd("run", t!("cli-outbox-run-about")).arg(yes()));
+    let contacts = cmd("contacts", t!("cli-contacts-about"))
+        .subcommand_required(true)
+        .subcommand(cmd("list", t!("cli-contacts-list-about")))
+        .subcommand(
+            cmd("add", t!("cli-contacts-add-about"))
+                .arg(positional("address", t!("cli-arg-contact-address")))
+                .arg(opt("name", t!("cli-arg-contact-name")).value_name("NAME")),
+        )
+        .subcommand(
+            cmd("remove", t!("cli-contacts-remove-about"))
+                .arg(positional("address", t!("cli-arg-contact-address"))),
+        )
+        .subcommand(
+            cmd("import", t!("cli-contacts-import-about"))
+                .arg(positional("file", t!("cli-arg-vcard-file"))),
+        )
+        .subcommand(
+            cmd("export", t!("cli-contacts-export-about"))
+                .arg(positional("file", t!("cli-arg-vcard-file"))),
+        );
     let root = cmd("koperta", t!("cli-about"))
         .version(env!("CARGO_PKG_VERSION"))
         .disable_version_flag(true)
@@ -404,6 +433,7 @@ pub fn command() -> Command {
         .subcommand(account)
         .subcommand(send)
         .subcommand(outbox)
+        .subcommand(contacts)
         .subcommand(settings);
     localize(root)
 }

@@ -305,6 +305,42 @@ impl Contacts {
     }
 }
 
+/// The recipients of a message: each address of its envelope
+/// (`rcpt_to`), with the display name the To or Cc header of the `.eml`
+/// at `eml` gives it (RFC 5322 §3.4; only the header is read, at most
+/// 256 KiB). A Bcc recipient, or an unreadable file, gives no name.
+pub fn recipients_of(eml: &Path, rcpt_to: &[String]) -> Vec<(Option<String>, String)> {
+    use std::io::Read;
+    let mut head = Vec::new();
+    if let Ok(f) = crate::fs::open_regular(eml) {
+        let _ = f.take(256 * 1024).read_to_end(&mut head);
+    }
+    if let Some(end) = head.windows(4).position(|w| w == b"\r\n\r\n") {
+        head.truncate(end + 4);
+    }
+    let mut named: Vec<(String, String)> = Vec::new();
+    if let Some(m) = mail_parser::MessageParser::default().parse_headers(&head) {
+        for list in [m.to(), m.cc()].into_iter().flatten() {
+            for a in list.iter() {
+                if let (Some(name), Some(address)) = (a.name(), a.address()) {
+                    named.push((address.to_lowercase(), name.to_string()));
+                }
+            }
+        }
+    }
+    rcpt_to
+        .iter()
+        .map(|r| {
+            let shown = crate::address::display_form(r);
+            let name = named
+                .iter()
+                .find(|(a, _)| a.eq_ignore_ascii_case(r) || a.eq_ignore_ascii_case(&shown))
+                .map(|(_, n)| n.clone());
+            (name, shown)
+        })
+        .collect()
+}
+
 /// `address` checked as a recipient is, as it is written back (the
 /// domain as typed).
 fn checked(address: &str) -> Result<String, ContactsError> {

@@ -326,6 +326,13 @@ impl Outbox {
         // still files it; if both fail, the sidecar says "sending" and the
         // next start asks before sending again: never a silent second copy.
         let _ = self.store.outbox_update(&m.id, &m.sidecar);
+        // The address book learns every recipient, with the name the
+        // headers gave it (Bcc ones have none there). A failure here
+        // costs a suggestion, never the message.
+        let learned = crate::contacts::recipients_of(&m.eml, &m.sidecar.envelope.rcpt_to);
+        let _ = crate::contacts::Contacts::update(&self.store.contacts_path(), |book| {
+            book.learn(&learned, at)
+        });
         let _ = self.store.mark_sent(&m.id);
         if let Some(draft) = &m.sidecar.draft {
             let _ = self.store.delete_draft(draft);

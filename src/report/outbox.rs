@@ -146,3 +146,26 @@ impl Localize for OutboxError {
         }
     }
 }
+
+impl Localize for crate::contacts::ContactsError {
+    fn localize(&self) -> String {
+        use crate::contacts::ContactsError as E;
+        match self {
+            E::Io { path, source } => t!(
+                "store-error-io",
+                path = path.display().to_string(),
+                reason = io_error(source)
+            ),
+            E::Damaged { path, detail } => t!(
+                "contacts-error-damaged",
+                path = path.display().to_string(),
+                detail = super::safe(detail)
+            ),
+            E::NotVcard { detail } => t!("contacts-error-not-vcard", detail = super::safe(detail)),
+            E::BadAddress { address } => t!(
+                "contacts-error-bad-address",
+                address = super::safe_line(address)
+            ),
+        }
+    }
+}

@@ -664,6 +664,11 @@ impl Store {
         write_atomic(&path, all.join("\n").as_bytes()).map_err(io(&path))
     }
 
+    /// The address book's file ([`crate::contacts::Contacts`]).
+    pub fn contacts_path(&self) -> PathBuf {
+        crate::contacts::Contacts::path(&self.root)
+    }
+
     /// Addresses used before, most recent first.
     pub fn addresses(&self) -> Vec<String> {
         std::fs::read_to_string(self.root.join("addresses.txt"))
