@@ -73,6 +73,8 @@ pub struct App {
     pub damaged: Vec<String>,
     /// Addresses used before (for suggestions), read with the outbox.
     pub(super) addresses: Vec<String>,
+    /// The address book (for suggestions), read with the index.
+    pub(super) contacts: crate::contacts::Contacts,
     /// Sends in flight.
     pub(super) sends: super::sending::Sends,
     /// When the outbox was last read from disk (another process may add to
@@ -240,6 +242,7 @@ impl App {
             sent: Vec::new(),
             damaged: Vec::new(),
             addresses: Vec::new(),
+            contacts: crate::contacts::Contacts::default(),
             sends: super::sending::Sends::default(),
             outbox_read_at: Instant::now(),
             discoverer: crate::discover::Discoverer::default(),
@@ -434,7 +437,10 @@ impl App {
                 super::sent_view::view(state).map(move |m| Message::Sent(id, m))
             }
             Some(Screen::Compose(state)) => {
-                let suggestions = self.suggestions(&state.draft().to);
+                let suggestions = state
+                    .recipient_field()
+                    .map(|(_, typed)| self.suggestions(typed))
+                    .unwrap_or_default();
                 // The SIZE last seen of the chosen account's server (a
                 // check of another server says nothing).
                 let size_limit = state.draft().account.as_ref().and_then(|a| {

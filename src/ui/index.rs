@@ -21,6 +21,8 @@ pub struct Index {
     damaged: Vec<String>,
     /// Addresses used before.
     addresses: Vec<String>,
+    /// The address book.
+    contacts: crate::contacts::Contacts,
 }
 
 impl Index {
@@ -50,13 +52,20 @@ impl Index {
             _ => m.sidecar.queued_at,
         };
         sent.sort_by(|a, b| sent_at(b).cmp(&sent_at(a)).then(a.id.cmp(&b.id)));
+        let (contacts, bad_contacts) = match crate::contacts::Contacts::load(&store.contacts_path())
+        {
+            Ok(c) => (c, None),
+            Err(e) => (crate::contacts::Contacts::default(), Some(e.localize())),
+        };
         Index {
+            contacts,
             drafts: rows,
             sent,
             damaged: bad_drafts
                 .iter()
                 .chain(bad_sent.iter())
                 .map(|e| e.localize())
+                .chain(bad_contacts)
                 .collect(),
             addresses: store.addresses(),
         }
@@ -88,6 +97,7 @@ impl App {
         self.sent = index.sent;
         self.damaged = index.damaged;
         self.addresses = index.addresses;
+        self.contacts = index.contacts;
         self.relist();
     }
 

@@ -831,6 +831,49 @@ fn window_titles_name_the_subject_and_suggestions_come_from_sent_mail() {
     i18n::apply(Language::En);
 }
 
+/// Issue 13: the address book suggests in Cc and Bcc too, from the first
+/// letters of any word ("nowak" finds „Anna Nowak <anna@…>"), and the
+/// name goes in with the address.
+#[test]
+fn the_address_book_suggests_by_surname_in_bcc_and_inserts_the_name() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::Pl);
+    let (mut app, acc, _home) = app_with_account();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    koperta::contacts::Contacts::update(&app.store.contacts_path(), |book| {
+        book.learn(
+            &[(Some("Anna Nowak".into()), "anna@example.org".into())],
+            koperta::outbox::now(),
+        )
+    })
+    .unwrap();
+    let reread = app.refresh();
+    drive(&mut app, &rt, reread);
+    let w = compose_window(
+        &mut app,
+        Draft {
+            account: Some(acc.id.clone()),
+            ..Draft::default()
+        },
+    );
+    let _ = app.update(Message::Compose(w, compose::Message::ShowBcc));
+    let _ = app.update(Message::Compose(w, compose::Message::Bcc("nowak".into())));
+    let picked: Vec<Message> = {
+        let mut ui = simulator(app.view(w));
+        let _ = ui.click("Anna Nowak <anna@example.org>");
+        ui.into_messages().collect()
+    };
+    for m in picked {
+        let _ = app.update(m);
+    }
+    let Some(Screen::Compose(c)) = app.windows.get(&w) else {
+        panic!("compose window")
+    };
+    assert_eq!(c.draft().bcc, "Anna Nowak <anna@example.org>, ");
+    assert_eq!(c.draft().to, "", "To untouched");
+    i18n::apply(Language::En);
+}
+
 #[test]
 fn files_dropped_on_a_compose_window_are_attached_and_a_bad_one_is_explained() {
     let _turn = LANGUAGE.lock().unwrap_or_else(|e| e.into_inner());

@@ -120,22 +120,35 @@ impl App {
         }
     }
 
-    pub(in crate::ui) fn suggestions(&self, to: &str) -> Vec<String> {
-        let typed = to
-            .rsplit([',', ';'])
-            .next()
-            .unwrap_or("")
-            .trim()
-            .to_lowercase();
-        if typed.len() < 2 {
+    /// Up to five recipients for what is being typed at the end of a
+    /// recipient field (`field`'s text): the address book's, by the first
+    /// letters of any word of the name or address, best ranked first
+    /// ("Name <address>"), then addresses used before that start so.
+    pub(in crate::ui) fn suggestions(&self, field: &str) -> Vec<String> {
+        let typed = field.rsplit([',', ';']).next().unwrap_or("").trim();
+        if typed.chars().count() < 2 {
             return Vec::new();
         }
-        self.addresses
-            .iter()
-            .filter(|a| a.to_lowercase().starts_with(&typed) && a.to_lowercase() != typed)
-            .take(5)
-            .cloned()
-            .collect()
+        let lower = typed.to_lowercase();
+        let mut out: Vec<String> = self
+            .contacts
+            .suggest(typed, crate::outbox::now(), 5)
+            .into_iter()
+            .filter(|c| !c.address.eq_ignore_ascii_case(typed))
+            .map(|c| c.mailbox())
+            .collect();
+        for a in &self.addresses {
+            if out.len() >= 5 {
+                break;
+            }
+            let known = out
+                .iter()
+                .any(|s| s.to_lowercase().contains(&a.to_lowercase()));
+            if !known && a.to_lowercase().starts_with(&lower) && a.to_lowercase() != lower {
+                out.push(a.clone());
+            }
+        }
+        out
     }
 
     /// Copies `paths` into window `id`'s draft off the UI thread; the

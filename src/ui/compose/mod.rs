@@ -586,19 +586,37 @@ impl State {
             Message::CloseKeep => return Action::CloseKeep,
             Message::CloseDiscard => return Action::CloseDiscard,
             Message::CloseCancel => self.asking_close = false,
+            // Into the recipient field being typed in, in place of what
+            // was typed of it.
             Message::Suggest(addr) => {
-                let mut parts: Vec<&str> = self.draft.to.rsplitn(2, [',', ';']).collect();
+                let field = match self.recipient_field().map(|(f, _)| f) {
+                    Some(crate::draft::Field::Cc) => &mut self.draft.cc,
+                    Some(crate::draft::Field::Bcc) => &mut self.draft.bcc,
+                    _ => &mut self.draft.to,
+                };
+                let mut parts: Vec<&str> = field.rsplitn(2, [',', ';']).collect();
                 parts.reverse();
                 let head = if parts.len() == 2 {
                     format!("{}, ", parts[0].trim_end())
                 } else {
                     String::new()
                 };
-                self.draft.to = format!("{head}{addr}, ");
+                *field = format!("{head}{addr}, ");
                 self.changed();
             }
         }
         Action::None
+    }
+
+    /// The recipient field the cursor was last in (To, Cc or Bcc) and its
+    /// text, for suggestions; none when the cursor is elsewhere.
+    pub fn recipient_field(&self) -> Option<(crate::draft::Field, &str)> {
+        match self.focus? {
+            0 => Some((crate::draft::Field::To, self.draft.to.as_str())),
+            1 => Some((crate::draft::Field::Cc, self.draft.cc.as_str())),
+            2 => Some((crate::draft::Field::Bcc, self.draft.bcc.as_str())),
+            _ => None,
+        }
     }
 
     /// Whether a send is under way.

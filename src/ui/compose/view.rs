@@ -232,7 +232,9 @@ pub fn view<'a>(
         field_errors(&problems, Field::To),
     ]
     .spacing(6);
-    if !suggestions.is_empty() {
+    // The suggestions go under the field typed in (To, Cc or Bcc).
+    let typed_in = state.recipient_field().map(|(f, _)| f);
+    let mut chips = (!suggestions.is_empty()).then(|| {
         let chips: Vec<Element<'a, Message>> = suggestions
             .into_iter()
             .take(5)
@@ -243,7 +245,12 @@ pub fn view<'a>(
                     .into()
             })
             .collect();
-        content = content.push(row(chips).spacing(4));
+        row(chips).spacing(4)
+    });
+    if typed_in == Some(Field::To)
+        && let Some(c) = chips.take()
+    {
+        content = content.push(c);
     }
     if state.show_cc {
         content = content
@@ -256,6 +263,11 @@ pub fn view<'a>(
                 .align_y(iced::Alignment::Center),
             )
             .push(field_errors(&problems, Field::Cc));
+        if typed_in == Some(Field::Cc)
+            && let Some(c) = chips.take()
+        {
+            content = content.push(c);
+        }
     }
     if state.show_bcc {
         content = content
@@ -268,6 +280,11 @@ pub fn view<'a>(
                 .align_y(iced::Alignment::Center),
             )
             .push(field_errors(&problems, Field::Bcc));
+        if typed_in == Some(Field::Bcc)
+            && let Some(c) = chips.take()
+        {
+            content = content.push(c);
+        }
     }
     content = content
         .push(
