@@ -47,6 +47,24 @@ fn only_shortcuts(app: &mut App, messages: Vec<Message>) -> Vec<Input> {
     shortcuts
 }
 
+/// The first frame of window `w`, with the focus put in `field`; the
+/// widget state for the next frame.
+fn focused(
+    app: &App,
+    w: window::Id,
+    renderer: &mut iced::Renderer,
+    field: iced::widget::Id,
+) -> Cache {
+    let (_, cache) = frame(app, w, renderer, Cache::default(), &[]);
+    let mut ui = UserInterface::build(app.view(w), iced::Size::new(900.0, 640.0), cache, renderer);
+    let mut focus = iced::advanced::widget::operation::focusable::focus::<()>(field);
+    ui.operate(
+        renderer,
+        &mut iced::advanced::widget::operation::black_box(&mut focus),
+    );
+    ui.into_cache()
+}
+
 fn renderer() -> iced::Renderer {
     let backend = std::env::var("ICED_TEST_BACKEND").ok();
     futures::executor::block_on(<iced::Renderer as iced::advanced::renderer::Headless>::new(
@@ -89,20 +107,7 @@ fn keys_typed_right_after_ctrl_shift_b_go_into_bcc() {
     );
     let mut renderer = renderer();
     // Frame 1: the cursor in Cc (Bcc not shown).
-    let (_, cache) = frame(&app, w, &mut renderer, Cache::default(), &[]);
-    let mut ui = UserInterface::build(
-        app.view(w),
-        iced::Size::new(900.0, 640.0),
-        cache,
-        &mut renderer,
-    );
-    let mut focus =
-        iced::advanced::widget::operation::focusable::focus::<()>(compose::field_id(w, "cc"));
-    ui.operate(
-        &renderer,
-        &mut iced::advanced::widget::operation::black_box(&mut focus),
-    );
-    let cache = ui.into_cache();
+    let cache = focused(&app, w, &mut renderer, compose::field_id(w, "cc"));
     // Frame 2: Ctrl+Shift+B and the address typed in the same batch, as
     // a fast typist's keys arrive before the window is drawn again.
     let mut events = vec![press(
@@ -144,20 +149,7 @@ fn keys_held_for_a_field_that_never_appears_go_where_the_focus_is() {
         },
     );
     let mut renderer = renderer();
-    let (_, cache) = frame(&app, w, &mut renderer, Cache::default(), &[]);
-    let mut ui = UserInterface::build(
-        app.view(w),
-        iced::Size::new(900.0, 640.0),
-        cache,
-        &mut renderer,
-    );
-    let mut focus =
-        iced::advanced::widget::operation::focusable::focus::<()>(compose::field_id(w, "cc"));
-    ui.operate(
-        &renderer,
-        &mut iced::advanced::widget::operation::black_box(&mut focus),
-    );
-    let cache = ui.into_cache();
+    let cache = focused(&app, w, &mut renderer, compose::field_id(w, "cc"));
     let mut events = vec![press(
         Key::Character("B".into()),
         Modifiers::CTRL | Modifiers::SHIFT,
@@ -194,20 +186,7 @@ fn ctrl_shift_c_and_ctrl_shift_b_in_one_burst_each_get_their_own_keys() {
         },
     );
     let mut renderer = renderer();
-    let (_, cache) = frame(&app, w, &mut renderer, Cache::default(), &[]);
-    let mut ui = UserInterface::build(
-        app.view(w),
-        iced::Size::new(900.0, 640.0),
-        cache,
-        &mut renderer,
-    );
-    let mut focus =
-        iced::advanced::widget::operation::focusable::focus::<()>(compose::field_id(w, "to"));
-    ui.operate(
-        &renderer,
-        &mut iced::advanced::widget::operation::black_box(&mut focus),
-    );
-    let cache = ui.into_cache();
+    let cache = focused(&app, w, &mut renderer, compose::field_id(w, "to"));
     let shortcut = |c: &str| press(Key::Character(c.into()), Modifiers::CTRL | Modifiers::SHIFT);
     let mut events = vec![shortcut("C")];
     events.extend(iced_test::simulator::typewrite("jan@x.pl"));
@@ -261,20 +240,7 @@ fn paths_typed_with_enter_in_one_burst_are_each_attached_whole() {
     );
     let names = ["f1.txt", "f2.txt", "f3.txt"];
     let mut renderer = renderer();
-    let (_, cache) = frame(&app, w, &mut renderer, Cache::default(), &[]);
-    let mut ui = UserInterface::build(
-        app.view(w),
-        iced::Size::new(900.0, 640.0),
-        cache,
-        &mut renderer,
-    );
-    let mut focus =
-        iced::advanced::widget::operation::focusable::focus::<()>(compose::field_id(w, "attach"));
-    ui.operate(
-        &renderer,
-        &mut iced::advanced::widget::operation::black_box(&mut focus),
-    );
-    let cache = ui.into_cache();
+    let cache = focused(&app, w, &mut renderer, compose::field_id(w, "attach"));
     let mut events = Vec::new();
     for name in names {
         let path = home.path().join(name);
@@ -334,20 +300,7 @@ fn five_quick_downs_in_a_list_reach_the_sixth_row() {
         main_window::Tab::Drafts,
     )));
     let mut renderer = renderer();
-    let (_, cache) = frame(&app, main, &mut renderer, Cache::default(), &[]);
-    let mut ui = UserInterface::build(
-        app.view(main),
-        iced::Size::new(900.0, 640.0),
-        cache,
-        &mut renderer,
-    );
-    let mut focus =
-        iced::advanced::widget::operation::focusable::focus::<()>(main_window::row_id(0));
-    ui.operate(
-        &renderer,
-        &mut iced::advanced::widget::operation::black_box(&mut focus),
-    );
-    let cache = ui.into_cache();
+    let cache = focused(&app, main, &mut renderer, main_window::row_id(0));
     let mut events = Vec::new();
     for _ in 0..5 {
         events.extend(iced_test::simulator::tap_key(
