@@ -859,7 +859,13 @@ fn the_address_book_suggests_by_surname_in_bcc_and_inserts_the_name() {
     let _ = app.update(Message::Compose(w, compose::Message::ShowBcc));
     let _ = app.update(Message::Compose(w, compose::Message::Bcc("nowak".into())));
     let picked: Vec<Message> = {
-        let mut ui = simulator(app.view(w));
+        let mut ui = support::app::simulator_at_window_size(app.view(w));
+        support::app::photograph(
+            &mut ui,
+            &koperta::ui::style::theme(false),
+            &support::manifest_dir().join("target/screenshots/compose"),
+            "pl-bcc-suggestion-light",
+        );
         let _ = ui.click("Anna Nowak <anna@example.org>");
         ui.into_messages().collect()
     };
