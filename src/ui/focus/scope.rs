@@ -176,6 +176,17 @@ impl<'a, Message> FocusScope<'a, Message> {
         (find.any, find.found)
     }
 
+    /// The window's message for `event`, when it is a shortcut's key.
+    fn shortcut_of(&self, event: &iced::Event) -> Option<Message> {
+        match event {
+            iced::Event::Keyboard(iced::keyboard::Event::KeyPressed { key, modifiers, .. }) => self
+                .shortcut
+                .as_ref()
+                .and_then(|decode| decode(key, *modifiers)),
+            _ => None,
+        }
+    }
+
     /// Keys for a field asked for by a [`ShowsField`] shortcut: held until it
     /// appears (at most [`HOLD_AT_MOST`]), then given to it in order.
     /// Returns whether `event` was held (nothing more to do with it).
@@ -251,12 +262,7 @@ impl<'a, Message> FocusScope<'a, Message> {
         if let Some(field) = shows {
             // Another field asked for while waiting: the keys after it
             // are its own, and the app is asked for the field now.
-            if let iced::Event::Keyboard(iced::keyboard::Event::KeyPressed {
-                key, modifiers, ..
-            }) = event
-                && let Some(shortcut) = &self.shortcut
-                && let Some(message) = shortcut(key, *modifiers)
-            {
+            if let Some(message) = self.shortcut_of(event) {
                 shell.publish(message);
             }
             let held = &mut tree.state.downcast_mut::<Held>().0;
@@ -295,10 +301,7 @@ impl<'a, Message> FocusScope<'a, Message> {
         // A shortcut's message comes in its place among the keys (a
         // subscription's came later, after keys typed after it: a tryout's
         // Esc reached the window after the typing that followed it).
-        if let iced::Event::Keyboard(Key::KeyPressed { key, modifiers, .. }) = event
-            && let Some(shortcut) = &self.shortcut
-            && let Some(message) = shortcut(key, *modifiers)
-        {
+        if let Some(message) = self.shortcut_of(event) {
             shell.publish(message);
         }
         let pressed = match event {
