@@ -441,6 +441,7 @@ wizard-pin-explained = The server { $host } presented a certificate that no trus
 wizard-pin-not-verified = If you pin it, Koperta accepts exactly this certificate and no other; the account is then marked “pinned”, never “verified”. If the fingerprints differ, do not pin it: someone may be listening in.
 wizard-pin = Pin this certificate and sign in
 compose-already-sending = This message is being sent from the outbox right now; wait for the result.
+compose-send-after-attach = Attaching the files… The message is sent as soon as they are in.
 compose-sent = Sent.
 attach-error-not-a-file = it is not a regular file (a folder, a pipe or a device)
 attach-error-too-large = it is { $size }; Koperta attaches files up to { $limit }, and most mail servers accept far less (often 25 MB)

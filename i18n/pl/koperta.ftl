@@ -461,6 +461,7 @@ wizard-pin-explained = Serwer { $host } przedstawił certyfikat, którego nie po
 wizard-pin-not-verified = Po przypięciu Koperta przyjmie dokładnie ten certyfikat i żaden inny; konto będzie oznaczone jako „przypięte”, nigdy jako „zweryfikowane”. Jeśli odciski się różnią, nie przypinaj: ktoś może podsłuchiwać.
 wizard-pin = Przypnij certyfikat i zaloguj
 compose-already-sending = Ta wiadomość jest właśnie wysyłana ze skrzynki nadawczej; poczekaj na wynik.
+compose-send-after-attach = Dołączanie plików… Wiadomość zostanie wysłana, gdy tylko będą dołączone.
 compose-sent = Wysłano.
 attach-error-not-a-file = to nie jest zwykły plik (to folder, potok albo urządzenie)
 attach-error-too-large = ma { $size }; Koperta dołącza pliki do { $limit }, a większość serwerów poczty przyjmuje znacznie mniej (często 25 MB)

@@ -412,6 +412,10 @@ impl App {
                 .reveals(vec![
                     (super::keyboard::shows_cc, compose::field_id(id, "cc")),
                     (super::keyboard::shows_bcc, compose::field_id(id, "bcc")),
+                    (
+                        super::keyboard::closes_window,
+                        compose::field_id(id, compose::CLOSE_KEEP),
+                    ),
                 ])
                 .fallback(
                     c.focused()

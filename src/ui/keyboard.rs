@@ -107,6 +107,21 @@ impl App {
                 Some(draft) => self.update(Message::Main(main_window::Message::UndoDiscard(draft))),
                 None => Task::none(),
             },
+            // Ctrl+Z in a compose window: the send in its undo delay is
+            // taken back (as the toast's Undo does), else the attachment
+            // just removed comes back.
+            Input::Undo if is_compose => {
+                let Some(Screen::Compose(c)) = self.windows.get_mut(&id) else {
+                    return Task::none();
+                };
+                if c.take_back_send() {
+                    self.undo(id)
+                } else if c.removed_attachment().is_some() && !c.sending_now() {
+                    self.update(Message::Compose(id, compose::Message::UndoRemove))
+                } else {
+                    Task::none()
+                }
+            }
             Input::CloseWindow if Some(id) != self.main_id => {
                 self.update(Message::CloseRequested(id))
             }
@@ -142,6 +157,14 @@ pub(super) fn decode_event(
 /// into the field as soon as it appears ([`super::focus::ShowsField`]).
 pub fn shows_cc(key: &Key, modifiers: keyboard::Modifiers) -> bool {
     matches!(shortcut(key, modifiers), Some(Input::ShowCc))
+}
+
+/// Ctrl+W (close the window), for the window root: the keys typed after
+/// it wait for the question a compose window may ask ("keep the
+/// draft?"), so they answer it rather than go into the text (a tryout's
+/// Space after Ctrl+W went into the body, the next one pressed "Keep").
+pub fn closes_window(key: &Key, modifiers: keyboard::Modifiers) -> bool {
+    matches!(shortcut(key, modifiers), Some(Input::CloseWindow))
 }
 
 /// Ctrl+Shift+B (show Bcc), as [`shows_cc`].

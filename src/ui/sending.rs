@@ -135,7 +135,18 @@ impl App {
         if typed_meanwhile {
             return self.undo(id);
         }
-        self.run_due()
+        // Ctrl+W while it was being queued: closed now, with the toast
+        // that says it waits in the outbox.
+        let close = match self.windows.get_mut(&id) {
+            Some(Screen::Compose(c)) => c.closes_once_queued(),
+            _ => false,
+        };
+        let close = if close {
+            self.close_compose(id)
+        } else {
+            Task::none()
+        };
+        Task::batch([close, self.run_due()])
     }
 
     /// The failed message of window `id` was edited: it leaves the outbox

@@ -357,16 +357,22 @@ fn paths_typed_in_quick_succession_are_all_attached_in_the_order_typed() {
         _ => panic!("compose window"),
     };
     assert_eq!(state(&app).0, "", "cleared at each Enter");
-    // Send before the copies are done: the files are not attached yet.
-    let _ = app.update(compose(compose::Message::Send));
+    // Send before the copies are done: it waits for them (a tryout was
+    // told the file it had just typed was not attached), and since one
+    // of them fails, nothing is sent: the person sees why first.
+    tasks.push(app.update(compose(compose::Message::Send)));
     match app.windows.get(&w) {
         Some(Screen::Compose(c)) => {
-            assert_eq!(c.concerns(), [koperta::draft::Concern::PathNotAttached])
+            assert!(c.concerns().is_empty(), "no false concern");
+            assert_eq!(
+                c.notice(),
+                Some("Attaching the files… The message is sent as soon as they are in.".into())
+            );
         }
         _ => panic!("compose window"),
     }
-    let _ = app.update(compose(compose::Message::ConcernsCancel));
     drive(&mut app, &rt, iced::Task::batch(tasks));
+    assert!(app.engine.entries().is_empty(), "not sent: a file failed");
     let (field, attached) = state(&app);
     assert_eq!(
         attached,
@@ -385,6 +391,45 @@ fn paths_typed_in_quick_succession_are_all_attached_in_the_order_typed() {
     };
     let saved = app.store.draft(&draft_id).unwrap().unwrap();
     assert_eq!(saved.attachments.len(), 3);
+}
+
+/// Send pressed right after Enter in the path field, while the file is
+/// still being copied: no "the path is not attached" question (tryout 6
+/// saw one, about a file that was attached a moment later); the message
+/// goes with the file once it is in.
+#[test]
+fn send_right_after_enter_in_the_path_field_waits_for_the_file() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::En);
+    let (mut app, acc, home) = app_with_account();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let w = compose_window(
+        &mut app,
+        Draft {
+            account: Some(acc.id.clone()),
+            to: "jan@example.com".into(),
+            subject: "Umowa".into(),
+            body: "W załączniku umowa.".into(),
+            ..Draft::default()
+        },
+    );
+    let compose = |m| Message::Compose(w, m);
+    let path = home.path().join("umowa.pdf");
+    std::fs::write(&path, b"%PDF-1.4 umowa").unwrap();
+    let _ = app.update(compose(compose::Message::AttachPath(
+        path.display().to_string(),
+    )));
+    let attach = app.update(compose(compose::Message::AttachTyped));
+    let send = app.update(compose(compose::Message::Send));
+    drive(&mut app, &rt, iced::Task::batch([attach, send]));
+    let Some(Screen::Compose(c)) = app.windows.get(&w) else {
+        panic!("compose window")
+    };
+    assert!(c.concerns().is_empty(), "asked nothing: {:?}", c.concerns());
+    let entries = app.engine.entries();
+    assert_eq!(entries.len(), 1, "queued once");
+    let eml = std::fs::read_to_string(&entries[0].eml).unwrap();
+    assert!(eml.contains("umowa.pdf"), "with the file: {eml}");
 }
 
 /// found the draft purged at the next start. What a run that ended early

@@ -322,3 +322,82 @@ fn five_quick_downs_in_a_list_reach_the_sixth_row() {
         "{said:?}"
     );
 }
+
+/// Tryout 6 pressed Ctrl+W and typed on: the "keep the draft?" question
+/// appears only after the next frame, so the keys went into the body (and
+/// took a queued message back), and a later Space pressed "Keep" by
+/// chance. The keys after Ctrl+W now wait for the question, whose focus
+/// is on "Keep the draft".
+#[test]
+fn keys_typed_right_after_ctrl_w_answer_the_question_not_the_body() {
+    let (mut app, acc, _home) = app_with_account();
+    let w = compose_window(
+        &mut app,
+        Draft {
+            account: Some(acc.id.clone()),
+            to: "anna@example.com".into(),
+            body: "Treść".into(),
+            ..Draft::default()
+        },
+    );
+    let _ = app.update(Message::Compose(
+        w,
+        compose::Message::Subject("Pytanie".into()),
+    ));
+    let mut renderer = renderer();
+    let cache = focused(&app, w, &mut renderer, compose::field_id(w, "body"));
+    let mut events = vec![press(Key::Character("w".into()), Modifiers::CTRL)];
+    events.extend(iced_test::simulator::typewrite("x"));
+    events.push(press(
+        Key::Named(keyboard::key::Named::Space),
+        Modifiers::empty(),
+    ));
+    let (typed, cache) = frame(&app, w, &mut renderer, cache, &events);
+    assert!(matches!(
+        only_shortcuts(&mut app, typed).as_slice(),
+        [Input::CloseWindow]
+    ));
+    let Some(Screen::Compose(c)) = app.windows.get(&w) else {
+        panic!("compose window");
+    };
+    assert!(c.is_asking_close());
+    let redraw = iced::Event::Window(window::Event::RedrawRequested(std::time::Instant::now()));
+    let (typed, _) = frame(&app, w, &mut renderer, cache, &[redraw]);
+    let Some(Screen::Compose(c)) = app.windows.get(&w) else {
+        panic!("compose window");
+    };
+    assert_eq!(c.draft().body, "Treść", "nothing typed into the body");
+    assert!(
+        !typed.is_empty()
+            && typed
+                .iter()
+                .all(|m| matches!(m, Message::Compose(_, compose::Message::CloseKeep))),
+        "the keys went to the question's Keep: {typed:?}"
+    );
+}
+
+/// Tryout 6's Ctrl+Enter in To sent the message and also moved the
+/// cursor to Subject: the field saw the Enter too and submitted. A
+/// shortcut is now the window's alone.
+#[test]
+fn ctrl_enter_in_to_sends_and_leaves_the_cursor_there() {
+    let (mut app, acc, _home) = app_with_account();
+    let w = compose_window(
+        &mut app,
+        Draft {
+            account: Some(acc.id.clone()),
+            to: "anna@example.com".into(),
+            subject: "Temat".into(),
+            ..Draft::default()
+        },
+    );
+    let mut renderer = renderer();
+    let cache = focused(&app, w, &mut renderer, compose::field_id(w, "to"));
+    let enter = press(Key::Named(keyboard::key::Named::Enter), Modifiers::CTRL);
+    let (typed, _) = frame(&app, w, &mut renderer, cache, &[enter]);
+    // Only the shortcut: no Submitted("to") that moves on.
+    assert!(matches!(
+        only_shortcuts(&mut app, typed).as_slice(),
+        [Input::Send]
+    ));
+}

@@ -2336,6 +2336,81 @@ fn esc_while_the_message_is_being_queued_takes_it_back() {
     assert_eq!(app.engine.entries().len(), 1);
 }
 
+/// Ctrl+Z in the undo delay takes the send back, as the toast's Undo
+/// and Esc do (tryout 6 pressed it and the message went), also when
+/// pressed while the message is still being put in the outbox.
+#[test]
+fn ctrl_z_in_the_undo_delay_takes_the_send_back() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::En);
+    let (mut app, acc, _home) = app_with_account();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let w = support::app::compose_window(
+        &mut app,
+        Draft {
+            account: Some(acc.id.clone()),
+            to: "jan@example.com".into(),
+            subject: "Cofnij".into(),
+            body: "Tekst".into(),
+            ..Draft::default()
+        },
+    );
+    // Held, then Ctrl+Z.
+    support::app::send(&mut app, &rt, Message::Compose(w, compose::Message::Send));
+    assert_eq!(app.engine.entries().len(), 1, "held");
+    support::app::send(&mut app, &rt, Message::Input(w, Input::Undo));
+    assert!(app.engine.entries().is_empty(), "taken back");
+    let Some(Screen::Compose(c)) = app.windows.get(&w) else {
+        panic!("window")
+    };
+    assert_eq!(*c.sending(), compose::Sending::Idle);
+    // Ctrl+Z while it is still being queued.
+    let queueing = app.update(Message::Compose(w, compose::Message::Send));
+    let undo = app.update(Message::Input(w, Input::Undo));
+    support::app::drive(&mut app, &rt, iced::Task::batch([queueing, undo]));
+    assert!(app.engine.entries().is_empty(), "taken back once queued");
+}
+
+/// Ctrl+W while the message is being put in the outbox: no "keep the
+/// draft?" question about a message that is going (tryout 6 was asked
+/// one); the window closes once it is in, and the toast says where it
+/// is.
+#[test]
+fn ctrl_w_while_the_message_is_being_queued_closes_once_it_is_in() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::En);
+    let (mut app, acc, _home) = app_with_account();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let w = support::app::compose_window(
+        &mut app,
+        Draft {
+            account: Some(acc.id.clone()),
+            to: "jan@example.com".into(),
+            subject: "Zamykam".into(),
+            body: "Tekst".into(),
+            ..Draft::default()
+        },
+    );
+    let _ = app.update(Message::Compose(
+        w,
+        compose::Message::To("jan@example.com".into()),
+    ));
+    let queueing = app.update(Message::Compose(w, compose::Message::Send));
+    let close = app.update(Message::Input(w, Input::CloseWindow));
+    let Some(Screen::Compose(c)) = app.windows.get(&w) else {
+        panic!("window")
+    };
+    assert!(!c.is_asking_close(), "no question about a message going");
+    support::app::drive(&mut app, &rt, iced::Task::batch([queueing, close]));
+    assert_eq!(app.engine.entries().len(), 1, "it goes");
+    assert_eq!(
+        app.main.notice(),
+        Some(
+            "The message “Zamykam” waits in the outbox and goes out by itself; open it there to change it."
+        )
+    );
+}
+
 /// A sent message opened read-only, in both languages and themes: who it
 /// went to (Bcc from the envelope), when, its size, the TLS session as
 /// observed at delivery, the server's reply, the text and attachments.

@@ -164,6 +164,11 @@ impl App {
         };
         let store = self.store.clone();
         let draft_id = c.draft_id().to_string();
+        if source == compose::Source::Chosen
+            && let Some(Screen::Compose(c)) = self.windows.get_mut(&id)
+        {
+            c.copy_started();
+        }
         Task::perform(
             async move {
                 tokio::task::spawn_blocking(move || {
@@ -316,11 +321,17 @@ impl App {
     /// message is (the outbox, or the drafts). Only a new, empty draft goes
     /// away with its window (D1, D16).
     pub(in crate::ui) fn close_compose(&mut self, id: window::Id) -> Task<Message> {
+        // Being put in the outbox: closed as soon as it is there.
+        if let Some(Screen::Compose(c)) = self.windows.get_mut(&id)
+            && c.close_once_queued()
+        {
+            return Task::none();
+        }
         match self.windows.get_mut(&id) {
             Some(Screen::Compose(c)) if c.has_unsent_changes() => {
                 c.ask_close();
                 // The focus on "Keep", the answer that loses nothing.
-                compose::focus_field(id, "close-keep")
+                compose::focus_field(id, compose::CLOSE_KEEP)
             }
             Some(Screen::Compose(c)) => {
                 // A reopened draft, and one whose message the outbox
@@ -377,11 +388,8 @@ impl App {
             return Task::none();
         };
         let any = !copies.is_empty();
-        let next = c
-            .attach_finished(source, copies, &errors)
-            .map_or_else(Task::none, |path| {
-                self.attach(id, compose::Source::Typed, vec![path])
-            });
+        let then = c.attach_finished(source, copies, &errors);
+        let next = self.compose_action(id, then);
         let Some(Screen::Compose(c)) = self.windows.get(&id) else {
             return next;
         };

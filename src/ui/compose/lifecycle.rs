@@ -88,6 +88,24 @@ impl State {
         self.asking_close = true;
     }
 
+    /// Close asked for while the message is being put in the outbox:
+    /// `true` when it is (the window then closes once it is there, see
+    /// [`State::closes_once_queued`]).
+    pub fn close_once_queued(&mut self) -> bool {
+        self.close_when_queued = matches!(self.sending, Sending::Queueing);
+        self.close_when_queued
+    }
+
+    /// Whether the window is to close now that its message is in the
+    /// outbox: asked for while it was being queued, and nothing typed
+    /// meanwhile (that is taken back, and the window stays with it).
+    /// Asked once.
+    pub fn closes_once_queued(&mut self) -> bool {
+        std::mem::take(&mut self.close_when_queued)
+            && matches!(self.sending, Sending::Held(_) | Sending::InProgress(..))
+            && !self.to_take_back()
+    }
+
     /// Changed from outside the window (filled from a `mailto:` link):
     /// kept and asked about like anything typed.
     pub fn filled_in(&mut self) {
@@ -104,20 +122,32 @@ impl State {
     /// Esc: questions go; `true` when the message waits out the undo delay
     /// (Esc then takes it back).
     pub fn escape(&mut self) -> bool {
-        if matches!(self.sending, Sending::Held(_)) {
+        if self.take_back_send() {
             return true;
         }
-        // Esc while it is being put in the outbox: taken back as soon as
-        // it is there (a tryout's Esc right after Ctrl+Enter was ignored,
-        // and the message went).
         if matches!(self.sending, Sending::Queueing) {
-            self.escaped_while_queueing = true;
             return false;
         }
         self.asking_close = false;
         self.asking_resend = false;
         self.asking_concerns.clear();
         false
+    }
+
+    /// Undo of the send asked for (Esc, Ctrl+Z): `true` when the message
+    /// waits out the undo delay (the app then takes it back). While it is
+    /// being put in the outbox, it is taken back as soon as it is there
+    /// (a tryout's Esc right after Ctrl+Enter was ignored, and the message
+    /// went).
+    pub fn take_back_send(&mut self) -> bool {
+        match self.sending {
+            Sending::Held(_) => true,
+            Sending::Queueing => {
+                self.take_back_once_queued = true;
+                false
+            }
+            _ => false,
+        }
     }
 
     /// Whether the autosave is due: the first edit not saved is `after`
@@ -162,26 +192,33 @@ impl State {
     }
 
     /// Files were attached, or some could not be (`errors`, translated):
-    /// a typed path that failed stays to be corrected (D26). Returns the
-    /// next typed path waiting to be attached (the app attaches it with
-    /// [`super::Action::AttachTyped`]'s task), typed paths being copied
-    /// one at a time in the order typed.
+    /// a typed path that failed stays to be corrected (D26). Returns what
+    /// the app does next: [`super::Action::AttachTyped`] with the next
+    /// typed path waiting (typed paths are copied one at a time, in the
+    /// order typed), or, once every copy is in, the send asked for
+    /// meanwhile ([`super::Action::Send`], or the questions before it).
+    /// A file that could not be attached cancels that send: the person
+    /// sees why first.
     pub fn attach_finished(
         &mut self,
         source: super::Source,
         copies: Vec<(std::path::PathBuf, u64)>,
         errors: &[String],
-    ) -> Option<std::path::PathBuf> {
+    ) -> super::Action {
         if !copies.is_empty() {
             self.attached(copies);
         }
         let typed = match source {
             super::Source::Typed => self.typed_attaches.pop_front(),
-            super::Source::Chosen => None,
+            super::Source::Chosen => {
+                self.chosen_copies = self.chosen_copies.saturating_sub(1);
+                None
+            }
         };
         if errors.is_empty() {
             self.notice = None;
         } else {
+            self.send_when_attached = false;
             self.notice = Some(super::Notice::Text(errors.join("\n")));
             // The path that failed, back to be corrected, unless something
             // new was typed meanwhile.
@@ -191,10 +228,16 @@ impl State {
                 self.attach_path = typed;
             }
         }
-        match source {
-            super::Source::Typed => self.typed_attaches.front().map(|p| super::typed_path(p)),
-            super::Source::Chosen => None,
+        if source == super::Source::Typed
+            && let Some(next) = self.typed_attaches.front()
+        {
+            return super::Action::AttachTyped(super::typed_path(next));
         }
+        if self.send_when_attached && !self.attaching() {
+            self.send_when_attached = false;
+            return self.update(super::Message::Send);
+        }
+        super::Action::None
     }
 
     /// Send was pressed and the app is to queue the message: `previous`
@@ -234,7 +277,7 @@ impl State {
             return None;
         };
         self.sending = Sending::Queueing;
-        self.escaped_while_queueing = false;
+        self.take_back_once_queued = false;
         self.notice = None;
         self.queued_edit = self.edited_at;
         Some((self.draft.clone(), self.draft_id.clone(), account))
@@ -246,7 +289,7 @@ impl State {
     pub fn queued(&mut self, outbox_id: String, held_until: Option<u64>, total: u64) {
         self.leaving_outbox = false;
         if held_until.is_none() {
-            self.escaped_while_queueing = false;
+            self.take_back_once_queued = false;
         }
         self.outbox_id = Some(outbox_id);
         self.unsent_changes = self.edited_at != self.queued_edit;
@@ -266,7 +309,7 @@ impl State {
     /// held: it is to be taken back at once, so what goes out is what is
     /// shown and Esc does what it says.
     pub fn to_take_back(&self) -> bool {
-        (self.unsent_changes || self.escaped_while_queueing)
+        (self.unsent_changes || self.take_back_once_queued)
             && matches!(self.sending, Sending::Held(_))
     }
 
@@ -284,7 +327,7 @@ impl State {
             Ok(()) => {
                 self.outbox_id = None;
                 self.sending = Sending::Idle;
-                self.escaped_while_queueing = false;
+                self.take_back_once_queued = false;
                 self.notice = Some(super::Notice::Said(done));
             }
             Err(e) => self.notice = Some(super::Notice::Text(e)),

@@ -23,6 +23,9 @@ const SEND_ANYWAY: &str = "send-anyway";
 /// it is asked, the answer that sends nothing (a fourth tryout's typing
 /// went on, and its first Space pressed a focused "Send anyway").
 const CONCERNS_CANCEL: &str = "concerns-cancel";
+/// The "Keep the draft" answer to the close question (the focus goes
+/// there when it is asked).
+pub const CLOSE_KEEP: &str = "close-keep";
 
 /// The fields Tab walks through, in order.
 pub const FOCUS_ORDER: [&str; 6] = ["to", "cc", "bcc", "subject", "body", "attach"];
@@ -242,9 +245,19 @@ pub struct State {
     /// late" about a message that never went (a tryout's burst of typing
     /// in the undo delay).
     leaving_outbox: bool,
-    /// Esc was pressed while the message was being put in the outbox: it
-    /// is taken back as soon as it is there.
-    escaped_while_queueing: bool,
+    /// Esc or Ctrl+Z was pressed while the message was being put in the
+    /// outbox: it is taken back as soon as it is there.
+    take_back_once_queued: bool,
+    /// Batches of chosen or dropped files being copied into the draft.
+    chosen_copies: usize,
+    /// Send was pressed while files were still being attached: the
+    /// message is sent when they are in (a tryout's Send right after
+    /// Enter in the path field was told the file was not attached).
+    send_when_attached: bool,
+    /// Ctrl+W while the message was being put in the outbox: the window
+    /// closes once it is there (asking "keep the draft?" then was false:
+    /// the message was going).
+    close_when_queued: bool,
 }
 
 /// What the person did.
@@ -380,7 +393,10 @@ impl State {
             removed: None,
             said_saved: false,
             typed_attaches: std::collections::VecDeque::new(),
-            escaped_while_queueing: false,
+            take_back_once_queued: false,
+            chosen_copies: 0,
+            send_when_attached: false,
+            close_when_queued: false,
             leaving_outbox: false,
         }
     }
@@ -555,6 +571,13 @@ impl State {
                 if self.sending_now() {
                     return Action::None;
                 }
+                // Files still being copied in: sent when they are, so the
+                // checks below see them.
+                if self.attaching() {
+                    self.send_when_attached = true;
+                    self.notice = Some(Notice::Said(|| t!("compose-send-after-attach")));
+                    return Action::None;
+                }
                 // No subject, or an attachment spoken of but missing: ask
                 // first (D23), with the focus on "Send anyway".
                 if !self.concerns_confirmed {
@@ -617,6 +640,18 @@ impl State {
             2 => Some((crate::draft::Field::Bcc, self.draft.bcc.as_str())),
             _ => None,
         }
+    }
+
+    /// Whether files are still being copied into the draft (typed paths
+    /// or chosen files).
+    pub fn attaching(&self) -> bool {
+        !self.typed_attaches.is_empty() || self.chosen_copies > 0
+    }
+
+    /// The app started copying chosen or dropped files into the draft;
+    /// [`Compose::attach_finished`] reports the end.
+    pub fn copy_started(&mut self) {
+        self.chosen_copies += 1;
     }
 
     /// Whether a send is under way.

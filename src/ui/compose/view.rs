@@ -448,7 +448,7 @@ pub fn view<'a>(
                 row![
                     text(t!("compose-close-question")).width(Length::Fill),
                     button(text(t!("compose-close-keep")))
-                        .id(field_id(window, "close-keep"))
+                        .id(field_id(window, super::CLOSE_KEEP))
                         .on_press(Message::CloseKeep),
                     button(text(t!("compose-close-discard")))
                         .style(button::danger)

@@ -301,8 +301,13 @@ impl<'a, Message> FocusScope<'a, Message> {
         // A shortcut's message comes in its place among the keys (a
         // subscription's came later, after keys typed after it: a tryout's
         // Esc reached the window after the typing that followed it).
+        // Only the window sees it: a field given Ctrl+Enter would also
+        // submit (a tryout's Ctrl+Enter in To moved the cursor on to
+        // Subject), and Ctrl+Shift+A would select all its text.
         if let Some(message) = self.shortcut_of(event) {
             shell.publish(message);
+            shell.capture_event();
+            return;
         }
         let pressed = match event {
             iced::Event::Keyboard(Key::KeyPressed { key, modifiers, .. }) => {
