@@ -510,7 +510,11 @@ fn a_running_send_cancelled_before_its_end_delivers_nothing_and_waits_for_the_pe
     // The person's list says so, and a plain retry then sends it once.
     set_port(&s, peer.implicit_port);
     let list = s.k.run(&["outbox", "list"], b"");
-    assert!(stdout(&list).contains("cancel"), "{}", stdout(&list));
+    assert!(
+        stdout(&list).contains("You stopped the send"),
+        "{}",
+        stdout(&list)
+    );
     let retry = s.k.run(&["outbox", "retry", id.as_str()], b"");
     assert!(retry.status.success(), "{}", stderr(&retry));
     assert_eq!(peer.received().len(), 1);

@@ -31,8 +31,15 @@ impl Localize for Failure {
 
 /// What happens next to a failed message, for the person.
 pub fn next_step(failure: &Failure) -> String {
-    if matches!(failure.reason, Reason::Damaged { .. }) {
-        return t!("outbox-next-damaged");
+    match failure.reason {
+        Reason::Damaged { .. } => return t!("outbox-next-damaged"),
+        // Nothing to fix: the person stopped it.
+        Reason::Cancelled => return t!("outbox-next-cancelled"),
+        _ => {}
+    }
+    // Not "fix the cause": the question is whether it went.
+    if failure.may_have_been_sent() {
+        return t!("outbox-next-maybe-sent");
     }
     match failure.class() {
         Class::Transient => t!("outbox-next-automatic"),

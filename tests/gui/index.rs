@@ -198,3 +198,79 @@ fn a_draft_row_lists_to_then_labelled_cc_and_bcc_without_empty_entries() {
             .is_ok()
     );
 }
+
+/// Tryout 6 read "Fix the cause, then retry" under a send it had
+/// stopped itself, and under one that may have been sent; and a 554
+/// said "refused" twice.
+#[test]
+fn the_next_step_fits_the_failure() {
+    use koperta::outbox::{Failure, Reason};
+    use koperta::report::Localize;
+    use koperta::report::outbox::next_step;
+    let failure = |reason| Failure { reason, at: 0 };
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::En);
+    assert_eq!(
+        next_step(&failure(Reason::Cancelled)),
+        "It waits in the outbox until you send it again."
+    );
+    for maybe in [Reason::CancelledAfterDot, Reason::Interrupted] {
+        assert_eq!(
+            next_step(&failure(maybe)),
+            "If you send it again, Koperta asks you first."
+        );
+    }
+    let refused = failure(Reason::Smtp {
+        error: koperta::smtp::SmtpError::Permanent {
+            code: 554,
+            text: "5.7.1 spam".into(),
+        },
+        host: "smtp.example.com".into(),
+    });
+    let said = format!("{} {}", refused.localize(), next_step(&refused));
+    assert_eq!(said.matches("refused").count(), 1, "{said}");
+    i18n::apply(Language::Pl);
+    assert_eq!(
+        next_step(&failure(Reason::Cancelled)),
+        "Czeka w skrzynce nadawczej, aż wyślesz ją ponownie."
+    );
+    assert!(
+        failure(Reason::CancelledAfterDot)
+            .localize()
+            .contains("na Twoje polecenie")
+    );
+}
+
+/// Tryout 6 closed a compose window at "Sending 100%" and was told the
+/// message waited in the outbox and could still be changed there. The
+/// toast now follows the message's state.
+#[test]
+fn closing_a_window_whose_message_is_going_says_it_is_going() {
+    use koperta::outbox::State;
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    let acc = account();
+    let said = |state| {
+        let m = stored_message(&acc, "o1", "Raport", state, 1_796_130_000, 1, None);
+        main_window::closed_while_queued(&m.sidecar)
+    };
+    i18n::apply(Language::En);
+    assert_eq!(
+        said(State::Sending {
+            since: 1_796_130_001
+        }),
+        "The message “Raport” is being sent now; Outbox and Sent will show the result."
+    );
+    assert_eq!(
+        said(State::Held {
+            until: 1_796_130_010
+        }),
+        "The message “Raport” waits in the outbox and goes out by itself; open it there to change it."
+    );
+    i18n::apply(Language::Pl);
+    assert_eq!(
+        said(State::Sending {
+            since: 1_796_130_001
+        }),
+        "Wiadomość „Raport” jest właśnie wysyłana; wynik zobaczysz w skrzynce nadawczej i w Wysłanych."
+    );
+}

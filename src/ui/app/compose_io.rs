@@ -342,18 +342,7 @@ impl App {
                     .or_else(|| self.engine.by_draft(c.draft_id()));
                 if let Some(m) = queued {
                     // Not "keep as draft?": it waits in the outbox (D16).
-                    let subject = main_window::subject_or_none(&m.sidecar.subject);
-                    use crate::outbox::State as S;
-                    let by_itself = match m.sidecar.state {
-                        S::Held { .. } | S::Scheduled { .. } | S::Due | S::Sending { .. } => true,
-                        S::Failed => m.sidecar.next_try.is_some(),
-                        S::MaybeSent | S::Sent { .. } => false,
-                    };
-                    self.notice(if by_itself {
-                        t!("main-closed-queued", subject = subject)
-                    } else {
-                        t!("main-closed-waiting", subject = subject)
-                    });
+                    self.notice(main_window::closed_while_queued(&m.sidecar));
                     return window::close(id);
                 }
                 if c.draft().is_blank() {

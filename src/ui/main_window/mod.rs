@@ -571,3 +571,20 @@ impl State {
         Action::None
     }
 }
+
+/// The toast when a compose window whose message is in the outbox
+/// closes (not "keep as draft?", D16): whether it goes by itself, is
+/// going now (a tryout closed at "Sending 100%" and was told it could
+/// still change it), or waits for the person.
+pub fn closed_while_queued(sidecar: &crate::store::Sidecar) -> String {
+    use crate::outbox::State as S;
+    let subject = subject_or_none(&sidecar.subject);
+    match sidecar.state {
+        S::Sending { .. } => t!("main-closed-sending", subject = subject),
+        S::Held { .. } | S::Scheduled { .. } | S::Due => {
+            t!("main-closed-queued", subject = subject)
+        }
+        S::Failed if sidecar.next_try.is_some() => t!("main-closed-queued", subject = subject),
+        S::Failed | S::MaybeSent | S::Sent { .. } => t!("main-closed-waiting", subject = subject),
+    }
+}
