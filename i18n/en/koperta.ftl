@@ -580,6 +580,10 @@ outbox-next-try-in = { $minutes ->
    *[other] next try in { $minutes } minutes
 }
 outbox-next-try-now = next try in a moment
+outbox-goes-in = { $seconds ->
+    [one] goes in 1 second
+   *[other] goes in { $seconds } seconds
+}
 store-damaged-incomplete = it lacks what is needed to send the message: an account, a sender, a recipient or the message's checksum
 outbox-interrupted = Koperta was stopped while this message was going out, so it may have been sent. Check with the recipients before sending it again.
 outbox-next-damaged = Remove it from the outbox and send the message again.

@@ -609,6 +609,11 @@ outbox-next-try-in = { $minutes ->
    *[many] następna próba za { $minutes } minut
 }
 outbox-next-try-now = następna próba za chwilę
+outbox-goes-in = { $seconds ->
+    [one] wyjdzie za sekundę
+    [few] wyjdzie za { $seconds } sekundy
+   *[many] wyjdzie za { $seconds } sekund
+}
 store-damaged-incomplete = brakuje w nim tego, co potrzebne do wysłania: konta, nadawcy, odbiorcy albo sumy kontrolnej wiadomości
 outbox-interrupted = Koperta została zatrzymana w trakcie wysyłania tej wiadomości, więc mogła ona zostać wysłana. Zanim wyślesz ją ponownie, sprawdź u odbiorców.
 outbox-next-damaged = Usuń ją ze skrzynki nadawczej i wyślij wiadomość jeszcze raz.

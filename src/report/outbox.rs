@@ -84,6 +84,14 @@ pub fn state_line_relative(sidecar: &crate::store::Sidecar, now: u64) -> String 
             };
             format!("{} · {left}", state_label(sidecar.state))
         }
+        // Its undo delay over (Koperta was stopped in it, a tryout's
+        // kill -9): it goes now, and is not said to be undoable.
+        (State::Held { until }, _) if until <= now => state_label(State::Due),
+        (State::Held { until }, _) => format!(
+            "{} · {}",
+            state_label(sidecar.state),
+            t!("outbox-goes-in", seconds = until - now)
+        ),
         _ => state_line(sidecar),
     }
 }

@@ -518,14 +518,17 @@ impl App {
             Message::DraftSavedByHand(id, result) => self.draft_saved(id, result, true),
             Message::Wizard(m) => self.wizard_message(m),
             Message::Main(m) => {
-                let asked = self.main.question().is_some();
+                let asked = self.main.question().cloned();
                 let action = self
                     .main
                     .update(m, &self.config.config.accounts, &self.outbox);
                 let task = self.main_action(action);
                 // A question just asked has the focus on its answer (Esc
                 // says no).
-                if !asked && self.main.question().is_some() {
+                // (Also one that replaced another: tryout 6's "send it
+                // again?" came while another question was up, and had no
+                // focus.)
+                if self.main.question().is_some() && self.main.question() != asked.as_ref() {
                     // What had the focus gets it back if the answer is no.
                     let remember = match self.main_id {
                         Some(main) => super::focus::focused_in(super::focus::root(main))

@@ -143,3 +143,40 @@ fn the_account_form_is_photographed_in_both_languages_and_themes() {
     }
     i18n::apply(Language::En);
 }
+
+/// Tryout 5 read "no @ in the address" under To after typing its first
+/// letter. The address being typed is judged once the person has moved
+/// on (typed elsewhere, or typed another after it); an earlier entry is
+/// judged at once; one loaded with the draft is judged at once too.
+#[test]
+fn a_recipient_being_typed_is_not_called_wrong_until_the_person_moves_on() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::En);
+    let accounts = vec![account()];
+    let mut state = compose::State::new(
+        "d".into(),
+        Draft {
+            account: Some(accounts[0].id.clone()),
+            ..Draft::default()
+        },
+    );
+    let shows = |state: &compose::State, said: &str| {
+        let mut ui = simulator(compose::view(
+            state,
+            window::Id::unique(),
+            &accounts,
+            Vec::new(),
+            None,
+        ));
+        ui.find(said).is_ok()
+    };
+    let wrong = "“jan@”: nothing after the @.";
+    let _ = state.update(compose::Message::To("jan@".into()));
+    assert!(!shows(&state, wrong), "still typing");
+    let _ = state.update(compose::Message::To("jan@, anna@example.com".into()));
+    assert!(shows(&state, wrong), "an earlier entry");
+    let _ = state.update(compose::Message::To("anna@example.com, jan@ ".into()));
+    assert!(!shows(&state, wrong));
+    let _ = state.update(compose::Message::Subject("Temat".into()));
+    assert!(shows(&state, wrong), "moved on");
+}

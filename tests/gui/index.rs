@@ -274,3 +274,106 @@ fn closing_a_window_whose_message_is_going_says_it_is_going() {
         "Wiadomość „Raport” jest właśnie wysyłana; wynik zobaczysz w skrzynce nadawczej i w Wysłanych."
     );
 }
+
+/// Tryout 6 killed Koperta in a message's undo delay: at the next start
+/// the Outbox said "Sending soon (can be undone)" with a time already
+/// past, then sent it. A held message whose delay is over is said to be
+/// waiting to be sent; one still in its delay says when it goes.
+#[test]
+fn a_held_message_whose_undo_delay_is_over_is_not_said_to_be_undoable() {
+    use koperta::outbox::State;
+    use koperta::report::outbox::state_line_relative;
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    let acc = account();
+    let held = stored_message(
+        &acc,
+        "o1",
+        "Raport",
+        State::Held {
+            until: 1_796_130_010,
+        },
+        1_796_130_000,
+        1,
+        None,
+    );
+    i18n::apply(Language::En);
+    assert_eq!(
+        state_line_relative(&held.sidecar, 1_796_130_500),
+        "Waiting to be sent"
+    );
+    assert_eq!(
+        state_line_relative(&held.sidecar, 1_796_130_005),
+        "Sending soon (can be undone) · goes in 5 seconds"
+    );
+    i18n::apply(Language::Pl);
+    assert_eq!(
+        state_line_relative(&held.sidecar, 1_796_130_007),
+        "Za chwilę zostanie wysłana (można cofnąć) · wyjdzie za 3 sekundy"
+    );
+}
+
+/// Tryout 6's Drafts count included a draft whose message waited in the
+/// outbox (counted there too). The row stays (what was typed last is
+/// there to open after a crash, D11), but the count is of drafts not
+/// yet sent.
+#[test]
+fn the_drafts_count_leaves_out_a_draft_whose_message_waits_in_the_outbox() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::En);
+    let settings = koperta::config::Settings::default();
+    let row = |id: &str, queued| main_window::DraftRow {
+        id: id.into(),
+        subject: format!("Szkic {id}"),
+        to: String::new(),
+        cc: String::new(),
+        bcc: String::new(),
+        saved_at: None,
+        queued,
+        open: false,
+    };
+    let drafts = [row("d1", false), row("d2", true), row("d3", false)];
+    let main = main_window::State::on(main_window::Tab::Drafts);
+    let mut ui = simulator(main_window::view(
+        &main,
+        main_window::Shown {
+            drafts: &drafts,
+            ..shown(&settings, &[], &[])
+        },
+    ));
+    assert!(ui.find("2").is_ok(), "two drafts not yet sent");
+    assert!(ui.find("3").is_err(), "not three");
+    assert!(ui.find("Szkic d2").is_ok(), "its row stays");
+}
+
+/// Tryout 6 opened a message that may have been sent from the Outbox and
+/// saw no warning until it pressed Send. The window says so at once.
+#[test]
+fn a_message_that_may_have_been_sent_says_so_when_opened() {
+    use koperta::outbox::{Failure, Reason, State};
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::En);
+    let acc = account();
+    let accounts = [acc.clone()];
+    let mut m = stored_message(&acc, "o1", "Może", State::MaybeSent, 1_796_130_000, 1, None);
+    m.sidecar.failure = Some(Failure::new(Reason::Interrupted));
+    let mut state = compose::State::new(
+        "d1".into(),
+        Draft {
+            account: Some(acc.id.clone()),
+            to: "jan@example.com".into(),
+            subject: "Może".into(),
+            ..Draft::default()
+        },
+    );
+    state.tie_to(Some(&m));
+    let mut ui = simulator(compose::view(
+        &state,
+        window::Id::unique(),
+        &accounts,
+        Vec::new(),
+        None,
+    ));
+    assert!(ui
+        .find("Koperta was stopped while this message was going out, so it may have been sent. Check with the recipients before sending it again.\nIf you send it again, Koperta asks you first.")
+        .is_ok());
+}

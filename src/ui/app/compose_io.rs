@@ -455,10 +455,11 @@ impl App {
         match result {
             Ok(Some((draft, sizes))) => {
                 let task = self.open_compose(Some((draft_id.clone(), draft)), sizes);
+                let message = outbox_id.and_then(|o| self.engine.get(&o));
                 if let Some(w) = self.window_of_draft(&draft_id)
                     && let Some(Screen::Compose(c)) = self.windows.get_mut(&w)
                 {
-                    c.tie_to(outbox_id);
+                    c.tie_to(message.as_ref());
                 }
                 task
             }

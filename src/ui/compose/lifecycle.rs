@@ -42,10 +42,20 @@ impl State {
         self.outbox_id.as_deref()
     }
 
-    /// Ties the window to outbox message `id` (one that may have been
-    /// sent: Send asks before sending it again).
-    pub fn tie_to(&mut self, id: Option<String>) {
-        self.outbox_id = id;
+    /// Ties the window to outbox message `message` (one that may have
+    /// been sent: Send asks before sending it again). The window says why
+    /// it may have been sent from the start (tryout 6 saw no warning until
+    /// it pressed Send).
+    pub fn tie_to(&mut self, message: Option<&Stored>) {
+        self.outbox_id = message.map(|m| m.id.clone());
+        if let Some(m) = message
+            && m.sidecar.state == crate::outbox::State::MaybeSent
+        {
+            self.sending = Sending::Failed(match &m.sidecar.failure {
+                Some(f) => super::Why::Failure(Box::new(f.clone()), None),
+                None => super::Why::Text(t!("outbox-may-have-been-sent")),
+            });
+        }
     }
 
     /// The path typed beside Attach.

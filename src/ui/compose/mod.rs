@@ -258,6 +258,9 @@ pub struct State {
     /// closes once it is there (asking "keep the draft?" then was false:
     /// the message was going).
     close_when_queued: bool,
+    /// The recipient field being typed in (its last address is not judged
+    /// until the person moves on); `None` once something else is typed.
+    typing_in: Option<crate::draft::Field>,
 }
 
 /// What the person did.
@@ -397,6 +400,7 @@ impl State {
             chosen_copies: 0,
             send_when_attached: false,
             close_when_queued: false,
+            typing_in: None,
             leaving_outbox: false,
         }
     }
@@ -494,21 +498,25 @@ impl State {
             }
             Message::To(s) => {
                 self.focus = Some(0);
+                self.typing_in = Some(crate::draft::Field::To);
                 self.draft.to = s;
                 self.changed();
             }
             Message::Cc(s) => {
                 self.focus = Some(1);
+                self.typing_in = Some(crate::draft::Field::Cc);
                 self.draft.cc = s;
                 self.changed();
             }
             Message::Bcc(s) => {
                 self.focus = Some(2);
+                self.typing_in = Some(crate::draft::Field::Bcc);
                 self.draft.bcc = s;
                 self.changed();
             }
             Message::Subject(s) => {
                 self.focus = Some(3);
+                self.typing_in = None;
                 self.draft.subject = s;
                 self.changed();
             }
@@ -517,12 +525,14 @@ impl State {
                 self.body.perform(action);
                 if edits {
                     self.focus = Some(4);
+                    self.typing_in = None;
                     self.draft.body = self.body.text();
                     self.changed();
                 }
             }
             Message::AttachPath(s) => {
                 self.focus = Some(5);
+                self.typing_in = None;
                 // Keys typed right after Enter come without the path just
                 // taken (the field's widget strips it, `submit_clears`).
                 self.attach_path = s;
@@ -568,6 +578,8 @@ impl State {
                 }
             }
             Message::Send => {
+                // Every address is judged now, the last one typed too.
+                self.typing_in = None;
                 if self.sending_now() {
                     return Action::None;
                 }
@@ -639,6 +651,17 @@ impl State {
             1 => Some((crate::draft::Field::Cc, self.draft.cc.as_str())),
             2 => Some((crate::draft::Field::Bcc, self.draft.bcc.as_str())),
             _ => None,
+        }
+    }
+
+    /// The recipient field being typed in and its text: its last address
+    /// is still being typed, and not judged yet (a tryout read "no @ in
+    /// the address" after its first letter).
+    pub fn typing_in(&self) -> Option<(crate::draft::Field, &str)> {
+        match self.typing_in? {
+            crate::draft::Field::Cc => Some((crate::draft::Field::Cc, self.draft.cc.as_str())),
+            crate::draft::Field::Bcc => Some((crate::draft::Field::Bcc, self.draft.bcc.as_str())),
+            _ => Some((crate::draft::Field::To, self.draft.to.as_str())),
         }
     }
 

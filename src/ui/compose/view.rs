@@ -122,14 +122,32 @@ pub fn encoded_size(attachments: u64, text: u64) -> u64 {
     base64 + base64.div_ceil(76) * 2 + text + 2048
 }
 
-fn field_errors<'a, M: 'a>(problems: &[Problem], field: Field) -> Element<'a, M> {
+/// The recipient problems of `field`, under it. The address still being
+/// typed (the last entry of the field typed in last) is not judged yet:
+/// a tryout read "the address has no @" after its first letter.
+fn field_errors<'a, M: 'a>(
+    problems: &[Problem],
+    field: Field,
+    typing: Option<(Field, &str)>,
+) -> Element<'a, M> {
+    // The last entry: nothing but spaces after it.
+    let still_typing = |span: &std::ops::Range<usize>| {
+        typing.is_some_and(|(f, text)| {
+            f == field
+                && text
+                    .get(span.end..)
+                    .is_some_and(|rest| rest.trim().is_empty())
+        })
+    };
     let lines: Vec<Element<'a, M>> = problems
         .iter()
         .filter(|p| p.field == field)
         .filter_map(|p| match &p.kind {
             ProblemKind::InvalidRecipient {
-                text: typed, error, ..
-            } => Some(
+                text: typed,
+                error,
+                span,
+            } if !still_typing(span) => Some(
                 text(address_error(typed, error))
                     .size(13)
                     .style(text::danger)
@@ -229,7 +247,7 @@ pub fn view<'a>(
         ]
         .spacing(8)
         .align_y(iced::Alignment::Center),
-        field_errors(&problems, Field::To),
+        field_errors(&problems, Field::To, state.typing_in()),
     ]
     .spacing(6);
     // The suggestions go under the field typed in (To, Cc or Bcc).
@@ -262,7 +280,7 @@ pub fn view<'a>(
                 .spacing(8)
                 .align_y(iced::Alignment::Center),
             )
-            .push(field_errors(&problems, Field::Cc));
+            .push(field_errors(&problems, Field::Cc, state.typing_in()));
         if typed_in == Some(Field::Cc)
             && let Some(c) = chips.take()
         {
@@ -279,7 +297,7 @@ pub fn view<'a>(
                 .spacing(8)
                 .align_y(iced::Alignment::Center),
             )
-            .push(field_errors(&problems, Field::Bcc));
+            .push(field_errors(&problems, Field::Bcc, state.typing_in()));
         if typed_in == Some(Field::Bcc)
             && let Some(c) = chips.take()
         {

@@ -153,7 +153,7 @@ pub fn view<'a>(state: &'a State, shown: Shown<'a>) -> Element<'a, Message> {
             nav_entry(t!("main-tab-accounts"), None, Tab::Accounts, current),
             nav_entry(
                 t!("main-tab-drafts"),
-                Some(shown.drafts.len()),
+                Some(shown.drafts.iter().filter(|d| !d.queued).count()),
                 Tab::Drafts,
                 current
             ),
