@@ -407,22 +407,36 @@ impl App {
             // Enter in To, Cc, Bcc and Subject moves on, as Tab does.
             // A key typed while nothing has the focus goes to the field
             // the window last put it in.
-            Some(Screen::Compose(c)) => scope
-                .enter_moves_on(compose::enter_moves_on(id))
-                .reveals(vec![
-                    (super::keyboard::shows_cc, compose::field_id(id, "cc")),
-                    (super::keyboard::shows_bcc, compose::field_id(id, "bcc")),
-                    (
-                        super::keyboard::closes_window,
-                        compose::field_id(id, compose::CLOSE_KEEP),
-                    ),
-                ])
-                .fallback(
-                    c.focused()
-                        .and_then(|i| compose::FOCUS_ORDER.get(i))
-                        .map(|f| compose::field_id(id, f)),
-                )
-                .into(),
+            Some(Screen::Compose(c)) => {
+                let suggestions = self.compose_suggestions(c);
+                scope
+                    .enter_moves_on(compose::enter_moves_on(id))
+                    // Up, Down, Enter and Tab among the address suggestions.
+                    .keys_in(
+                        ["to", "cc", "bcc"]
+                            .into_iter()
+                            .map(|f| compose::field_id(id, f))
+                            .collect(),
+                        move |key, modifiers| {
+                            compose::suggestion_keys(c, &suggestions, key, modifiers)
+                                .map(|m| Message::Compose(id, m))
+                        },
+                    )
+                    .reveals(vec![
+                        (super::keyboard::shows_cc, compose::field_id(id, "cc")),
+                        (super::keyboard::shows_bcc, compose::field_id(id, "bcc")),
+                        (
+                            super::keyboard::closes_window,
+                            compose::field_id(id, compose::CLOSE_KEEP),
+                        ),
+                    ])
+                    .fallback(
+                        c.focused()
+                            .and_then(|i| compose::FOCUS_ORDER.get(i))
+                            .map(|f| compose::field_id(id, f)),
+                    )
+                    .into()
+            }
             // Up and Down move among the rows of the list shown.
             Some(Screen::Main) => scope
                 .arrows_move_among(
@@ -441,10 +455,7 @@ impl App {
                 super::sent_view::view(state).map(move |m| Message::Sent(id, m))
             }
             Some(Screen::Compose(state)) => {
-                let suggestions = state
-                    .recipient_field()
-                    .map(|(_, typed)| self.suggestions(typed))
-                    .unwrap_or_default();
+                let suggestions = self.compose_suggestions(state);
                 // The SIZE last seen of the chosen account's server (a
                 // check of another server says nothing).
                 let size_limit = state.draft().account.as_ref().and_then(|a| {

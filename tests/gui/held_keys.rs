@@ -401,3 +401,78 @@ fn ctrl_enter_in_to_sends_and_leaves_the_cursor_there() {
         [Input::Send]
     ));
 }
+
+/// Issue 13: a suggestion is chosen from the keyboard, as in Thunderbird
+/// and Geary: Down marks the first, Down again the next, Up goes back,
+/// Enter inserts the one marked with its name; the keys never reach the
+/// field, and the cursor stays in To for the next address.
+#[test]
+fn down_and_enter_choose_an_address_suggestion() {
+    let (mut app, acc, _home) = app_with_account();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    // Anna written to more often: she is suggested first.
+    koperta::contacts::Contacts::update(&app.store.contacts_path(), |book| {
+        book.learn(
+            &[
+                (Some("Anna Nowak".into()), "anna@example.org".into()),
+                (Some("Piotr Nowakowski".into()), "piotr@example.org".into()),
+            ],
+            koperta::outbox::now(),
+        );
+        book.learn(
+            &[(Some("Anna Nowak".into()), "anna@example.org".into())],
+            koperta::outbox::now(),
+        )
+    })
+    .unwrap();
+    let reread = app.refresh();
+    support::app::drive(&mut app, &rt, reread);
+    let w = compose_window(
+        &mut app,
+        Draft {
+            account: Some(acc.id.clone()),
+            to: "jan@example.com, ".into(),
+            ..Draft::default()
+        },
+    );
+    let _ = app.update(Message::Compose(
+        w,
+        compose::Message::To("jan@example.com, nowak".into()),
+    ));
+    let mut renderer = renderer();
+    let mut cache = focused(&app, w, &mut renderer, compose::field_id(w, "to"));
+    let key = |named| press(Key::Named(named), Modifiers::empty());
+    use keyboard::key::Named;
+    // Each key in a frame of its own, as a person types them.
+    for named in [
+        Named::ArrowDown,
+        Named::ArrowDown,
+        Named::ArrowUp,
+        Named::Enter,
+    ] {
+        let (messages, next) = frame(&app, w, &mut renderer, cache, &[key(named)]);
+        cache = next;
+        for m in messages {
+            assert!(
+                matches!(
+                    m,
+                    Message::Compose(
+                        _,
+                        compose::Message::Highlight(_) | compose::Message::Suggest(_)
+                    )
+                ),
+                "a key reached the field: {m:?}"
+            );
+            let _ = app.update(m);
+        }
+    }
+    let Some(Screen::Compose(c)) = app.windows.get(&w) else {
+        panic!("compose window");
+    };
+    assert_eq!(
+        c.draft().to,
+        "jan@example.com, Anna Nowak <anna@example.org>, ",
+        "the first, marked again by Up"
+    );
+    assert_eq!(c.highlight(), None);
+}

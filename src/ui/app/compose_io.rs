@@ -120,6 +120,14 @@ impl App {
         }
     }
 
+    /// The address suggestions for what compose window `c` has typed in
+    /// its recipient field, if the cursor is in one.
+    pub(in crate::ui) fn compose_suggestions(&self, c: &compose::State) -> Vec<String> {
+        c.recipient_field()
+            .map(|(_, typed)| self.suggestions(typed))
+            .unwrap_or_default()
+    }
+
     /// Up to five recipients for what is being typed at the end of a
     /// recipient field (`field`'s text): the address book's, by the first
     /// letters of any word of the name or address, best ranked first

@@ -26,6 +26,8 @@ const CONCERNS_CANCEL: &str = "concerns-cancel";
 /// The "Keep the draft" answer to the close question (the focus goes
 /// there when it is asked).
 pub const CLOSE_KEEP: &str = "close-keep";
+/// How many address suggestions are shown under a recipient field.
+pub const SUGGESTIONS_SHOWN: usize = 5;
 
 /// The fields Tab walks through, in order.
 pub const FOCUS_ORDER: [&str; 6] = ["to", "cc", "bcc", "subject", "body", "attach"];
@@ -261,6 +263,8 @@ pub struct State {
     /// The recipient field being typed in (its last address is not judged
     /// until the person moves on); `None` once something else is typed.
     typing_in: Option<crate::draft::Field>,
+    /// The suggestion chosen with Up and Down (Enter or Tab inserts it).
+    highlight: Option<usize>,
 }
 
 /// What the person did.
@@ -298,8 +302,11 @@ pub enum Message {
     CloseDiscard,
     /// Close answered: go back.
     CloseCancel,
-    /// Use a suggested address in To.
+    /// Use a suggested address in the recipient field typed in.
     Suggest(String),
+    /// Up or Down among the suggestions: the one marked (`None`: back in
+    /// the field).
+    Highlight(Option<usize>),
     /// Take the queued message back (during the undo delay).
     Undo,
     /// There is no account yet: set one up (in the main window).
@@ -401,6 +408,7 @@ impl State {
             send_when_attached: false,
             close_when_queued: false,
             typing_in: None,
+            highlight: None,
             leaving_outbox: false,
         }
     }
@@ -497,18 +505,21 @@ impl State {
                 return Action::FromChanged(old);
             }
             Message::To(s) => {
+                self.highlight = None;
                 self.focus = Some(0);
                 self.typing_in = Some(crate::draft::Field::To);
                 self.draft.to = s;
                 self.changed();
             }
             Message::Cc(s) => {
+                self.highlight = None;
                 self.focus = Some(1);
                 self.typing_in = Some(crate::draft::Field::Cc);
                 self.draft.cc = s;
                 self.changed();
             }
             Message::Bcc(s) => {
+                self.highlight = None;
                 self.focus = Some(2);
                 self.typing_in = Some(crate::draft::Field::Bcc);
                 self.draft.bcc = s;
@@ -623,11 +634,13 @@ impl State {
             Message::CloseCancel => self.asking_close = false,
             // Into the recipient field being typed in, in place of what
             // was typed of it.
+            Message::Highlight(n) => self.highlight = n,
             Message::Suggest(addr) => {
-                let field = match self.recipient_field().map(|(f, _)| f) {
-                    Some(crate::draft::Field::Cc) => &mut self.draft.cc,
-                    Some(crate::draft::Field::Bcc) => &mut self.draft.bcc,
-                    _ => &mut self.draft.to,
+                self.highlight = None;
+                let (field, id) = match self.recipient_field().map(|(f, _)| f) {
+                    Some(crate::draft::Field::Cc) => (&mut self.draft.cc, "cc"),
+                    Some(crate::draft::Field::Bcc) => (&mut self.draft.bcc, "bcc"),
+                    _ => (&mut self.draft.to, "to"),
                 };
                 let mut parts: Vec<&str> = field.rsplitn(2, [',', ';']).collect();
                 parts.reverse();
@@ -638,6 +651,9 @@ impl State {
                 };
                 *field = format!("{head}{addr}, ");
                 self.changed();
+                // The cursor after it, in the field, for the next address
+                // (a chip clicked had taken the focus).
+                return Action::Focus(id);
             }
         }
         Action::None
@@ -663,6 +679,11 @@ impl State {
             crate::draft::Field::Bcc => Some((crate::draft::Field::Bcc, self.draft.bcc.as_str())),
             _ => Some((crate::draft::Field::To, self.draft.to.as_str())),
         }
+    }
+
+    /// The suggestion marked with Up and Down, if any.
+    pub fn highlight(&self) -> Option<usize> {
+        self.highlight
     }
 
     /// Whether files are still being copied into the draft (typed paths
@@ -738,6 +759,8 @@ pub fn sizes_of(paths: &[PathBuf]) -> Sizes {
 }
 
 mod lifecycle;
+mod suggest;
 mod view;
 
+pub use suggest::suggestion_keys;
 pub use view::{encoded_size, view};

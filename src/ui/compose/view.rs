@@ -6,7 +6,7 @@ use iced::{Element, Length, window};
 
 use super::{
     ATTACHMENT_ROW, ATTACHMENT_STRIP, BODY_MIN_HEIGHT, CONCERNS_CANCEL, FromChoice, Message,
-    SEND_ANYWAY, Sending, State, editor_binding, field_id, from_label,
+    SEND_ANYWAY, SUGGESTIONS_SHOWN, Sending, State, editor_binding, field_id, from_label,
 };
 use crate::account::Account;
 use crate::draft::{Field, Problem, ProblemKind};
@@ -253,12 +253,19 @@ pub fn view<'a>(
     // The suggestions go under the field typed in (To, Cc or Bcc).
     let typed_in = state.recipient_field().map(|(f, _)| f);
     let mut chips = (!suggestions.is_empty()).then(|| {
+        // The one marked with Up and Down stands out; Enter or Tab
+        // inserts it.
         let chips: Vec<Element<'a, Message>> = suggestions
             .into_iter()
-            .take(5)
-            .map(|s| {
+            .take(SUGGESTIONS_SHOWN)
+            .enumerate()
+            .map(|(i, s)| {
                 button(text(s.clone()).size(13))
-                    .style(crate::ui::style::secondary)
+                    .style(if state.highlight == Some(i) {
+                        button::primary
+                    } else {
+                        crate::ui::style::secondary
+                    })
                     .on_press(Message::Suggest(s))
                     .into()
             })

@@ -31,6 +31,9 @@ pub struct FocusScope<'a, Message> {
     /// The window's keyboard shortcuts: the message for a key pressed
     /// with these modifiers, if it is one.
     shortcut: Option<Shortcut<'a, Message>>,
+    /// Keys that mean something else while one of these fields has the
+    /// focus (Up, Down and Enter among a recipient field's suggestions).
+    keys_in: Option<(Vec<Id>, Shortcut<'a, Message>)>,
 }
 
 /// Decodes a key pressed with modifiers into the window's message for
@@ -84,6 +87,7 @@ pub fn scope<'a, Message: 'a>(
         reveals: Vec::new(),
         rows: Vec::new(),
         shortcut: None,
+        keys_in: None,
     }
 }
 
@@ -114,6 +118,18 @@ impl<'a, Message> FocusScope<'a, Message> {
     /// focus to the row before or after, while the key is handled.
     pub fn arrows_move_among(mut self, rows: Vec<Id>) -> Self {
         self.rows = rows;
+        self
+    }
+
+    /// While one of `fields` has the focus, a key that `decode` turns
+    /// into a message is that message (published, and the field does not
+    /// see the key); other keys go on as usual.
+    pub fn keys_in(
+        mut self,
+        fields: Vec<Id>,
+        decode: impl Fn(&iced::keyboard::Key, iced::keyboard::Modifiers) -> Option<Message> + 'a,
+    ) -> Self {
+        self.keys_in = Some((fields, Box::new(decode)));
         self
     }
 
@@ -315,6 +331,23 @@ impl<'a, Message> FocusScope<'a, Message> {
             }
             _ => None,
         };
+        // A key with a meaning of its own in the focused field.
+        if let iced::Event::Keyboard(Key::KeyPressed { key, modifiers, .. }) = event
+            && let Some(message) = self
+                .keys_in
+                .as_ref()
+                .and_then(|(_, decode)| decode(key, *modifiers))
+            && let (_, Some(focused)) = self.focused(tree, layout, renderer)
+            && self
+                .keys_in
+                .as_ref()
+                .is_some_and(|(fields, _)| fields.contains(&focused))
+        {
+            shell.publish(message);
+            shell.capture_event();
+            shell.request_redraw();
+            return;
+        }
         // Up or Down on a list's row: the next row now (a task-based move
         // lost four of five quick Downs).
         if let Some((iced::keyboard::Key::Named(arrow @ (Named::ArrowUp | Named::ArrowDown)), m)) =
