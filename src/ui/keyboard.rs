@@ -35,8 +35,11 @@ pub enum Input {
     CloseWindow,
     /// A file dropped on the window.
     Dropped(PathBuf),
-    /// Ctrl+Z in the main window: undo the discard its toast offers.
+    /// Ctrl+Z: in the main window, undo the discard its toast offers; in
+    /// a compose window, take a held send back, else undo the last edit.
     Undo,
+    /// Ctrl+Shift+Z or Ctrl+Y: redo the edit undone last.
+    Redo,
 }
 
 impl App {
@@ -108,19 +111,20 @@ impl App {
                 None => Task::none(),
             },
             // Ctrl+Z in a compose window: the send in its undo delay is
-            // taken back (as the toast's Undo does), else the attachment
-            // just removed comes back.
+            // taken back (as the toast's Undo does), else the last edit
+            // (or the attachment just removed) is undone.
             Input::Undo if is_compose => {
                 let Some(Screen::Compose(c)) = self.windows.get_mut(&id) else {
                     return Task::none();
                 };
                 if c.take_back_send() {
                     self.undo(id)
-                } else if c.removed_attachment().is_some() && !c.sending_now() {
-                    self.update(Message::Compose(id, compose::Message::UndoRemove))
                 } else {
-                    Task::none()
+                    self.update(Message::Compose(id, compose::Message::UndoEdit))
                 }
+            }
+            Input::Redo if is_compose => {
+                self.update(Message::Compose(id, compose::Message::RedoEdit))
             }
             Input::CloseWindow if Some(id) != self.main_id => {
                 self.update(Message::CloseRequested(id))
@@ -185,6 +189,16 @@ pub(super) fn shortcut(key: &Key, modifiers: keyboard::Modifiers) -> Option<Inpu
             if modifiers.command() && !modifiers.shift() && c.eq_ignore_ascii_case("z") =>
         {
             Input::Undo
+        }
+        Key::Character(c)
+            if modifiers.command() && modifiers.shift() && c.eq_ignore_ascii_case("z") =>
+        {
+            Input::Redo
+        }
+        Key::Character(c)
+            if modifiers.command() && !modifiers.shift() && c.eq_ignore_ascii_case("y") =>
+        {
+            Input::Redo
         }
         Key::Character(c)
             if modifiers.command() && !modifiers.shift() && c.eq_ignore_ascii_case("w") =>

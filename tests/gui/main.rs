@@ -2371,6 +2371,76 @@ fn ctrl_z_in_the_undo_delay_takes_the_send_back() {
     assert!(app.engine.entries().is_empty(), "taken back once queued");
 }
 
+/// Issue 13: Ctrl+Z and Ctrl+Y (or Ctrl+Shift+Z) undo and redo the
+/// body's edits a word at a time, and a paste as one step; the history
+/// survives a save of the draft; an attachment removed after the last
+/// edit is what Ctrl+Z brings back first.
+#[test]
+fn ctrl_z_and_ctrl_y_undo_and_redo_the_body_a_word_at_a_time() {
+    use iced::widget::text_editor::{Action as EditorAction, Edit};
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::En);
+    let (mut app, acc, home) = app_with_account();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let w = support::app::compose_window(
+        &mut app,
+        Draft {
+            account: Some(acc.id.clone()),
+            to: "jan@example.com".into(),
+            ..Draft::default()
+        },
+    );
+    let edit = |app: &mut App, e: Edit| {
+        let _ = app.update(Message::Compose(
+            w,
+            compose::Message::Body(EditorAction::Edit(e)),
+        ));
+    };
+    for c in "Ala ma kota".chars() {
+        edit(&mut app, Edit::Insert(c));
+    }
+    edit(
+        &mut app,
+        Edit::Paste(std::sync::Arc::new(" i psa".to_string())),
+    );
+    let body = |app: &App| match app.windows.get(&w) {
+        Some(Screen::Compose(c)) => c.draft().body.clone(),
+        _ => panic!("window"),
+    };
+    assert_eq!(body(&app), "Ala ma kota i psa");
+    // A save of the draft keeps the history.
+    support::app::send(&mut app, &rt, Message::Compose(w, compose::Message::Save));
+    let mut undone = Vec::new();
+    for _ in 0..4 {
+        support::app::send(&mut app, &rt, Message::Input(w, Input::Undo));
+        undone.push(body(&app));
+    }
+    assert_eq!(undone, ["Ala ma kota", "Ala ma", "Ala", ""]);
+    support::app::send(&mut app, &rt, Message::Input(w, Input::Undo));
+    assert_eq!(body(&app), "", "nothing more to undo");
+    support::app::send(&mut app, &rt, Message::Input(w, Input::Redo));
+    support::app::send(&mut app, &rt, Message::Input(w, Input::Redo));
+    assert_eq!(body(&app), "Ala ma");
+    // An attachment removed after that edit comes back first.
+    let file = home.path().join("umowa.txt");
+    std::fs::write(&file, "umowa").unwrap();
+    let attach = app.update(Message::Picked(w, vec![file]));
+    support::app::drive(&mut app, &rt, attach);
+    support::app::send(
+        &mut app,
+        &rt,
+        Message::Compose(w, compose::Message::RemoveAttachment(0)),
+    );
+    support::app::send(&mut app, &rt, Message::Input(w, Input::Undo));
+    let Some(Screen::Compose(c)) = app.windows.get(&w) else {
+        panic!("window")
+    };
+    assert_eq!(c.draft().attachments.len(), 1, "the attachment is back");
+    assert_eq!(c.draft().body, "Ala ma", "the text as it was");
+    support::app::send(&mut app, &rt, Message::Input(w, Input::Undo));
+    assert_eq!(body(&app), "Ala");
+}
+
 /// Ctrl+W while the message is being put in the outbox: no "keep the
 /// draft?" question about a message that is going (tryout 6 was asked
 /// one); the window closes once it is in, and the toast says where it

@@ -265,6 +265,11 @@ pub struct State {
     typing_in: Option<crate::draft::Field>,
     /// The suggestion chosen with Up and Down (Enter or Tab inserts it).
     highlight: Option<usize>,
+    /// The body's undo and redo steps.
+    history: history::History,
+    /// When the attachment in `removed` was removed (Ctrl+Z undoes
+    /// whichever came last: that or the last edit of the body).
+    removed_at: Option<std::time::Instant>,
 }
 
 /// What the person did.
@@ -292,6 +297,11 @@ pub enum Message {
     RemoveAttachment(usize),
     /// Put the attachment removed last back.
     UndoRemove,
+    /// Ctrl+Z: undo the last edit of the body, or the removal of an
+    /// attachment if that came after it.
+    UndoEdit,
+    /// Ctrl+Shift+Z or Ctrl+Y: redo what was undone last.
+    RedoEdit,
     /// Send.
     Send,
     /// Save the draft now.
@@ -409,6 +419,8 @@ impl State {
             close_when_queued: false,
             typing_in: None,
             highlight: None,
+            history: history::History::default(),
+            removed_at: None,
             leaving_outbox: false,
         }
     }
@@ -533,6 +545,17 @@ impl State {
             }
             Message::Body(action) => {
                 let edits = action.is_edit();
+                if let text_editor::Action::Edit(edit) = &action {
+                    let (text, cursor) = (&self.draft.body, self.body.cursor());
+                    self.history.record(
+                        history::Kind::of(edit),
+                        || history::Snapshot {
+                            text: text.clone(),
+                            cursor,
+                        },
+                        std::time::Instant::now(),
+                    );
+                }
                 self.body.perform(action);
                 if edits {
                     self.focus = Some(4);
@@ -570,11 +593,32 @@ impl State {
                     let path = self.draft.attachments.remove(n);
                     let size = self.sizes.remove(&path).unwrap_or(0);
                     self.removed = Some((n, path, size));
+                    self.removed_at = Some(std::time::Instant::now());
                     self.changed();
                     // The focus was on the button just gone: it goes to
                     // the path field, where what is typed next is seen
                     // (a tryout's next words went nowhere).
                     return Action::Focus("attach");
+                }
+            }
+            Message::UndoEdit => {
+                let removal_last = match (self.removed_at, self.history.last_edit()) {
+                    (Some(removed), Some(edited)) => removed > edited,
+                    (Some(_), None) => self.removed.is_some(),
+                    _ => false,
+                };
+                if removal_last && self.removed.is_some() {
+                    return self.apply(Message::UndoRemove);
+                }
+                let now = self.body_snapshot();
+                if let Some(before) = self.history.undo(now) {
+                    return self.restore_body(before);
+                }
+            }
+            Message::RedoEdit => {
+                let now = self.body_snapshot();
+                if let Some(after) = self.history.redo(now) {
+                    return self.restore_body(after);
                 }
             }
             Message::UndoRemove => {
@@ -709,9 +753,32 @@ impl State {
     /// Replaces the whole text (the signature swapped for another
     /// sender's).
     pub fn set_body(&mut self, body: String) {
+        let before = self.body_snapshot();
+        self.history
+            .record(history::Kind::Replace, || before, std::time::Instant::now());
         self.body = text_editor::Content::with_text(&body);
         self.draft.body = body;
         self.changed();
+    }
+
+    /// The body as it is now, for the history.
+    fn body_snapshot(&self) -> history::Snapshot {
+        history::Snapshot {
+            text: self.draft.body.clone(),
+            cursor: self.body.cursor(),
+        }
+    }
+
+    /// Shows `state` of the body (undone or redone): an edit like any
+    /// other (saved, and a held send is taken back); the cursor goes to
+    /// the body, where the change is.
+    fn restore_body(&mut self, state: history::Snapshot) -> Action {
+        self.body = text_editor::Content::with_text(&state.text);
+        self.body.move_to(state.cursor);
+        self.draft.body = state.text;
+        self.focus = Some(4);
+        self.changed();
+        Action::Focus("body")
     }
 
     /// Adds attachments already copied into the draft, with their sizes
@@ -758,6 +825,7 @@ pub fn sizes_of(paths: &[PathBuf]) -> Sizes {
         .collect()
 }
 
+mod history;
 mod lifecycle;
 mod suggest;
 mod view;
