@@ -537,6 +537,24 @@ contacts-error-write = Cannot write { $path }: { $reason }
 contacts-error-damaged = The contacts file { $path } is damaged ({ $detail }); it is kept as it is. Correct or move it.
 contacts-error-not-vcard = This is not a vCard 4.0 file: { $detail }
 contacts-error-bad-address = “{ $address }” is not a valid e-mail address.
+main-tab-contacts = Contacts
+contacts-empty = No contacts yet. Everyone you send a message to is added here, with the name you wrote; you can also add contacts yourself, or import a vCard file with “koperta contacts import”.
+contacts-new = New contact
+contacts-new-title = New contact
+contacts-edit-title = Edit contact
+contacts-name = Name
+contacts-address = Email address
+contacts-name-placeholder = Anna Nowak
+contacts-write = Write
+contacts-edit = Edit
+contacts-remove = Remove
+contacts-never-used = not written to yet
+contacts-used = { $count ->
+    [one] written to once, last { $time }
+   *[other] written to { $count } times, last { $time }
+}
+contacts-remove-question = Remove { $contact } from the contacts? Messages already sent are not touched.
+contacts-saved = Saved { $contact }.
 outbox-list-empty = The outbox is empty.
 outbox-list-entry = { $id }  { $state }  { $subject }
 outbox-list-reason = {"    "}Reason: { $reason }

@@ -563,6 +563,25 @@ contacts-error-write = Nie można zapisać { $path }: { $reason }
 contacts-error-damaged = Plik kontaktów { $path } jest uszkodzony ({ $detail }); zostaje bez zmian. Popraw go albo przenieś.
 contacts-error-not-vcard = To nie jest plik vCard 4.0: { $detail }
 contacts-error-bad-address = „{ $address }” nie jest poprawnym adresem e-mail.
+main-tab-contacts = Kontakty
+contacts-empty = Nie ma jeszcze kontaktów. Trafia tu każdy, do kogo wyślesz wiadomość, z imieniem i nazwiskiem, jakie wpiszesz; kontakty możesz też dodać sam albo zaimportować z pliku vCard poleceniem „koperta contacts import”.
+contacts-new = Nowy kontakt
+contacts-new-title = Nowy kontakt
+contacts-edit-title = Edycja kontaktu
+contacts-name = Imię i nazwisko
+contacts-address = Adres e-mail
+contacts-name-placeholder = Anna Nowak
+contacts-write = Napisz
+contacts-edit = Edytuj
+contacts-remove = Usuń
+contacts-never-used = jeszcze nic nie wysłano
+contacts-used = { $count ->
+    [one] jedna wiadomość, ostatnio { $time }
+    [few] { $count } wiadomości, ostatnio { $time }
+   *[many] { $count } wiadomości, ostatnio { $time }
+}
+contacts-remove-question = Usunąć { $contact } z kontaktów? Wysłanych już wiadomości to nie zmieni.
+contacts-saved = Zapisano { $contact }.
 outbox-list-empty = Skrzynka nadawcza jest pusta.
 outbox-list-entry = { $id }  { $state }  { $subject }
 outbox-list-reason = {"    "}Przyczyna: { $reason }

@@ -225,6 +225,38 @@ impl Contacts {
         Ok(())
     }
 
+    /// Changes contact `original` to `name` and `address` (what the
+    /// Contacts view's form saves): how often and when it was used stay
+    /// with it; when `address` is another contact's already, the two
+    /// become one. `original` gone meanwhile: added as new.
+    ///
+    /// Errors: [`ContactsError::BadAddress`] (nothing changes).
+    pub fn edit(&mut self, original: &str, name: &str, address: &str) -> Result<(), ContactsError> {
+        let address = checked(address)?;
+        let name = crate::address::clean_name(name);
+        let old = self
+            .list
+            .iter()
+            .position(|c| c.address.eq_ignore_ascii_case(original))
+            .map(|i| self.list.remove(i));
+        let (uses, last_used) = old.map_or((0, 0), |c| (c.uses, c.last_used));
+        match self.find_mut(&address) {
+            Some(c) => {
+                c.name = name;
+                c.address = address;
+                c.uses = c.uses.saturating_add(uses);
+                c.last_used = c.last_used.max(last_used);
+            }
+            None => self.list.push(Contact {
+                name,
+                address,
+                uses,
+                last_used,
+            }),
+        }
+        Ok(())
+    }
+
     /// Removes `address`; whether it was there.
     pub fn remove(&mut self, address: &str) -> bool {
         let before = self.list.len();
@@ -377,6 +409,42 @@ mod tests {
         );
         c.learn(&[(None, "nowy@example.pl".into())], now);
         c
+    }
+
+    #[test]
+    fn an_edited_contact_keeps_its_uses_and_merges_with_one_at_its_new_address() {
+        let mut c = book();
+        c.edit(
+            "adam@example.pl",
+            "Adam Nowakowski-Kowalski",
+            "adam@nowy.pl",
+        )
+        .unwrap();
+        let adam = c
+            .list()
+            .into_iter()
+            .find(|x| x.address == "adam@nowy.pl")
+            .cloned();
+        assert_eq!(adam.as_ref().map(|a| a.uses), Some(3));
+        assert_eq!(
+            adam.map(|a| a.name).as_deref(),
+            Some("Adam Nowakowski-Kowalski")
+        );
+        assert!(c.list().iter().all(|x| x.address != "adam@example.pl"));
+        // Onto Anna's address: one contact, the uses added up.
+        c.edit("adam@nowy.pl", "Anna Nowak", "anna@example.pl")
+            .unwrap();
+        let annas: Vec<_> = c
+            .list()
+            .into_iter()
+            .filter(|x| x.address == "anna@example.pl")
+            .collect();
+        assert_eq!(annas.len(), 1);
+        assert_eq!(annas[0].uses, 4);
+        // A bad address changes nothing.
+        let before = c.clone();
+        assert!(c.edit("anna@example.pl", "Anna", "anna").is_err());
+        assert_eq!(c, before);
     }
 
     #[test]

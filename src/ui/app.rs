@@ -75,6 +75,8 @@ pub struct App {
     pub(super) addresses: Vec<String>,
     /// The address book (for suggestions), read with the index.
     pub(super) contacts: crate::contacts::Contacts,
+    /// The address book as the Contacts view lists it (by name).
+    pub contact_list: Vec<crate::contacts::Contact>,
     /// Sends in flight.
     pub(super) sends: super::sending::Sends,
     /// When the outbox was last read from disk (another process may add to
@@ -168,6 +170,9 @@ pub enum Message {
     ),
     /// The file chooser returned.
     Picked(window::Id, Vec<PathBuf>),
+    /// A change to the address book was written (the toast to show), or
+    /// could not be (translated reason).
+    ContactsSaved(Result<String, String>),
     /// A window was opened.
     Opened(window::Id),
     /// Another launch handed over a request (see [`crate::instance`]).
@@ -243,6 +248,7 @@ impl App {
             damaged: Vec::new(),
             addresses: Vec::new(),
             contacts: crate::contacts::Contacts::default(),
+            contact_list: Vec::new(),
             sends: super::sending::Sends::default(),
             outbox_read_at: Instant::now(),
             discoverer: crate::discover::Discoverer::default(),
@@ -391,6 +397,7 @@ impl App {
             main_window::Tab::Drafts => self.drafts.len(),
             main_window::Tab::Outbox => self.outbox.len(),
             main_window::Tab::Sent => self.sent.len(),
+            main_window::Tab::Contacts => self.contact_list.len(),
             _ => 0,
         }
     }
@@ -486,6 +493,7 @@ impl App {
                     damaged: &self.damaged,
                     config_error: self.config_error.as_deref(),
                     checks: &self.checks,
+                    contacts: &self.contact_list,
                 },
             )
             .map(Message::Main),
@@ -530,9 +538,12 @@ impl App {
             Message::Wizard(m) => self.wizard_message(m),
             Message::Main(m) => {
                 let asked = self.main.question().cloned();
-                let action = self
-                    .main
-                    .update(m, &self.config.config.accounts, &self.outbox);
+                let action = self.main.update(
+                    m,
+                    &self.config.config.accounts,
+                    &self.outbox,
+                    &self.contact_list,
+                );
                 let task = self.main_action(action);
                 // A question just asked has the focus on its answer (Esc
                 // says no).
@@ -678,6 +689,7 @@ impl App {
                 self.read_checks()
             }
             Message::Picked(id, paths) => self.attach(id, compose::Source::Chosen, paths),
+            Message::ContactsSaved(result) => self.contacts_saved(result),
             Message::Attached(id, source, copies, errors) => {
                 self.attached(id, source, copies, errors)
             }

@@ -24,6 +24,8 @@ pub enum Icon {
     Outbox,
     /// Sent.
     Sent,
+    /// Contacts (the address book).
+    Contacts,
     /// Settings.
     Settings,
     /// New message.
@@ -66,6 +68,7 @@ impl Icon {
             Icon::Drafts => 0xe31f,
             Icon::Outbox => 0xe152,
             Icon::Sent => 0xe361,
+            Icon::Contacts => 0xe54d,
             Icon::Settings => 0xe154,
             Icon::Compose => 0xe172,
             Icon::Send => 0xe4f2,

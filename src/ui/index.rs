@@ -97,6 +97,7 @@ impl App {
         self.sent = index.sent;
         self.damaged = index.damaged;
         self.addresses = index.addresses;
+        self.contact_list = index.contacts.list().into_iter().cloned().collect();
         self.contacts = index.contacts;
         self.relist();
     }

@@ -16,7 +16,7 @@ use super::{compose, main_window, wizard};
 pub enum Input {
     /// Ctrl+N.
     NewMessage,
-    /// Ctrl+1 … Ctrl+5: a view of the main window (its index).
+    /// Ctrl+1 … Ctrl+6: a view of the main window (its index).
     View(usize),
     /// Ctrl+Shift+C: show Cc.
     ShowCc,
@@ -97,6 +97,11 @@ impl App {
                     return self.update(Message::Wizard(message));
                 } else if let Some(back) = self.main.drop_question() {
                     return self.focus_main(back);
+                } else if self.main.contact_form().is_some() {
+                    // Esc closes the contact form, as Cancel does.
+                    return self.update(Message::Main(main_window::Message::Contact(
+                        main_window::ContactMessage::Cancel,
+                    )));
                 }
                 Task::none()
             }
@@ -222,7 +227,7 @@ pub(super) fn shortcut(key: &Key, modifiers: keyboard::Modifiers) -> Option<Inpu
         }
         Key::Character(c) if modifiers.command() && !modifiers.shift() => {
             match c.parse::<usize>() {
-                Ok(n @ 1..=5) => Input::View(n - 1),
+                Ok(n @ 1..=6) => Input::View(n - 1),
                 _ => return None,
             }
         }

@@ -187,7 +187,12 @@ fn discarding_a_draft_whose_message_is_queued_says_it_still_goes() {
     let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
     i18n::apply(Language::En);
     let mut state = main_window::State::on(main_window::Tab::Drafts);
-    let _ = state.update(main_window::Message::DiscardDraft("d1".into()), &[], &[]);
+    let _ = state.update(
+        main_window::Message::DiscardDraft("d1".into()),
+        &[],
+        &[],
+        &[],
+    );
     let settings = koperta::config::Settings::default();
     let drafts = [draft_row("d1", "Umowa", true)];
     let mut ui = simulator(main_window::view(

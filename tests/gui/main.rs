@@ -6,6 +6,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod contacts;
 mod discard;
 mod forms;
 mod held_keys;
@@ -42,6 +43,7 @@ fn shown<'a>(
         damaged: &[],
         config_error: None,
         checks: &NO_CHECKS,
+        contacts: &[],
     }
 }
 
@@ -709,11 +711,11 @@ fn retry_asks_first_when_the_message_may_have_been_sent() {
     let outbox = vec![unsure, failed];
     let mut state = main_window::State::default();
     assert_eq!(
-        state.update(main_window::Message::Retry("m2".into()), &[], &outbox),
+        state.update(main_window::Message::Retry("m2".into()), &[], &outbox, &[]),
         main_window::Action::Retry("m2".into())
     );
     assert_eq!(
-        state.update(main_window::Message::Retry("m1".into()), &[], &outbox),
+        state.update(main_window::Message::Retry("m1".into()), &[], &outbox, &[]),
         main_window::Action::None
     );
     assert_eq!(
@@ -721,7 +723,7 @@ fn retry_asks_first_when_the_message_may_have_been_sent() {
         Some(main_window::Confirm::RetryUnsure("m1".into()))
     );
     assert_eq!(
-        state.update(main_window::Message::ConfirmYes, &[], &outbox),
+        state.update(main_window::Message::ConfirmYes, &[], &outbox, &[]),
         main_window::Action::Retry("m1".into())
     );
 }
@@ -732,7 +734,7 @@ fn turning_never_plaintext_off_asks_and_says_what_is_at_risk() {
     i18n::apply(Language::Pl);
     let settings = koperta::config::Settings::default();
     let mut state = main_window::State::default();
-    let action = state.update(main_window::Message::NeverPlaintext(false), &[], &[]);
+    let action = state.update(main_window::Message::NeverPlaintext(false), &[], &[], &[]);
     assert_eq!(
         action,
         main_window::Action::None,
@@ -742,7 +744,7 @@ fn turning_never_plaintext_off_asks_and_says_what_is_at_risk() {
         let mut ui = simulator(main_window::view(&state, shown(&settings, &[], &[])));
         assert!(ui.find("Wyłącz").is_ok());
     }
-    let yes = state.update(main_window::Message::ConfirmYes, &[], &[]);
+    let yes = state.update(main_window::Message::ConfirmYes, &[], &[], &[]);
     assert_eq!(
         yes,
         main_window::Action::ChangeSetting(koperta::config::SettingChange::NeverPlaintext(false))
@@ -1629,6 +1631,7 @@ fn every_main_window_view_is_drawn_in_both_languages_themes_and_sizes() {
         damaged: &[],
         config_error: None,
         checks: &checks,
+        contacts: &[],
     };
     let dir = support::manifest_dir().join("target/screenshots/main");
     for (lang, code) in [(Language::Pl, "pl"), (Language::En, "en")] {
@@ -1757,7 +1760,12 @@ fn d12_discarding_a_draft_asks_first() {
     let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
     i18n::apply(Language::En);
     let mut state = main_window::State::on(main_window::Tab::Drafts);
-    let first = state.update(main_window::Message::DiscardDraft("d1".into()), &[], &[]);
+    let first = state.update(
+        main_window::Message::DiscardDraft("d1".into()),
+        &[],
+        &[],
+        &[],
+    );
     assert_eq!(first, main_window::Action::None, "nothing deleted yet");
     let settings = koperta::config::Settings::default();
     let drafts = [draft_row("d1", "Umowa", false)];
@@ -1772,7 +1780,7 @@ fn d12_discarding_a_draft_asks_first() {
         assert!(ui.find("Discard the draft “Umowa”?").is_ok());
     }
     assert_eq!(
-        state.update(main_window::Message::ConfirmYes, &[], &[]),
+        state.update(main_window::Message::ConfirmYes, &[], &[], &[]),
         main_window::Action::DiscardDraft("d1".into())
     );
 }
@@ -1953,14 +1961,14 @@ fn d20_the_manual_form_keeps_the_wizards_name_and_closing_it_half_filled_asks() 
 #[test]
 fn deleting_an_outbox_message_asks_first() {
     let mut state = main_window::State::default();
-    let first = state.update(main_window::Message::Delete("m1".into()), &[], &[]);
+    let first = state.update(main_window::Message::Delete("m1".into()), &[], &[], &[]);
     assert_eq!(first, main_window::Action::None, "nothing deleted yet");
     assert_eq!(
         state.question().cloned(),
         Some(main_window::Confirm::DeleteQueued("m1".into()))
     );
     assert_eq!(
-        state.update(main_window::Message::ConfirmYes, &[], &[]),
+        state.update(main_window::Message::ConfirmYes, &[], &[], &[]),
         main_window::Action::Delete("m1".into())
     );
 }
@@ -2570,7 +2578,12 @@ fn d21_removing_an_account_asks_in_its_own_row() {
     let settings = koperta::config::Settings::default();
     let mut state = main_window::State::default();
     let last = accounts[29].id.clone();
-    let _ = state.update(main_window::Message::RemoveAccount(last), &accounts, &[]);
+    let _ = state.update(
+        main_window::Message::RemoveAccount(last),
+        &accounts,
+        &[],
+        &[],
+    );
     let mut ui = simulator(main_window::view(&state, shown(&settings, &accounts, &[])));
     let question = ui
         .find("Remove the account konto30@example.com and its password from the keyring?")
@@ -2598,6 +2611,7 @@ fn d20_the_edit_form_says_a_stored_ca_is_kept() {
     let _ = state.update(
         main_window::Message::EditAccount(acc.id.clone()),
         std::slice::from_ref(&acc),
+        &[],
         &[],
     );
     let form = state.form().expect("the edit form");

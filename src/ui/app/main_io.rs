@@ -38,6 +38,40 @@ impl App {
         use main_window::Action as A;
         match action {
             A::None => Task::none(),
+            A::SaveContact {
+                original,
+                name,
+                address,
+            } => self.change_contacts(move |book| {
+                let who = crate::contacts::Contact {
+                    name: name.clone(),
+                    address: address.clone(),
+                    uses: 0,
+                    last_used: 0,
+                }
+                .mailbox();
+                match &original {
+                    Some(o) => book.edit(o, &name, &address),
+                    None => book.add(&name, &address),
+                }
+                .map(|()| t!("contacts-saved", contact = who))
+            }),
+            A::RemoveContact(address) => self.change_contacts(move |book| {
+                book.remove(&address);
+                Ok(t!("contacts-removed", address = address.clone()))
+            }),
+            A::WriteTo(mailbox) => {
+                let draft = crate::draft::Draft {
+                    account: self.accounts().first().map(|a| a.id.clone()),
+                    to: format!("{mailbox}, "),
+                    signature: true,
+                    ..crate::draft::Draft::default()
+                };
+                self.open_compose(
+                    Some((crate::store::new_id(), draft)),
+                    crate::ui::compose::Sizes::new(),
+                )
+            }
             A::Compose(None) => self.open_compose(None, crate::ui::compose::Sizes::new()),
             A::Compose(Some(draft_id)) => self.open_draft(draft_id, None, None),
             A::SaveAccount { check } => self.save_account(check),
@@ -205,5 +239,51 @@ impl App {
             |_| 0,
             Message::Recovered,
         )
+    }
+
+    /// Changes the address book on disk with `change` (off the UI thread):
+    /// its toast, or why it failed (the book is left as it was).
+    fn change_contacts(
+        &mut self,
+        change: impl FnOnce(
+            &mut crate::contacts::Contacts,
+        ) -> Result<String, crate::contacts::ContactsError>
+        + Send
+        + 'static,
+    ) -> Task<Message> {
+        use crate::report::Localize;
+        let path = self.store.contacts_path();
+        super::blocking(
+            move || {
+                crate::contacts::Contacts::update(&path, change)
+                    .and_then(|r| r)
+                    .map_err(|e| e.localize())
+            },
+            Err,
+            Message::ContactsSaved,
+        )
+    }
+
+    /// A change to the address book finished: the form closes and the
+    /// lists are read again, or the form says why not.
+    pub(in crate::ui) fn contacts_saved(
+        &mut self,
+        result: Result<String, String>,
+    ) -> Task<Message> {
+        match result {
+            Ok(said) => {
+                self.main.contact_saved();
+                self.notice(said);
+                self.reindex()
+            }
+            Err(reason) => {
+                if self.main.contact_form().is_some() {
+                    self.main.contact_not_saved(reason);
+                } else {
+                    self.notice(reason);
+                }
+                Task::none()
+            }
+        }
     }
 }

@@ -12,7 +12,7 @@ use crate::checks::Check;
 use crate::config::Settings;
 use crate::outbox::{Class, State as Queued};
 use crate::report::Localize;
-use crate::report::outbox::local_time;
+pub(super) use crate::report::outbox::local_time;
 use crate::store::Stored;
 use crate::t;
 use crate::ui::style;
@@ -59,6 +59,8 @@ pub struct Shown<'a> {
     pub config_error: Option<&'a str>,
     /// What was last seen of each account's server.
     pub checks: &'a std::collections::BTreeMap<AccountId, Check>,
+    /// The address book, sorted by name.
+    pub contacts: &'a [crate::contacts::Contact],
 }
 
 /// A subject, or "(no subject)", on one line and safe to draw.
@@ -70,7 +72,7 @@ pub fn subject_or_none(subject: &str) -> String {
     }
 }
 
-fn muted<'a>(s: String) -> iced::widget::Text<'a> {
+pub(super) fn muted<'a>(s: String) -> iced::widget::Text<'a> {
     text(s)
         .size(style::size::SMALL)
         .style(|t: &iced::Theme| text::Style {
@@ -125,10 +127,10 @@ fn recipients(list: &[String]) -> String {
 
 /// What the keyboard does on a list row: Up and Down move to the row
 /// before or after, Enter opens it, Delete asks to discard or delete it.
-struct RowKeys {
-    index: usize,
-    open: Option<Message>,
-    delete: Option<Message>,
+pub(super) struct RowKeys {
+    pub(super) index: usize,
+    pub(super) open: Option<Message>,
+    pub(super) delete: Option<Message>,
 }
 
 /// The widget id of row `index` of the list shown.
@@ -137,7 +139,7 @@ pub fn row_id(index: usize) -> iced::widget::Id {
 }
 
 /// One row: the first line, the second, and the actions at the right.
-fn list_row<'a>(
+pub(super) fn list_row<'a>(
     keys: RowKeys,
     first: String,
     second: Vec<iced::widget::Text<'a>>,
@@ -171,7 +173,7 @@ fn list_row<'a>(
     row.into()
 }
 
-fn page<'a>(
+pub(super) fn page<'a>(
     title: String,
     action: Option<Element<'a, Message>>,
     rows: Vec<Element<'a, Message>>,

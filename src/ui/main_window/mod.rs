@@ -4,6 +4,7 @@
 //! messages as toasts that clear themselves.
 
 mod accounts;
+mod contacts;
 mod lists;
 mod settings;
 mod view;
@@ -11,6 +12,7 @@ mod view;
 pub use accounts::{
     ADD_ACCOUNT_ID, AccountForm, FORM_SAVE_ID, FormField, SecurityChoice, security_choices,
 };
+pub use contacts::{ContactForm, Message as ContactMessage};
 pub use lists::{DraftRow, Shown, row_id, subject_or_none};
 pub use settings::{LanguageChoice, ThemeChoice};
 use view::confirm_bar;
@@ -34,17 +36,20 @@ pub enum Tab {
     Outbox,
     /// Sent: the copies kept on this computer.
     Sent,
+    /// Contacts: the address book.
+    Contacts,
     /// Settings.
     Settings,
 }
 
 impl Tab {
-    /// The views in the sidebar's order (Ctrl+1 … Ctrl+5).
-    pub const ALL: [Tab; 5] = [
+    /// The views in the sidebar's order (Ctrl+1 … Ctrl+6).
+    pub const ALL: [Tab; 6] = [
         Tab::Accounts,
         Tab::Drafts,
         Tab::Outbox,
         Tab::Sent,
+        Tab::Contacts,
         Tab::Settings,
     ];
 }
@@ -64,6 +69,8 @@ pub enum Confirm {
     DeleteQueued(String),
     /// Close the window, leaving the account form unsaved.
     CloseWithForm,
+    /// Remove the contact with this address.
+    RemoveContact(String),
 }
 
 /// What the window is doing besides its views: one thing at a time.
@@ -110,6 +117,8 @@ pub struct State {
     /// A status message at the bottom (sent, saved, errors) and when it
     /// was shown (it clears itself a few seconds later).
     notice: Option<Notice>,
+    /// The contact being added or edited, in the Contacts view.
+    contact_form: Option<contacts::ContactForm>,
 }
 
 /// What the person did.
@@ -174,6 +183,8 @@ pub enum Message {
     UndoDiscard(String),
     /// The control that had the focus when a question was asked.
     AskedFrom(iced::widget::Id),
+    /// In the Contacts view.
+    Contact(contacts::Message),
     /// Confirmation answered yes.
     ConfirmYes,
     /// Confirmation answered no (or Esc).
@@ -221,6 +232,20 @@ pub enum Action {
     RestoreDraft(String),
     /// Pick the file for this field of the account form.
     PickFile(FormField),
+    /// Save a contact: `original` is the address of the one edited
+    /// (`None`: a new one).
+    SaveContact {
+        /// The contact edited, by its address.
+        original: Option<String>,
+        /// The name.
+        name: String,
+        /// The address.
+        address: String,
+    },
+    /// Remove the contact with this address.
+    RemoveContact(String),
+    /// Write to this recipient (`Name <address>`): a compose window.
+    WriteTo(String),
 }
 
 impl State {
@@ -396,6 +421,7 @@ impl State {
             Some(Confirm::RetryUnsure(id)) => Action::Retry(id),
             Some(Confirm::DiscardDraft(id)) => Action::DiscardDraft(id),
             Some(Confirm::DeleteQueued(id)) => Action::Delete(id),
+            Some(Confirm::RemoveContact(address)) => Action::RemoveContact(address),
             Some(Confirm::CloseWithForm) => {
                 self.mode = Mode::Views;
                 Action::CloseWindow
@@ -405,8 +431,14 @@ impl State {
     }
 
     /// Handles `message`; `outbox` is the outbox (to know which entries
-    /// are unsure).
-    pub fn update(&mut self, message: Message, accounts: &[Account], outbox: &[Stored]) -> Action {
+    /// are unsure), `contacts` the address book shown.
+    pub fn update(
+        &mut self,
+        message: Message,
+        accounts: &[Account],
+        outbox: &[Stored],
+        contacts: &[crate::contacts::Contact],
+    ) -> Action {
         // A question is about what was on screen when it was asked: going
         // elsewhere drops it (a tryout saw "remove account B?" stay above
         // account A's edit form).
@@ -561,6 +593,7 @@ impl State {
                 }
                 return Action::RestoreDraft(id);
             }
+            Message::Contact(m) => return self.contact_update(m, contacts),
             Message::ConfirmYes => return self.confirmed(),
             Message::ConfirmNo => {
                 if let Some(id) = self.drop_question() {

@@ -21,6 +21,7 @@ fn nav_entry<'a>(
         Tab::Drafts => Icon::Drafts,
         Tab::Outbox => Icon::Outbox,
         Tab::Sent => Icon::Sent,
+        Tab::Contacts => Icon::Contacts,
         Tab::Settings => Icon::Settings,
     };
     let mut line = row![icon(glyph, 16.0), text(label).width(Length::Fill)]
@@ -124,6 +125,17 @@ fn question<'a>(state: &'a State, shown: &Shown<'a>) -> Option<Element<'a, Messa
             };
             confirm_bar(question, t!("main-discard"))
         }
+        Confirm::RemoveContact(address) => {
+            let who = shown
+                .contacts
+                .iter()
+                .find(|c| &c.address == address)
+                .map_or_else(|| address.clone(), |c| c.mailbox());
+            confirm_bar(
+                t!("contacts-remove-question", contact = who),
+                t!("contacts-remove"),
+            )
+        }
     })
 }
 
@@ -169,6 +181,7 @@ pub fn view<'a>(state: &'a State, shown: Shown<'a>) -> Element<'a, Message> {
                 Tab::Sent,
                 current
             ),
+            nav_entry(t!("main-tab-contacts"), None, Tab::Contacts, current),
             nav_entry(t!("main-tab-settings"), None, Tab::Settings, current),
         ]
         .spacing(2)
@@ -189,6 +202,7 @@ pub fn view<'a>(state: &'a State, shown: Shown<'a>) -> Element<'a, Message> {
         Tab::Drafts => lists::drafts(&shown),
         Tab::Outbox => lists::outbox(&shown),
         Tab::Sent => lists::sent(&shown),
+        Tab::Contacts => super::contacts::view(state, shown.contacts),
         Tab::Settings => settings::page(shown.settings),
     };
     // Room at the right for the scroll bar, so it covers no card (D22).
