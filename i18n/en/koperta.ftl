@@ -581,6 +581,7 @@ compose-resend-yes = Send again
 compose-concern-no-subject = This message has no subject.
 compose-concern-attachment = The text mentions an attachment, but nothing is attached.
 compose-concern-path = A file's path is typed beside Attach, but the file is not attached.
+compose-concern-domain = Is “{ $address }” right? Did you mean { $meant }?
 compose-send-anyway = Send anyway
 compose-cancel-send = Stop sending
 smtp-error-not-recorded = Koperta could not record the attempt in the outbox, so it did not send the message: { $reason }

@@ -610,6 +610,7 @@ compose-resend-yes = Wyślij ponownie
 compose-concern-no-subject = Ta wiadomość nie ma tematu.
 compose-concern-attachment = W treści jest mowa o załączniku, ale nic nie załączono.
 compose-concern-path = Obok „Załącz” wpisano ścieżkę pliku, ale plik nie został załączony.
+compose-concern-domain = Czy „{ $address }” to dobry adres? Może chodziło o { $meant }?
 compose-send-anyway = Wyślij mimo to
 compose-cancel-send = Przerwij wysyłanie
 smtp-error-not-recorded = Koperta nie mogła zapisać próby w skrzynce nadawczej, więc nie wysłała wiadomości: { $reason }

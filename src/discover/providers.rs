@@ -121,6 +121,13 @@ impl Providers {
         Providers::parse(BUNDLED).unwrap_or_default()
     }
 
+    /// Every address domain of the table (lowercase).
+    pub fn domains(&self) -> impl Iterator<Item = &str> {
+        self.providers
+            .iter()
+            .flat_map(|p| p.domains.iter().map(String::as_str))
+    }
+
     /// The provider serving address domain `domain` (A-label, any case).
     pub fn by_domain(&self, domain: &str) -> Option<&Provider> {
         let domain = domain.trim_end_matches('.').to_ascii_lowercase();

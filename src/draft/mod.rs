@@ -29,6 +29,7 @@ use crate::address::{self, AddressError, Mailbox};
 use crate::mime::{CcHeader, FromHeader, SubjectHeader, ToHeader};
 
 mod attachments;
+pub mod typo;
 
 use attachments::{AttachmentPart, attachment_headers};
 pub use attachments::{Built, WriteError};
@@ -84,7 +85,7 @@ pub fn swap_signature(body: &str, old: &str, new: &str) -> Option<String> {
 
 /// Something to ask about before a message is sent (it may be sent
 /// anyway).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Concern {
     /// The subject is empty.
     NoSubject,
@@ -93,6 +94,14 @@ pub enum Concern {
     /// A file's path is typed beside Attach but was never attached (the
     /// compose window's own check; a draft does not keep that field).
     PathNotAttached,
+    /// A recipient's domain looks like a well-known one mistyped
+    /// ([`typo::likely_meant`]).
+    DomainTypo {
+        /// The address as written.
+        address: String,
+        /// The domain probably meant.
+        meant: String,
+    },
 }
 
 /// A field of the compose window.
@@ -210,6 +219,18 @@ impl Draft {
         }
         if self.attachments.is_empty() && self.mentions_attachment() {
             out.push(Concern::AttachmentMentioned);
+        }
+        for (_, text) in self.recipients() {
+            for entry in address::parse_field(text) {
+                if let Ok(m) = entry.result
+                    && let Some(meant) = typo::likely_meant(&m.domain_ascii)
+                {
+                    out.push(Concern::DomainTypo {
+                        address: format!("{}@{}", m.local, m.domain),
+                        meant,
+                    });
+                }
+            }
         }
         out
     }

@@ -180,3 +180,57 @@ fn a_recipient_being_typed_is_not_called_wrong_until_the_person_moves_on() {
     let _ = state.update(compose::Message::Subject("Temat".into()));
     assert!(shows(&state, wrong), "moved on");
 }
+
+/// Issue 13's checks before sending: a recipient at a well-known domain
+/// mistyped ("gmial.com") is asked about, with the domain probably
+/// meant, in both languages; "Send anyway" sends.
+#[test]
+fn a_mistyped_well_known_domain_is_asked_about_before_sending() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    let accounts = vec![account()];
+    let mut state = compose::State::new(
+        "d".into(),
+        Draft {
+            account: Some(accounts[0].id.clone()),
+            to: "Jan <jan@gmial.com>, anna@wp.pl".into(),
+            subject: "Spotkanie".into(),
+            ..Draft::default()
+        },
+    );
+    assert!(matches!(
+        state.update(compose::Message::Send),
+        compose::Action::Focus(_)
+    ));
+    assert_eq!(
+        state.concerns(),
+        [koperta::draft::Concern::DomainTypo {
+            address: "jan@gmial.com".into(),
+            meant: "gmail.com".into()
+        }]
+    );
+    for (lang, said) in [
+        (
+            Language::En,
+            "Is “jan@gmial.com” right? Did you mean gmail.com?",
+        ),
+        (
+            Language::Pl,
+            "Czy „jan@gmial.com” to dobry adres? Może chodziło o gmail.com?",
+        ),
+    ] {
+        i18n::apply(lang);
+        let mut ui = simulator(compose::view(
+            &state,
+            window::Id::unique(),
+            &accounts,
+            Vec::new(),
+            None,
+        ));
+        assert!(ui.find(said).is_ok(), "{said}");
+    }
+    i18n::apply(Language::En);
+    assert_eq!(
+        state.update(compose::Message::SendAnyway),
+        compose::Action::Send
+    );
+}

@@ -420,6 +420,11 @@ pub fn view<'a>(
                 crate::draft::Concern::NoSubject => t!("compose-concern-no-subject"),
                 crate::draft::Concern::AttachmentMentioned => t!("compose-concern-attachment"),
                 crate::draft::Concern::PathNotAttached => t!("compose-concern-path"),
+                crate::draft::Concern::DomainTypo { address, meant } => t!(
+                    "compose-concern-domain",
+                    address = address.as_str(),
+                    meant = meant.as_str()
+                ),
             })
             .collect::<Vec<_>>()
             .join(" ");
