@@ -42,7 +42,7 @@ static KNOWN: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
 pub fn likely_meant(domain: &str) -> Option<String> {
     let domain = domain.trim().trim_end_matches('.').to_lowercase();
     let known = &*KNOWN;
-    if domain.chars().count() < 5 || known.iter().any(|k| *k == domain) {
+    if domain.chars().count() < 5 || known.contains(&domain) {
         return None;
     }
     let allowed = if domain.chars().count() >= 10 { 2 } else { 1 };
