@@ -179,29 +179,6 @@ fn print_outcome(id: &str, outcome: Outcome, report: &mut Delivered, io: &mut Io
 /// "YYYY-MM-DD HH:MM" in local time → Unix seconds; a time that has passed
 /// is refused.
 fn parse_later(text: &str) -> Result<u64, Failure> {
-    let bad = || Failure(t!("send-error-later-format", value = text));
-    let civil = jiff::civil::DateTime::strptime("%Y-%m-%d %H:%M", text.trim()).map_err(|_| {
-        // The right shape with a day or hour that does not exist
-        // (2027-02-30, 24:00) is told apart from a wrong form.
-        let shaped = text.trim().len() == 16
-            && text.trim().char_indices().all(|(i, c)| match i {
-                4 | 7 => c == '-',
-                10 => c == ' ',
-                13 => c == ':',
-                _ => c.is_ascii_digit(),
-            });
-        if shaped {
-            Failure(t!("send-error-later-no-such-time", value = text))
-        } else {
-            bad()
-        }
-    })?;
-    let zoned = civil
-        .to_zoned(jiff::tz::TimeZone::system())
-        .map_err(|_| bad())?;
-    let at = zoned.timestamp().as_second();
-    if at <= crate::outbox::now() as i64 {
-        return Err(Failure(t!("send-error-later-past", value = text)));
-    }
-    u64::try_from(at).map_err(|_| bad())
+    use crate::report::Localize;
+    crate::outbox::later::parse_later(text, crate::outbox::now()).map_err(|e| Failure(e.localize()))
 }

@@ -22,6 +22,7 @@
 
 pub mod connect;
 mod eml;
+pub mod later;
 mod run;
 pub mod state;
 

@@ -184,3 +184,14 @@ impl Localize for crate::contacts::ContactsError {
         }
     }
 }
+
+impl Localize for crate::outbox::later::LaterError {
+    fn localize(&self) -> String {
+        use crate::outbox::later::LaterError as E;
+        match self {
+            E::Format(v) => t!("send-error-later-format", value = v.as_str()),
+            E::NoSuchTime(v) => t!("send-error-later-no-such-time", value = v.as_str()),
+            E::Past(v) => t!("send-error-later-past", value = v.as_str()),
+        }
+    }
+}

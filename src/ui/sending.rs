@@ -57,11 +57,14 @@ impl App {
         let Some(Screen::Compose(c)) = self.windows.get_mut(&id) else {
             return Task::none();
         };
+        let send_at = c.send_at();
         let Some((draft, draft_id, account)) =
             c.start_queueing(previous.as_ref().map(|m| (m, in_flight)), &accounts)
         else {
             return Task::none();
         };
+        // Send later: at its time, not after the undo delay.
+        let when = send_at.map_or(When::After(undo), When::At);
         let engine = self.engine.clone();
         let old = previous.map(|m| m.id);
         Task::perform(
@@ -81,7 +84,7 @@ impl App {
                         message: built,
                         draft: Some(draft_id),
                         subject: draft.subject.clone(),
-                        when: When::After(undo),
+                        when,
                     };
                     // The new version replaces the one that failed.
                     if let Some(old) = old {
@@ -107,6 +110,18 @@ impl App {
         result: Result<String, String>,
     ) -> Task<Message> {
         let entry = result.as_ref().ok().and_then(|o| self.engine.get(o));
+        // Sent later: the window closes, and the toast says when it goes.
+        if let Some(m) = &entry
+            && let State::Scheduled { at } = m.sidecar.state
+        {
+            self.notice(t!(
+                "main-closed-scheduled",
+                subject = crate::ui::main_window::subject_or_none(&m.sidecar.subject),
+                time = crate::report::outbox::local_time(at)
+            ));
+            self.relist();
+            return Task::batch([window::close(id), self.run_due()]);
+        }
         if let Some(Screen::Compose(c)) = self.windows.get_mut(&id) {
             match (&result, &entry) {
                 (Ok(outbox_id), Some(m)) => {

@@ -2449,6 +2449,75 @@ fn ctrl_z_and_ctrl_y_undo_and_redo_the_body_a_word_at_a_time() {
     assert_eq!(body(&app), "Ala");
 }
 
+/// Issue 13's send later, in the compose window: a time typed wrong is
+/// refused in place; an offered one ("Monday 8:00") queues the message
+/// for then (the outbox holds it, scheduled), the window closes, and the
+/// toast says when it goes.
+#[test]
+fn send_later_queues_the_message_for_the_time_chosen() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::En);
+    let (mut app, acc, _home) = app_with_account();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let w = support::app::compose_window(
+        &mut app,
+        Draft {
+            account: Some(acc.id.clone()),
+            to: "jan@example.com".into(),
+            subject: "Na poniedziałek".into(),
+            body: "Tekst".into(),
+            ..Draft::default()
+        },
+    );
+    let compose = |m| Message::Compose(w, m);
+    support::app::send(&mut app, &rt, compose(compose::Message::SendLater));
+    for (lang, code) in [(Language::En, "en"), (Language::Pl, "pl")] {
+        i18n::apply(lang);
+        let mut ui = support::app::simulator_at_window_size(app.view(w));
+        support::app::photograph(
+            &mut ui,
+            &koperta::ui::style::theme(false),
+            &support::manifest_dir().join("target/screenshots/compose"),
+            &format!("{code}-send-later-light"),
+        );
+    }
+    i18n::apply(Language::En);
+    support::app::send(
+        &mut app,
+        &rt,
+        compose(compose::Message::LaterText("jutro rano".into())),
+    );
+    support::app::send(&mut app, &rt, compose(compose::Message::LaterConfirm));
+    let Some(Screen::Compose(c)) = app.windows.get(&w) else {
+        panic!("window")
+    };
+    assert_eq!(
+        c.later().and_then(|l| l.error.clone()).as_deref(),
+        Some("“jutro rano” is not a time in the form YYYY-MM-DD HH:MM (local time).")
+    );
+    assert!(app.engine.entries().is_empty(), "nothing queued");
+    let [_, monday] = koperta::outbox::later::offered_times(koperta::outbox::now());
+    let at = koperta::outbox::later::parse_later(&monday, koperta::outbox::now()).unwrap();
+    support::app::send(
+        &mut app,
+        &rt,
+        compose(compose::Message::LaterAt(monday.clone())),
+    );
+    let entries = app.engine.entries();
+    assert_eq!(entries.len(), 1);
+    assert_eq!(
+        entries[0].sidecar.state,
+        koperta::outbox::State::Scheduled { at }
+    );
+    assert_eq!(
+        app.main.notice(),
+        Some(format!(
+            "The message “Na poniedziałek” goes at {}; until then it waits in Outbox, where you can open it to change it.",
+            koperta::report::outbox::local_time(at)
+        ).as_str())
+    );
+}
+
 /// Ctrl+W while the message is being put in the outbox: no "keep the
 /// draft?" question about a message that is going (tryout 6 was asked
 /// one); the window closes once it is in, and the toast says where it

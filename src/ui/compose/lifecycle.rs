@@ -141,6 +141,7 @@ impl State {
         self.asking_close = false;
         self.asking_resend = false;
         self.asking_concerns.clear();
+        self.later = None;
         false
     }
 
@@ -312,6 +313,7 @@ impl State {
     /// Queueing failed (translated `reason`), or the queued message is
     /// already gone (`None`).
     pub fn not_queued(&mut self, reason: Option<String>) {
+        self.send_at = None;
         self.sending = reason.map_or(Sending::Idle, |r| Sending::Failed(super::Why::Text(r)));
     }
 

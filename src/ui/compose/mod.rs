@@ -267,10 +267,29 @@ pub struct State {
     highlight: Option<usize>,
     /// The body's undo and redo steps.
     history: history::History,
+    /// Send later's picker, when open: the time typed and why it was
+    /// refused.
+    later: Option<LaterForm>,
+    /// The time (Unix seconds) the message is to go at, when Send later
+    /// was chosen; `None` for a send now (after the undo delay).
+    send_at: Option<u64>,
     /// When the attachment in `removed` was removed (Ctrl+Z undoes
     /// whichever came last: that or the last edit of the body).
     removed_at: Option<std::time::Instant>,
 }
+
+/// Send later's picker: the time typed (`YYYY-MM-DD HH:MM`, local) and
+/// why it was refused (translated).
+#[derive(Debug, Clone, Default)]
+pub struct LaterForm {
+    /// The time as typed.
+    pub text: String,
+    /// Why it cannot be used.
+    pub error: Option<String>,
+}
+
+/// The Send later field's name (the focus goes there when it opens).
+pub const LATER_ID: &str = "later";
 
 /// What the person did.
 #[derive(Debug, Clone)]
@@ -334,6 +353,16 @@ pub enum Message {
     /// Stop the send under way (before its end nothing is delivered; the
     /// message waits in the outbox).
     CancelSend,
+    /// Open Send later's picker.
+    SendLater,
+    /// The time typed in it.
+    LaterText(String),
+    /// Send at this offered time (`YYYY-MM-DD HH:MM`).
+    LaterAt(String),
+    /// Send at the time typed.
+    LaterConfirm,
+    /// Close the picker.
+    LaterCancel,
     /// "Send anyway" to a question asked before sending.
     SendAnyway,
     /// "Cancel" to it: back to the message.
@@ -421,6 +450,8 @@ impl State {
             highlight: None,
             history: history::History::default(),
             removed_at: None,
+            later: None,
+            send_at: None,
             leaving_outbox: false,
         }
     }
@@ -666,7 +697,48 @@ impl State {
                 self.concerns_confirmed = true;
                 return Action::Send;
             }
-            Message::ConcernsCancel => self.asking_concerns.clear(),
+            Message::ConcernsCancel => {
+                self.asking_concerns.clear();
+                self.send_at = None;
+            }
+            Message::SendLater => {
+                if self.sending_now() {
+                    return Action::None;
+                }
+                let [tomorrow, _] = crate::outbox::later::offered_times(crate::outbox::now());
+                self.later = Some(LaterForm {
+                    text: tomorrow,
+                    error: None,
+                });
+                return Action::Focus(LATER_ID);
+            }
+            Message::LaterText(text) => {
+                if let Some(f) = &mut self.later {
+                    f.text = text;
+                    f.error = None;
+                }
+            }
+            Message::LaterAt(text) => {
+                if let Some(f) = &mut self.later {
+                    f.text = text;
+                }
+                return self.apply(Message::LaterConfirm);
+            }
+            Message::LaterConfirm => {
+                use crate::report::Localize;
+                let Some(f) = &mut self.later else {
+                    return Action::None;
+                };
+                match crate::outbox::later::parse_later(&f.text, crate::outbox::now()) {
+                    Ok(at) => {
+                        self.later = None;
+                        self.send_at = Some(at);
+                        return self.apply(Message::Send);
+                    }
+                    Err(e) => f.error = Some(e.localize()),
+                }
+            }
+            Message::LaterCancel => self.later = None,
             Message::CancelSend => {
                 if let (Sending::InProgress(..), Some(id)) = (&self.sending, &self.outbox_id) {
                     return Action::CancelSend(id.clone());
@@ -723,6 +795,17 @@ impl State {
             crate::draft::Field::Bcc => Some((crate::draft::Field::Bcc, self.draft.bcc.as_str())),
             _ => Some((crate::draft::Field::To, self.draft.to.as_str())),
         }
+    }
+
+    /// Send later's picker, when open.
+    pub fn later(&self) -> Option<&LaterForm> {
+        self.later.as_ref()
+    }
+
+    /// The time (Unix seconds) Send later chose, for the send being
+    /// queued.
+    pub fn send_at(&self) -> Option<u64> {
+        self.send_at
     }
 
     /// The suggestion marked with Up and Down, if any.

@@ -397,6 +397,9 @@ pub fn view<'a>(
     let bar = container(
         row![
             send.padding([crate::ui::style::space::S, crate::ui::style::space::L]),
+            button(text(t!("compose-send-later")))
+                .style(crate::ui::style::secondary)
+                .on_press_maybe(can_send.then_some(Message::SendLater)),
             button(with_label(Icon::Attach, t!("compose-attach-dialog")))
                 .style(crate::ui::style::secondary)
                 .on_press(Message::AttachDialog),
@@ -412,6 +415,9 @@ pub fn view<'a>(
     .padding([crate::ui::style::space::S, crate::ui::style::space::M])
     .width(Length::Fill)
     .style(crate::ui::style::bar);
+    if let Some(later) = &state.later {
+        content = content.push(later_picker(later, window));
+    }
     if !state.asking_concerns.is_empty() {
         let question = state
             .asking_concerns
@@ -495,4 +501,39 @@ pub fn view<'a>(
         );
     }
     column![bar, container(content.padding(12)).height(Length::Fill)].into()
+}
+
+/// Send later's picker: the time (local, `YYYY-MM-DD HH:MM`), the times
+/// offered, Schedule and Cancel; why a time was refused under it.
+fn later_picker<'a>(later: &'a super::LaterForm, window: window::Id) -> Element<'a, Message> {
+    let [tomorrow, monday] = crate::outbox::later::offered_times(crate::outbox::now());
+    let mut c = column![
+        row![
+            text(t!("compose-later-at")),
+            text_input("2026-12-24 09:00", &later.text)
+                .id(field_id(window, super::LATER_ID))
+                .on_input(Message::LaterText)
+                .on_submit(Message::LaterConfirm)
+                .width(Length::Fixed(180.0)),
+            button(text(t!("compose-later-schedule")))
+                .style(button::primary)
+                .on_press(Message::LaterConfirm),
+            button(text(t!("compose-later-tomorrow")))
+                .style(crate::ui::style::secondary)
+                .on_press(Message::LaterAt(tomorrow)),
+            button(text(t!("compose-later-monday")))
+                .style(crate::ui::style::secondary)
+                .on_press(Message::LaterAt(monday)),
+            button(text(t!("compose-close-cancel")))
+                .style(crate::ui::style::secondary)
+                .on_press(Message::LaterCancel),
+        ]
+        .spacing(6)
+        .align_y(iced::Alignment::Center)
+    ]
+    .spacing(4);
+    if let Some(e) = &later.error {
+        c = c.push(text(e.clone()).size(13).style(text::danger));
+    }
+    container(c).padding(8).style(container::rounded_box).into()
 }
