@@ -458,6 +458,13 @@ mailto-malformed = The mailto: link could not be read, so this message starts em
 notify-sent = Message sent
 notify-failed = Message not sent: it waits in the outbox
 settings-notifications = Desktop notifications when a message is sent in the background or cannot be sent
+settings-undo-delay = Undo Send for
+settings-undo-delay-off = No delay
+settings-undo-delay-seconds = { $seconds ->
+    [one] 1 second
+   *[other] { $seconds } seconds
+}
+settings-undo-delay-explained = After Send, a message waits this long in the outbox: Undo, Esc or Ctrl+Z takes it back meanwhile.
 settings-show-notifications = notifications = { $value }
 discover-network-problem = Some sources could not be asked: check the network connection, then try again.
 wizard-cert-untrusted = The server’s certificate is not signed by an authority this computer trusts. Nothing was sent.

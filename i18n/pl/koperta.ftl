@@ -478,6 +478,14 @@ mailto-malformed = Nie udało się odczytać odnośnika mailto:, więc wiadomoś
 notify-sent = Wiadomość wysłana
 notify-failed = Wiadomość niewysłana: czeka w skrzynce nadawczej
 settings-notifications = Powiadomienia na pulpicie, gdy wiadomość zostanie wysłana w tle albo nie da się jej wysłać
+settings-undo-delay = Cofanie wysłania przez
+settings-undo-delay-off = Bez opóźnienia
+settings-undo-delay-seconds = { $seconds ->
+    [one] 1 sekundę
+    [few] { $seconds } sekundy
+   *[many] { $seconds } sekund
+}
+settings-undo-delay-explained = Po wysłaniu wiadomość czeka tyle w skrzynce nadawczej: w tym czasie przycisk Cofnij, Esc lub Ctrl+Z ją wycofują.
 settings-show-notifications = notifications = { $value }
 discover-network-problem = Nie udało się zapytać niektórych źródeł: sprawdź połączenie z siecią i spróbuj ponownie.
 wizard-cert-untrusted = Certyfikatu serwera nie podpisał urząd, któremu ufa ten komputer. Nic nie wysłano.

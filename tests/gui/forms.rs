@@ -234,3 +234,50 @@ fn a_mistyped_well_known_domain_is_asked_about_before_sending() {
         compose::Action::Send
     );
 }
+
+/// Tryout 6 found the undo delay of Send only on the command line. It is
+/// in Settings now, in both languages, and a choice writes that setting
+/// alone.
+#[test]
+fn the_undo_delay_of_send_is_chosen_in_settings() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    let settings = koperta::config::Settings::default();
+    let mut state = main_window::State::on(main_window::Tab::Settings);
+    // (A pick list's label is drawn, not a text widget to find: the
+    // choices are checked as they read, and the page photographed.)
+    for (lang, code, label, five, one) in [
+        (Language::En, "en", "Undo Send for", "5 seconds", "1 second"),
+        (
+            Language::Pl,
+            "pl",
+            "Cofanie wysłania przez",
+            "5 sekund",
+            "1 sekundę",
+        ),
+    ] {
+        i18n::apply(lang);
+        assert_eq!(main_window::UndoDelayChoice(5).to_string(), five);
+        assert_eq!(main_window::UndoDelayChoice(1).to_string(), one);
+        let mut ui = support::app::simulator_at_window_size(main_window::view(
+            &state,
+            shown(&settings, &[], &[]),
+        ));
+        assert!(ui.find(label).is_ok(), "{label}");
+        support::app::photograph(
+            &mut ui,
+            &koperta::ui::style::theme(false),
+            &support::manifest_dir().join("target/screenshots/main"),
+            &format!("{code}-settings-light"),
+        );
+    }
+    i18n::apply(Language::En);
+    assert_eq!(
+        state.update(
+            main_window::Message::UndoDelay(main_window::UndoDelayChoice(20)),
+            &[],
+            &[],
+            &[]
+        ),
+        main_window::Action::ChangeSetting(koperta::config::SettingChange::UndoSendSeconds(20))
+    );
+}

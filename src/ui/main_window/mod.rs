@@ -14,7 +14,7 @@ pub use accounts::{
 };
 pub use contacts::{ContactForm, Message as ContactMessage};
 pub use lists::{DraftRow, Shown, row_id, subject_or_none};
-pub use settings::{LanguageChoice, ThemeChoice};
+pub use settings::{LanguageChoice, ThemeChoice, UndoDelayChoice};
 use view::confirm_bar;
 pub use view::{CONFIRM_NO_ID, view};
 
@@ -164,6 +164,8 @@ pub enum Message {
     NeverPlaintext(bool),
     /// Notifications toggled.
     Notifications(bool),
+    /// The undo delay of Send chosen.
+    UndoDelay(UndoDelayChoice),
     /// Retry an outbox message.
     Retry(String),
     /// Edit an outbox message (reopen its draft).
@@ -558,6 +560,9 @@ impl State {
             }
             Message::Notifications(on) => {
                 return Action::ChangeSetting(SettingChange::Notifications(on));
+            }
+            Message::UndoDelay(UndoDelayChoice(n)) => {
+                return Action::ChangeSetting(SettingChange::UndoSendSeconds(n));
             }
             Message::Retry(id) => {
                 let unsure = outbox

@@ -1,4 +1,5 @@
-//! The Settings page: language, theme, never-plaintext, notifications.
+//! The Settings page: language, theme, never-plaintext, notifications,
+//! the undo delay of Send.
 
 use crate::ui::widget::{pick_list, toggler};
 use iced::widget::{column, row, text};
@@ -36,6 +37,30 @@ impl std::fmt::Display for ThemeChoice {
             Theme::Dark => t!("settings-theme-dark"),
         })
     }
+}
+
+/// A choice of undo delay for Send, in seconds (0: none).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UndoDelayChoice(pub u32);
+
+impl std::fmt::Display for UndoDelayChoice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&match self.0 {
+            0 => t!("settings-undo-delay-off"),
+            n => t!("settings-undo-delay-seconds", seconds = n),
+        })
+    }
+}
+
+/// The delays offered (as Gmail offers them), with the one set when it
+/// is another (set on the command line).
+fn undo_delays(current: u32) -> Vec<UndoDelayChoice> {
+    let mut all = vec![0, 5, 10, 20, 30];
+    if !all.contains(&current) {
+        all.push(current);
+        all.sort_unstable();
+    }
+    all.into_iter().map(UndoDelayChoice).collect()
 }
 
 /// The settings page.
@@ -83,6 +108,16 @@ pub(super) fn page<'a>(settings: &'a Settings) -> Element<'a, Message> {
         toggler(settings.notifications)
             .label(t!("settings-notifications"))
             .on_toggle(Message::Notifications),
+        labelled(
+            t!("settings-undo-delay"),
+            pick_list(
+                undo_delays(settings.undo_send_seconds),
+                Some(UndoDelayChoice(settings.undo_send_seconds)),
+                Message::UndoDelay
+            )
+            .into()
+        ),
+        text(t!("settings-undo-delay-explained")).size(style::size::SMALL),
     ]
     .spacing(style::space::M)
     .into()
