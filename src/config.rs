@@ -114,6 +114,42 @@ pub struct Settings {
     /// goes, so it can be taken back (seconds, 0 to
     /// [`MAX_UNDO_SEND_SECONDS`]; 0: at once).
     pub undo_send_seconds: u32,
+    /// The questions the app asks before sending.
+    pub checks: SendChecks,
+}
+
+/// The checks the app makes before a message is sent; each that finds
+/// something asks once ("send anyway" or "go back"). All on by default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SendChecks {
+    /// The text speaks of an attachment, and none is attached.
+    pub attachment: bool,
+    /// The subject is empty.
+    pub subject: bool,
+    /// A recipient's domain looks like a well-known one mistyped.
+    pub domain: bool,
+}
+
+impl Default for SendChecks {
+    fn default() -> Self {
+        SendChecks {
+            attachment: true,
+            subject: true,
+            domain: true,
+        }
+    }
+}
+
+/// One of the [`SendChecks`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckKind {
+    /// [`SendChecks::attachment`].
+    Attachment,
+    /// [`SendChecks::subject`].
+    Subject,
+    /// [`SendChecks::domain`].
+    Domain,
 }
 
 impl Default for Settings {
@@ -126,6 +162,7 @@ impl Default for Settings {
             deadlines: DeadlineSettings::default(),
             notifications: true,
             undo_send_seconds: 5,
+            checks: SendChecks::default(),
         }
     }
 }
@@ -151,6 +188,8 @@ pub enum SettingChange {
     Theme(Theme),
     /// `user_agent`.
     UserAgent(bool),
+    /// One of the `checks`, on or off.
+    Check(CheckKind, bool),
 }
 
 impl SettingChange {
@@ -165,6 +204,11 @@ impl SettingChange {
             SettingChange::Language(l) => settings.language = l,
             SettingChange::Theme(t) => settings.theme = t,
             SettingChange::UserAgent(on) => settings.user_agent = on,
+            SettingChange::Check(kind, on) => match kind {
+                CheckKind::Attachment => settings.checks.attachment = on,
+                CheckKind::Subject => settings.checks.subject = on,
+                CheckKind::Domain => settings.checks.domain = on,
+            },
         }
     }
 }

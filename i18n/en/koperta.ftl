@@ -465,6 +465,10 @@ settings-undo-delay-seconds = { $seconds ->
    *[other] { $seconds } seconds
 }
 settings-undo-delay-explained = After Send, a message waits this long in the outbox: Undo, Esc or Ctrl+Z takes it back meanwhile.
+settings-checks = Before sending, ask when:
+settings-check-attachment = the text mentions an attachment and none is attached
+settings-check-subject = the subject is empty
+settings-check-domain = an address looks mistyped (gmial.com for gmail.com)
 settings-show-notifications = notifications = { $value }
 discover-network-problem = Some sources could not be asked: check the network connection, then try again.
 wizard-cert-untrusted = The server’s certificate is not signed by an authority this computer trusts. Nothing was sent.

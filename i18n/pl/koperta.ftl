@@ -486,6 +486,10 @@ settings-undo-delay-seconds = { $seconds ->
    *[many] { $seconds } sekund
 }
 settings-undo-delay-explained = Po wysłaniu wiadomość czeka tyle w skrzynce nadawczej: w tym czasie przycisk Cofnij, Esc lub Ctrl+Z ją wycofują.
+settings-checks = Przed wysłaniem zapytaj, gdy:
+settings-check-attachment = tekst wspomina o załączniku, a żadnego nie dołączono
+settings-check-subject = temat jest pusty
+settings-check-domain = adres wygląda na literówkę (gmial.com zamiast gmail.com)
 settings-show-notifications = notifications = { $value }
 discover-network-problem = Nie udało się zapytać niektórych źródeł: sprawdź połączenie z siecią i spróbuj ponownie.
 wizard-cert-untrusted = Certyfikatu serwera nie podpisał urząd, któremu ufa ten komputer. Nic nie wysłano.

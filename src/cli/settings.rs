@@ -51,6 +51,19 @@ pub(super) fn settings_set(
                 .ok_or_else(|| invalid("0–30"))?;
             C::UndoSendSeconds(n)
         }
+        "check-attachment" | "check-subject" | "check-domain" => {
+            let on = match value.as_str() {
+                "true" => true,
+                "false" => false,
+                _ => return Err(invalid("true, false")),
+            };
+            let kind = match key.as_str() {
+                "check-attachment" => crate::config::CheckKind::Attachment,
+                "check-subject" => crate::config::CheckKind::Subject,
+                _ => crate::config::CheckKind::Domain,
+            };
+            C::Check(kind, on)
+        }
         "language" => C::Language(Language::parse(&value).ok_or_else(|| invalid("auto, en, pl"))?),
         "theme" => {
             let th = match value.as_str() {

@@ -209,18 +209,20 @@ impl Draft {
     }
 
     /// What a careful mail program asks about before sending (as
-    /// Thunderbird does): an empty subject, and a text that speaks of an
-    /// attachment when none is attached. Quoted lines (`>`) and the
-    /// signature (after `-- `) are not read. Empty when nothing is amiss.
-    pub fn pre_send_concerns(&self) -> Vec<Concern> {
+    /// Thunderbird does), those of `checks` that are on: an empty subject,
+    /// a text that speaks of an attachment when none is attached, a
+    /// recipient at a mistyped well-known domain. Quoted lines (`>`) and
+    /// the signature (after `-- `) are not read. Empty when nothing is
+    /// amiss.
+    pub fn pre_send_concerns(&self, checks: &crate::config::SendChecks) -> Vec<Concern> {
         let mut out = Vec::new();
-        if self.subject.trim().is_empty() {
+        if checks.subject && self.subject.trim().is_empty() {
             out.push(Concern::NoSubject);
         }
-        if self.attachments.is_empty() && self.mentions_attachment() {
+        if checks.attachment && self.attachments.is_empty() && self.mentions_attachment() {
             out.push(Concern::AttachmentMentioned);
         }
-        for (_, text) in self.recipients() {
+        for (_, text) in self.recipients().into_iter().filter(|_| checks.domain) {
             for entry in address::parse_field(text) {
                 if let Ok(m) = entry.result
                     && let Some(meant) = typo::likely_meant(&m.domain_ascii)
@@ -552,7 +554,7 @@ mod tests {
             ..Draft::default()
         };
         assert_eq!(
-            d.pre_send_concerns(),
+            d.pre_send_concerns(&crate::config::SendChecks::default()),
             [Concern::NoSubject, Concern::AttachmentMentioned]
         );
         let quoted = Draft {
@@ -561,7 +563,9 @@ mod tests {
             ..Draft::default()
         };
         assert!(
-            quoted.pre_send_concerns().is_empty(),
+            quoted
+                .pre_send_concerns(&crate::config::SendChecks::default())
+                .is_empty(),
             "quotes and signature not read"
         );
         let english = Draft {
@@ -570,13 +574,20 @@ mod tests {
             attachments: vec!["/tmp/r.pdf".into()],
             ..Draft::default()
         };
-        assert!(english.pre_send_concerns().is_empty(), "it is attached");
+        assert!(
+            english
+                .pre_send_concerns(&crate::config::SendChecks::default())
+                .is_empty(),
+            "it is attached"
+        );
         let detached = Draft {
             subject: "Detached house".into(),
             ..Draft::default()
         };
         assert!(
-            detached.pre_send_concerns().is_empty(),
+            detached
+                .pre_send_concerns(&crate::config::SendChecks::default())
+                .is_empty(),
             "a word that merely contains it"
         );
     }

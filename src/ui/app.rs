@@ -564,9 +564,11 @@ impl App {
                 }
             }
             Message::Compose(id, m) => {
+                let checks = self.settings().checks;
                 let Some(Screen::Compose(state)) = self.windows.get_mut(&id) else {
                     return Task::none();
                 };
+                state.set_checks(checks);
                 let action = state.update(m);
                 self.compose_action(id, action)
             }

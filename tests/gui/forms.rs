@@ -233,6 +233,25 @@ fn a_mistyped_well_known_domain_is_asked_about_before_sending() {
         state.update(compose::Message::SendAnyway),
         compose::Action::Send
     );
+    // Turned off in Settings: not asked.
+    let mut unasked = compose::State::new(
+        "d2".into(),
+        Draft {
+            account: Some(accounts[0].id.clone()),
+            to: "jan@gmial.com".into(),
+            body: "W załączniku umowa.".into(),
+            ..Draft::default()
+        },
+    );
+    unasked.set_checks(koperta::config::SendChecks {
+        attachment: false,
+        subject: false,
+        domain: false,
+    });
+    assert_eq!(
+        unasked.update(compose::Message::Send),
+        compose::Action::Send
+    );
 }
 
 /// Tryout 6 found the undo delay of Send only on the command line. It is

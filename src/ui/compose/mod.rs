@@ -267,6 +267,8 @@ pub struct State {
     highlight: Option<usize>,
     /// The body's undo and redo steps.
     history: history::History,
+    /// The checks made before sending (the settings').
+    checks: crate::config::SendChecks,
     /// Send later's picker, when open: the time typed and why it was
     /// refused.
     later: Option<LaterForm>,
@@ -452,6 +454,7 @@ impl State {
             removed_at: None,
             later: None,
             send_at: None,
+            checks: crate::config::SendChecks::default(),
             leaving_outbox: false,
         }
     }
@@ -679,7 +682,7 @@ impl State {
                 // No subject, or an attachment spoken of but missing: ask
                 // first (D23), with the focus on "Send anyway".
                 if !self.concerns_confirmed {
-                    self.asking_concerns = self.draft.pre_send_concerns();
+                    self.asking_concerns = self.draft.pre_send_concerns(&self.checks);
                     // A path typed but never attached (a third tryout sent
                     // without the file it meant).
                     if !self.attach_path.trim().is_empty() || !self.typed_attaches.is_empty() {
@@ -795,6 +798,12 @@ impl State {
             crate::draft::Field::Bcc => Some((crate::draft::Field::Bcc, self.draft.bcc.as_str())),
             _ => Some((crate::draft::Field::To, self.draft.to.as_str())),
         }
+    }
+
+    /// The checks to make before sending (from the settings, given
+    /// before each message the window handles).
+    pub fn set_checks(&mut self, checks: crate::config::SendChecks) {
+        self.checks = checks;
     }
 
     /// Send later's picker, when open.

@@ -166,6 +166,8 @@ pub enum Message {
     Notifications(bool),
     /// The undo delay of Send chosen.
     UndoDelay(UndoDelayChoice),
+    /// A check before sending turned on or off.
+    Check(crate::config::CheckKind, bool),
     /// Retry an outbox message.
     Retry(String),
     /// Edit an outbox message (reopen its draft).
@@ -560,6 +562,9 @@ impl State {
             }
             Message::Notifications(on) => {
                 return Action::ChangeSetting(SettingChange::Notifications(on));
+            }
+            Message::Check(kind, on) => {
+                return Action::ChangeSetting(SettingChange::Check(kind, on));
             }
             Message::UndoDelay(UndoDelayChoice(n)) => {
                 return Action::ChangeSetting(SettingChange::UndoSendSeconds(n));

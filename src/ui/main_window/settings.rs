@@ -1,12 +1,12 @@
 //! The Settings page: language, theme, never-plaintext, notifications,
-//! the undo delay of Send.
+//! the undo delay of Send, the checks before sending.
 
 use crate::ui::widget::{pick_list, toggler};
 use iced::widget::{column, row, text};
 use iced::{Element, Length};
 
 use super::Message;
-use crate::config::{Settings, Theme};
+use crate::config::{CheckKind, Settings, Theme};
 use crate::i18n::Language;
 use crate::t;
 use crate::ui::style;
@@ -118,6 +118,16 @@ pub(super) fn page<'a>(settings: &'a Settings) -> Element<'a, Message> {
             .into()
         ),
         text(t!("settings-undo-delay-explained")).size(style::size::SMALL),
+        text(t!("settings-checks")),
+        toggler(settings.checks.attachment)
+            .label(t!("settings-check-attachment"))
+            .on_toggle(|on| Message::Check(CheckKind::Attachment, on)),
+        toggler(settings.checks.subject)
+            .label(t!("settings-check-subject"))
+            .on_toggle(|on| Message::Check(CheckKind::Subject, on)),
+        toggler(settings.checks.domain)
+            .label(t!("settings-check-domain"))
+            .on_toggle(|on| Message::Check(CheckKind::Domain, on)),
     ]
     .spacing(style::space::M)
     .into()
