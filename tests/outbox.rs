@@ -519,3 +519,61 @@ fn a_running_send_cancelled_before_its_end_delivers_nothing_and_waits_for_the_pe
     assert!(retry.status.success(), "{}", stderr(&retry));
     assert_eq!(peer.received().len(), 1);
 }
+
+/// Tryout 7 edited a message that may have been sent, kept the edit as a
+/// draft, and retried the message from the Outbox: the older text went,
+/// and the draft with the edit was deleted. A draft saved after its
+/// message was queued now stays; only an untouched one goes with the
+/// delivery.
+#[test]
+fn a_draft_edited_after_its_message_was_queued_stays_when_the_message_goes() {
+    use koperta::draft::Draft;
+    let certs = TestCerts::generate();
+    let peer = SmtpPeer::start(&certs.valid);
+    let s = trusting(peer.implicit_port, &certs, "en_US.UTF-8");
+    let config = koperta::config::load(&s.k.dir().join("config.toml")).unwrap();
+    let account = config.accounts[0].clone();
+    let store = koperta::store::Store::new(&s.k.dir().join("data"));
+    let (outbox, _) = koperta::outbox::Outbox::open(&store);
+    let queue = |draft_id: &str, body: &str| {
+        let draft = Draft {
+            account: Some(account.id.clone()),
+            to: "jan@example.com".into(),
+            subject: draft_id.into(),
+            body: body.into(),
+            ..Draft::default()
+        };
+        store.save_draft(draft_id, &draft).unwrap();
+        outbox
+            .queue(koperta::outbox::NewMessage {
+                account: account.id.clone(),
+                message: draft.build(&account, &Default::default()).unwrap(),
+                draft: Some(draft_id.into()),
+                subject: draft.subject.clone(),
+                when: koperta::outbox::When::Now,
+            })
+            .unwrap();
+        draft
+    };
+    let _untouched = queue("untouched", "Stary tekst.");
+    let edited = queue("edited", "Stary tekst.");
+    std::thread::sleep(Duration::from_millis(20));
+    store
+        .save_draft(
+            "edited",
+            &Draft {
+                body: "Stary tekst. Poprawiony.".into(),
+                ..edited
+            },
+        )
+        .unwrap();
+    let run = s.k.run(&["outbox", "run"], b"");
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert_eq!(peer.received().len(), 2, "both went");
+    assert_eq!(store.draft("untouched").unwrap(), None, "done with");
+    assert_eq!(
+        store.draft("edited").unwrap().map(|d| d.body).as_deref(),
+        Some("Stary tekst. Poprawiony."),
+        "the edit is kept"
+    );
+}

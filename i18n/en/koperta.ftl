@@ -255,6 +255,7 @@ main-sent = Sent “{ $subject }” to { $first }{ $others ->
         [one] {" "}and one other
        *[other] {" "}and { $others } others
     }. A copy is in Sent on this computer.
+main-sent-draft-kept = Changes you made after it was queued did not go: they are kept in Drafts.
 mark-verified = TLS, certificate verified
 mark-pinned = TLS, pinned certificate (not verified by an authority)
 mark-unsafe = NOT ENCRYPTED
@@ -457,6 +458,7 @@ mailto-attach-ignored = The link asked to attach files; Koperta ignores that for
 mailto-malformed = The mailto: link could not be read, so this message starts empty.
 notify-sent = Message sent
 notify-failed = Message not sent: it waits in the outbox
+notify-maybe-sent = Message may have been sent: check before sending it again
 settings-notifications = Desktop notifications when a message is sent in the background or cannot be sent
 settings-undo-delay = Undo Send for
 settings-undo-delay-off = No delay

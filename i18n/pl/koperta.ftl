@@ -273,6 +273,7 @@ main-sent = Wysłano „{ $subject }” do { $first }{ $others ->
         [one] {" "}i jeszcze jednego odbiorcy
        *[other] {" "}i jeszcze { $others } odbiorców
     }. Kopia jest w wysłanych na tym komputerze.
+main-sent-draft-kept = Zmiany wprowadzone po umieszczeniu jej w kolejce nie zostały wysłane: są zachowane w Szkicach.
 mark-verified = TLS, certyfikat zweryfikowany
 mark-pinned = TLS, przypięty certyfikat (niezweryfikowany przez urząd)
 mark-unsafe = BEZ SZYFROWANIA
@@ -477,6 +478,7 @@ mailto-attach-ignored = Odnośnik prosił o dołączenie plików; dla bezpiecze�
 mailto-malformed = Nie udało się odczytać odnośnika mailto:, więc wiadomość zaczyna się pusta.
 notify-sent = Wiadomość wysłana
 notify-failed = Wiadomość niewysłana: czeka w skrzynce nadawczej
+notify-maybe-sent = Wiadomość mogła zostać wysłana: sprawdź, zanim wyślesz ją ponownie
 settings-notifications = Powiadomienia na pulpicie, gdy wiadomość zostanie wysłana w tle albo nie da się jej wysłać
 settings-undo-delay = Cofanie wysłania przez
 settings-undo-delay-off = Bez opóźnienia

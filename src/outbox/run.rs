@@ -52,8 +52,13 @@ pub enum Outcome {
     Sent {
         /// What the server accepted.
         delivery: Box<Delivery>,
-        /// The draft it came from (now deleted).
+        /// The draft it came from (deleted, unless `draft_kept`).
         draft: Option<String>,
+        /// The draft was changed after the message was queued (an edit
+        /// kept while the message waited): it stays in Drafts, since what
+        /// went out is the older text (a tryout's retried message went
+        /// out, and its edited draft was deleted without a word).
+        draft_kept: bool,
         /// For a scheduled message sent more than two minutes after its
         /// time: how late, in seconds.
         late_by: Option<u64>,
@@ -333,8 +338,17 @@ impl Outbox {
         let _ = crate::contacts::Contacts::update(&self.store.contacts_path(), |book| {
             book.learn(&learned, at)
         });
+        // Queued when its .eml was written; a draft saved after that holds
+        // an edit that did not go out.
+        let queued = std::fs::metadata(&m.eml).and_then(|f| f.modified()).ok();
+        let draft_kept = match (&m.sidecar.draft, queued) {
+            (Some(draft), Some(queued)) => self.store.draft_changed_since(draft, queued),
+            _ => false,
+        };
         let _ = self.store.mark_sent(&m.id);
-        if let Some(draft) = &m.sidecar.draft {
+        if let Some(draft) = &m.sidecar.draft
+            && !draft_kept
+        {
             let _ = self.store.delete_draft(draft);
         }
         self.drop_index(&m.id);
@@ -346,6 +360,7 @@ impl Outbox {
         Outcome::Sent {
             delivery: Box::new(delivery),
             draft: m.sidecar.draft,
+            draft_kept,
             late_by,
         }
     }

@@ -386,6 +386,15 @@ impl Store {
             .map(|d| d.as_secs())
     }
 
+    /// Whether draft `id` was saved after `since` (false when it cannot
+    /// be told, or there is none).
+    pub fn draft_changed_since(&self, id: &str, since: std::time::SystemTime) -> bool {
+        valid_id(id)
+            && std::fs::metadata(self.dir("drafts").join(id).join("draft.toml"))
+                .and_then(|m| m.modified())
+                .is_ok_and(|saved| saved > since)
+    }
+
     /// Removes draft `id` and its attachment copies.
     ///
     /// Errors: [`StoreError::Io`].

@@ -61,7 +61,13 @@ impl App {
         let Some((draft, draft_id, account)) =
             c.start_queueing(previous.as_ref().map(|m| (m, in_flight)), &accounts)
         else {
-            return Task::none();
+            // "Send it again?" has the focus on Cancel (a tryout's Enter did
+            // nothing, and its Tab went to an attachment's Remove).
+            return if c.is_asking_resend() {
+                compose::focus_field(id, compose::RESEND_NO)
+            } else {
+                Task::none()
+            };
         };
         // Send later: at its time, not after the undo delay.
         let when = send_at.map_or(When::After(undo), When::At);
@@ -331,6 +337,7 @@ impl App {
                 delivery,
                 late_by,
                 draft,
+                draft_kept,
             } => {
                 // One recipient named, the rest counted (D13), in Unicode
                 // (D18).
@@ -352,6 +359,9 @@ impl App {
                 );
                 if let Some(late) = late_by {
                     notice = format!("{notice} {}", t!("send-went-late", minutes = late / 60));
+                }
+                if draft_kept {
+                    notice = format!("{notice} {}", t!("main-sent-draft-kept"));
                 }
                 self.notice(notice);
                 // A window still holding this message is done: it closes,
@@ -401,7 +411,14 @@ impl App {
                 self.sends.watched.remove(&id);
                 let next_try = self.engine.get(&id).and_then(|m| m.sidecar.next_try);
                 self.for_message(&id, |c| c.send_failed_with(&failure, next_try));
-                self.notify(t!("notify-failed"), &subject)
+                // Not "not sent" when it may have been (a tryout's peer had
+                // stored the message the notification said was not sent).
+                let title = if failure.may_have_been_sent() {
+                    t!("notify-maybe-sent")
+                } else {
+                    t!("notify-failed")
+                };
+                self.notify(title, &subject)
             }
             Outcome::Unsaved(reason) => {
                 self.for_message(&id, |c| c.send_failed(reason.clone()));

@@ -366,14 +366,21 @@ fn a_message_that_may_have_been_sent_says_so_when_opened() {
         },
     );
     state.tie_to(Some(&m));
-    let mut ui = simulator(compose::view(
-        &state,
-        window::Id::unique(),
-        &accounts,
-        Vec::new(),
-        None,
-    ));
-    assert!(ui
-        .find("Koperta was stopped while this message was going out, so it may have been sent. Check with the recipients before sending it again.\nIf you send it again, Koperta asks you first.")
-        .is_ok());
+    // Tryout 7: an edit made the warning vanish; it stays while the
+    // message may have been sent.
+    for edited in [false, true] {
+        if edited {
+            let _ = state.update(compose::Message::Subject("Może, poprawione".into()));
+        }
+        let mut ui = simulator(compose::view(
+            &state,
+            window::Id::unique(),
+            &accounts,
+            Vec::new(),
+            None,
+        ));
+        assert!(ui
+            .find("Koperta was stopped while this message was going out, so it may have been sent. Check with the recipients before sending it again.\nIf you send it again, Koperta asks you first.")
+            .is_ok(), "edited: {edited}");
+    }
 }

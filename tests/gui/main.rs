@@ -1422,6 +1422,7 @@ fn d13_d18_a_sent_notice_names_one_recipient_in_unicode_and_clears_itself() {
                     tls: None,
                 }),
                 draft: None,
+                draft_kept: false,
                 late_by: None,
             },
         }));
@@ -1838,6 +1839,7 @@ fn enter_in_a_field_moves_on_and_a_retried_message_is_reported_by_its_subject() 
                 tls: None,
             }),
             draft: None,
+            draft_kept: false,
             late_by: None,
         },
     }));

@@ -73,6 +73,12 @@ impl State {
         self.unsent_changes
     }
 
+    /// The window asks whether to send again a message that may have been
+    /// sent.
+    pub fn is_asking_resend(&self) -> bool {
+        self.asking_resend
+    }
+
     /// The window asks whether to keep the draft.
     pub fn is_asking_close(&self) -> bool {
         self.asking_close

@@ -26,6 +26,9 @@ const CONCERNS_CANCEL: &str = "concerns-cancel";
 /// The "Keep the draft" answer to the close question (the focus goes
 /// there when it is asked).
 pub const CLOSE_KEEP: &str = "close-keep";
+/// The "Cancel" answer to "send it again?" (the focus goes there when
+/// it is asked: a reflexive Enter sends nothing a second time).
+pub const RESEND_NO: &str = "resend-no";
 /// How many address suggestions are shown under a recipient field.
 pub const SUGGESTIONS_SHOWN: usize = 5;
 
@@ -467,7 +470,12 @@ impl State {
         self.dirty = true;
         self.unsent_changes = true;
         self.concerns_confirmed = false;
-        if matches!(self.sending, Sending::Failed(_)) {
+        // A message that may have been sent keeps saying so while it is
+        // edited (a tryout's edit made the warning vanish, though the
+        // outbox still said so).
+        if matches!(&self.sending, Sending::Failed(Why::Failure(f, _)) if !f.may_have_been_sent())
+            || matches!(&self.sending, Sending::Failed(Why::Text(_)))
+        {
             self.sending = Sending::Idle;
         }
     }

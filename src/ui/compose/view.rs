@@ -467,6 +467,7 @@ pub fn view<'a>(
                         .style(button::danger)
                         .on_press(Message::ResendYes),
                     button(text(t!("compose-close-cancel")))
+                        .id(field_id(window, super::RESEND_NO))
                         .style(crate::ui::style::secondary)
                         .on_press(Message::ResendNo),
                 ]
