@@ -577,3 +577,50 @@ fn a_draft_edited_after_its_message_was_queued_stays_when_the_message_goes() {
         "the edit is kept"
     );
 }
+
+/// Tryout 7 killed the app in a message's undo delay and read "The
+/// outbox is empty" from `koperta outbox list`, and "Nothing is due" from
+/// `outbox run`, with the message still on disk. A held message whose
+/// delay is over is listed as waiting, and `outbox run` sends it once.
+#[test]
+fn a_message_held_by_an_app_that_died_is_listed_and_sent_by_outbox_run() {
+    use koperta::draft::Draft;
+    let certs = TestCerts::generate();
+    let peer = SmtpPeer::start(&certs.valid);
+    let s = trusting(peer.implicit_port, &certs, "en_US.UTF-8");
+    let config = koperta::config::load(&s.k.dir().join("config.toml")).unwrap();
+    let account = config.accounts[0].clone();
+    let store = koperta::store::Store::new(&s.k.dir().join("data"));
+    {
+        // The app's outbox, gone with its process after queueing.
+        let (outbox, _) = koperta::outbox::Outbox::open(&store);
+        let draft = Draft {
+            account: Some(account.id.clone()),
+            to: "jan@example.com".into(),
+            subject: "Po awarii".into(),
+            body: "Tekst.".into(),
+            ..Draft::default()
+        };
+        outbox
+            .queue(koperta::outbox::NewMessage {
+                account: account.id.clone(),
+                message: draft.build(&account, &Default::default()).unwrap(),
+                draft: None,
+                subject: draft.subject.clone(),
+                when: koperta::outbox::When::After(Duration::from_secs(1)),
+            })
+            .unwrap();
+    }
+    let held = s.k.run(&["outbox", "list"], b"");
+    assert!(stdout(&held).contains("Po awarii"), "{}", stdout(&held));
+    std::thread::sleep(Duration::from_millis(2100));
+    let list = s.k.run(&["outbox", "list"], b"");
+    assert!(list.status.success(), "{}", stderr(&list));
+    assert!(stdout(&list).contains("Po awarii"), "{}", stdout(&list));
+    let run = s.k.run(&["outbox", "run"], b"");
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert_eq!(peer.received().len(), 1, "sent once");
+    let again = s.k.run(&["outbox", "run"], b"");
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert_eq!(peer.received().len(), 1, "not twice");
+}

@@ -284,8 +284,11 @@ impl Draft {
         let mut any = false;
         for (field, text) in self.recipients() {
             for entry in address::parse_field(text) {
+                // A recipient written wrong is still one: "add at least
+                // one recipient" under "no @ in it" contradicted it.
+                any = true;
                 match entry.result {
-                    Ok(_) => any = true,
+                    Ok(_) => {}
                     Err(error) => problems.push(Problem {
                         field,
                         kind: ProblemKind::InvalidRecipient {
@@ -545,6 +548,21 @@ mod tests {
             None,
             "an edited signature is left alone"
         );
+    }
+
+    #[test]
+    fn a_recipient_written_wrong_is_not_also_called_missing() {
+        let d = Draft {
+            to: "not an address".into(),
+            ..Draft::default()
+        };
+        let kinds: Vec<ProblemKind> = d.validate(None).into_iter().map(|p| p.kind).collect();
+        assert!(
+            kinds
+                .iter()
+                .any(|k| matches!(k, ProblemKind::InvalidRecipient { .. }))
+        );
+        assert!(!kinds.contains(&ProblemKind::NoRecipients), "{kinds:?}");
     }
 
     #[test]
