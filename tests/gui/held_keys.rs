@@ -476,3 +476,53 @@ fn down_and_enter_choose_an_address_suggestion() {
     );
     assert_eq!(c.highlight(), None);
 }
+
+/// Tryout 7's first Tab in the wizard stopped on a disabled Next. A
+/// disabled button is no stop of Tab (as in GNOME and Thunderbird): Tab
+/// goes on to the next control that works, and Enter presses it.
+#[test]
+fn tab_skips_a_disabled_button() {
+    use koperta::ui::widget::button;
+    #[derive(Debug, Clone, PartialEq)]
+    enum M {
+        Typed(String),
+        Pressed,
+    }
+    let w = window::Id::unique();
+    let view = || -> iced::Element<'_, M> {
+        koperta::ui::focus::scope(
+            w,
+            iced::widget::column![
+                iced::widget::text_input("", "")
+                    .id("first")
+                    .on_input(M::Typed),
+                button(iced::widget::text("Dalej")),
+                button(iced::widget::text("Wstecz")).on_press(M::Pressed),
+            ],
+        )
+        .into()
+    };
+    let mut renderer = renderer();
+    let size = iced::Size::new(400.0, 300.0);
+    let ui = UserInterface::build(view(), size, Cache::default(), &mut renderer);
+    let mut ui = UserInterface::build(view(), size, ui.into_cache(), &mut renderer);
+    let mut focus = iced::advanced::widget::operation::focusable::focus::<()>("first".into());
+    ui.operate(
+        &renderer,
+        &mut iced::advanced::widget::operation::black_box(&mut focus),
+    );
+    let cache = ui.into_cache();
+    let mut ui = UserInterface::build(view(), size, cache, &mut renderer);
+    let mut messages = Vec::new();
+    let _ = ui.update(
+        &[
+            press(Key::Named(keyboard::key::Named::Tab), Modifiers::empty()),
+            press(Key::Named(keyboard::key::Named::Enter), Modifiers::empty()),
+        ],
+        iced::mouse::Cursor::Unavailable,
+        &mut renderer,
+        &mut iced::advanced::clipboard::Null,
+        &mut messages,
+    );
+    assert_eq!(messages, [M::Pressed], "Tab went past the disabled one");
+}

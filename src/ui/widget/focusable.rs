@@ -36,6 +36,9 @@ pub struct Focusable<'a, Message> {
     on_step: Option<Box<dyn Fn(bool) -> Option<Message> + 'a>>,
     keys: Vec<(Named, Message)>,
     group: bool,
+    /// A disabled control is not a stop of Tab (as in GNOME and
+    /// Thunderbird: a tryout's first Tab landed on a disabled Next).
+    enabled: bool,
 }
 
 /// Wraps `content` (a control that has no keyboard focus of its own).
@@ -47,6 +50,7 @@ pub fn focusable<'a, Message>(content: impl Into<Element<'a, Message>>) -> Focus
         on_step: None,
         keys: Vec::new(),
         group: false,
+        enabled: true,
     }
 }
 
@@ -61,6 +65,13 @@ impl<'a, Message> Focusable<'a, Message> {
     /// (a disabled button) does nothing.
     pub fn on_activate(mut self, message: Option<Message>) -> Self {
         self.on_activate = message;
+        self
+    }
+
+    /// Whether the control takes part (a disabled one is skipped by Tab
+    /// and focus operations).
+    pub fn enabled(mut self, enabled: bool) -> Self {
+        self.enabled = enabled;
         self
     }
 
@@ -130,7 +141,13 @@ impl<Message: Clone> Widget<Message, Theme, Renderer> for Focusable<'_, Message>
         operation: &mut dyn Operation,
     ) {
         let state = tree.state.downcast_mut::<State>();
-        operation.focusable(self.id.as_ref(), layout.bounds(), state);
+        if self.enabled {
+            operation.focusable(self.id.as_ref(), layout.bounds(), state);
+        } else {
+            // Disabled while it had the focus: it has it no more.
+            state.focused = false;
+            state.ring = false;
+        }
         self.content
             .as_widget_mut()
             .operate(&mut tree.children[0], layout, renderer, operation);

@@ -144,8 +144,10 @@ impl<'a, Message: Clone + 'a> Button<'a, Message> {
 
 impl<'a, Message: Clone + 'a> From<Button<'a, Message>> for Element<'a, Message> {
     fn from(button: Button<'a, Message>) -> Self {
+        let enabled = button.on_press.is_some();
         let mut f = focusable(button.inner.on_press_maybe(button.on_press.clone()))
-            .on_activate(button.on_press);
+            .on_activate(button.on_press)
+            .enabled(enabled);
         if let Some(id) = button.id {
             f = f.id(id);
         }
