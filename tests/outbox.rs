@@ -549,15 +549,19 @@ fn a_draft_edited_after_its_message_was_queued_stays_when_the_message_goes() {
                 account: account.id.clone(),
                 message: draft.build(&account, &Default::default()).unwrap(),
                 draft: Some(draft_id.into()),
+                draft_digest: Some(draft.digest()),
                 subject: draft.subject.clone(),
                 when: koperta::outbox::When::Now,
             })
             .unwrap();
         draft
     };
-    let _untouched = queue("untouched", "Stary tekst.");
+    let untouched = queue("untouched", "Stary tekst.");
     let edited = queue("edited", "Stary tekst.");
     std::thread::sleep(Duration::from_millis(20));
+    // Saved again as it was, after the queueing (the app's save at Send
+    // can land just after it): no edit, and tryout 8 was told of one.
+    store.save_draft("untouched", &untouched).unwrap();
     store
         .save_draft(
             "edited",
@@ -606,6 +610,7 @@ fn a_message_held_by_an_app_that_died_is_listed_and_sent_by_outbox_run() {
                 account: account.id.clone(),
                 message: draft.build(&account, &Default::default()).unwrap(),
                 draft: None,
+                draft_digest: None,
                 subject: draft.subject.clone(),
                 when: koperta::outbox::When::After(Duration::from_secs(1)),
             })
@@ -617,6 +622,17 @@ fn a_message_held_by_an_app_that_died_is_listed_and_sent_by_outbox_run() {
     let list = s.k.run(&["outbox", "list"], b"");
     assert!(list.status.success(), "{}", stderr(&list));
     assert!(stdout(&list).contains("Po awarii"), "{}", stdout(&list));
+    // No app is there to undo it (tryout 8 read "can be undone").
+    assert!(
+        stdout(&list).contains("Waiting to be sent"),
+        "{}",
+        stdout(&list)
+    );
+    assert!(
+        !stdout(&list).contains("can be undone"),
+        "{}",
+        stdout(&list)
+    );
     let run = s.k.run(&["outbox", "run"], b"");
     assert!(run.status.success(), "{}", stderr(&run));
     assert_eq!(peer.received().len(), 1, "sent once");

@@ -62,6 +62,7 @@ pub(super) fn send(m: &ArgMatches, file: &ConfigFile, io: &mut Io<'_>) -> Result
             account: account.id.clone(),
             message: built,
             draft: None,
+            draft_digest: None,
             subject: draft.subject.clone(),
             when,
         })

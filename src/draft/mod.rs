@@ -208,6 +208,13 @@ impl Draft {
             && self.attachments.is_empty()
     }
 
+    /// A digest of every field (SHA-256 of its TOML form, hex): equal for
+    /// equal drafts, so the outbox can tell whether a draft was edited
+    /// after its message was queued.
+    pub fn digest(&self) -> String {
+        crate::outbox::sha256_hex(toml::to_string(self).unwrap_or_default().as_bytes())
+    }
+
     /// What a careful mail program asks about before sending (as
     /// Thunderbird does), those of `checks` that are on: an empty subject,
     /// a text that speaks of an attachment when none is attached, a

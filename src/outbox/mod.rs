@@ -61,6 +61,9 @@ pub struct NewMessage {
     /// The draft it came from (kept until the message is sent, so an undo
     /// or Edit reopens it).
     pub draft: Option<String>,
+    /// The queued draft's [`crate::draft::Draft::digest`]: a draft found
+    /// different at delivery holds an edit that did not go, and is kept.
+    pub draft_digest: Option<String>,
     /// The subject, for lists.
     pub subject: String,
     /// When it may go.
@@ -275,6 +278,7 @@ impl Outbox {
             account: message.account,
             envelope: message.message.envelope,
             draft: message.draft,
+            draft_digest: message.draft_digest,
             subject: message.subject,
             state,
             queued_at,
@@ -462,6 +466,7 @@ mod tests {
 
     fn message(when: When) -> NewMessage {
         NewMessage {
+            draft_digest: None,
             account: AccountId("a1".into()),
             message: Built::from_bytes(
                 crate::draft::Envelope {

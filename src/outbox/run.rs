@@ -338,11 +338,11 @@ impl Outbox {
         let _ = crate::contacts::Contacts::update(&self.store.contacts_path(), |book| {
             book.learn(&learned, at)
         });
-        // Queued when its .eml was written; a draft saved after that holds
-        // an edit that did not go out.
-        let queued = std::fs::metadata(&m.eml).and_then(|f| f.modified()).ok();
-        let draft_kept = match (&m.sidecar.draft, queued) {
-            (Some(draft), Some(queued)) => self.store.draft_changed_since(draft, queued),
+        // A draft that is no longer what was queued holds an edit that did
+        // not go out (compared by content: a save in the same moment as
+        // the queueing is no edit, tryout 8).
+        let draft_kept = match (&m.sidecar.draft, &m.sidecar.draft_digest) {
+            (Some(draft), Some(queued)) => self.store.draft_differs(draft, queued),
             _ => false,
         };
         let _ = self.store.mark_sent(&m.id);

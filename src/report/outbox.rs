@@ -51,6 +51,13 @@ pub fn next_step(failure: &Failure) -> String {
 /// A message's state with its time: when a held or scheduled one goes,
 /// when a transient failure is tried again (local time).
 pub fn state_line(sidecar: &crate::store::Sidecar) -> String {
+    // Its undo delay over (the app that held it is gone): it goes at the
+    // next run, and is not said to be undoable (tryout 8's `outbox list`).
+    if let State::Held { until } = sidecar.state
+        && until <= crate::outbox::now()
+    {
+        return state_label(State::Due);
+    }
     let label = state_label(sidecar.state);
     let at = match sidecar.state {
         State::Held { until } => Some(until),

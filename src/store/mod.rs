@@ -74,6 +74,11 @@ pub struct Sidecar {
     pub envelope: Envelope,
     /// The draft it came from, reopened by "Edit" or an undo.
     pub draft: Option<String>,
+    /// The digest of the draft as it was queued (see
+    /// [`crate::draft::Draft::digest`]); `None` when not known (the
+    /// command line, older sidecars).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub draft_digest: Option<String>,
     /// The subject, for lists.
     pub subject: String,
     /// Where it is in its life.
@@ -122,6 +127,7 @@ impl Default for Sidecar {
                 smtputf8: false,
             },
             draft: None,
+            draft_digest: None,
             subject: String::new(),
             state: State::Due,
             attempts: 0,
@@ -386,13 +392,12 @@ impl Store {
             .map(|d| d.as_secs())
     }
 
-    /// Whether draft `id` was saved after `since` (false when it cannot
-    /// be told, or there is none).
-    pub fn draft_changed_since(&self, id: &str, since: std::time::SystemTime) -> bool {
-        valid_id(id)
-            && std::fs::metadata(self.dir("drafts").join(id).join("draft.toml"))
-                .and_then(|m| m.modified())
-                .is_ok_and(|saved| saved > since)
+    /// Whether draft `id` now differs from the draft whose
+    /// [`crate::draft::Draft::digest`] was `queued`: it holds an edit made
+    /// after its message was queued. False when there is no such draft or
+    /// it cannot be read (then it is the one that went).
+    pub fn draft_differs(&self, id: &str, queued: &str) -> bool {
+        matches!(self.draft(id), Ok(Some(d)) if d.digest() != queued)
     }
 
     /// Removes draft `id` and its attachment copies.

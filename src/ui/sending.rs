@@ -89,6 +89,7 @@ impl App {
                         account: account.id.clone(),
                         message: built,
                         draft: Some(draft_id),
+                        draft_digest: Some(draft.digest()),
                         subject: draft.subject.clone(),
                         when,
                     };

@@ -502,6 +502,7 @@ fn a_burst_of_typing_in_the_undo_delay_takes_the_message_back_once_and_says_so()
     let queued = app
         .engine
         .queue(koperta::outbox::NewMessage {
+            draft_digest: None,
             account: acc.id.clone(),
             message: draft.build(&acc, &Default::default()).unwrap(),
             draft: Some("d1".into()),
@@ -578,4 +579,47 @@ fn send_asks_when_a_typed_path_was_never_attached() {
     // tryout's typing went on, and its Space pressed "Send anyway".
     assert_eq!(action, compose::Action::Focus("concerns-cancel"));
     assert_eq!(state.concerns(), [koperta::draft::Concern::PathNotAttached]);
+}
+
+/// Tryout 8 opened from Drafts a draft whose failed message waited in the
+/// outbox, edited it, and the outbox's retry sent the old version. Opened
+/// from Drafts, as from the Outbox, the message is taken out while it is
+/// edited.
+#[test]
+fn a_draft_opened_from_drafts_takes_its_waiting_message_out_of_the_outbox() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::En);
+    let (mut app, acc, _home) = app_with_account();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let draft = Draft {
+        account: Some(acc.id.clone()),
+        to: "jan@example.com".into(),
+        subject: "Umowa".into(),
+        ..Draft::default()
+    };
+    app.store.save_draft("d1", &draft).unwrap();
+    let reread = app.refresh();
+    drive(&mut app, &rt, reread);
+    queue_far_off(&app, &acc, &draft, "d1");
+    app.relist();
+    assert_eq!(app.engine.entries().len(), 1);
+    support::app::send(
+        &mut app,
+        &rt,
+        Message::Main(main_window::Message::OpenDraft("d1".into())),
+    );
+    assert!(
+        app.engine.entries().is_empty(),
+        "out of the outbox while edited"
+    );
+    assert!(
+        app.windows
+            .values()
+            .any(|s| matches!(s, Screen::Compose(c) if c.draft_id() == "d1")),
+        "its window is open"
+    );
+    assert!(
+        app.store.draft("d1").unwrap().is_some(),
+        "the draft is kept"
+    );
 }

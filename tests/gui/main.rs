@@ -109,6 +109,7 @@ fn app_with_account() -> (App, Account, tempfile::TempDir) {
 fn queue_far_off(app: &App, acc: &Account, draft: &Draft, draft_id: &str) -> String {
     app.engine
         .queue(koperta::outbox::NewMessage {
+            draft_digest: None,
             account: acc.id.clone(),
             message: draft.build(acc, &Default::default()).unwrap(),
             draft: Some(draft_id.into()),

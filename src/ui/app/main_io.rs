@@ -73,7 +73,23 @@ impl App {
                 )
             }
             A::Compose(None) => self.open_compose(None, crate::ui::compose::Sizes::new()),
-            A::Compose(Some(draft_id)) => self.open_draft(draft_id, None, None),
+            // A draft whose message waits in the outbox: as Edit in the
+            // Outbox does, the message is taken out while it is edited (a
+            // tryout edited it from Drafts and the old version went), or,
+            // when it may have been sent or is going now, the window is
+            // tied to it.
+            A::Compose(Some(draft_id)) => match self.engine.by_draft(&draft_id) {
+                Some(m)
+                    if matches!(
+                        m.sidecar.state,
+                        crate::outbox::State::MaybeSent | crate::outbox::State::Sending { .. }
+                    ) =>
+                {
+                    self.open_draft(draft_id, None, Some(m.id))
+                }
+                Some(m) => self.open_draft(draft_id, Some(m.id), None),
+                None => self.open_draft(draft_id, None, None),
+            },
             A::SaveAccount { check } => self.save_account(check),
             A::PickFile(field) => Task::perform(
                 async {
