@@ -283,133 +283,6 @@ pub struct State {
     removed_at: Option<std::time::Instant>,
 }
 
-/// Send later's picker: the time typed (`YYYY-MM-DD HH:MM`, local) and
-/// why it was refused (translated).
-#[derive(Debug, Clone, Default)]
-pub struct LaterForm {
-    /// The time as typed.
-    pub text: String,
-    /// Why it cannot be used.
-    pub error: Option<String>,
-}
-
-/// The Send later field's name (the focus goes there when it opens).
-pub const LATER_ID: &str = "later";
-
-/// What the person did.
-#[derive(Debug, Clone)]
-pub enum Message {
-    /// Chose the sending account.
-    From(FromChoice),
-    /// Typed in To.
-    To(String),
-    /// Typed in Cc.
-    Cc(String),
-    /// Typed in Bcc.
-    Bcc(String),
-    /// Typed the subject.
-    Subject(String),
-    /// Edited the body.
-    Body(text_editor::Action),
-    /// Typed a path to attach.
-    AttachPath(String),
-    /// Attach the typed path.
-    AttachTyped,
-    /// Open the file chooser.
-    AttachDialog,
-    /// Remove attachment `n`.
-    RemoveAttachment(usize),
-    /// Put the attachment removed last back.
-    UndoRemove,
-    /// Ctrl+Z: undo the last edit of the body, or the removal of an
-    /// attachment if that came after it.
-    UndoEdit,
-    /// Ctrl+Shift+Z or Ctrl+Y: redo what was undone last.
-    RedoEdit,
-    /// Send.
-    Send,
-    /// Save the draft now.
-    Save,
-    /// Close answered: keep the draft.
-    CloseKeep,
-    /// Close answered: discard it.
-    CloseDiscard,
-    /// Close answered: go back.
-    CloseCancel,
-    /// Use a suggested address in the recipient field typed in.
-    Suggest(String),
-    /// Up or Down among the suggestions: the one marked (`None`: back in
-    /// the field).
-    Highlight(Option<usize>),
-    /// Take the queued message back (during the undo delay).
-    Undo,
-    /// There is no account yet: set one up (in the main window).
-    AddAccount,
-    /// Enter in this field: the cursor moves to the next one.
-    Submitted(&'static str),
-    /// Show the Cc field (Ctrl+Shift+C).
-    ShowCc,
-    /// Show the Bcc field (Ctrl+Shift+B).
-    ShowBcc,
-    /// "May have been sent" answered: send it again.
-    ResendYes,
-    /// "May have been sent" answered: do not.
-    ResendNo,
-    /// Stop the send under way (before its end nothing is delivered; the
-    /// message waits in the outbox).
-    CancelSend,
-    /// Open Send later's picker.
-    SendLater,
-    /// The time typed in it.
-    LaterText(String),
-    /// Send at this offered time (`YYYY-MM-DD HH:MM`).
-    LaterAt(String),
-    /// Send at the time typed.
-    LaterConfirm,
-    /// Close the picker.
-    LaterCancel,
-    /// "Send anyway" to a question asked before sending.
-    SendAnyway,
-    /// "Cancel" to it: back to the message.
-    ConcernsCancel,
-}
-
-/// What the app must do after an update.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Action {
-    /// Nothing more.
-    None,
-    /// Save the draft.
-    Save,
-    /// Send the message.
-    Send,
-    /// Open the file chooser.
-    PickFiles,
-    /// Copy these files into the draft.
-    Attach(Vec<PathBuf>),
-    /// Attach this path, typed in the path field (when its copy is done,
-    /// the app reports it with [`Source::Typed`]).
-    AttachTyped(PathBuf),
-    /// Close the window, keeping the draft.
-    CloseKeep,
-    /// Close the window and delete the draft.
-    CloseDiscard,
-    /// Take the queued message back into the draft.
-    Undo,
-    /// Open the account setup in the main window.
-    AddAccount,
-    /// Put the cursor in this field.
-    Focus(&'static str),
-    /// Stop the running send of this outbox message.
-    CancelSend(String),
-    /// Take the failed message out of the outbox (it was edited): the
-    /// window is its draft again, sent by the next Send.
-    Withdraw,
-    /// The sender changed (from this account): its signature in the text
-    /// becomes the new sender's.
-    FromChanged(Option<AccountId>),
-}
-
 impl State {
     /// A window on `draft` (saved as `draft_id`) whose attachments' sizes
     /// are not known: each counts 0 bytes. See [`State::with_sizes`].
@@ -712,44 +585,11 @@ impl State {
                 self.asking_concerns.clear();
                 self.send_at = None;
             }
-            Message::SendLater => {
-                if self.sending_now() {
-                    return Action::None;
-                }
-                let [tomorrow, _] = crate::outbox::later::offered_times(crate::outbox::now());
-                self.later = Some(LaterForm {
-                    text: tomorrow,
-                    error: None,
-                });
-                return Action::Focus(LATER_ID);
-            }
-            Message::LaterText(text) => {
-                if let Some(f) = &mut self.later {
-                    f.text = text;
-                    f.error = None;
-                }
-            }
-            Message::LaterAt(text) => {
-                if let Some(f) = &mut self.later {
-                    f.text = text;
-                }
-                return self.apply(Message::LaterConfirm);
-            }
-            Message::LaterConfirm => {
-                use crate::report::Localize;
-                let Some(f) = &mut self.later else {
-                    return Action::None;
-                };
-                match crate::outbox::later::parse_later(&f.text, crate::outbox::now()) {
-                    Ok(at) => {
-                        self.later = None;
-                        self.send_at = Some(at);
-                        return self.apply(Message::Send);
-                    }
-                    Err(e) => f.error = Some(e.localize()),
-                }
-            }
-            Message::LaterCancel => self.later = None,
+            m @ (Message::SendLater
+            | Message::LaterText(_)
+            | Message::LaterAt(_)
+            | Message::LaterConfirm
+            | Message::LaterCancel) => return self.apply_later(m),
             Message::CancelSend => {
                 if let (Sending::InProgress(..), Some(id)) = (&self.sending, &self.outbox_id) {
                     return Action::CancelSend(id.clone());
@@ -812,17 +652,6 @@ impl State {
     /// before each message the window handles).
     pub fn set_checks(&mut self, checks: crate::config::SendChecks) {
         self.checks = checks;
-    }
-
-    /// Send later's picker, when open.
-    pub fn later(&self) -> Option<&LaterForm> {
-        self.later.as_ref()
-    }
-
-    /// The time (Unix seconds) Send later chose, for the send being
-    /// queued.
-    pub fn send_at(&self) -> Option<u64> {
-        self.send_at
     }
 
     /// The suggestion marked with Up and Down, if any.
@@ -926,9 +755,13 @@ pub fn sizes_of(paths: &[PathBuf]) -> Sizes {
 }
 
 mod history;
+mod later;
 mod lifecycle;
+mod message;
 mod suggest;
 mod view;
 
+pub use later::{LATER_ID, LaterForm};
+pub use message::{Action, Message};
 pub use suggest::suggestion_keys;
 pub use view::{encoded_size, view};

@@ -1,0 +1,76 @@
+//! Send later in the compose window: the picker (a time typed, or one
+//! offered) and the send it starts at that time.
+
+use super::{Action, Message, State};
+
+/// Send later's picker: the time typed (`YYYY-MM-DD HH:MM`, local) and
+/// why it was refused (translated).
+#[derive(Debug, Clone, Default)]
+pub struct LaterForm {
+    /// The time as typed.
+    pub text: String,
+    /// Why it cannot be used.
+    pub error: Option<String>,
+}
+
+/// The Send later field's name (the focus goes there when it opens).
+pub const LATER_ID: &str = "later";
+
+impl State {
+    /// Send later's picker, when open.
+    pub fn later(&self) -> Option<&LaterForm> {
+        self.later.as_ref()
+    }
+
+    /// The time (Unix seconds) Send later chose, for the send being
+    /// queued.
+    pub fn send_at(&self) -> Option<u64> {
+        self.send_at
+    }
+
+    /// Handles the picker's messages.
+    pub(super) fn apply_later(&mut self, message: Message) -> Action {
+        match message {
+            Message::SendLater => {
+                if self.sending_now() {
+                    return Action::None;
+                }
+                let [tomorrow, _] = crate::outbox::later::offered_times(crate::outbox::now());
+                self.later = Some(LaterForm {
+                    text: tomorrow,
+                    error: None,
+                });
+                return Action::Focus(LATER_ID);
+            }
+            Message::LaterText(text) => {
+                if let Some(f) = &mut self.later {
+                    f.text = text;
+                    f.error = None;
+                }
+            }
+            Message::LaterAt(text) => {
+                if let Some(f) = &mut self.later {
+                    f.text = text;
+                }
+                return self.apply(Message::LaterConfirm);
+            }
+            Message::LaterConfirm => {
+                use crate::report::Localize;
+                let Some(f) = &mut self.later else {
+                    return Action::None;
+                };
+                match crate::outbox::later::parse_later(&f.text, crate::outbox::now()) {
+                    Ok(at) => {
+                        self.later = None;
+                        self.send_at = Some(at);
+                        return self.apply(Message::Send);
+                    }
+                    Err(e) => f.error = Some(e.localize()),
+                }
+            }
+            Message::LaterCancel => self.later = None,
+            _ => {}
+        }
+        Action::None
+    }
+}
