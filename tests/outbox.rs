@@ -520,6 +520,15 @@ fn a_running_send_cancelled_before_its_end_delivers_nothing_and_waits_for_the_pe
     assert_eq!(peer.received().len(), 1);
 }
 
+/// The account of `s` and its data store, for queueing as the app does.
+fn account_and_store(s: &Setup) -> (koperta::account::Account, koperta::store::Store) {
+    let config = koperta::config::load(&s.k.dir().join("config.toml")).unwrap();
+    (
+        config.accounts[0].clone(),
+        koperta::store::Store::new(&s.k.dir().join("data")),
+    )
+}
+
 /// Tryout 7 edited a message that may have been sent, kept the edit as a
 /// draft, and retried the message from the Outbox: the older text went,
 /// and the draft with the edit was deleted. A draft saved after its
@@ -531,9 +540,7 @@ fn a_draft_edited_after_its_message_was_queued_stays_when_the_message_goes() {
     let certs = TestCerts::generate();
     let peer = SmtpPeer::start(&certs.valid);
     let s = trusting(peer.implicit_port, &certs, "en_US.UTF-8");
-    let config = koperta::config::load(&s.k.dir().join("config.toml")).unwrap();
-    let account = config.accounts[0].clone();
-    let store = koperta::store::Store::new(&s.k.dir().join("data"));
+    let (account, store) = account_and_store(&s);
     let (outbox, _) = koperta::outbox::Outbox::open(&store);
     let queue = |draft_id: &str, body: &str| {
         let draft = Draft {
@@ -592,9 +599,7 @@ fn a_message_held_by_an_app_that_died_is_listed_and_sent_by_outbox_run() {
     let certs = TestCerts::generate();
     let peer = SmtpPeer::start(&certs.valid);
     let s = trusting(peer.implicit_port, &certs, "en_US.UTF-8");
-    let config = koperta::config::load(&s.k.dir().join("config.toml")).unwrap();
-    let account = config.accounts[0].clone();
-    let store = koperta::store::Store::new(&s.k.dir().join("data"));
+    let (account, store) = account_and_store(&s);
     {
         // The app's outbox, gone with its process after queueing.
         let (outbox, _) = koperta::outbox::Outbox::open(&store);
