@@ -406,16 +406,22 @@ impl App {
     pub fn view(&self, id: window::Id) -> Element<'_, Message> {
         // The root scopes focus to this window, moves it on Tab, and
         // turns shortcuts into messages in their place among the keys.
-        let scope =
-            super::focus::scope(id, self.window_view(id)).shortcuts(move |key, modifiers| {
+        // A compose window's address suggestions, found once per frame for
+        // the chips and for the keys that choose among them.
+        let suggestions = match self.windows.get(&id) {
+            Some(Screen::Compose(c)) => self.compose_suggestions(c),
+            _ => Vec::new(),
+        };
+        let scope = super::focus::scope(id, self.window_view(id, suggestions.clone())).shortcuts(
+            move |key, modifiers| {
                 super::keyboard::shortcut(key, modifiers).map(|input| Message::Input(id, input))
-            });
+            },
+        );
         match self.windows.get(&id) {
             // Enter in To, Cc, Bcc and Subject moves on, as Tab does.
             // A key typed while nothing has the focus goes to the field
             // the window last put it in.
             Some(Screen::Compose(c)) => {
-                let suggestions = self.compose_suggestions(c);
                 scope
                     .enter_moves_on(compose::enter_moves_on(id))
                     // Up, Down, Enter and Tab among the address suggestions.
@@ -456,13 +462,12 @@ impl App {
         }
     }
 
-    fn window_view(&self, id: window::Id) -> Element<'_, Message> {
+    fn window_view(&self, id: window::Id, suggestions: Vec<String>) -> Element<'_, Message> {
         match self.windows.get(&id) {
             Some(Screen::Sent(state)) => {
                 super::sent_view::view(state).map(move |m| Message::Sent(id, m))
             }
             Some(Screen::Compose(state)) => {
-                let suggestions = self.compose_suggestions(state);
                 // The SIZE last seen of the chosen account's server (a
                 // check of another server says nothing).
                 let size_limit = state.draft().account.as_ref().and_then(|a| {

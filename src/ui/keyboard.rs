@@ -5,7 +5,6 @@
 use std::path::PathBuf;
 
 use iced::keyboard::{self, Key, key::Named};
-use iced::widget::operation;
 use iced::{Event, Task, event, window};
 
 use super::app::{App, Message, Screen};
@@ -65,16 +64,10 @@ impl App {
             },
             Input::Send if is_compose => self.update(Message::Compose(id, compose::Message::Send)),
             Input::Save if is_compose => self.update(Message::Compose(id, compose::Message::Save)),
+            // The window's root keeps Ctrl+Shift+A from the fields (a text
+            // field took it as Ctrl+A and selected all its text).
             Input::Attach if is_compose => {
-                // A text field took Ctrl+Shift+A as Ctrl+A and selected all
-                // its text: put the cursor at its end again, so the next key
-                // typed does not replace the text.
-                let unselect = compose::FOCUS_ORDER
-                    .iter()
-                    .filter(|f| **f != "body")
-                    .map(|f| operation::move_cursor_to_end(compose::field_id(id, f)));
-                Task::batch(unselect.collect::<Vec<_>>())
-                    .chain(self.update(Message::Compose(id, compose::Message::AttachDialog)))
+                self.update(Message::Compose(id, compose::Message::AttachDialog))
             }
             // Esc closes a read-only sent message, as Ctrl+W does.
             Input::Escape if matches!(self.windows.get(&id), Some(Screen::Sent(_))) => {

@@ -400,6 +400,27 @@ fn ctrl_enter_in_to_sends_and_leaves_the_cursor_there() {
         only_shortcuts(&mut app, typed).as_slice(),
         [Input::Send]
     ));
+    // Nor does Ctrl+Shift+A reach the field as Ctrl+A (select all), then
+    // "x" replace its text: the typed letter goes after it.
+    let cache = focused(&app, w, &mut renderer, compose::field_id(w, "to"));
+    let mut keys = vec![press(
+        Key::Character("A".into()),
+        Modifiers::CTRL | Modifiers::SHIFT,
+    )];
+    keys.extend(iced_test::simulator::typewrite("x"));
+    let (typed, _) = frame(&app, w, &mut renderer, cache, &keys);
+    let to: Vec<String> = typed
+        .iter()
+        .filter_map(|m| match m {
+            Message::Compose(_, compose::Message::To(t)) => Some(t.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        to,
+        ["anna@example.comx"],
+        "the text kept, the letter after it"
+    );
 }
 
 /// Issue 13: a suggestion is chosen from the keyboard, as in Thunderbird

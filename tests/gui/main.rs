@@ -1119,7 +1119,7 @@ fn d02_ctrl_shift_a_attaches_and_never_selects_the_text() {
         compose::editor_binding::<compose::Message>(enter).is_none(),
         "Ctrl+Enter sends without breaking the line"
     );
-    // A third tryout: Ctrl+1 typed "1" into the body (Ctrl+1 … Ctrl+5 are
+    // A third tryout: Ctrl+1 typed "1" into the body (Ctrl+1 … Ctrl+6 are
     // the main window's views).
     let ctrl_1 = KeyPress {
         key: Key::Character("1".into()),
