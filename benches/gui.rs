@@ -229,7 +229,7 @@ fn main() {
         display.xdotool(&["key", k]);
         std::thread::sleep(Duration::from_millis(300));
     };
-    display.xdotool(&["windowfocus", "--sync", &compose]);
+    display.focus(&compose);
     std::thread::sleep(Duration::from_millis(300));
     display.xdotool(&["type", "--delay", "10", "jan@example.com"]);
     // To → Subject (a subject, or the window asks first) → text → the

@@ -92,7 +92,7 @@ fn real_windows_open_and_are_photographed_in_polish_and_english() {
             .expect("Ctrl+N opens a compose window");
         let name = xdotool(&display.name, &["getwindowname", &compose]);
         assert!(name.starts_with(title), "{name}");
-        xdotool(&display.name, &["windowfocus", "--sync", &compose]);
+        display.focus(&compose);
         xdotool(
             &display.name,
             &["type", "--delay", "30", "Kowalski, Jan <jan@example.com>"],
@@ -129,7 +129,7 @@ fn a_killed_app_offers_the_draft_back_with_its_attachment() {
     let mut app = launch();
     let main = display.wait_for_main(&mut app, launch);
     let compose = display.open_compose(&main).expect("compose window");
-    xdotool(&display.name, &["windowfocus", "--sync", &compose]);
+    display.focus(&compose);
     xdotool(
         &display.name,
         &["type", "--delay", "30", "anna@example.org"],
@@ -170,6 +170,24 @@ struct Desk {
     peer: SmtpPeer,
     s: support::Setup,
     display: Display,
+}
+
+/// The drafts saved under `dir`, once `done` says they are as expected or
+/// after 15 s (then as they are, for the test's own assertions). A fixed
+/// pause after Ctrl+S was too short on a loaded CI machine.
+fn drafts_when(
+    dir: &Path,
+    done: impl Fn(&[(String, koperta::draft::Draft)]) -> bool,
+) -> Vec<(String, koperta::draft::Draft)> {
+    let started = Instant::now();
+    loop {
+        let state = koperta::ui::app::App::headless(koperta::paths::Paths::under(dir));
+        let (drafts, _) = state.store.drafts();
+        if done(&drafts) || started.elapsed() > Duration::from_secs(15) {
+            return drafts;
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
 }
 
 fn desk(locale: &str) -> Desk {
@@ -232,7 +250,7 @@ fn d03_a_new_person_sets_up_an_account_by_hand_and_sends_with_the_keyboard_alone
         display.launch(home.path(), &keyring.bus, "pl_PL.UTF-8")
     });
     std::thread::sleep(Duration::from_millis(1500));
-    xdotool(&display.name, &["windowfocus", "--sync", &main]);
+    display.focus(&main);
     std::thread::sleep(Duration::from_millis(500));
     // No pointer from here on. At first start the focus is on "Dodaj
     // konto": Enter opens the wizard, with the cursor in the name field.
@@ -286,7 +304,7 @@ fn d03_a_new_person_sets_up_an_account_by_hand_and_sends_with_the_keyboard_alone
 
     // Keyboard alone: Ctrl+N, typing, Tab, Ctrl+Enter.
     let compose = display.open_compose(&main).expect("compose window");
-    xdotool(&display.name, &["windowfocus", "--sync", &compose]);
+    display.focus(&compose);
     type_text(&display.name, "Kowalski, Jan <jan@example.com>");
     // Cc and Bcc are folded: Tab goes to Subject, the text, the path field.
     xdotool(&display.name, &["key", "Tab"]);
@@ -308,7 +326,7 @@ fn d03_a_new_person_sets_up_an_account_by_hand_and_sends_with_the_keyboard_alone
         &compose,
         &shots_dir().join("pl-compose-ready.png"),
     );
-    xdotool(&display.name, &["windowfocus", "--sync", &compose]);
+    display.focus(&compose);
     xdotool(&display.name, &["key", "ctrl+Return"]);
     let started = Instant::now();
     while peer.received().is_empty() && started.elapsed() < Duration::from_secs(20) {
@@ -352,7 +370,7 @@ fn tab_in_one_real_window_leaves_the_other_alone_and_ctrl_enter_adds_no_line() {
     // The second: a window that is neither of the first two.
     let mut b = None;
     for _ in 0..5 {
-        xdotool(&display.name, &["windowfocus", "--sync", &main]);
+        display.focus(&main);
         std::thread::sleep(Duration::from_millis(300));
         xdotool(&display.name, &["key", "ctrl+n"]);
         std::thread::sleep(Duration::from_millis(1500));
@@ -366,18 +384,18 @@ fn tab_in_one_real_window_leaves_the_other_alone_and_ctrl_enter_adds_no_line() {
     }
     let b = b.expect("second compose window");
     // B: start typing the recipient.
-    xdotool(&display.name, &["windowfocus", "--sync", &b]);
+    display.focus(&b);
     std::thread::sleep(Duration::from_millis(300));
     type_text(&display.name, "jan@example.co");
     // A: Tab twice.
-    xdotool(&display.name, &["windowfocus", "--sync", &a]);
+    display.focus(&a);
     std::thread::sleep(Duration::from_millis(300));
     for _ in 0..2 {
         xdotool(&display.name, &["key", "Tab"]);
         std::thread::sleep(Duration::from_millis(400));
     }
     // Back in B, typing goes on where it was.
-    xdotool(&display.name, &["windowfocus", "--sync", &b]);
+    display.focus(&b);
     std::thread::sleep(Duration::from_millis(300));
     type_text(&display.name, "m");
     // To → Subject (Cc and Bcc folded).
@@ -609,7 +627,7 @@ fn d01_a_reopened_draft_closed_unchanged_with_the_keyboard_is_still_listed() {
         display.launch(s.k.dir(), s.k.bus.as_deref().unwrap(), "pl_PL.UTF-8")
     });
     std::thread::sleep(Duration::from_millis(1500));
-    xdotool(&display.name, &["windowfocus", "--sync", &main]);
+    display.focus(&main);
     std::thread::sleep(Duration::from_millis(300));
     let key = |k: &str| {
         xdotool(&display.name, &["key", k]);
@@ -640,7 +658,7 @@ fn d01_a_reopened_draft_closed_unchanged_with_the_keyboard_is_still_listed() {
         std::thread::sleep(Duration::from_millis(100));
     };
     std::thread::sleep(Duration::from_millis(800));
-    xdotool(&display.name, &["windowfocus", "--sync", &compose]);
+    display.focus(&compose);
     std::thread::sleep(Duration::from_millis(300));
     key("ctrl+w");
     let started = Instant::now();
@@ -682,7 +700,7 @@ fn keys_typed_right_after_tab_or_enter_go_to_the_next_field() {
         display.launch(s.k.dir(), s.k.bus.as_deref().unwrap(), "en_US.UTF-8")
     });
     let compose = display.open_compose(&main).expect("compose window");
-    xdotool(&display.name, &["windowfocus", "--sync", &compose]);
+    display.focus(&compose);
     std::thread::sleep(Duration::from_millis(500));
     // No pause between a Tab (or an Enter, which moves on from To) and
     // the keys after it: a tryout's fast typing put "Cz" of the subject
@@ -699,11 +717,11 @@ fn keys_typed_right_after_tab_or_enter_go_to_the_next_field() {
     }
     std::thread::sleep(Duration::from_millis(300));
     xdotool(&display.name, &["key", "ctrl+s"]);
-    std::thread::sleep(Duration::from_millis(1500));
+    let drafts = drafts_when(s.k.dir(), |d| {
+        d.len() == 1 && d[0].1.body.starts_with("Quick text")
+    });
     let _ = app.kill();
     let _ = app.wait();
-    let state = koperta::ui::app::App::headless(koperta::paths::Paths::under(s.k.dir()));
-    let (drafts, _) = state.store.drafts();
     assert_eq!(drafts.len(), 1);
     let d = &drafts[0].1;
     assert_eq!(
@@ -734,7 +752,7 @@ fn keys_typed_right_after_removing_an_attachment_reach_the_path_field() {
         display.launch(dir, s.k.bus.as_deref().unwrap(), "en_US.UTF-8")
     });
     let compose = display.open_compose(&main).expect("compose window");
-    xdotool(&display.name, &["windowfocus", "--sync", &compose]);
+    display.focus(&compose);
     std::thread::sleep(Duration::from_millis(500));
     let key = |k: &str| xdotool(&display.name, &["key", k]);
     let typed = |t: &str| xdotool(&display.name, &["type", "--delay", "5", t]);
@@ -761,11 +779,9 @@ fn keys_typed_right_after_removing_an_attachment_reach_the_path_field() {
     key("Return");
     std::thread::sleep(Duration::from_millis(1500));
     key("ctrl+s");
-    std::thread::sleep(Duration::from_millis(1500));
+    let drafts = drafts_when(dir, |d| d.len() == 1 && d[0].1.attachments.len() == 2);
     let _ = app.kill();
     let _ = app.wait();
-    let state = koperta::ui::app::App::headless(koperta::paths::Paths::under(dir));
-    let (drafts, _) = state.store.drafts();
     assert_eq!(drafts.len(), 1);
     let names: Vec<String> = drafts[0]
         .1
@@ -798,7 +814,7 @@ fn fast_typing_after_ctrl_shift_b_and_several_paths_lose_nothing() {
         display.launch(dir, s.k.bus.as_deref().unwrap(), "en_US.UTF-8")
     });
     let compose = display.open_compose(&main).expect("compose window");
-    xdotool(&display.name, &["windowfocus", "--sync", &compose]);
+    display.focus(&compose);
     std::thread::sleep(Duration::from_millis(500));
     // One xdotool run of keys (its `type` takes every argument after it).
     let keys = |parts: &[&str]| {
@@ -838,11 +854,11 @@ fn fast_typing_after_ctrl_shift_b_and_several_paths_lose_nothing() {
     keys(&parts);
     std::thread::sleep(Duration::from_millis(2000));
     xdotool(&display.name, &["key", "ctrl+s"]);
-    std::thread::sleep(Duration::from_millis(1500));
+    let drafts = drafts_when(dir, |d| {
+        d.len() == 1 && d[0].1.attachments.len() == names.len()
+    });
     let _ = app.kill();
     let _ = app.wait();
-    let state = koperta::ui::app::App::headless(koperta::paths::Paths::under(dir));
-    let (drafts, _) = state.store.drafts();
     assert_eq!(drafts.len(), 1);
     let d = &drafts[0].1;
     assert_eq!(

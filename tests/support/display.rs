@@ -129,18 +129,35 @@ impl Display {
         None
     }
 
-    /// Presses Ctrl+N in `main` until a compose window appears; returns it.
-    /// Without a window manager the keyboard goes where it is sent, and a
-    /// press that comes before the window is ready for input is lost.
+    /// Gives `window` the keyboard focus and waits (up to 10 s) until the
+    /// X server says it has it. Without a window manager the focus is only
+    /// where it is put, and `windowfocus` on a window not yet mapped fails
+    /// without a word (seen on a loaded CI machine: every key of a test
+    /// went to the main window).
+    pub fn focus(&self, window: &str) {
+        let started = Instant::now();
+        while started.elapsed() < Duration::from_secs(10) {
+            self.xdotool(&["windowfocus", "--sync", window]);
+            if self.xdotool(&["getwindowfocus"]) == window {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        panic!("window {window} never took the keyboard focus");
+    }
+
+    /// Presses Ctrl+N in `main` until a compose window is mapped; returns
+    /// it. Without a window manager the keyboard goes where it is sent, and
+    /// a press that comes before the window is ready for input is lost.
     pub fn open_compose(&self, main: &str) -> Option<String> {
         for _ in 0..5 {
-            self.xdotool(&["windowfocus", "--sync", main]);
+            self.focus(main);
             std::thread::sleep(Duration::from_millis(300));
             self.xdotool(&["key", "ctrl+n"]);
             let started = Instant::now();
             while started.elapsed() < Duration::from_secs(3) {
                 let other = self
-                    .xdotool(&["search", "--name", "Koperta"])
+                    .xdotool(&["search", "--onlyvisible", "--name", "Koperta"])
                     .lines()
                     .find(|w| *w != main)
                     .map(str::to_string);
