@@ -26,6 +26,7 @@ pub mod paths;
 pub mod report;
 pub mod secrets;
 pub mod smtp;
+pub mod spell;
 pub mod store;
 #[cfg(feature = "gui")]
 pub mod ui;

@@ -4,7 +4,8 @@
 # Installs what the tests need, then runs them:
 #  - Debian packages (with apt-get, when run as root): a C compiler for the
 #    crypto crates, D-Bus and gnome-keyring (the real Secret Service),
-#    libsecret-tools (an independent look into the keyring), Python with
+#    libsecret-tools (an independent look into the keyring), the Polish
+#    and English Hunspell dictionaries (spell checking), Python with
 #    venv (the SMTP test peer), Xvfb, xdotool, xclip and ImageMagick (the real
 #    windows, driven and photographed) and the X11 libraries iced loads;
 #  - a Python venv in target/test-venv with aiosmtpd (the SMTP peer) and
@@ -17,7 +18,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(gcc libc6-dev pkg-config ca-certificates openssl dbus dbus-daemon gnome-keyring
-          libsecret-tools python3 python3-venv dnsmasq-base
+          libsecret-tools python3 python3-venv dnsmasq-base hunspell-pl hunspell-en-us
           desktop-file-utils appstream libxml2-utils flatpak-builder dpkg-dev
           xvfb xdotool xclip imagemagick dunst libx11-6 libx11-xcb1 libxcursor1 libxi6 libxkbcommon-x11-0)
 

@@ -202,3 +202,23 @@ impl Localize for crate::outbox::later::LaterError {
         }
     }
 }
+
+impl Localize for crate::spell::SpellError {
+    fn localize(&self) -> String {
+        use crate::spell::SpellError as E;
+        match self {
+            E::NotInstalled("pl") => t!("spell-error-not-installed-pl"),
+            E::NotInstalled(_) => t!("spell-error-not-installed-en"),
+            E::Unreadable { path, reason } => t!(
+                "spell-error-unreadable",
+                path = path.display().to_string(),
+                reason = reason.as_str()
+            ),
+            E::Damaged { path, reason } => t!(
+                "spell-error-damaged",
+                path = path.display().to_string(),
+                reason = reason.as_str()
+            ),
+        }
+    }
+}

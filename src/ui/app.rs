@@ -26,6 +26,7 @@ use crate::t;
 mod account_io;
 mod compose_io;
 mod main_io;
+mod spell_io;
 
 /// How often the outbox is read again from disk.
 const OUTBOX_REREAD: Duration = Duration::from_secs(30);
@@ -105,6 +106,8 @@ pub struct App {
     pub(super) index_asked: u64,
     /// The index the lists show.
     pub(super) index_shown: u64,
+    /// The dictionaries and the person's own words.
+    spelling: spell_io::Spelling,
 }
 
 /// Everything that can happen.
@@ -185,6 +188,15 @@ pub enum Message {
     Sent(window::Id, super::sent_view::Message),
     /// The frame probe's tick (benches only).
     Probe,
+    /// A language's dictionary was read (its code), or why not.
+    SpellerLoaded(
+        &'static str,
+        Result<std::sync::Arc<crate::spell::Speller>, String>,
+    ),
+    /// The person's own words were read, or why not.
+    PersonalRead(Result<crate::spell::Personal, String>),
+    /// The person's own words were written, or why not.
+    WordSaved(Result<(), String>),
     /// An edited failed message left the outbox (or why not).
     Withdrawn(window::Id, Result<(), String>),
     /// What the store holds, read off the UI thread (its generation).
@@ -266,6 +278,7 @@ impl App {
             purge_due: None,
             index_asked: 0,
             index_shown: 0,
+            spelling: spell_io::Spelling::default(),
         };
         app.relist();
         app
@@ -578,6 +591,9 @@ impl App {
                 self.compose_action(id, action)
             }
             Message::Input(id, input) => self.input(id, input),
+            Message::SpellerLoaded(code, result) => self.speller_loaded(code, result),
+            Message::PersonalRead(result) => self.personal_read(result),
+            Message::WordSaved(result) => self.word_saved(result),
             Message::CloseRequested(id) => match self.windows.get(&id) {
                 Some(Screen::Compose(_)) => self.close_compose(id),
                 // A half-filled account form is not thrown away unasked.

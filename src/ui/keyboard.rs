@@ -39,6 +39,9 @@ pub enum Input {
     Undo,
     /// Ctrl+Shift+Z or Ctrl+Y: redo the edit undone last.
     Redo,
+    /// F7: spelling suggestions for the word at the cursor (or the next
+    /// misspelt one), as F7 checks spelling in Thunderbird.
+    Spelling,
 }
 
 impl App {
@@ -75,6 +78,11 @@ impl App {
             }
             Input::Escape => {
                 if let Some(Screen::Compose(c)) = self.windows.get_mut(&id) {
+                    // Esc closes the spelling suggestions, the cursor back
+                    // where it was.
+                    if c.spell_popup_open() && !c.sending_now() {
+                        return self.update(Message::Compose(id, compose::Message::SpellClose));
+                    }
                     // Esc during the undo delay takes the message back.
                     if c.escape() {
                         return self.undo(id);
@@ -120,6 +128,9 @@ impl App {
                 } else {
                     self.update(Message::Compose(id, compose::Message::UndoEdit))
                 }
+            }
+            Input::Spelling if is_compose => {
+                self.update(Message::Compose(id, compose::Message::SpellCheck))
             }
             Input::Redo if is_compose => {
                 self.update(Message::Compose(id, compose::Message::RedoEdit))
@@ -179,6 +190,7 @@ pub(super) fn shortcut(key: &Key, modifiers: keyboard::Modifiers) -> Option<Inpu
     let input = match key.as_ref() {
         Key::Named(Named::Enter) if modifiers.command() => Input::Send,
         Key::Named(Named::Escape) => Input::Escape,
+        Key::Named(Named::F7) => Input::Spelling,
         Key::Character(c) if modifiers.command() && c.eq_ignore_ascii_case("n") => {
             Input::NewMessage
         }

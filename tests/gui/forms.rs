@@ -78,10 +78,11 @@ fn d24_a_long_from_list_opens_as_a_menu_that_fits_the_window() {
     );
     let view = || compose::view(&state, window::Id::unique(), &accounts, Vec::new(), None);
     // The From list, clicked where it is drawn (its label is not a text
-    // widget to find); rows are about 30 px from y 96.
+    // widget to find; the line under the header bar says what is
+    // missing); rows are about 30 px from y 120.
     let open_and_click = |y: f32, photo: bool| -> Vec<compose::Message> {
         let mut ui = support::app::simulator_at_window_size(view());
-        ui.point_at((400.0, 80.0));
+        ui.point_at((400.0, 104.0));
         let _ = ui.simulate(iced_test::simulator::click());
         if photo {
             support::app::photograph(
@@ -107,10 +108,10 @@ fn d24_a_long_from_list_opens_as_a_menu_that_fits_the_window() {
         })
     };
     // The second row is there to choose.
-    let second = open_and_click(141.0, true);
+    let second = open_and_click(165.0, true);
     assert_eq!(chose(&second), Some(1), "the second account");
     // Where an eleventh row would be, the menu has ended: nothing chosen.
-    let eleventh = open_and_click(430.0, false);
+    let eleventh = open_and_click(454.0, false);
     assert_eq!(chose(&eleventh), None, "the menu is ten rows tall");
 }
 

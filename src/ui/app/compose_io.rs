@@ -48,14 +48,17 @@ impl App {
             draft.signature = false;
         }
         let (id, open) = window::open(compose_window_settings());
-        self.windows.insert(
-            id,
-            Screen::Compose(Box::new(compose::State::with_sizes(draft_id, draft, sizes))),
-        );
+        let mut state = compose::State::with_sizes(draft_id, draft, sizes);
+        // Checked in the app's language until the person picks another.
+        state.check_in(crate::i18n::resolve(self.settings().language));
+        let lang = state.spell_language();
+        self.windows.insert(id, Screen::Compose(Box::new(state)));
         self.relist();
+        let spelling = self.want_spelling(lang);
         // The cursor starts in To.
         open.map(Message::Opened)
             .chain(compose::focus_field(id, "to"))
+            .chain(spelling)
     }
 
     /// The signature of `account`, when it has one.
@@ -223,6 +226,8 @@ impl App {
         use compose::Action as A;
         match action {
             A::None => Task::none(),
+            A::SpellLanguage(lang) => self.want_spelling(lang),
+            A::AddWord(word) => self.add_word(word),
             A::Save => self.save_draft_as(id, true),
             A::PickFiles => Task::perform(
                 async {

@@ -84,6 +84,16 @@ pub enum Message {
     SendAnyway,
     /// "Cancel" to it: back to the message.
     ConcernsCancel,
+    /// The language the message is checked in (or none).
+    SpellLanguage(super::SpellChoice),
+    /// F7: suggestions for the misspelt word at the cursor or after it.
+    SpellCheck,
+    /// Put this correction in the word's place.
+    SpellPick(String),
+    /// Add the word to the person's dictionary.
+    SpellAdd,
+    /// Close the suggestions.
+    SpellClose,
 }
 
 /// What the app must do after an update.
@@ -120,4 +130,9 @@ pub enum Action {
     /// The sender changed (from this account): its signature in the text
     /// becomes the new sender's.
     FromChanged(Option<AccountId>),
+    /// Check the message in this language from now on (load its
+    /// dictionary), or in none.
+    SpellLanguage(Option<crate::i18n::Language>),
+    /// Add this word to the person's dictionary.
+    AddWord(String),
 }

@@ -281,6 +281,8 @@ pub struct State {
     /// When the attachment in `removed` was removed (Ctrl+Z undoes
     /// whichever came last: that or the last edit of the body).
     removed_at: Option<std::time::Instant>,
+    /// Spell checking: the language, its checker, the suggestions popup.
+    spell: Spell,
 }
 
 impl State {
@@ -332,6 +334,7 @@ impl State {
             send_at: None,
             checks: crate::config::SendChecks::default(),
             leaving_outbox: false,
+            spell: Spell::new(crate::i18n::Language::Auto),
         }
     }
 
@@ -585,6 +588,11 @@ impl State {
                 self.asking_concerns.clear();
                 self.send_at = None;
             }
+            m @ (Message::SpellLanguage(_)
+            | Message::SpellCheck
+            | Message::SpellPick(_)
+            | Message::SpellAdd
+            | Message::SpellClose) => return self.apply_spell(m),
             m @ (Message::SendLater
             | Message::LaterText(_)
             | Message::LaterAt(_)
@@ -758,10 +766,12 @@ mod history;
 mod later;
 mod lifecycle;
 mod message;
+mod spell;
 mod suggest;
 mod view;
 
 pub use later::{LATER_ID, LaterForm};
 pub use message::{Action, Message};
+pub use spell::{SPELL_FIRST, Spell, SpellChoice};
 pub use suggest::suggestion_keys;
 pub use view::{encoded_size, view};

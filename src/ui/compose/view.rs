@@ -30,7 +30,11 @@ fn body_and_attachments<'a>(
         .placeholder(t!("compose-body-placeholder"))
         .on_action(Message::Body)
         .height(Length::Fill)
-        .padding(8);
+        .padding(8)
+        .highlight_with::<crate::ui::widget::spell_marks::SpellMarks>(
+            state.checker().cloned(),
+            crate::ui::widget::spell_marks::format,
+        );
     let count = state.draft.attachments.len();
     // The attachment removed last can be put back (a tryout removed one
     // with a stray Space).
@@ -325,12 +329,15 @@ pub fn view<'a>(
             .spacing(8)
             .align_y(iced::Alignment::Center),
         )
+        .push(super::spell::subject_marks(state))
         // The body and the attachment strip share what the window has
         // left: the strip shrinks before the body goes below its least
         // height.
         .push(iced::widget::responsive(move |size| {
             body_and_attachments(state, window, size.height, size_limit)
-        }));
+        }))
+        .push(super::spell::popup(state, window))
+        .push(super::spell::note(state));
     content = content.push(
         row![
             // Cleared at Enter even for keys typed before the next frame.
@@ -344,6 +351,7 @@ pub fn view<'a>(
             button(text(t!("compose-attach-path")))
                 .style(crate::ui::style::secondary)
                 .on_press(Message::AttachTyped),
+            super::spell::language_picker(state),
         ]
         .spacing(6),
     );
@@ -357,25 +365,28 @@ pub fn view<'a>(
         .map(|p| p.localize())
         .collect();
     let can_send = problems.is_empty() && !state.sending_now();
-    let status: Element<'a, Message> = match &state.sending {
-        Sending::Idle if state.said_saved => text(t!("compose-saved")).size(13).into(),
-        Sending::Idle if !blocking.is_empty() => text(blocking.join(" ")).size(13).into(),
-        Sending::Idle => text("").into(),
+    // The state of the message, on a line of its own under the header
+    // bar: a long reason squeezed beside the buttons made a tall column,
+    // and "Sending… 100%" ran into "Stop sending" (a ninth tryout).
+    let status: Option<Element<'a, Message>> = match &state.sending {
+        Sending::Idle if state.said_saved => Some(text(t!("compose-saved")).size(13).into()),
+        Sending::Idle if !blocking.is_empty() => Some(text(blocking.join(" ")).size(13).into()),
+        Sending::Idle => None,
         Sending::InProgress(done, all) => {
             let pct = if *all > 0 {
                 (*done as f64 / *all as f64 * 100.0).min(100.0)
             } else {
                 0.0
             };
-            text(t!("compose-sending", percent = format!("{pct:.0}"))).into()
+            Some(text(t!("compose-sending", percent = format!("{pct:.0}"))).into())
         }
-        Sending::Failed(reason) => text(reason.text()).style(text::danger).into(),
-        Sending::Sent => text(t!("compose-sent")).into(),
-        Sending::Queueing => text(t!("compose-queueing")).into(),
-        Sending::Held(until) => match until.saturating_sub(crate::outbox::now()) {
+        Sending::Failed(reason) => Some(text(reason.text()).style(text::danger).into()),
+        Sending::Sent => Some(text(t!("compose-sent")).into()),
+        Sending::Queueing => Some(text(t!("compose-queueing")).into()),
+        Sending::Held(until) => Some(match until.saturating_sub(crate::outbox::now()) {
             0 => text(t!("compose-held-now")).into(),
             seconds => text(t!("compose-held", seconds = seconds)).into(),
-        },
+        }),
     };
     // The header bar: the actions first, as in every mail program.
     use crate::ui::icon::{Icon, with_label};
@@ -406,7 +417,7 @@ pub fn view<'a>(
             button(with_label(Icon::Save, t!("compose-save")))
                 .style(crate::ui::style::secondary)
                 .on_press(Message::Save),
-            container(status).width(Length::Fill),
+            iced::widget::space::horizontal(),
         ]
         .push(cancel)
         .spacing(crate::ui::style::space::S)
@@ -415,6 +426,11 @@ pub fn view<'a>(
     .padding([crate::ui::style::space::S, crate::ui::style::space::M])
     .width(Length::Fill)
     .style(crate::ui::style::bar);
+    let bar = column![bar].push(status.map(|s| {
+        container(s)
+            .padding([crate::ui::style::space::XS, crate::ui::style::space::M])
+            .width(Length::Fill)
+    }));
     if let Some(later) = &state.later {
         content = content.push(later_picker(later, window));
     }

@@ -8,6 +8,7 @@
 //! Space presses.
 
 pub mod focusable;
+pub mod spell_marks;
 pub mod submit_clears;
 
 /// The methods of a widget that only wraps `self.content` (its one child,
