@@ -660,3 +660,4 @@ spell-error-not-installed-en = No English dictionary is installed (on Debian and
 spell-error-unreadable = The dictionary { $path } cannot be read: { $reason }
 spell-error-damaged = The dictionary { $path } is damaged: { $reason }
 spell-error-personal = Your own dictionary could not be read or written: { $reason }
+compose-scheduled = Scheduled: goes at { $time }. A change takes it out of the schedule until you send it again.

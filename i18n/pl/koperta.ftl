@@ -692,3 +692,4 @@ spell-error-not-installed-en = Nie zainstalowano słownika angielskiego (w Debia
 spell-error-unreadable = Nie można odczytać słownika { $path }: { $reason }
 spell-error-damaged = Słownik { $path } jest uszkodzony: { $reason }
 spell-error-personal = Nie udało się odczytać ani zapisać Twojego słownika: { $reason }
+compose-scheduled = Zaplanowana: wyjdzie { $time }. Zmiana zdejmuje ją z planu, dopóki nie wyślesz jej ponownie.

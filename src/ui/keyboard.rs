@@ -84,8 +84,13 @@ impl App {
                         return self.update(Message::Compose(id, compose::Message::SpellClose));
                     }
                     // Esc during the undo delay takes the message back.
+                    let asking = c.is_asking();
                     if c.escape() {
                         return self.undo(id);
+                    }
+                    // A question closed: the cursor goes back to the text.
+                    if asking {
+                        return compose::focus_field(id, c.field_to_return_to());
                     }
                 } else if let Some(w) = self.main.wizard() {
                     let message = match w.step() {

@@ -177,10 +177,13 @@ impl App {
     /// retry asks first, and a delivery keeps the newer text as a draft).
     pub(super) fn withdraw(&mut self, id: window::Id) -> Task<Message> {
         let failed = match self.windows.get(&id) {
-            Some(Screen::Compose(c)) => c
-                .outbox_id()
-                .and_then(|o| self.engine.get(o))
-                .is_some_and(|m| m.sidecar.state == State::Failed),
+            Some(Screen::Compose(c)) => {
+                c.outbox_id()
+                    .and_then(|o| self.engine.get(o))
+                    .is_some_and(|m| {
+                        matches!(m.sidecar.state, State::Failed | State::Scheduled { .. })
+                    })
+            }
             _ => false,
         };
         if !failed {

@@ -587,6 +587,7 @@ fn send_asks_when_a_typed_path_was_never_attached() {
 /// edited.
 #[test]
 fn a_draft_opened_from_drafts_takes_its_waiting_message_out_of_the_outbox() {
+    use koperta::outbox::{Failure, Reason, State};
     let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
     i18n::apply(Language::En);
     let (mut app, acc, _home) = app_with_account();
@@ -600,9 +601,16 @@ fn a_draft_opened_from_drafts_takes_its_waiting_message_out_of_the_outbox() {
     app.store.save_draft("d1", &draft).unwrap();
     let reread = app.refresh();
     drive(&mut app, &rt, reread);
-    queue_far_off(&app, &acc, &draft, "d1");
+    let id = queue_far_off(&app, &acc, &draft, "d1");
+    // Failed, to be tried again later.
+    let mut m = app.engine.get(&id).unwrap();
+    m.sidecar.state = State::Failed;
+    m.sidecar.next_try = Some(u64::MAX / 2);
+    m.sidecar.failure = Some(Failure::new(Reason::Interrupted));
+    app.store.outbox_update(&id, &m.sidecar).unwrap();
+    let _ = app.engine.reload();
     app.relist();
-    assert_eq!(app.engine.entries().len(), 1);
+    assert_eq!(app.engine.get(&id).unwrap().sidecar.state, State::Failed);
     support::app::send(
         &mut app,
         &rt,
@@ -622,4 +630,133 @@ fn a_draft_opened_from_drafts_takes_its_waiting_message_out_of_the_outbox() {
         app.store.draft("d1").unwrap().is_some(),
         "the draft is kept"
     );
+}
+
+/// Tryout 9 opened a scheduled message from the Outbox only to look at
+/// it, closed the window, and the schedule was gone (the message left the
+/// outbox when it was opened). Opened from the Outbox or from Drafts, it
+/// keeps its time; the window says when it goes; closed unchanged, it is
+/// still scheduled; the first change takes it out, so its older text
+/// never goes.
+#[test]
+fn a_scheduled_message_opened_to_look_keeps_its_time_and_a_change_takes_it_out() {
+    use koperta::outbox::State;
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::En);
+    let (mut app, acc, _home) = app_with_account();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let draft = Draft {
+        account: Some(acc.id.clone()),
+        to: "jan@example.com".into(),
+        subject: "Plan".into(),
+        ..Draft::default()
+    };
+    app.store.save_draft("d1", &draft).unwrap();
+    let reread = app.refresh();
+    drive(&mut app, &rt, reread);
+    let id = queue_far_off(&app, &acc, &draft, "d1");
+    app.relist();
+    let window_of = |app: &App| {
+        *app.windows
+            .iter()
+            .find(|(_, s)| matches!(s, Screen::Compose(_)))
+            .expect("a compose window")
+            .0
+    };
+    for from_drafts in [false, true] {
+        let open = if from_drafts {
+            main_window::Message::OpenDraft("d1".into())
+        } else {
+            main_window::Message::Edit(id.clone())
+        };
+        support::app::send(&mut app, &rt, Message::Main(open));
+        let w = window_of(&app);
+        let Some(Screen::Compose(c)) = app.windows.get(&w) else {
+            panic!("compose window")
+        };
+        assert!(c.is_scheduled(), "from drafts: {from_drafts}");
+        let time = koperta::report::outbox::local_time(u64::MAX / 2);
+        {
+            let mut ui = support::app::simulator_at_window_size(app.view(w));
+            let said = format!(
+                "Scheduled: goes at {time}. A change takes it out of the schedule until you send it again."
+            );
+            assert!(ui.find(said.as_str()).is_ok(), "the window says when");
+        }
+        // Closed unchanged (Ctrl+W): no question, still scheduled.
+        support::app::send(&mut app, &rt, Message::CloseRequested(w));
+        let closed = app.update(Message::Closed(w));
+        drive(&mut app, &rt, closed);
+        assert!(matches!(
+            app.engine.get(&id).map(|m| m.sidecar.state),
+            Some(State::Scheduled { .. })
+        ));
+        assert!(
+            app.main.notice().is_some_and(|n| n.contains(&time)),
+            "the toast says when it goes: {:?}",
+            app.main.notice()
+        );
+    }
+    // Opened again and changed: out of the schedule, the draft kept.
+    support::app::send(
+        &mut app,
+        &rt,
+        Message::Main(main_window::Message::Edit(id.clone())),
+    );
+    let w = window_of(&app);
+    support::app::send(
+        &mut app,
+        &rt,
+        Message::Compose(w, compose::Message::Subject("Plan B".into())),
+    );
+    assert!(app.engine.get(&id).is_none(), "no longer scheduled");
+    let Some(Screen::Compose(c)) = app.windows.get(&w) else {
+        panic!("compose window")
+    };
+    assert!(!c.is_scheduled());
+    assert_eq!(c.draft().subject, "Plan B");
+}
+
+/// Tryout 9 pressed Esc on the question asked before sending, then typed:
+/// no field had the focus, and the letters went nowhere. Esc and Cancel
+/// put the cursor back in the field typed in last (here the body).
+#[test]
+fn esc_or_cancel_on_the_question_before_sending_puts_the_cursor_back_in_the_text() {
+    use iced::widget::text_editor::{Action as EditorAction, Edit};
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::Pl);
+    let (mut app, acc, _home) = app_with_account();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let w = compose_window(
+        &mut app,
+        Draft {
+            account: Some(acc.id.clone()),
+            to: "jan@example.com".into(),
+            ..Draft::default()
+        },
+    );
+    for c in "Przesyłam w załączniku raport.".chars() {
+        let _ = app.update(Message::Compose(
+            w,
+            compose::Message::Body(EditorAction::Edit(Edit::Insert(c))),
+        ));
+    }
+    for by_esc in [true, false] {
+        support::app::send(&mut app, &rt, Message::Compose(w, compose::Message::Send));
+        let Some(Screen::Compose(c)) = app.windows.get_mut(&w) else {
+            panic!("window")
+        };
+        assert!(c.is_asking(), "no subject, no attachment: asked");
+        if by_esc {
+            assert!(!c.escape(), "nothing to take back");
+            assert!(!c.is_asking());
+            assert_eq!(c.field_to_return_to(), "body");
+        } else {
+            assert_eq!(
+                c.update(compose::Message::ConcernsCancel),
+                compose::Action::Focus("body")
+            );
+        }
+    }
+    i18n::apply(Language::En);
 }

@@ -79,10 +79,15 @@ impl App {
             // when it may have been sent or is going now, the window is
             // tied to it.
             A::Compose(Some(draft_id)) => match self.engine.by_draft(&draft_id) {
+                // A scheduled one too: it keeps its time until it is
+                // changed (a ninth tryout only looked, closed, and the
+                // schedule was gone).
                 Some(m)
                     if matches!(
                         m.sidecar.state,
-                        crate::outbox::State::MaybeSent | crate::outbox::State::Sending { .. }
+                        crate::outbox::State::MaybeSent
+                            | crate::outbox::State::Sending { .. }
+                            | crate::outbox::State::Scheduled { .. }
                     ) =>
                 {
                     self.open_draft(draft_id, None, Some(m.id))
@@ -178,10 +183,14 @@ impl App {
                     return Task::none();
                 };
                 // A message that may have been sent stays in the outbox: the
-                // window asks before sending it again. Any other is taken
-                // out while it is edited, so the outbox cannot send the old
-                // version meanwhile.
-                if m.sidecar.state == crate::outbox::State::MaybeSent {
+                // window asks before sending it again. A scheduled one stays
+                // until it is changed (opened only to look, it keeps its
+                // time). Any other is taken out while it is edited, so the
+                // outbox cannot send the old version meanwhile.
+                if matches!(
+                    m.sidecar.state,
+                    crate::outbox::State::MaybeSent | crate::outbox::State::Scheduled { .. }
+                ) {
                     self.open_draft(draft_id, None, Some(id))
                 } else {
                     self.open_draft(draft_id, Some(id), None)

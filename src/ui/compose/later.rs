@@ -28,6 +28,20 @@ impl State {
         self.send_at
     }
 
+    /// When the scheduled outbox message this window shows goes (opened
+    /// to look at or change it), unless it is changed.
+    pub fn scheduled_at(&self) -> Option<u64> {
+        self.scheduled_at.filter(|_| self.is_scheduled())
+    }
+
+    /// Whether the window shows a message scheduled in the outbox: it
+    /// goes at its time unless changed.
+    pub fn is_scheduled(&self) -> bool {
+        self.scheduled_at.is_some()
+            && self.outbox_id.is_some()
+            && matches!(self.sending, super::Sending::Idle)
+    }
+
     /// Handles the picker's messages.
     pub(super) fn apply_later(&mut self, message: Message) -> Action {
         match message {
@@ -68,7 +82,10 @@ impl State {
                     Err(e) => f.error = Some(e.localize()),
                 }
             }
-            Message::LaterCancel => self.later = None,
+            Message::LaterCancel => {
+                self.later = None;
+                return Action::Focus(self.field_to_return_to());
+            }
             _ => {}
         }
         Action::None

@@ -48,6 +48,13 @@ impl State {
     /// it pressed Send).
     pub fn tie_to(&mut self, message: Option<&Stored>) {
         self.outbox_id = message.map(|m| m.id.clone());
+        // Scheduled: it goes at its time unless changed (the first change
+        // takes it out of the schedule, see `State::update`).
+        if let Some(m) = message
+            && let crate::outbox::State::Scheduled { at } = m.sidecar.state
+        {
+            self.scheduled_at = Some(at);
+        }
         if let Some(m) = message
             && m.sidecar.state == crate::outbox::State::MaybeSent
         {
@@ -149,6 +156,25 @@ impl State {
         self.asking_concerns.clear();
         self.later = None;
         false
+    }
+
+    /// Whether a question or Send later's picker is open in the window.
+    pub fn is_asking(&self) -> bool {
+        self.asking_close
+            || self.asking_resend
+            || !self.asking_concerns.is_empty()
+            || self.later.is_some()
+    }
+
+    /// The field the cursor goes back to when a question or a picker
+    /// closes: the one typed in last, else the body (a ninth tryout's Esc
+    /// on a question left no field with the focus, and the next keys went
+    /// nowhere).
+    pub fn field_to_return_to(&self) -> &'static str {
+        super::FOCUS_ORDER[self
+            .focus
+            .filter(|i| *i < super::FOCUS_ORDER.len())
+            .unwrap_or(4)]
     }
 
     /// Undo of the send asked for (Esc, Ctrl+Z): `true` when the message
@@ -309,6 +335,7 @@ impl State {
             self.take_back_once_queued = false;
         }
         self.outbox_id = Some(outbox_id);
+        self.scheduled_at = None;
         self.unsent_changes = self.edited_at != self.queued_edit;
         self.sending = match held_until {
             Some(until) => Sending::Held(until),
@@ -344,6 +371,7 @@ impl State {
         match result {
             Ok(()) => {
                 self.outbox_id = None;
+                self.scheduled_at = None;
                 self.sending = Sending::Idle;
                 self.take_back_once_queued = false;
                 self.notice = Some(super::Notice::Said(done));

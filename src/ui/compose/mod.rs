@@ -278,6 +278,9 @@ pub struct State {
     /// The time (Unix seconds) the message is to go at, when Send later
     /// was chosen; `None` for a send now (after the undo delay).
     send_at: Option<u64>,
+    /// The time (Unix seconds) of the scheduled outbox message this window
+    /// was opened on, while it stays scheduled.
+    scheduled_at: Option<u64>,
     /// When the attachment in `removed` was removed (Ctrl+Z undoes
     /// whichever came last: that or the last edit of the body).
     removed_at: Option<std::time::Instant>,
@@ -332,6 +335,7 @@ impl State {
             removed_at: None,
             later: None,
             send_at: None,
+            scheduled_at: None,
             checks: crate::config::SendChecks::default(),
             leaving_outbox: false,
             spell: Spell::new(crate::i18n::Language::Auto),
@@ -389,6 +393,7 @@ impl State {
         let held = matches!(self.sending, Sending::Held(_));
         let failed_in_outbox =
             matches!(self.sending, Sending::Failed(_)) && self.outbox_id.is_some();
+        let scheduled = self.is_scheduled();
         let edited = self.edited_at;
         let action = self.apply(message);
         let edit = self.edited_at != edited && matches!(action, Action::None | Action::Focus(_));
@@ -401,7 +406,9 @@ impl State {
         // the outbox's own) must never send the older text and then
         // delete the draft that holds the newer (a tryout lost an edit
         // this way).
-        if failed_in_outbox && edit {
+        // And an edit of a scheduled message: it leaves the schedule (a
+        // Send or Send later puts it back), so the older text never goes.
+        if (failed_in_outbox || scheduled) && edit {
             return Action::Withdraw;
         }
         action
@@ -428,7 +435,10 @@ impl State {
                 self.resend_confirmed = true;
                 return Action::Send;
             }
-            Message::ResendNo => self.asking_resend = false,
+            Message::ResendNo => {
+                self.asking_resend = false;
+                return Action::Focus(self.field_to_return_to());
+            }
             Message::From(choice) => {
                 let old = self.draft.account.replace(choice.id);
                 self.changed();
@@ -587,6 +597,7 @@ impl State {
             Message::ConcernsCancel => {
                 self.asking_concerns.clear();
                 self.send_at = None;
+                return Action::Focus(self.field_to_return_to());
             }
             m @ (Message::SpellLanguage(_)
             | Message::SpellCheck
@@ -606,7 +617,10 @@ impl State {
             Message::Save => return Action::Save,
             Message::CloseKeep => return Action::CloseKeep,
             Message::CloseDiscard => return Action::CloseDiscard,
-            Message::CloseCancel => self.asking_close = false,
+            Message::CloseCancel => {
+                self.asking_close = false;
+                return Action::Focus(self.field_to_return_to());
+            }
             // Into the recipient field being typed in, in place of what
             // was typed of it.
             Message::Highlight(n) => self.highlight = n,

@@ -369,6 +369,15 @@ pub fn view<'a>(
     // bar: a long reason squeezed beside the buttons made a tall column,
     // and "Sending… 100%" ran into "Stop sending" (a ninth tryout).
     let status: Option<Element<'a, Message>> = match &state.sending {
+        // Opened from the Outbox: when it goes, and what a change does.
+        Sending::Idle if state.is_scheduled() => Some(
+            text(t!(
+                "compose-scheduled",
+                time = crate::report::outbox::local_time(state.scheduled_at().unwrap_or_default())
+            ))
+            .size(13)
+            .into(),
+        ),
         Sending::Idle if state.said_saved => Some(text(t!("compose-saved")).size(13).into()),
         Sending::Idle if !blocking.is_empty() => Some(text(blocking.join(" ")).size(13).into()),
         Sending::Idle => None,

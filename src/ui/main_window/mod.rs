@@ -624,7 +624,12 @@ pub fn closed_while_queued(sidecar: &crate::store::Sidecar) -> String {
     let subject = subject_or_none(&sidecar.subject);
     match sidecar.state {
         S::Sending { .. } => t!("main-closed-sending", subject = subject),
-        S::Held { .. } | S::Scheduled { .. } | S::Due => {
+        S::Scheduled { at } => t!(
+            "main-closed-scheduled",
+            subject = subject,
+            time = crate::report::outbox::local_time(at)
+        ),
+        S::Held { .. } | S::Due => {
             t!("main-closed-queued", subject = subject)
         }
         S::Failed if sidecar.next_try.is_some() => t!("main-closed-queued", subject = subject),
