@@ -661,3 +661,4 @@ spell-error-unreadable = The dictionary { $path } cannot be read: { $reason }
 spell-error-damaged = The dictionary { $path } is damaged: { $reason }
 spell-error-personal = Your own dictionary could not be read or written: { $reason }
 compose-scheduled = Scheduled: goes at { $time }. A change takes it out of the schedule until you send it again.
+compose-none-chosen = No file was chosen. You can also type a file’s path in the field below, or drop files on this window.

@@ -693,3 +693,4 @@ spell-error-unreadable = Nie można odczytać słownika { $path }: { $reason }
 spell-error-damaged = Słownik { $path } jest uszkodzony: { $reason }
 spell-error-personal = Nie udało się odczytać ani zapisać Twojego słownika: { $reason }
 compose-scheduled = Zaplanowana: wyjdzie { $time }. Zmiana zdejmuje ją z planu, dopóki nie wyślesz jej ponownie.
+compose-none-chosen = Nie wybrano pliku. Możesz też wpisać ścieżkę pliku w polu poniżej albo upuścić pliki na to okno.

@@ -711,6 +711,15 @@ impl App {
                 );
                 self.read_checks()
             }
+            // Nothing chosen: cancelled, or no file chooser could open (no
+            // desktop portal; a ninth tryout's clicks did nothing, silently).
+            // Either way the other two ways are named.
+            Message::Picked(id, paths) if paths.is_empty() => {
+                if let Some(Screen::Compose(c)) = self.windows.get_mut(&id) {
+                    c.set_notice(Some(compose::Notice::Said(|| t!("compose-none-chosen"))));
+                }
+                Task::none()
+            }
             Message::Picked(id, paths) => self.attach(id, compose::Source::Chosen, paths),
             Message::ContactsSaved(result) => self.contacts_saved(result),
             Message::Attached(id, source, copies, errors) => {

@@ -301,3 +301,38 @@ fn the_undo_delay_of_send_is_chosen_in_settings() {
         main_window::Action::ChangeSetting(koperta::config::SettingChange::UndoSendSeconds(20))
     );
 }
+
+/// Tryout 9 pressed "Choose files…" where no file chooser could open (no
+/// desktop portal) and nothing happened. When no file comes back, the
+/// window names the other two ways to attach, in both languages.
+#[test]
+fn when_no_file_is_chosen_the_window_names_the_path_field_and_dropping() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    let (mut app, acc, _home) = app_with_account();
+    let w = support::app::compose_window(
+        &mut app,
+        Draft {
+            account: Some(acc.id.clone()),
+            ..Draft::default()
+        },
+    );
+    let _ = app.update(Message::Picked(w, Vec::new()));
+    for (lang, said) in [
+        (
+            Language::En,
+            "No file was chosen. You can also type a file’s path in the field below, or drop files on this window.",
+        ),
+        (
+            Language::Pl,
+            "Nie wybrano pliku. Możesz też wpisać ścieżkę pliku w polu poniżej albo upuścić pliki na to okno.",
+        ),
+    ] {
+        i18n::apply(lang);
+        let Some(Screen::Compose(c)) = app.windows.get(&w) else {
+            panic!("window")
+        };
+        assert_eq!(c.notice().as_deref(), Some(said));
+        assert!(c.draft().attachments.is_empty());
+    }
+    i18n::apply(Language::En);
+}

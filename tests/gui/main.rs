@@ -13,6 +13,7 @@ mod held_keys;
 mod index;
 mod language;
 mod modes;
+mod photos;
 mod spelling;
 
 use support::app::{compose_window, drive, outputs};

@@ -274,7 +274,11 @@ pub fn view<'a>(
                     .into()
             })
             .collect();
-        row(chips).spacing(4)
+        // Under the field, not under its label.
+        row(chips).spacing(4).padding(iced::Padding {
+            left: 98.0,
+            ..iced::Padding::ZERO
+        })
     });
     if typed_in == Some(Field::To)
         && let Some(c) = chips.take()
@@ -544,22 +548,31 @@ fn later_picker<'a>(later: &'a super::LaterForm, window: window::Id) -> Element<
             button(text(t!("compose-later-schedule")))
                 .style(button::primary)
                 .on_press(Message::LaterConfirm),
+            button(text(t!("compose-close-cancel")))
+                .style(crate::ui::style::secondary)
+                .on_press(Message::LaterCancel),
+        ]
+        .spacing(6)
+        .align_y(iced::Alignment::Center),
+        // The times offered on a line of their own: beside the others
+        // they were cut at the window's default width (a ninth tryout).
+        row![
             button(text(t!("compose-later-tomorrow")))
                 .style(crate::ui::style::secondary)
                 .on_press(Message::LaterAt(tomorrow)),
             button(text(t!("compose-later-monday")))
                 .style(crate::ui::style::secondary)
                 .on_press(Message::LaterAt(monday)),
-            button(text(t!("compose-close-cancel")))
-                .style(crate::ui::style::secondary)
-                .on_press(Message::LaterCancel),
         ]
         .spacing(6)
-        .align_y(iced::Alignment::Center)
     ]
     .spacing(4);
     if let Some(e) = &later.error {
         c = c.push(text(e.clone()).size(13).style(text::danger));
     }
-    container(c).padding(8).style(container::rounded_box).into()
+    container(c)
+        .padding(8)
+        .width(Length::Fill)
+        .style(container::rounded_box)
+        .into()
 }
