@@ -186,6 +186,16 @@ macro_rules! address_header {
 
 address_header!(ToHeader, "To", "The `To` header: every To recipient.");
 address_header!(CcHeader, "Cc", "The `Cc` header: every Cc recipient.");
+address_header!(
+    ReplyToHeader,
+    "Reply-To",
+    "The `Reply-To` header (RFC 5322 §3.6.2): where replies should go."
+);
+address_header!(
+    ReceiptToHeader,
+    "Disposition-Notification-To",
+    "`Disposition-Notification-To` (RFC 8098 §2.1): a read receipt asked for, to the sender."
+);
 
 /// `To: undisclosed-recipients:;`, for a message with Bcc recipients only
 /// (RFC 5322 §3.6.3 allows a group with no members; mail readers show it
@@ -384,5 +394,43 @@ mod tests {
                 proptest::prop_assert!(line.is_ascii());
             }
         }
+    }
+}
+
+/// `Importance: high` (RFC 2156 §5.3), for a message marked high priority.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Importance;
+
+impl Header for Importance {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("Importance")
+    }
+
+    fn parse(_s: &str) -> Result<Self, BoxError> {
+        Err("write-only".into())
+    }
+
+    fn display(&self) -> HeaderValue {
+        HeaderValue::dangerous_new_pre_encoded(Self::name(), "high".into(), "high".into())
+    }
+}
+
+/// `X-Priority: 1 (Highest)`, the form Thunderbird and Outlook read,
+/// beside [`Importance`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct XPriority;
+
+impl Header for XPriority {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("X-Priority")
+    }
+
+    fn parse(_s: &str) -> Result<Self, BoxError> {
+        Err("write-only".into())
+    }
+
+    fn display(&self) -> HeaderValue {
+        let v = "1 (Highest)".to_string();
+        HeaderValue::dangerous_new_pre_encoded(Self::name(), v.clone(), v)
     }
 }

@@ -465,3 +465,71 @@ fn d23_a_bcc_only_message_says_undisclosed_recipients() {
     let text = String::from_utf8(bytes).unwrap();
     assert!(!text.contains("ukryta@"), "a Bcc address in the headers");
 }
+
+/// High priority and a read receipt, asked for, are the headers mail
+/// programs read (RFC 2156 §5.3 `Importance`, `X-Priority`; RFC 8098
+/// `Disposition-Notification-To` to the sender); neither by default.
+#[test]
+fn high_priority_and_a_read_receipt_are_headers_only_when_asked_for() {
+    let plain = Draft {
+        to: "a@example.com".into(),
+        ..Draft::default()
+    };
+    let asked = Draft {
+        high_priority: true,
+        read_receipt: true,
+        ..plain.clone()
+    };
+    let p = write_and_parse(
+        &asked
+            .build(&account(), &BuildOptions::default())
+            .unwrap()
+            .formatted()
+            .unwrap(),
+    );
+    assert_eq!(header(&p, "Importance"), ["high"]);
+    assert_eq!(header(&p, "X-Priority"), ["1 (Highest)"]);
+    assert_eq!(
+        header(&p, "Disposition-Notification-To"),
+        ["Zofia Żółkiewska <zofia@example.com>"]
+    );
+    let p = write_and_parse(
+        &plain
+            .build(&account(), &BuildOptions::default())
+            .unwrap()
+            .formatted()
+            .unwrap(),
+    );
+    for h in [
+        "Importance",
+        "X-Priority",
+        "Disposition-Notification-To",
+        "Reply-To",
+    ] {
+        assert!(header(&p, h).is_empty(), "{h}");
+    }
+}
+
+/// An identity's Reply-To that is not an address is a problem, found
+/// before anything is built or queued.
+#[test]
+fn an_identity_with_a_wrong_reply_to_is_refused_before_sending() {
+    let mut acc = account();
+    let mut i = koperta::account::Identity::new("Biuro", "biuro@example.com");
+    i.reply_to = "pomoc(at)example.com".into();
+    let id = i.id.clone();
+    acc.identities.push(i);
+    let draft = Draft {
+        to: "a@example.com".into(),
+        identity: Some(id),
+        ..Draft::default()
+    };
+    let problems = draft.validate(Some(&acc));
+    assert!(
+        problems
+            .iter()
+            .any(|p| matches!(p.kind, ProblemKind::InvalidReplyTo(_))),
+        "{problems:?}"
+    );
+    assert!(draft.build(&acc, &BuildOptions::default()).is_err());
+}

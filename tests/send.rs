@@ -430,3 +430,83 @@ fn wrong_password_gives_the_authentication_error() {
     );
     assert!(!transcript.contains("wrong-password"));
 }
+
+/// A server that lets an account send only from its own addresses (as
+/// Postfix's `reject_sender_login_mismatch`) refuses an identity's address
+/// at MAIL FROM: nothing is sent, the reason names the address and what
+/// to do, in English and in Polish, and the message waits in the outbox.
+#[test]
+fn an_identity_the_server_refuses_at_mail_from_is_said_so_and_nothing_is_sent() {
+    let certs = TestCerts::generate();
+    let peer = SmtpPeer::start_with_senders(&certs.valid, &["zofia@example.com"]);
+    let mut s = setup(
+        peer.implicit_port,
+        "implicit-tls",
+        Some(("--ca-file", &certs.ca)),
+        "en_US.UTF-8",
+    );
+    let out = s.k.run(
+        &[
+            "account",
+            "identity",
+            "add",
+            &s.id,
+            "--name",
+            "Biuro",
+            "--email",
+            "biuro@example.com",
+        ],
+        b"",
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    for (lang, said) in [
+        (
+            "en_US.UTF-8",
+            "The server refused to send from biuro@example.com (553 5.7.1 <biuro@example.com>: Sender address rejected: not owned by user), so nothing was sent.",
+        ),
+        (
+            "pl_PL.UTF-8",
+            "Serwer nie pozwolił wysłać z adresu biuro@example.com (553 5.7.1 <biuro@example.com>: Sender address rejected: not owned by user), więc nic nie wysłano.",
+        ),
+    ] {
+        s.k.lang = lang.into();
+        let out = s.k.run(
+            &[
+                "send",
+                "--account",
+                &s.id,
+                "--identity",
+                "biuro@example.com",
+                "--to",
+                "jan@example.com",
+                "--subject",
+                "Z biura",
+                "--body-file",
+                "-",
+            ],
+            b"Tekst\n",
+        );
+        assert!(!out.status.success());
+        assert!(stderr(&out).contains(said), "{}", stderr(&out));
+    }
+    assert!(peer.received().is_empty(), "nothing was sent");
+    let listed = stdout(&s.k.run(&["outbox", "list"], b""));
+    assert_eq!(listed.matches("Z biura").count(), 2, "{listed}");
+    // The account's own address still goes.
+    let out = s.k.run(
+        &[
+            "send",
+            "--account",
+            &s.id,
+            "--to",
+            "jan@example.com",
+            "--subject",
+            "Od Zofii",
+            "--body-file",
+            "-",
+        ],
+        b"Tekst\n",
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(peer.received()[0].mail_from, "zofia@example.com");
+}

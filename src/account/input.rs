@@ -37,6 +37,8 @@ pub struct AccountInput {
     pub signature: String,
     /// Send a blind copy to the account's own address.
     pub bcc_self: bool,
+    /// The identities (kept as they are when the account is edited).
+    pub identities: Vec<super::Identity>,
 }
 
 /// Why an account as typed cannot be saved.
@@ -109,6 +111,7 @@ impl AccountInput {
             pinned_cert_pem,
             signature: self.signature.clone(),
             bcc_self: self.bcc_self,
+            identities: self.identities.clone(),
         })
     }
 }

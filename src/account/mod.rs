@@ -5,6 +5,9 @@ mod input;
 
 pub use input::{AccountInput, InputProblem};
 
+pub mod identity;
+pub use identity::{Identity, Sender};
+
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -111,6 +114,8 @@ pub struct Account {
     /// Send a blind copy of every message to the account's own address
     /// (Koperta does not put a copy in the server's Sent folder).
     pub bcc_self: bool,
+    /// The other senders it sends as (see [`identity`]).
+    pub identities: Vec<Identity>,
 }
 
 impl Default for Account {
@@ -127,6 +132,7 @@ impl Default for Account {
             pinned_cert_pem: None,
             signature: String::new(),
             bcc_self: false,
+            identities: Vec::new(),
         }
     }
 }

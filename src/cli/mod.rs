@@ -32,6 +32,7 @@ use crate::t;
 
 mod account;
 mod contacts;
+mod identity;
 mod outbox;
 mod send;
 mod settings;
@@ -145,6 +146,12 @@ pub fn run(args: Vec<OsString>, io: &mut Io<'_>) -> u8 {
             Some(("remove", m)) => account_remove(m, file, io),
             Some(("test", m)) => account_test(m, &file, io),
             Some(("discover", m)) => account_discover(m, file, io),
+            Some(("identity", sub)) => match sub.subcommand() {
+                Some(("add", m)) => identity::identity_add(m, file, io),
+                Some(("list", m)) => identity::identity_list(m, &file, io),
+                Some(("remove", m)) => identity::identity_remove(m, file, io),
+                _ => Err(Failure(t!("cli-error-missing-subcommand"))),
+            },
             _ => Err(Failure(t!("cli-error-missing-subcommand"))),
         },
         Some(("send", m)) => send(m, &file, io),
@@ -343,6 +350,33 @@ pub fn command() -> Command {
         .subcommand(
             cmd("remove", t!("cli-account-remove-about"))
                 .arg(positional("id", t!("cli-arg-account-id"))),
+        )
+        .subcommand(
+            cmd("identity", t!("cli-identity-about"))
+                .subcommand_required(true)
+                .subcommand(
+                    cmd("add", t!("cli-identity-add-about"))
+                        .arg(positional("id", t!("cli-arg-account-id")))
+                        .arg(opt("name", t!("cli-arg-name")))
+                        .arg(opt("email", t!("cli-arg-email")).required(true))
+                        .arg(opt("reply-to", t!("cli-arg-reply-to")).value_name("ADDRESS"))
+                        .arg(opt("signature", t!("cli-arg-identity-signature")))
+                        .arg(
+                            Arg::new("signature-above-quote")
+                                .long("signature-above-quote")
+                                .action(ArgAction::SetTrue)
+                                .help(t!("cli-arg-signature-above-quote")),
+                        ),
+                )
+                .subcommand(
+                    cmd("list", t!("cli-identity-list-about"))
+                        .arg(positional("id", t!("cli-arg-account-id"))),
+                )
+                .subcommand(
+                    cmd("remove", t!("cli-identity-remove-about"))
+                        .arg(positional("id", t!("cli-arg-account-id")))
+                        .arg(positional("identity", t!("cli-arg-identity"))),
+                ),
         );
     let settings = cmd("settings", t!("cli-settings-about"))
         .subcommand_required(true)
@@ -369,6 +403,19 @@ pub fn command() -> Command {
                 .action(ArgAction::Append),
         )
         .arg(opt("later", t!("cli-arg-later")).value_name("TIME"))
+        .arg(opt("identity", t!("cli-arg-identity")).value_name("IDENTITY"))
+        .arg(
+            Arg::new("high-priority")
+                .long("high-priority")
+                .action(ArgAction::SetTrue)
+                .help(t!("cli-arg-high-priority")),
+        )
+        .arg(
+            Arg::new("read-receipt")
+                .long("read-receipt")
+                .action(ArgAction::SetTrue)
+                .help(t!("cli-arg-read-receipt")),
+        )
         .arg(opt("protocol-log", t!("cli-arg-protocol-log")).value_name("PATH"));
     let yes = || {
         Arg::new("yes")

@@ -36,6 +36,17 @@ pub(super) fn send(m: &ArgMatches, file: &ConfigFile, io: &mut Io<'_>) -> Result
             .unwrap_or_default(),
         signature: false,
         in_reply_to: String::new(),
+        identity: match arg(m, "identity") {
+            Some(key) => Some(
+                super::identity::find_identity(&account, key)
+                    .ok_or_else(|| Failure(t!("identity-error-not-found", key = key.as_str())))?
+                    .id
+                    .clone(),
+            ),
+            None => None,
+        },
+        high_priority: m.get_flag("high-priority"),
+        read_receipt: m.get_flag("read-receipt"),
     };
     let options = crate::draft::BuildOptions {
         user_agent: file.config.settings.user_agent,

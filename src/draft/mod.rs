@@ -57,6 +57,14 @@ pub struct Draft {
     /// The message id this one replies to (`<…>`, from a `mailto:` link's
     /// `in-reply-to`); empty for a new message.
     pub in_reply_to: String,
+    /// The account's identity it goes out as (its id); `None` for the
+    /// account's own name and address.
+    pub identity: Option<String>,
+    /// High priority: `Importance: high` (RFC 2156 §5.3) and
+    /// `X-Priority: 1`, which mail programs show.
+    pub high_priority: bool,
+    /// Ask for a read receipt (`Disposition-Notification-To`, RFC 8098).
+    pub read_receipt: bool,
 }
 
 /// The signature as it stands in a new message's text: under an empty
@@ -126,6 +134,8 @@ pub enum ProblemKind {
     NoSender,
     /// The account's own address is not valid.
     InvalidSender(AddressError),
+    /// The sender's Reply-To address is not valid.
+    InvalidReplyTo(AddressError),
     /// A recipient is not valid; `text` is what was typed for it, `span`
     /// where it is in the field.
     InvalidRecipient {
@@ -280,10 +290,19 @@ impl Draft {
                 kind: ProblemKind::NoSender,
             }),
             Some(a) => {
-                if let Err(e) = address::parse_mailbox(&a.address) {
+                let sender = a.sender(self.identity.as_deref());
+                if let Err(e) = address::parse_mailbox(sender.address) {
                     problems.push(Problem {
                         field: Field::From,
                         kind: ProblemKind::InvalidSender(e),
+                    });
+                }
+                if !sender.reply_to.trim().is_empty()
+                    && let Err(e) = address::parse_mailbox(sender.reply_to)
+                {
+                    problems.push(Problem {
+                        field: Field::From,
+                        kind: ProblemKind::InvalidReplyTo(e),
                     });
                 }
             }
@@ -331,12 +350,13 @@ impl Draft {
     /// `-- ` when asked for and the account has one.
     pub fn body_text(&self, account: &Account) -> String {
         let mut body = crlf(&self.body);
-        if self.signature && !account.signature.trim().is_empty() {
+        let signature = account.sender(self.identity.as_deref()).signature;
+        if self.signature && !signature.trim().is_empty() {
             if !body.is_empty() && !body.ends_with("\r\n") {
                 body.push_str("\r\n");
             }
             body.push_str("-- \r\n");
-            body.push_str(&crlf(&account.signature));
+            body.push_str(&crlf(signature));
         }
         body
     }
@@ -351,14 +371,27 @@ impl Draft {
         if !problems.is_empty() {
             return Err(problems);
         }
-        let mut sender = address::parse_mailbox(&account.address).map_err(|e| {
+        // The identity chosen: its name and address in From, and its
+        // address as MAIL FROM (a server that allows only the account's
+        // own refuses it there, and the outbox says so).
+        let from = account.sender(self.identity.as_deref());
+        let mut sender = address::parse_mailbox(from.address).map_err(|e| {
             vec![Problem {
                 field: Field::From,
                 kind: ProblemKind::InvalidSender(e),
             }]
         })?;
-        let name = address::clean_name(&account.name);
+        let name = address::clean_name(from.name);
         sender.name = (!name.is_empty()).then_some(name);
+        let reply_to = match from.reply_to.trim() {
+            "" => None,
+            r => Some(address::parse_mailbox(r).map_err(|e| {
+                vec![Problem {
+                    field: Field::From,
+                    kind: ProblemKind::InvalidReplyTo(e),
+                }]
+            })?),
+        };
 
         let mut lists: [Vec<Mailbox>; 3] = Default::default();
         let mut seen = std::collections::HashSet::new();
@@ -425,6 +458,17 @@ impl Draft {
             builder = builder.header(CcHeader(cc));
         }
         builder = builder.header(SubjectHeader(self.subject.clone()));
+        if let Some(r) = reply_to {
+            builder = builder.header(crate::mime::ReplyToHeader(vec![r]));
+        }
+        if self.high_priority {
+            builder = builder
+                .header(crate::mime::Importance)
+                .header(crate::mime::XPriority);
+        }
+        if self.read_receipt {
+            builder = builder.header(crate::mime::ReceiptToHeader(vec![sender.clone()]));
+        }
         // RFC 5322 §3.6.4: one msg-id in angle brackets, ASCII, no spaces;
         // anything else is left out rather than sent malformed.
         let reply_to_id = self.in_reply_to.trim();

@@ -121,7 +121,12 @@ struct Inner {
 pub struct Outbox {
     store: Store,
     inner: Arc<Mutex<Inner>>,
+    clock: Clock,
 }
+
+/// Where the engine reads the time (Unix seconds): the system's clock,
+/// or one a test moves on.
+pub type Clock = Arc<dyn Fn() -> u64 + Send + Sync>;
 
 impl std::fmt::Debug for Outbox {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -137,9 +142,23 @@ impl Outbox {
         let outbox = Outbox {
             store: store.clone(),
             inner: Arc::new(Mutex::new(Inner::default())),
+            clock: Arc::new(now),
         };
         let bad = outbox.reload();
         (outbox, bad)
+    }
+
+    /// This outbox reading the time from `clock` (Unix seconds) for what
+    /// is due, when a message was queued, sent or failed: a test's clock
+    /// moves two minutes on without waiting them.
+    pub fn with_clock(mut self, clock: Clock) -> Outbox {
+        self.clock = clock;
+        self
+    }
+
+    /// The time now, by this outbox's clock (Unix seconds).
+    pub fn now(&self) -> u64 {
+        (self.clock)()
     }
 
     fn lock(&self) -> MutexGuard<'_, Inner> {
@@ -252,7 +271,7 @@ impl Outbox {
     /// [`QueueError::Attachment`]: then nothing is queued.
     pub fn queue(&self, message: NewMessage) -> Result<String, QueueError> {
         let id = crate::store::new_id();
-        let queued_at = now();
+        let queued_at = self.now();
         let state = match message.when {
             When::Now => State::Due,
             When::After(d) if d.is_zero() => State::Due,

@@ -8,7 +8,7 @@ use futures::{Stream, StreamExt};
 use tokio::sync::{mpsc, watch};
 
 use super::eml::Verified;
-use super::state::{Class, Failure, LATE_AFTER, Reason, State, backoff, now};
+use super::state::{Class, Failure, LATE_AFTER, Reason, State, backoff};
 use super::{Environment, Outbox, is_due};
 use crate::account::Account;
 use crate::config::Settings;
@@ -170,7 +170,7 @@ impl Outbox {
             }
             Err(e) => return unsaved(e),
         };
-        if !is_due(&m.sidecar, now()) {
+        if !is_due(&m.sidecar, self.now()) {
             self.put_index(m);
             return Outcome::Skipped;
         }
@@ -236,7 +236,7 @@ impl Outbox {
         // sent". Killed before it, the message was not sent and stays due.
         let envelope = m.sidecar.envelope.clone();
         let mut record = || {
-            m.sidecar.state = State::Sending { since: now() };
+            m.sidecar.state = State::Sending { since: self.now() };
             store
                 .outbox_update(id, &m.sidecar)
                 .map_err(|e| crate::report::Localize::localize(&e))?;
@@ -302,7 +302,7 @@ impl Outbox {
     /// retry; transient → retried after the backoff; otherwise it waits for
     /// the person.
     pub(super) fn record_failure(&self, mut m: Stored, failure: Failure) -> Outcome {
-        let now = now();
+        let now = self.now();
         m.sidecar.state = if failure.may_have_been_sent() {
             State::MaybeSent
         } else {
@@ -321,7 +321,7 @@ impl Outbox {
     /// After the server's 250: the delivery is recorded, then the files
     /// move to `sent/` and the draft is deleted.
     fn record_delivery(&self, mut m: Stored, delivery: Delivery) -> Outcome {
-        let at = now();
+        let at = self.now();
         m.sidecar.state = State::Sent { at };
         m.sidecar.reply = Some(delivery.reply.clone());
         m.sidecar.tls = delivery.tls.clone();

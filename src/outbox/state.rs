@@ -229,6 +229,7 @@ pub fn classify(e: &SmtpError) -> Class {
     match e {
         e if e.is_transient() => Class::Transient,
         SmtpError::Permanent { .. }
+        | SmtpError::SenderRefused { .. }
         | SmtpError::RecipientsRefused { .. }
         | SmtpError::TooLarge { .. }
         | SmtpError::SmtpUtf8Needed { .. } => Class::Permanent,

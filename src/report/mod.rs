@@ -177,6 +177,10 @@ impl Localize for crate::draft::Problem {
         let text = match &self.kind {
             K::NoSender => t!("draft-error-no-sender"),
             K::InvalidSender(e) => t!("draft-error-invalid-sender", reason = address_error("", e)),
+            K::InvalidReplyTo(e) => t!(
+                "draft-error-invalid-reply-to",
+                reason = address_error("", e)
+            ),
             K::InvalidRecipient { text, error, .. } => address_error(text, error),
             K::NoRecipients => t!("draft-error-no-recipients"),
             K::UnreadableAttachment { path, reason } => t!(
@@ -371,6 +375,18 @@ pub fn smtp_error(e: &crate::smtp::SmtpError, host: &str) -> String {
         }
         E::Permanent { code, text } => {
             t!("smtp-error-permanent", code = *code, text = safe(text))
+        }
+        E::SenderRefused {
+            address,
+            code,
+            text,
+        } => {
+            t!(
+                "smtp-error-sender-refused",
+                address = safe(address),
+                code = *code,
+                text = safe(text)
+            )
         }
         E::OutcomeUnknown => t!("smtp-error-outcome-unknown"),
         E::NotRecorded { reason } => t!("smtp-error-not-recorded", reason = reason.as_str()),

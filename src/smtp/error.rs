@@ -186,6 +186,18 @@ pub enum SmtpError {
         /// What the server listed after TLS.
         offered: String,
     },
+    /// The server refused the envelope's sender (a 5xx reply to MAIL FROM,
+    /// RFC 5321 §3.3): often an address the account may not send from
+    /// (an identity). Nothing was sent.
+    #[error("sender {address} refused: {code} {text}")]
+    SenderRefused {
+        /// The MAIL FROM address.
+        address: String,
+        /// Reply code.
+        code: u16,
+        /// Reply text.
+        text: String,
+    },
     /// Some recipients were refused; nothing was sent to anyone.
     #[error("recipients refused")]
     RecipientsRefused {

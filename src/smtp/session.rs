@@ -407,7 +407,14 @@ impl Session {
         match timeout(d.command, self.conn.command(Mail::new(Some(from), params))).await {
             Err(_) => return Err(self.fail(command_timeout(&d))),
             Ok(Err(e)) => {
-                let err = map_error(e, &self.tap);
+                let err = match map_error(e, &self.tap) {
+                    SmtpError::Permanent { code, text } => SmtpError::SenderRefused {
+                        address: envelope.mail_from.clone(),
+                        code,
+                        text,
+                    },
+                    other => other,
+                };
                 self.reset().await;
                 return Err(err);
             }

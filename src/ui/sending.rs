@@ -266,7 +266,7 @@ impl App {
     pub fn run_due(&mut self) -> Task<Message> {
         let due: Vec<String> = self
             .engine
-            .due(crate::outbox::now())
+            .due(self.engine.now())
             .into_iter()
             .filter(|id| !self.sends.in_flight.contains(id))
             .collect();

@@ -10,10 +10,12 @@ mod contacts;
 mod discard;
 mod forms;
 mod held_keys;
+mod identity;
 mod index;
 mod language;
 mod modes;
 mod photos;
+mod scheduled;
 mod spelling;
 
 use support::app::{compose_window, drive, outputs};
@@ -2100,6 +2102,7 @@ fn d08_the_signature_is_in_the_text_by_default_and_follows_the_sender() {
     );
     let choice = compose::FromChoice {
         id: firma.id.clone(),
+        identity: None,
         label: compose::from_label(&firma),
     };
     let _ = app.update(Message::Compose(id, compose::Message::From(choice)));

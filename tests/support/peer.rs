@@ -52,6 +52,23 @@ impl SmtpPeer {
 
     /// Starts the peer accepting `user` (with the test password).
     pub fn start_with(cert: &CertFiles, size: u64, user: &str) -> SmtpPeer {
+        SmtpPeer::spawn(cert, size, user, &[])
+    }
+
+    /// Starts the peer accepting MAIL FROM only for `senders` (as a
+    /// server that lets an account send only from its own addresses,
+    /// Postfix's `reject_sender_login_mismatch`): 553 for any other.
+    #[allow(dead_code)]
+    pub fn start_with_senders(cert: &CertFiles, senders: &[&str]) -> SmtpPeer {
+        SmtpPeer::spawn(
+            cert,
+            33_554_432,
+            TEST_USER,
+            &["--senders".to_string(), senders.join(",")],
+        )
+    }
+
+    fn spawn(cert: &CertFiles, size: u64, user: &str, extra: &[String]) -> SmtpPeer {
         let store = tempfile::tempdir().expect("tempdir");
         let mut child = Command::new(python())
             .arg(script("smtp_peer.py"))
@@ -67,6 +84,7 @@ impl SmtpPeer {
             .arg(B64.encode(TEST_PASSWORD))
             .arg("--size")
             .arg(size.to_string())
+            .args(extra)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())

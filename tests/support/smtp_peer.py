@@ -39,6 +39,8 @@ def parse_args():
                    help="the password, base64 of its UTF-8 bytes")
     p.add_argument("--size", type=int, default=33554432,
                    help="SIZE limit to advertise, bytes (0: no limit)")
+    p.add_argument("--senders", default="",
+                   help="comma-separated MAIL FROM addresses allowed (empty: any)")
     return p.parse_args()
 
 
@@ -69,9 +71,18 @@ class Store:
 
 
 class Handler:
-    def __init__(self, store, listener):
+    def __init__(self, store, listener, senders=()):
         self.store = store
         self.listener = listener
+        self.senders = {s.lower() for s in senders}
+
+    async def handle_MAIL(self, server, session, envelope, address, mail_options):
+        # As Postfix's reject_sender_login_mismatch: only the account's own.
+        if self.senders and address.lower() not in self.senders:
+            return "553 5.7.1 <%s>: Sender address rejected: not owned by user" % address
+        envelope.mail_from = address
+        envelope.mail_options.extend(mail_options)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
         raw = getattr(session, "koperta_raw_lines", [])
@@ -133,7 +144,8 @@ async def main():
 
     def factory(listener, **kw):
         def make():
-            return RecordingSMTP(Handler(store, listener), **common, **kw)
+            senders = [a for a in args.senders.split(",") if a]
+            return RecordingSMTP(Handler(store, listener, senders), **common, **kw)
         return make
 
     implicit = await loop.create_server(

@@ -174,6 +174,10 @@ impl App {
                 .filter(|_| form.has_pin),
             signature: form.signature.clone(),
             bcc_self: form.bcc_self,
+            identities: existing
+                .as_ref()
+                .map(|a| a.identities.clone())
+                .unwrap_or_default(),
         };
         if self.config.is_damaged() {
             return fail(

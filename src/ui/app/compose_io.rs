@@ -27,7 +27,7 @@ impl App {
         let (draft_id, mut draft) = draft.unwrap_or_else(|| {
             let account = self.accounts().first().map(|a| a.id.clone());
             let body = self
-                .signature_of(account.as_ref())
+                .signature_of(account.as_ref(), None)
                 .map(|s| crate::draft::signature_block(&s))
                 .unwrap_or_default();
             (
@@ -42,8 +42,14 @@ impl App {
         // A draft from before the signature was shown in the text: it goes
         // into the text now, where it can be seen and changed (D8).
         if draft.signature {
-            if let Some(s) = self.signature_of(draft.account.as_ref()) {
-                draft.body.push_str(&crate::draft::signature_block(&s));
+            let identity = draft.identity.clone();
+            if let Some(s) = self.signature_of(draft.account.as_ref(), identity.as_deref()) {
+                let above = self
+                    .accounts()
+                    .iter()
+                    .find(|a| Some(&a.id) == draft.account.as_ref())
+                    .is_some_and(|a| a.sender(identity.as_deref()).signature_above_quote);
+                draft.body = crate::account::identity::place_signature(&draft.body, &s, above);
             }
             draft.signature = false;
         }
@@ -62,11 +68,15 @@ impl App {
     }
 
     /// The signature of `account`, when it has one.
-    pub(in crate::ui) fn signature_of(&self, account: Option<&AccountId>) -> Option<String> {
+    pub(in crate::ui) fn signature_of(
+        &self,
+        account: Option<&AccountId>,
+        identity: Option<&str>,
+    ) -> Option<String> {
         self.accounts()
             .iter()
             .find(|a| Some(&a.id) == account)
-            .map(|a| a.signature.clone())
+            .map(|a| a.sender(identity).signature.to_string())
             .filter(|s| !s.trim().is_empty())
     }
 
@@ -256,12 +266,16 @@ impl App {
                 self.engine.cancel(&outbox_id);
                 Task::none()
             }
-            A::FromChanged(old) => {
+            A::FromChanged(old, old_identity) => {
                 let (old, new) = match self.windows.get(&id) {
                     Some(Screen::Compose(c)) => (
-                        self.signature_of(old.as_ref()).unwrap_or_default(),
-                        self.signature_of(c.draft().account.as_ref())
+                        self.signature_of(old.as_ref(), old_identity.as_deref())
                             .unwrap_or_default(),
+                        self.signature_of(
+                            c.draft().account.as_ref(),
+                            c.draft().identity.as_deref(),
+                        )
+                        .unwrap_or_default(),
                     ),
                     _ => return Task::none(),
                 };

@@ -94,6 +94,12 @@ pub enum Message {
     SpellAdd,
     /// Close the suggestions.
     SpellClose,
+    /// Open or close the options row.
+    Options,
+    /// High priority on or off.
+    HighPriority(bool),
+    /// A read receipt asked for, or not.
+    ReadReceipt(bool),
 }
 
 /// What the app must do after an update.
@@ -127,9 +133,9 @@ pub enum Action {
     /// Take the failed message out of the outbox (it was edited): the
     /// window is its draft again, sent by the next Send.
     Withdraw,
-    /// The sender changed (from this account): its signature in the text
-    /// becomes the new sender's.
-    FromChanged(Option<AccountId>),
+    /// The sender changed (from this account and identity): its signature
+    /// in the text becomes the new sender's.
+    FromChanged(Option<AccountId>, Option<String>),
     /// Check the message in this language from now on (load its
     /// dictionary), or in none.
     SpellLanguage(Option<crate::i18n::Language>),

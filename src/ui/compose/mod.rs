@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use iced::widget::{Id, text_editor};
 use iced::window;
 
-use crate::account::{Account, AccountId, Security};
+use crate::account::Account;
 use crate::draft::{Draft, Problem};
 use crate::t;
 
@@ -131,21 +131,6 @@ pub enum Sending {
     Sent,
 }
 
-/// One account as the From picker shows it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FromChoice {
-    /// The account.
-    pub id: AccountId,
-    /// What the picker shows: the address and a mark for how it connects.
-    pub label: String,
-}
-
-impl std::fmt::Display for FromChoice {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.label)
-    }
-}
-
 /// The body editor's keys: iced's, except the window's own shortcuts.
 /// Ctrl+Enter sends (the editor must not break the line too), and
 /// Ctrl+Shift+A attaches (iced would take it as Ctrl+A, select all, and
@@ -166,21 +151,6 @@ pub fn editor_binding<M>(press: text_editor::KeyPress) -> Option<text_editor::Bi
         return None;
     }
     text_editor::Binding::from_key_press(press)
-}
-
-/// How the From picker names an account: the name recipients see and the
-/// address (D24), marked when it sends without encryption.
-pub fn from_label(account: &Account) -> String {
-    let who = if account.name.trim().is_empty() {
-        account.address.clone()
-    } else {
-        format!("{} <{}>", account.name.trim(), account.address)
-    };
-    if account.security == Security::Plaintext {
-        format!("{who} — {}", t!("mark-unsafe"))
-    } else {
-        who
-    }
 }
 
 /// A compose window's state.
@@ -286,6 +256,8 @@ pub struct State {
     removed_at: Option<std::time::Instant>,
     /// Spell checking: the language, its checker, the suggestions popup.
     spell: Spell,
+    /// The options row (priority, read receipt) is open.
+    options_open: bool,
 }
 
 impl State {
@@ -339,6 +311,7 @@ impl State {
             checks: crate::config::SendChecks::default(),
             leaving_outbox: false,
             spell: Spell::new(crate::i18n::Language::Auto),
+            options_open: false,
         }
     }
 
@@ -441,8 +414,9 @@ impl State {
             }
             Message::From(choice) => {
                 let old = self.draft.account.replace(choice.id);
+                let old_identity = std::mem::replace(&mut self.draft.identity, choice.identity);
                 self.changed();
-                return Action::FromChanged(old);
+                return Action::FromChanged(old, old_identity);
             }
             Message::To(s) => {
                 self.highlight = None;
@@ -598,6 +572,9 @@ impl State {
                 self.asking_concerns.clear();
                 self.send_at = None;
                 return Action::Focus(self.field_to_return_to());
+            }
+            m @ (Message::Options | Message::HighPriority(_) | Message::ReadReceipt(_)) => {
+                return self.apply_options(m);
             }
             m @ (Message::SpellLanguage(_)
             | Message::SpellCheck
@@ -776,14 +753,17 @@ pub fn sizes_of(paths: &[PathBuf]) -> Sizes {
         .collect()
 }
 
+mod from;
 mod history;
 mod later;
 mod lifecycle;
 mod message;
+mod options;
 mod spell;
 mod suggest;
 mod view;
 
+pub use from::{FromChoice, from_label, sender_label};
 pub use later::{LATER_ID, LaterForm};
 pub use message::{Action, Message};
 pub use spell::{SPELL_FIRST, Spell, SpellChoice};

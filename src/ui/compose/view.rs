@@ -6,7 +6,7 @@ use iced::{Element, Length, window};
 
 use super::{
     ATTACHMENT_ROW, ATTACHMENT_STRIP, BODY_MIN_HEIGHT, CONCERNS_CANCEL, FromChoice, Message,
-    SEND_ANYWAY, SUGGESTIONS_SHOWN, Sending, State, editor_binding, field_id, from_label,
+    SEND_ANYWAY, SUGGESTIONS_SHOWN, Sending, State, editor_binding, field_id,
 };
 use crate::account::Account;
 use crate::draft::{Field, Problem, ProblemKind};
@@ -172,16 +172,25 @@ pub fn view<'a>(
     suggestions: Vec<String>,
     size_limit: Option<u64>,
 ) -> Element<'a, Message> {
+    // Every account's own sender, then its identities.
     let choices: Vec<FromChoice> = accounts
         .iter()
-        .map(|a| FromChoice {
-            id: a.id.clone(),
-            label: from_label(a),
+        .flat_map(|a| {
+            a.senders().into_iter().map(move |s| FromChoice {
+                id: a.id.clone(),
+                identity: s.identity.map(str::to_string),
+                label: super::sender_label(a, s),
+            })
         })
         .collect();
     let selected = choices
         .iter()
-        .find(|c| Some(&c.id) == state.draft.account.as_ref())
+        .find(|c| Some(&c.id) == state.draft.account.as_ref() && c.identity == state.draft.identity)
+        .or_else(|| {
+            choices
+                .iter()
+                .find(|c| Some(&c.id) == state.draft.account.as_ref() && c.identity.is_none())
+        })
         .cloned();
     let account = accounts
         .iter()
@@ -334,6 +343,7 @@ pub fn view<'a>(
             .align_y(iced::Alignment::Center),
         )
         .push(super::spell::subject_marks(state))
+        .push(super::options::options_row(state))
         // The body and the attachment strip share what the window has
         // left: the strip shrinks before the body goes below its least
         // height.
@@ -430,6 +440,13 @@ pub fn view<'a>(
             button(with_label(Icon::Save, t!("compose-save")))
                 .style(crate::ui::style::secondary)
                 .on_press(Message::Save),
+            button(text(t!("compose-options")))
+                .style(if state.options_open() {
+                    button::primary
+                } else {
+                    crate::ui::style::secondary
+                })
+                .on_press(Message::Options),
             iced::widget::space::horizontal(),
         ]
         .push(cancel)

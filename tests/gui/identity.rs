@@ -1,0 +1,172 @@
+//! Identities: chosen in the From picker, a message goes out with the
+//! identity's name and address in From, its Reply-To, its address as the
+//! envelope's MAIL FROM and its two-line signature in the text, as the
+//! real SMTP peer received it and Python's `email` reads it.
+
+use super::*;
+use iced::widget::text_editor::{Action as EditorAction, Edit};
+
+/// The half that runs in its own process (the keyring's D-Bus session in
+/// its environment), started by the test below.
+#[test]
+#[ignore = "run by an_identity_sends_with_its_own_from_reply_to_envelope_and_signature"]
+fn an_identity_sends_inner() {
+    let Ok(home) = std::env::var("KOPERTA_HOME") else {
+        return;
+    };
+    let paths = Paths::under(std::path::Path::new(&home));
+    koperta::config::update(&paths.config_file(), |c| c.settings.undo_send_seconds = 0).unwrap();
+    let mut app = App::headless(paths);
+    let account = app.config.config.accounts[0].clone();
+    let identity = account.identities[0].clone();
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    // A new message, as Ctrl+N opens it: the account's own signature.
+    let task = app.update(Message::Input(window::Id::unique(), Input::NewMessage));
+    drive(&mut app, &rt, task);
+    let w = *app
+        .windows
+        .iter()
+        .find(|(_, s)| matches!(s, Screen::Compose(_)))
+        .unwrap()
+        .0;
+    // The From picker offers the account, then its identity.
+    let labels: Vec<String> = account
+        .senders()
+        .into_iter()
+        .map(|s| compose::sender_label(&account, s))
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "Zofia <zofia@example.com>",
+            "Biuro Koperta <biuro@example.com>"
+        ]
+    );
+    let choice = compose::FromChoice {
+        id: account.id.clone(),
+        identity: Some(identity.id.clone()),
+        label: labels[1].clone(),
+    };
+    support::app::send(
+        &mut app,
+        &rt,
+        Message::Compose(w, compose::Message::From(choice)),
+    );
+    let body_now = |app: &App| match app.windows.get(&w) {
+        Some(Screen::Compose(c)) => c.draft().body.clone(),
+        _ => panic!("window"),
+    };
+    assert_eq!(
+        body_now(&app),
+        "\n\n-- \nBiuro Koperta\ntel. 22 123 45 67",
+        "the identity's signature in place of the account's"
+    );
+    for m in [
+        compose::Message::To("Jan Nowak <jan@example.com>".into()),
+        compose::Message::Subject("Oferta".into()),
+        compose::Message::Body(EditorAction::Move(
+            iced::widget::text_editor::Motion::DocumentStart,
+        )),
+    ] {
+        support::app::send(&mut app, &rt, Message::Compose(w, m));
+    }
+    for c in "Dzień dobry, w treści jest oferta.".chars() {
+        let _ = app.update(Message::Compose(
+            w,
+            compose::Message::Body(EditorAction::Edit(Edit::Insert(c))),
+        ));
+    }
+    let task = app.update(Message::Compose(w, compose::Message::Send));
+    drive(&mut app, &rt, task);
+    for _ in 0..100 {
+        if app.store.sent().0.len() == 1 {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+        let t = app.update(Message::Tick);
+        drive(&mut app, &rt, t);
+    }
+    assert_eq!(app.store.sent().0.len(), 1, "sent: {:?}", app.main.notice());
+}
+
+#[test]
+fn an_identity_sends_with_its_own_from_reply_to_envelope_and_signature() {
+    use support::certs::TestCerts;
+    use support::peer::SmtpPeer;
+    let certs = TestCerts::generate();
+    let peer = SmtpPeer::start(&certs.valid);
+    let s = support::setup(
+        peer.implicit_port,
+        "implicit-tls",
+        Some(("--ca-file", &certs.ca)),
+        "en_US.UTF-8",
+    );
+    // The account's own signature, then the identity, by the command line.
+    koperta::config::update(&s.k.config_path(), |c| {
+        c.accounts[0].name = "Zofia".into();
+        c.accounts[0].signature = "Zofia".into();
+    })
+    .unwrap();
+    let out = s.k.run(
+        &[
+            "account",
+            "identity",
+            "add",
+            &s.id,
+            "--name",
+            "Biuro Koperta",
+            "--email",
+            "biuro@example.com",
+            "--reply-to",
+            "pomoc@example.com",
+            "--signature",
+            "Biuro Koperta\\ntel. 22 123 45 67",
+        ],
+        b"",
+    );
+    assert!(out.status.success(), "{}", support::stderr(&out));
+    assert!(support::stdout(&out).contains("Identity biuro@example.com added"));
+    let out = std::process::Command::new(std::env::current_exe().unwrap())
+        .args([
+            "--exact",
+            "identity::an_identity_sends_inner",
+            "--ignored",
+            "--nocapture",
+        ])
+        .env("KOPERTA_HOME", s.k.dir())
+        .env("DBUS_SESSION_BUS_ADDRESS", s.k.bus.clone().unwrap())
+        .env("LANG", "en_US.UTF-8")
+        .output()
+        .unwrap();
+    let text =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success() && text.contains("1 passed"), "{text}");
+    let got = peer.received();
+    assert_eq!(got.len(), 1);
+    assert_eq!(
+        got[0].mail_from, "biuro@example.com",
+        "the envelope's MAIL FROM"
+    );
+    assert_eq!(got[0].rcpt_tos, ["jan@example.com"]);
+    let p = support::parse_mail(&got[0].path);
+    assert_eq!(p["from"][0]["name"], "Biuro Koperta");
+    assert_eq!(p["from"][0]["address"], "biuro@example.com");
+    let header = |name: &str| {
+        p["headers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|h| h[0] == name)
+            .map(|h| h[1].as_str().unwrap().to_string())
+    };
+    assert_eq!(header("Reply-To").as_deref(), Some("pomoc@example.com"));
+    assert_eq!(
+        p["body"],
+        "Dzień dobry, w treści jest oferta.\n\n-- \nBiuro Koperta\ntel. 22 123 45 67\n"
+    );
+    assert!(header("Importance").is_none(), "normal priority by default");
+    assert!(header("Disposition-Notification-To").is_none());
+}
