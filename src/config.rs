@@ -129,6 +129,9 @@ pub struct SendChecks {
     pub subject: bool,
     /// A recipient's domain looks like a well-known one mistyped.
     pub domain: bool,
+    /// The message is larger than the server's SIZE limit, as last seen
+    /// (RFC 1870).
+    pub size: bool,
 }
 
 impl Default for SendChecks {
@@ -137,6 +140,7 @@ impl Default for SendChecks {
             attachment: true,
             subject: true,
             domain: true,
+            size: true,
         }
     }
 }
@@ -150,6 +154,8 @@ pub enum CheckKind {
     Subject,
     /// [`SendChecks::domain`].
     Domain,
+    /// [`SendChecks::size`].
+    Size,
 }
 
 impl Default for Settings {
@@ -208,6 +214,7 @@ impl SettingChange {
                 CheckKind::Attachment => settings.checks.attachment = on,
                 CheckKind::Subject => settings.checks.subject = on,
                 CheckKind::Domain => settings.checks.domain = on,
+                CheckKind::Size => settings.checks.size = on,
             },
         }
     }

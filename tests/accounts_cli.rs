@@ -396,3 +396,23 @@ language = \"pl\"
     let show = k.run(&["settings", "show"], b"");
     assert!(stdout(&show).contains("theme = dark"), "{}", stdout(&show));
 }
+
+/// Each check before sending is switched off from the command line, and
+/// `settings show` says each one's state.
+#[test]
+fn the_checks_before_sending_are_set_and_shown_from_the_command_line() {
+    let k = Koperta::new();
+    let show = stdout(&k.run(&["settings", "show"], b""));
+    assert!(
+        show.contains(
+            "check-attachment = true, check-subject = true, check-domain = true, check-size = true"
+        ),
+        "{show}"
+    );
+    let out = k.run(&["settings", "set", "check-size", "false"], b"");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let show = stdout(&k.run(&["settings", "show"], b""));
+    assert!(show.contains("check-size = false"), "{show}");
+    let written = std::fs::read_to_string(k.config_path()).unwrap();
+    assert!(written.contains("size = false"), "{written}");
+}

@@ -683,3 +683,6 @@ compose-options = Options
 compose-high-priority = High priority
 compose-read-receipt = Ask for a read receipt
 smtp-error-sender-refused = The server refused to send from { $address } ({ $code } { $text }), so nothing was sent. Many servers send only from the addresses the account owns: choose another sender in From, or ask the provider to allow this address.
+settings-check-size = the message is larger than the server accepts
+compose-concern-too-big = At about { $size }, the message is larger than the server accepts ({ $limit }): it will be refused. Remove an attachment, or send a link to the file instead.
+settings-show-checks = checks before sending: check-attachment = { $attachment }, check-subject = { $subject }, check-domain = { $domain }, check-size = { $size }

@@ -715,3 +715,6 @@ compose-options = Opcje
 compose-high-priority = Wysoki priorytet
 compose-read-receipt = Poproś o potwierdzenie przeczytania
 smtp-error-sender-refused = Serwer nie pozwolił wysłać z adresu { $address } ({ $code } { $text }), więc nic nie wysłano. Wiele serwerów wysyła tylko z adresów należących do konta: wybierz innego nadawcę w polu „Od” albo poproś dostawcę o zgodę na ten adres.
+settings-check-size = wiadomość jest większa, niż przyjmuje serwer
+compose-concern-too-big = Wiadomość ma około { $size }, a serwer przyjmuje najwyżej { $limit }: zostanie odrzucona. Usuń któryś załącznik albo wyślij zamiast pliku odnośnik do niego.
+settings-show-checks = sprawdzanie przed wysłaniem: check-attachment = { $attachment }, check-subject = { $subject }, check-domain = { $domain }, check-size = { $size }

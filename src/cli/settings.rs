@@ -51,7 +51,7 @@ pub(super) fn settings_set(
                 .ok_or_else(|| invalid("0–30"))?;
             C::UndoSendSeconds(n)
         }
-        "check-attachment" | "check-subject" | "check-domain" => {
+        "check-attachment" | "check-subject" | "check-domain" | "check-size" => {
             let on = match value.as_str() {
                 "true" => true,
                 "false" => false,
@@ -60,6 +60,7 @@ pub(super) fn settings_set(
             let kind = match key.as_str() {
                 "check-attachment" => crate::config::CheckKind::Attachment,
                 "check-subject" => crate::config::CheckKind::Subject,
+                "check-size" => crate::config::CheckKind::Size,
                 _ => crate::config::CheckKind::Domain,
             };
             C::Check(kind, on)
@@ -121,7 +122,7 @@ pub(super) fn settings_show(file: &ConfigFile, io: &mut Io<'_>) -> Result<(), Fa
     let s = &file.config.settings;
     let _ = writeln!(
         io.stdout,
-        "{}\n{}\n{}\n{}\n{}",
+        "{}\n{}\n{}\n{}\n{}\n{}",
         t!(
             "settings-show-never-plaintext",
             value = s.never_plaintext.to_string()
@@ -132,7 +133,14 @@ pub(super) fn settings_show(file: &ConfigFile, io: &mut Io<'_>) -> Result<(), Fa
             "settings-show-notifications",
             value = s.notifications.to_string()
         ),
-        t!("settings-show-undo-send", value = s.undo_send_seconds)
+        t!("settings-show-undo-send", value = s.undo_send_seconds),
+        t!(
+            "settings-show-checks",
+            attachment = s.checks.attachment.to_string(),
+            subject = s.checks.subject.to_string(),
+            domain = s.checks.domain.to_string(),
+            size = s.checks.size.to_string()
+        )
     );
     Ok(())
 }

@@ -110,6 +110,15 @@ pub enum Concern {
         /// The domain probably meant.
         meant: String,
     },
+    /// The message is larger than the server's SIZE limit as last seen
+    /// (RFC 1870): it would be refused (the compose window's own check; a
+    /// draft does not know the server).
+    TooBig {
+        /// About how big it is once encoded, in bytes.
+        size: u64,
+        /// The server's limit, in bytes.
+        limit: u64,
+    },
 }
 
 /// A field of the compose window.

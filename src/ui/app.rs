@@ -483,13 +483,7 @@ impl App {
             Some(Screen::Compose(state)) => {
                 // The SIZE last seen of the chosen account's server (a
                 // check of another server says nothing).
-                let size_limit = state.draft().account.as_ref().and_then(|a| {
-                    let account = self.accounts().iter().find(|x| &x.id == a)?;
-                    let check = self.checks.get(a)?;
-                    (check.server == crate::checks::server_of(account))
-                        .then_some(check.size_limit)
-                        .flatten()
-                });
+                let size_limit = self.size_limit_of(state.draft());
                 compose::view(state, id, self.accounts(), suggestions, size_limit)
                     .map(move |m| Message::Compose(id, m))
             }
@@ -583,10 +577,15 @@ impl App {
             }
             Message::Compose(id, m) => {
                 let checks = self.settings().checks;
+                let limit = match self.windows.get(&id) {
+                    Some(Screen::Compose(state)) => self.size_limit_of(state.draft()),
+                    _ => None,
+                };
                 let Some(Screen::Compose(state)) = self.windows.get_mut(&id) else {
                     return Task::none();
                 };
                 state.set_checks(checks);
+                state.set_size_limit(limit);
                 let action = state.update(m);
                 self.compose_action(id, action)
             }

@@ -760,3 +760,67 @@ fn esc_or_cancel_on_the_question_before_sending_puts_the_cursor_back_in_the_text
     }
     i18n::apply(Language::En);
 }
+
+/// A message larger than the server's SIZE (as last seen) asks once
+/// before it is sent, in both languages; with the check off in Settings
+/// it does not.
+#[test]
+fn a_message_over_the_servers_size_asks_first_in_both_languages() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    let acc = account();
+    let accounts = [acc.clone()];
+    let file = std::path::PathBuf::from("/tmp/duzy-plik.bin");
+    let mut sizes = compose::Sizes::new();
+    sizes.insert(file.clone(), 3 * 1024 * 1024);
+    let draft = Draft {
+        account: Some(acc.id.clone()),
+        to: "jan@example.com".into(),
+        subject: "Zdjęcia".into(),
+        body: "Zdjęcia z wyjazdu.\n".into(),
+        attachments: vec![file],
+        ..Draft::default()
+    };
+    let mut state = compose::State::with_sizes("d".into(), draft.clone(), sizes.clone());
+    state.set_size_limit(Some(1024 * 1024));
+    let action = state.update(compose::Message::Send);
+    assert_eq!(action, compose::Action::Focus("concerns-cancel"));
+    assert!(matches!(
+        state.concerns(),
+        [koperta::draft::Concern::TooBig {
+            limit: 1_048_576,
+            ..
+        }]
+    ));
+    for (lang, said) in [
+        (
+            Language::En,
+            "the message is larger than the server accepts (1.0 MiB): it will be refused.",
+        ),
+        (
+            Language::Pl,
+            "a serwer przyjmuje najwyżej 1.0 MiB: zostanie odrzucona.",
+        ),
+    ] {
+        i18n::apply(lang);
+        let view = compose::view(&state, window::Id::unique(), &accounts, Vec::new(), None);
+        let mut ui = simulator(view);
+        let found = ui
+            .find(|c: iced_test::selector::Candidate<'_>| match c {
+                iced_test::selector::Candidate::Text { content, .. } if content.contains(said) => {
+                    Some(())
+                }
+                _ => None,
+            })
+            .is_ok();
+        assert!(found, "{lang:?}: {said}");
+    }
+    // Off in Settings: no question.
+    let mut off = compose::State::with_sizes("d".into(), draft, sizes);
+    off.set_size_limit(Some(1024 * 1024));
+    off.set_checks(koperta::config::SendChecks {
+        size: false,
+        ..Default::default()
+    });
+    assert_eq!(off.update(compose::Message::Send), compose::Action::Send);
+    i18n::apply(Language::En);
+}

@@ -248,6 +248,7 @@ fn a_mistyped_well_known_domain_is_asked_about_before_sending() {
         attachment: false,
         subject: false,
         domain: false,
+        size: false,
     });
     assert_eq!(
         unasked.update(compose::Message::Send),

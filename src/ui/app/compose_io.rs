@@ -67,6 +67,17 @@ impl App {
             .chain(spelling)
     }
 
+    /// The SIZE limit (bytes) last seen of the server of `draft`'s
+    /// account (a check of another server says nothing).
+    pub(in crate::ui) fn size_limit_of(&self, draft: &crate::draft::Draft) -> Option<u64> {
+        let a = draft.account.as_ref()?;
+        let account = self.accounts().iter().find(|x| &x.id == a)?;
+        let check = self.checks.get(a)?;
+        (check.server == crate::checks::server_of(account))
+            .then_some(check.size_limit)
+            .flatten()
+    }
+
     /// The signature of `account`, when it has one.
     pub(in crate::ui) fn signature_of(
         &self,

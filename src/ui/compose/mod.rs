@@ -258,6 +258,8 @@ pub struct State {
     spell: Spell,
     /// The options row (priority, read receipt) is open.
     options_open: bool,
+    /// The server's SIZE limit as last seen (bytes).
+    size_limit: Option<u64>,
 }
 
 impl State {
@@ -312,6 +314,7 @@ impl State {
             leaving_outbox: false,
             spell: Spell::new(crate::i18n::Language::Auto),
             options_open: false,
+            size_limit: None,
         }
     }
 
@@ -557,6 +560,7 @@ impl State {
                         self.asking_concerns
                             .push(crate::draft::Concern::PathNotAttached);
                     }
+                    self.asking_concerns.extend(self.too_big());
                     if !self.asking_concerns.is_empty() {
                         return Action::Focus(CONCERNS_CANCEL);
                     }
@@ -651,6 +655,25 @@ impl State {
     /// before each message the window handles).
     pub fn set_checks(&mut self, checks: crate::config::SendChecks) {
         self.checks = checks;
+    }
+
+    /// The server's SIZE limit as last seen (bytes), for the check before
+    /// sending; set by the app before each update.
+    pub fn set_size_limit(&mut self, limit: Option<u64>) {
+        self.size_limit = limit;
+    }
+
+    /// The message is over the server's SIZE (and that check is on).
+    fn too_big(&self) -> Option<crate::draft::Concern> {
+        let limit = self.size_limit.filter(|_| self.checks.size)?;
+        let files: u64 = self
+            .draft
+            .attachments
+            .iter()
+            .filter_map(|p| self.sizes.get(p))
+            .sum();
+        let size = view::encoded_size(files, self.draft.body.len() as u64);
+        (size > limit).then_some(crate::draft::Concern::TooBig { size, limit })
     }
 
     /// The suggestion marked with Up and Down, if any.

@@ -477,6 +477,11 @@ pub fn view<'a>(
                     address = address.as_str(),
                     meant = meant.as_str()
                 ),
+                crate::draft::Concern::TooBig { size, limit } => t!(
+                    "compose-concern-too-big",
+                    size = human_size(*size),
+                    limit = human_size(*limit)
+                ),
             })
             .collect::<Vec<_>>()
             .join(" ");

@@ -128,6 +128,9 @@ pub(super) fn page<'a>(settings: &'a Settings) -> Element<'a, Message> {
         toggler(settings.checks.domain)
             .label(t!("settings-check-domain"))
             .on_toggle(|on| Message::Check(CheckKind::Domain, on)),
+        toggler(settings.checks.size)
+            .label(t!("settings-check-size"))
+            .on_toggle(|on| Message::Check(CheckKind::Size, on)),
     ]
     .spacing(style::space::M)
     .into()
