@@ -94,16 +94,7 @@ fn an_identity_sends_inner() {
 
 #[test]
 fn an_identity_sends_with_its_own_from_reply_to_envelope_and_signature() {
-    use support::certs::TestCerts;
-    use support::peer::SmtpPeer;
-    let certs = TestCerts::generate();
-    let peer = SmtpPeer::start(&certs.valid);
-    let s = support::setup(
-        peer.implicit_port,
-        "implicit-tls",
-        Some(("--ca-file", &certs.ca)),
-        "en_US.UTF-8",
-    );
+    let (_certs, peer, s) = peer_and_account();
     // The account's own signature, then the identity, by the command line.
     koperta::config::update(&s.k.config_path(), |c| {
         c.accounts[0].name = "Zofia".into();
@@ -129,21 +120,7 @@ fn an_identity_sends_with_its_own_from_reply_to_envelope_and_signature() {
     );
     assert!(out.status.success(), "{}", support::stderr(&out));
     assert!(support::stdout(&out).contains("Identity biuro@example.com added"));
-    let out = std::process::Command::new(std::env::current_exe().unwrap())
-        .args([
-            "--exact",
-            "identity::an_identity_sends_inner",
-            "--ignored",
-            "--nocapture",
-        ])
-        .env("KOPERTA_HOME", s.k.dir())
-        .env("DBUS_SESSION_BUS_ADDRESS", s.k.bus.clone().unwrap())
-        .env("LANG", "en_US.UTF-8")
-        .output()
-        .unwrap();
-    let text =
-        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success() && text.contains("1 passed"), "{text}");
+    run_inner(&s, "identity::an_identity_sends_inner", &[]);
     let got = peer.received();
     assert_eq!(got.len(), 1);
     assert_eq!(

@@ -108,6 +108,41 @@ fn app_with_account() -> (App, Account, tempfile::TempDir) {
     (app, acc, home)
 }
 
+/// A real SMTP peer (implicit TLS, a certificate of the harness's CA) and
+/// an account on it, its password in a keyring session of its own.
+fn peer_and_account() -> (
+    support::certs::TestCerts,
+    support::peer::SmtpPeer,
+    support::Setup,
+) {
+    let certs = support::certs::TestCerts::generate();
+    let peer = support::peer::SmtpPeer::start(&certs.valid);
+    let s = support::setup(
+        peer.implicit_port,
+        "implicit-tls",
+        Some(("--ca-file", &certs.ca)),
+        "en_US.UTF-8",
+    );
+    (certs, peer, s)
+}
+
+/// Runs the ignored test `name` in a process of its own, in the keyring's
+/// D-Bus session, on `s`'s files, with `env` besides; asserts it passed.
+fn run_inner(s: &support::Setup, name: &str, env: &[(&str, &std::path::Path)]) {
+    let mut c = std::process::Command::new(std::env::current_exe().unwrap());
+    c.args(["--exact", name, "--ignored", "--nocapture"])
+        .env("KOPERTA_HOME", s.k.dir())
+        .env("DBUS_SESSION_BUS_ADDRESS", s.k.bus.clone().unwrap())
+        .env("LANG", "en_US.UTF-8");
+    for (k, v) in env {
+        c.env(k, v);
+    }
+    let out = c.output().unwrap();
+    let text =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success() && text.contains("1 passed"), "{text}");
+}
+
 /// Queues `draft` (saved as `draft_id`) from `acc` in the app's outbox,
 /// due only in the far future; its outbox id.
 fn queue_far_off(app: &App, acc: &Account, draft: &Draft, draft_id: &str) -> String {

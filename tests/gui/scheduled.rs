@@ -86,32 +86,12 @@ fn a_scheduled_message_goes_inner() {
 /// (the outbox's clock is moved on rather than waited out).
 #[test]
 fn a_message_scheduled_two_minutes_ahead_goes_after_that_time_and_not_before() {
-    use support::certs::TestCerts;
-    use support::peer::SmtpPeer;
-    let certs = TestCerts::generate();
-    let peer = SmtpPeer::start(&certs.valid);
-    let s = support::setup(
-        peer.implicit_port,
-        "implicit-tls",
-        Some(("--ca-file", &certs.ca)),
-        "en_US.UTF-8",
+    let (_certs, peer, s) = peer_and_account();
+    run_inner(
+        &s,
+        "scheduled::a_scheduled_message_goes_inner",
+        &[("KOPERTA_TEST_PEER_STORE", peer.store.path())],
     );
-    let out = std::process::Command::new(std::env::current_exe().unwrap())
-        .args([
-            "--exact",
-            "scheduled::a_scheduled_message_goes_inner",
-            "--ignored",
-            "--nocapture",
-        ])
-        .env("KOPERTA_HOME", s.k.dir())
-        .env("KOPERTA_TEST_PEER_STORE", peer.store.path())
-        .env("DBUS_SESSION_BUS_ADDRESS", s.k.bus.clone().unwrap())
-        .env("LANG", "en_US.UTF-8")
-        .output()
-        .unwrap();
-    let text =
-        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success() && text.contains("1 passed"), "{text}");
     let got = peer.received();
     assert_eq!(got.len(), 1);
     assert_eq!(
