@@ -758,6 +758,22 @@ fn esc_or_cancel_on_the_question_before_sending_puts_the_cursor_back_in_the_text
             );
         }
     }
+    // Typed in the subject last (then Ctrl+Enter): back to the subject,
+    // though the question's button had the focus meanwhile.
+    support::app::send(
+        &mut app,
+        &rt,
+        Message::Compose(w, compose::Message::Subject("Raport".into())),
+    );
+    support::app::send(&mut app, &rt, Message::Compose(w, compose::Message::Send));
+    let Some(Screen::Compose(c)) = app.windows.get_mut(&w) else {
+        panic!("window")
+    };
+    assert!(c.is_asking(), "the attachment spoken of: asked");
+    assert_eq!(
+        c.update(compose::Message::ConcernsCancel),
+        compose::Action::Focus("subject")
+    );
     i18n::apply(Language::En);
 }
 

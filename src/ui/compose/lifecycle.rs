@@ -104,6 +104,7 @@ impl State {
     /// The cursor was put in `field`.
     pub fn focus_moved(&mut self, field: &str) {
         self.focus = super::FOCUS_ORDER.iter().position(|f| *f == field);
+        self.last_field = self.focus.or(self.last_field);
     }
 
     /// The window asks whether to keep the draft (close with changes).
@@ -158,6 +159,25 @@ impl State {
         false
     }
 
+    /// The server's SIZE limit as last seen (bytes), for the check before
+    /// sending; set by the app before each update.
+    pub fn set_size_limit(&mut self, limit: Option<u64>) {
+        self.size_limit = limit;
+    }
+
+    /// The message is over the server's SIZE (and that check is on).
+    pub(super) fn too_big(&self) -> Option<crate::draft::Concern> {
+        let limit = self.size_limit.filter(|_| self.checks.size)?;
+        let files: u64 = self
+            .draft
+            .attachments
+            .iter()
+            .filter_map(|p| self.sizes.get(p))
+            .sum();
+        let size = super::view::encoded_size(files, self.draft.body.len() as u64);
+        (size > limit).then_some(crate::draft::Concern::TooBig { size, limit })
+    }
+
     /// Whether a question or Send later's picker is open in the window.
     pub fn is_asking(&self) -> bool {
         self.asking_close
@@ -172,7 +192,7 @@ impl State {
     /// nowhere).
     pub fn field_to_return_to(&self) -> &'static str {
         super::FOCUS_ORDER[self
-            .focus
+            .last_field
             .filter(|i| *i < super::FOCUS_ORDER.len())
             .unwrap_or(4)]
     }

@@ -260,6 +260,8 @@ pub struct State {
     options_open: bool,
     /// The server's SIZE limit as last seen (bytes).
     size_limit: Option<u64>,
+    /// The field (index in [`FOCUS_ORDER`]) typed in or focused last.
+    last_field: Option<usize>,
 }
 
 impl State {
@@ -315,6 +317,7 @@ impl State {
             spell: Spell::new(crate::i18n::Language::Auto),
             options_open: false,
             size_limit: None,
+            last_field: None,
         }
     }
 
@@ -372,6 +375,7 @@ impl State {
         let scheduled = self.is_scheduled();
         let edited = self.edited_at;
         let action = self.apply(message);
+        self.last_field = self.focus.or(self.last_field);
         let edit = self.edited_at != edited && matches!(action, Action::None | Action::Focus(_));
         // An edit during the undo delay takes the message back, so what
         // goes out is what the window shows.
@@ -655,25 +659,6 @@ impl State {
     /// before each message the window handles).
     pub fn set_checks(&mut self, checks: crate::config::SendChecks) {
         self.checks = checks;
-    }
-
-    /// The server's SIZE limit as last seen (bytes), for the check before
-    /// sending; set by the app before each update.
-    pub fn set_size_limit(&mut self, limit: Option<u64>) {
-        self.size_limit = limit;
-    }
-
-    /// The message is over the server's SIZE (and that check is on).
-    fn too_big(&self) -> Option<crate::draft::Concern> {
-        let limit = self.size_limit.filter(|_| self.checks.size)?;
-        let files: u64 = self
-            .draft
-            .attachments
-            .iter()
-            .filter_map(|p| self.sizes.get(p))
-            .sum();
-        let size = view::encoded_size(files, self.draft.body.len() as u64);
-        (size > limit).then_some(crate::draft::Concern::TooBig { size, limit })
     }
 
     /// The suggestion marked with Up and Down, if any.

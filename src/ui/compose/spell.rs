@@ -140,7 +140,7 @@ impl State {
     }
 
     fn back_to(&self) -> &'static str {
-        if self.focus == Some(3) {
+        if self.last_field == Some(3) {
             "subject"
         } else {
             "body"
