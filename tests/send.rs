@@ -492,6 +492,12 @@ fn an_identity_the_server_refuses_at_mail_from_is_said_so_and_nothing_is_sent() 
     assert!(peer.received().is_empty(), "nothing was sent");
     let listed = stdout(&s.k.run(&["outbox", "list"], b""));
     assert_eq!(listed.matches("Z biura").count(), 2, "{listed}");
+    // Listed from the identity it was to go from, not the account.
+    assert_eq!(
+        listed.matches("Od: biuro@example.com").count(),
+        2,
+        "{listed}"
+    );
     // The account's own address still goes.
     let out = s.k.run(
         &[

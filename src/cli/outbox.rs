@@ -26,13 +26,18 @@ pub(super) fn list(file: &ConfigFile, io: &mut Io<'_>) -> Result<(), Failure> {
     }
     for m in entries {
         let s = &m.sidecar;
-        let account = file
-            .config
-            .accounts
-            .iter()
-            .find(|a| a.id == s.account)
-            .map(|a| a.address.clone())
-            .unwrap_or_else(|| s.account.0.clone());
+        // The sender it goes (or went) from: the envelope's MAIL FROM,
+        // which an identity sets (a tenth tryout saw the account's own).
+        let account = if s.envelope.mail_from.is_empty() {
+            file.config
+                .accounts
+                .iter()
+                .find(|a| a.id == s.account)
+                .map(|a| a.address.clone())
+                .unwrap_or_else(|| s.account.0.clone())
+        } else {
+            s.envelope.mail_from.clone()
+        };
         let state = crate::report::outbox::state_line(s);
         let subject = if s.subject.trim().is_empty() {
             t!("main-no-subject")

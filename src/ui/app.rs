@@ -438,14 +438,19 @@ impl App {
                 scope
                     .enter_moves_on(compose::enter_moves_on(id))
                     // Up, Down, Enter and Tab among the address suggestions.
+                    // F7 in the subject: its own words' spelling.
                     .keys_in(
-                        ["to", "cc", "bcc"]
+                        ["to", "cc", "bcc", "subject"]
                             .into_iter()
                             .map(|f| compose::field_id(id, f))
                             .collect(),
-                        move |key, modifiers| {
-                            compose::suggestion_keys(c, &suggestions, key, modifiers)
-                                .map(|m| Message::Compose(id, m))
+                        move |key, modifiers, focused| {
+                            if *focused == compose::field_id(id, "subject") {
+                                compose::subject_keys(key, modifiers)
+                            } else {
+                                compose::suggestion_keys(c, &suggestions, key, modifiers)
+                            }
+                            .map(|m| Message::Compose(id, m))
                         },
                     )
                     .reveals(vec![

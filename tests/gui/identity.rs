@@ -147,3 +147,46 @@ fn an_identity_sends_with_its_own_from_reply_to_envelope_and_signature() {
     assert!(header("Importance").is_none(), "normal priority by default");
     assert!(header("Disposition-Notification-To").is_none());
 }
+
+/// Tryout 10 sent from an identity and saw Sent (and `outbox list`) name
+/// the account's own address. A row names the sender it went from: the
+/// envelope's MAIL FROM.
+#[test]
+fn a_message_sent_from_an_identity_is_listed_from_that_identity() {
+    use koperta::outbox::State;
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::En);
+    let acc = account();
+    let accounts = [acc.clone()];
+    let mut m = stored_message(
+        &acc,
+        "s1",
+        "Oferta",
+        State::Sent { at: 1_796_130_000 },
+        1_796_130_000,
+        1,
+        None,
+    );
+    m.sidecar.envelope.mail_from = "biuro@example.com".into();
+    let settings = koperta::config::Settings::default();
+    let sent = [m];
+    let main = main_window::State::on(main_window::Tab::Sent);
+    let mut ui = simulator(main_window::view(
+        &main,
+        main_window::Shown {
+            sent: &sent,
+            ..shown(&settings, &accounts, &[])
+        },
+    ));
+    let shows = |ui: &mut iced_test::Simulator<'_, main_window::Message>, what: &str| {
+        ui.find(|c: iced_test::selector::Candidate<'_>| match c {
+            iced_test::selector::Candidate::Text { content, .. } if content.contains(what) => {
+                Some(())
+            }
+            _ => None,
+        })
+        .is_ok()
+    };
+    assert!(shows(&mut ui, "from biuro@example.com"));
+    assert!(!shows(&mut ui, "from zofia@example.com"));
+}

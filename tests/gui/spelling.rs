@@ -206,3 +206,49 @@ fn without_a_dictionary_the_window_says_so_once_and_checks_nothing() {
     assert!(ui.find(said).is_err(), "said once");
     i18n::apply(Language::En);
 }
+
+/// Tryout 10 pressed F7 in the subject and was told no word was
+/// misspelt (or offered a word of the text). F7 in the subject, as the
+/// window's root sees it, is about the subject's words.
+#[test]
+fn f7_in_the_subject_offers_the_subjects_misspelt_word() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::En);
+    let (mut app, _acc, _home) = app_with_account();
+    app.config.config.settings.language = Language::En;
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let w = new_message(&mut app, &rt);
+    type_body(&mut app, w, "The text has a tset.");
+    support::app::send(
+        &mut app,
+        &rt,
+        Message::Compose(w, compose::Message::Subject("Anothr subject".into())),
+    );
+    // The cursor put in the body, then back in the subject by a click (the
+    // window's own idea of the focus is the body's).
+    let _ = app.update(Message::Compose(
+        w,
+        compose::Message::Body(iced::widget::text_editor::Action::Move(
+            iced::widget::text_editor::Motion::DocumentEnd,
+        )),
+    ));
+    let messages: Vec<Message> = {
+        let mut ui = support::app::simulator_at_window_size(app.view(w));
+        ui.click(compose::field_id(w, "subject"))
+            .expect("the subject");
+        let _ = ui.tap_key(Key::Named(Named::F7));
+        ui.into_messages().collect()
+    };
+    assert!(
+        messages
+            .iter()
+            .any(|m| matches!(m, Message::Compose(_, compose::Message::SpellCheckIn(true)))),
+        "{messages:?}"
+    );
+    for m in messages {
+        support::app::send(&mut app, &rt, m);
+    }
+    let mut ui = support::app::simulator_at_window_size(app.view(w));
+    assert!(ui.find("“Anothr”:").is_ok(), "the subject's word");
+    assert!(ui.find("Another").is_ok(), "its correction");
+}

@@ -88,6 +88,8 @@ pub enum Message {
     SpellLanguage(super::SpellChoice),
     /// F7: suggestions for the misspelt word at the cursor or after it.
     SpellCheck,
+    /// F7 in the subject (`true`) or the text: suggestions there.
+    SpellCheckIn(bool),
     /// Put this correction in the word's place.
     SpellPick(String),
     /// Add the word to the person's dictionary.

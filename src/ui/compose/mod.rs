@@ -586,6 +586,7 @@ impl State {
             }
             m @ (Message::SpellLanguage(_)
             | Message::SpellCheck
+            | Message::SpellCheckIn(_)
             | Message::SpellPick(_)
             | Message::SpellAdd
             | Message::SpellClose) => return self.apply_spell(m),
@@ -775,5 +776,5 @@ pub use from::{FromChoice, from_label, sender_label};
 pub use later::{LATER_ID, LaterForm};
 pub use message::{Action, Message};
 pub use spell::{SPELL_FIRST, Spell, SpellChoice};
-pub use suggest::suggestion_keys;
+pub use suggest::{subject_keys, suggestion_keys};
 pub use view::{encoded_size, view};

@@ -121,7 +121,8 @@ impl State {
                 self.spell.popup = None;
                 return Action::SpellLanguage(self.spell_language());
             }
-            Message::SpellCheck => return self.open_popup(),
+            Message::SpellCheck => return self.open_popup(self.focus == Some(3)),
+            Message::SpellCheckIn(subject) => return self.open_popup(subject),
             Message::SpellPick(word) => return self.replace(word),
             Message::SpellAdd => {
                 if let Some(p) = self.spell.popup.take()
@@ -149,11 +150,15 @@ impl State {
 
     /// F7: the popup for the misspelt word at the cursor, or the next one
     /// after it (from the top again at the end); in the subject, its first.
-    fn open_popup(&mut self) -> Action {
+    fn open_popup(&mut self, in_subject: bool) -> Action {
         let Some(checker) = self.spell.checker.clone() else {
             return Action::None;
         };
-        let target = if self.focus == Some(3) {
+        if in_subject {
+            self.focus = Some(3);
+            self.last_field = Some(3);
+        }
+        let target = if in_subject {
             crate::spell::misspelt(&self.draft.subject, |w| checker.correct(w))
                 .into_iter()
                 .next()

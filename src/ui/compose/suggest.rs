@@ -34,3 +34,11 @@ pub fn suggestion_keys(
         _ => None,
     }
 }
+
+/// What a key pressed in the subject means of its own: F7 shows the
+/// spelling suggestions for the subject's words (the window's F7 is for
+/// the text).
+pub fn subject_keys(key: &Key, modifiers: Modifiers) -> Option<Message> {
+    (matches!(key, Key::Named(Named::F7)) && modifiers.is_empty())
+        .then_some(Message::SpellCheckIn(true))
+}

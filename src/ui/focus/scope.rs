@@ -33,13 +33,17 @@ pub struct FocusScope<'a, Message> {
     shortcut: Option<Shortcut<'a, Message>>,
     /// Keys that mean something else while one of these fields has the
     /// focus (Up, Down and Enter among a recipient field's suggestions).
-    keys_in: Option<(Vec<Id>, Shortcut<'a, Message>)>,
+    keys_in: Option<(Vec<Id>, FieldKeys<'a, Message>)>,
 }
 
 /// Decodes a key pressed with modifiers into the window's message for
 /// that shortcut.
 pub type Shortcut<'a, Message> =
     Box<dyn Fn(&iced::keyboard::Key, iced::keyboard::Modifiers) -> Option<Message> + 'a>;
+
+/// What a key means in the focused field (its id given).
+pub type FieldKeys<'a, Message> =
+    Box<dyn Fn(&iced::keyboard::Key, iced::keyboard::Modifiers, &Id) -> Option<Message> + 'a>;
 
 /// A shortcut that shows a field and moves the focus into it (Ctrl+Shift+C
 /// shows Cc): whether a key pressed with these modifiers is it, and the
@@ -122,12 +126,13 @@ impl<'a, Message> FocusScope<'a, Message> {
     }
 
     /// While one of `fields` has the focus, a key that `decode` turns
-    /// into a message is that message (published, and the field does not
-    /// see the key); other keys go on as usual.
+    /// into a message (given the focused field's id) is that message
+    /// (published, and neither the field nor the shortcuts see the key);
+    /// other keys go on as usual.
     pub fn keys_in(
         mut self,
         fields: Vec<Id>,
-        decode: impl Fn(&iced::keyboard::Key, iced::keyboard::Modifiers) -> Option<Message> + 'a,
+        decode: impl Fn(&iced::keyboard::Key, iced::keyboard::Modifiers, &Id) -> Option<Message> + 'a,
     ) -> Self {
         self.keys_in = Some((fields, Box::new(decode)));
         self
@@ -320,6 +325,22 @@ impl<'a, Message> FocusScope<'a, Message> {
         // Only the window sees it: a field given Ctrl+Enter would also
         // submit (a tryout's Ctrl+Enter in To moved the cursor on to
         // Subject), and Ctrl+Shift+A would select all its text.
+        // A key with a meaning of its own in the focused field (before the
+        // shortcuts: F7 in the subject is the subject's spelling).
+        if let iced::Event::Keyboard(Key::KeyPressed { key, modifiers, .. }) = event
+            && self.keys_in.is_some()
+            && let (_, Some(focused)) = self.focused(tree, layout, renderer)
+            && let Some(message) = self
+                .keys_in
+                .as_ref()
+                .filter(|(fields, _)| fields.contains(&focused))
+                .and_then(|(_, decode)| decode(key, *modifiers, &focused))
+        {
+            shell.publish(message);
+            shell.capture_event();
+            shell.request_redraw();
+            return;
+        }
         if let Some(message) = self.shortcut_of(event) {
             shell.publish(message);
             shell.capture_event();
@@ -331,23 +352,6 @@ impl<'a, Message> FocusScope<'a, Message> {
             }
             _ => None,
         };
-        // A key with a meaning of its own in the focused field.
-        if let iced::Event::Keyboard(Key::KeyPressed { key, modifiers, .. }) = event
-            && let Some(message) = self
-                .keys_in
-                .as_ref()
-                .and_then(|(_, decode)| decode(key, *modifiers))
-            && let (_, Some(focused)) = self.focused(tree, layout, renderer)
-            && self
-                .keys_in
-                .as_ref()
-                .is_some_and(|(fields, _)| fields.contains(&focused))
-        {
-            shell.publish(message);
-            shell.capture_event();
-            shell.request_redraw();
-            return;
-        }
         // Up or Down on a list's row: the next row now (a task-based move
         // lost four of five quick Downs).
         if let Some((iced::keyboard::Key::Named(arrow @ (Named::ArrowUp | Named::ArrowDown)), m)) =

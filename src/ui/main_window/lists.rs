@@ -80,10 +80,17 @@ pub(super) fn muted<'a>(s: String) -> iced::widget::Text<'a> {
         })
 }
 
-fn account_name(accounts: &[Account], id: &AccountId) -> String {
+/// The sender a message goes (or went) from: its envelope's MAIL FROM,
+/// which an identity sets (a tenth tryout saw the account's own address
+/// beside a message sent from an identity); the account's address for a
+/// record without one.
+fn sender_of(accounts: &[Account], sidecar: &crate::store::Sidecar) -> String {
+    if !sidecar.envelope.mail_from.is_empty() {
+        return sidecar.envelope.mail_from.clone();
+    }
     accounts
         .iter()
-        .find(|a| &a.id == id)
+        .find(|a| a.id == sidecar.account)
         .map(|a| a.address.clone())
         .unwrap_or_else(|| t!("main-account-gone"))
 }
@@ -274,7 +281,7 @@ pub(super) fn outbox<'a>(shown: &Shown<'a>) -> Element<'a, Message> {
                 muted(recipients(&m.sidecar.envelope.rcpt_to)),
                 muted(t!(
                     "outbox-row-facts",
-                    account = account_name(shown.accounts, &m.sidecar.account),
+                    account = sender_of(shown.accounts, &m.sidecar),
                     time = local_time(m.sidecar.queued_at),
                     size = crate::report::human_size(m.sidecar.eml_size),
                     attempts = m.sidecar.attempts
@@ -361,7 +368,7 @@ pub(super) fn sent<'a>(shown: &Shown<'a>) -> Element<'a, Message> {
                 muted(recipients(&m.sidecar.envelope.rcpt_to)),
                 muted(t!(
                     "sent-row-facts",
-                    account = account_name(shown.accounts, &m.sidecar.account),
+                    account = sender_of(shown.accounts, &m.sidecar),
                     time = local_time(at),
                     size = crate::report::human_size(m.sidecar.eml_size)
                 )),
