@@ -547,3 +547,67 @@ fn tab_skips_a_disabled_button() {
     );
     assert_eq!(messages, [M::Pressed], "Tab went past the disabled one");
 }
+
+/// Tryout 10's app ran more than a second behind the typing: the keys
+/// held for Bcc were given up on (750 ms) before the app had even handled
+/// Ctrl+Shift+B, and went into Cc. They are given up on only once a view
+/// built since could have shown the field.
+#[test]
+fn keys_held_for_bcc_wait_for_an_app_running_late() {
+    let (mut app, acc, _home) = app_with_account();
+    let w = compose_window(
+        &mut app,
+        Draft {
+            account: Some(acc.id.clone()),
+            cc: "jan@example.com".into(),
+            ..Draft::default()
+        },
+    );
+    let mut renderer = renderer();
+    let cache = focused(&app, w, &mut renderer, compose::field_id(w, "cc"));
+    // One view, its events in two batches 0.8 s apart, as a late app
+    // handles its backlog before it builds the next view.
+    let mut ui = UserInterface::build(
+        app.view(w),
+        iced::Size::new(900.0, 640.0),
+        cache,
+        &mut renderer,
+    );
+    let mut typed = Vec::new();
+    let mut events = vec![press(
+        Key::Character("B".into()),
+        Modifiers::CTRL | Modifiers::SHIFT,
+    )];
+    events.extend(iced_test::simulator::typewrite("ola"));
+    let _ = ui.update(
+        &events,
+        iced::mouse::Cursor::Unavailable,
+        &mut renderer,
+        &mut iced::advanced::clipboard::Null,
+        &mut typed,
+    );
+    std::thread::sleep(Duration::from_millis(800));
+    let more: Vec<iced::Event> = iced_test::simulator::typewrite("@x.pl").collect();
+    let _ = ui.update(
+        &more,
+        iced::mouse::Cursor::Unavailable,
+        &mut renderer,
+        &mut iced::advanced::clipboard::Null,
+        &mut typed,
+    );
+    let cache = ui.into_cache();
+    assert!(matches!(
+        only_shortcuts(&mut app, typed).as_slice(),
+        [Input::ShowBcc]
+    ));
+    let redraw = iced::Event::Window(window::Event::RedrawRequested(std::time::Instant::now()));
+    let (typed, _) = frame(&app, w, &mut renderer, cache, &[redraw]);
+    for m in typed {
+        let _ = app.update(m);
+    }
+    let Some(Screen::Compose(c)) = app.windows.get(&w) else {
+        panic!("compose window");
+    };
+    assert_eq!(c.draft().bcc, "ola@x.pl");
+    assert_eq!(c.draft().cc, "jan@example.com", "Cc as it was");
+}

@@ -34,6 +34,9 @@ pub struct FocusScope<'a, Message> {
     /// Keys that mean something else while one of these fields has the
     /// focus (Up, Down and Enter among a recipient field's suggestions).
     keys_in: Option<(Vec<Id>, FieldKeys<'a, Message>)>,
+    /// When this view was built (a hold gives up only after a view built
+    /// since it began, which had the chance to show the field).
+    built: Instant,
 }
 
 /// Decodes a key pressed with modifiers into the window's message for
@@ -92,6 +95,7 @@ pub fn scope<'a, Message: 'a>(
         rows: Vec::new(),
         shortcut: None,
         keys_in: None,
+        built: Instant::now(),
     }
 }
 
@@ -233,7 +237,11 @@ impl<'a, Message> FocusScope<'a, Message> {
             .map(|w| (w.field.clone(), w.since))
         {
             let there = self.focus_now(tree, layout, renderer, &field);
-            if !there && since.elapsed() < HOLD_AT_MOST {
+            // Given up on only when the time has passed and a view built
+            // since could have shown it: an app running late (a tenth
+            // tryout's, a second behind the typing) had not even handled
+            // the shortcut yet, and the keys went into the field before.
+            if !there && (since.elapsed() < HOLD_AT_MOST || self.built <= since) {
                 break;
             }
             // Given up on: the keys go where the focus is.
