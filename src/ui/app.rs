@@ -312,33 +312,6 @@ impl App {
         self.main.show_notice(text);
     }
 
-    /// A desktop notification naming `subject` (when the setting allows),
-    /// shown off the UI thread; a desktop without a notification service
-    /// simply shows nothing.
-    pub(super) fn notify(&self, summary: String, subject: &str) -> Task<Message> {
-        if !self.settings().notifications {
-            return Task::none();
-        }
-        let body = if subject.trim().is_empty() {
-            t!("main-no-subject")
-        } else {
-            subject.trim().to_string()
-        };
-        Task::future(async move {
-            let _ = tokio::task::spawn_blocking(move || {
-                notify_rust::Notification::new()
-                    .appname("Koperta")
-                    .summary(&summary)
-                    .body(&body)
-                    .icon(APP_ID)
-                    .show()
-                    .map(|_| ())
-            })
-            .await;
-        })
-        .discard()
-    }
-
     /// Focuses the control `target` of the main window (its other
     /// controls lose the focus; compose windows keep theirs).
     pub(super) fn focus_main(&self, target: impl Into<iced::widget::Id>) -> Task<Message> {

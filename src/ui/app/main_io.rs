@@ -12,6 +12,33 @@ use crate::ui::launch::compose_window_settings;
 use crate::ui::{main_window, wizard};
 
 impl App {
+    /// A desktop notification naming `subject` (when the setting allows),
+    /// shown off the UI thread; a desktop without a notification service
+    /// simply shows nothing.
+    pub(in crate::ui) fn notify(&self, summary: String, subject: &str) -> Task<Message> {
+        if !self.settings().notifications {
+            return Task::none();
+        }
+        let body = if subject.trim().is_empty() {
+            t!("main-no-subject")
+        } else {
+            subject.trim().to_string()
+        };
+        Task::future(async move {
+            let _ = tokio::task::spawn_blocking(move || {
+                notify_rust::Notification::new()
+                    .appname("Koperta")
+                    .summary(&summary)
+                    .body(&body)
+                    .icon(super::APP_ID)
+                    .show()
+                    .map(|_| ())
+            })
+            .await;
+        })
+        .discard()
+    }
+
     /// Opens sent message `sent_id` read-only (or brings its window
     /// forward); its file is read off the UI thread.
     fn open_sent(&mut self, sent_id: &str) -> Task<Message> {
