@@ -62,6 +62,9 @@ pub enum Outcome {
         /// For a scheduled message sent more than two minutes after its
         /// time: how late, in seconds.
         late_by: Option<u64>,
+        /// Its subject as queued (the message has left the outbox, so a
+        /// caller that never listed it still names it).
+        subject: String,
     },
     /// Not accepted; the message stays in the outbox with this failure
     /// (its state says whether it may have been sent).
@@ -362,6 +365,7 @@ impl Outbox {
             draft: m.sidecar.draft,
             draft_kept,
             late_by,
+            subject: m.sidecar.subject,
         }
     }
 }

@@ -140,9 +140,15 @@ impl Speller {
         self.lang
     }
 
-    /// Whether `word` (one word, no spaces) is spelt right.
+    /// Whether `word` (one word, no spaces) is spelt right. A short word
+    /// the dictionary knows only in capitals ("OK", "TV", "WC") is right in
+    /// small letters too, as people write it in mail (a tryout saw "ok"
+    /// marked in English).
     pub fn check(&self, word: &str) -> bool {
         self.dict.check(word)
+            || (word.chars().count() <= SHORT_CAPITALS
+                && word.chars().all(char::is_lowercase)
+                && self.dict.check(&word.to_uppercase()))
     }
 
     /// Up to `max` corrections for `word`, best first.
@@ -153,6 +159,9 @@ impl Speller {
         out
     }
 }
+
+/// The longest word of [`Speller::check`]'s capitals rule, in letters.
+const SHORT_CAPITALS: usize = 3;
 
 fn read(path: &Path) -> Result<Vec<u8>, SpellError> {
     std::fs::read(path).map_err(|e| SpellError::Unreadable {

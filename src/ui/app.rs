@@ -24,12 +24,13 @@ use crate::store::{Store, Stored};
 use crate::t;
 
 mod account_io;
+mod clock;
 mod compose_io;
 mod main_io;
 mod spell_io;
 
 /// How often the outbox is read again from disk.
-const OUTBOX_REREAD: Duration = Duration::from_secs(30);
+pub(super) const OUTBOX_REREAD: Duration = Duration::from_secs(30);
 
 /// The reverse-DNS application id (window `application_id`, desktop file,
 /// metainfo).
@@ -108,6 +109,9 @@ pub struct App {
     pub(super) index_shown: u64,
     /// The dictionaries and the person's own words.
     spelling: spell_io::Spelling,
+    /// A draft brought back by Undo, whose row takes the focus once the
+    /// lists are read again (the Undo button it had is gone).
+    pub(super) focus_draft: Option<String>,
 }
 
 /// Everything that can happen.
@@ -279,6 +283,7 @@ impl App {
             index_asked: 0,
             index_shown: 0,
             spelling: spell_io::Spelling::default(),
+            focus_draft: None,
         };
         app.relist();
         app
@@ -367,7 +372,7 @@ impl App {
             window::close_requests().map(Message::CloseRequested),
             window::close_events().map(Message::Closed),
             Subscription::run(remote_requests),
-            iced::time::every(Duration::from_millis(500)).map(|_| Message::Tick),
+            iced::time::every(self.tick_every()).map(|_| Message::Tick),
             super::launch::os_theme(),
             match self.probe {
                 Some(_) => iced::time::every(super::frame_probe::PERIOD).map(|_| Message::Probe),
@@ -639,13 +644,16 @@ impl App {
                         "drafts-restored",
                         subject = main_window::subject_or_none(&subject)
                     )),
-                    Err(e) => self.notice(e),
+                    Err(e) => {
+                        self.focus_draft = None;
+                        self.notice(e)
+                    }
                 }
                 self.refresh()
             }
             Message::Indexed(generation, index) => {
                 self.indexed(generation, *index);
-                Task::none()
+                self.focus_restored_draft()
             }
             Message::AccountSaved(result) => match result {
                 Ok(account) => self.write_account(account),
@@ -704,57 +712,10 @@ impl App {
             }
         }
     }
-
-    fn tick(&mut self) -> Task<Message> {
-        // A status message is a toast: it clears itself (D13).
-        self.main.expire_notice(TOAST_FOR);
-        // Discarded drafts whose Undo is gone are removed for good.
-        let purge = match self.purge_due {
-            Some(at) if at <= Instant::now() => {
-                // The latest discard's toast is gone, so every earlier
-                // one's Undo is too.
-                self.purge_due = None;
-                self.purge_discarded(std::time::SystemTime::now())
-            }
-            _ => Task::none(),
-        };
-        // Autosave: at most a second of typing at risk, even while typing
-        // goes on (saved once the first unsaved edit is half a second old;
-        // the tick comes every half second).
-        let due: Vec<window::Id> = self
-            .windows
-            .iter()
-            .filter_map(|(id, s)| match s {
-                Screen::Compose(c) if c.autosave_due(AUTOSAVE_AFTER) => Some(*id),
-                _ => None,
-            })
-            .collect();
-        let saves: Vec<Task<Message>> = due.into_iter().map(|id| self.save_draft(id)).collect();
-        let config = self.look_at_config();
-        // Another process may have queued or sent messages: the outbox is
-        // read again now and then, off the UI thread.
-        let reload = if self.outbox_read_at.elapsed() > OUTBOX_REREAD {
-            self.outbox_read_at = Instant::now();
-            let engine = self.engine.clone();
-            Task::perform(
-                async move {
-                    let _ = tokio::task::spawn_blocking(move || engine.reload()).await;
-                },
-                |()| Message::OutboxReloaded,
-            )
-        } else {
-            Task::none()
-        };
-        let sends = self.run_due();
-        Task::batch(saves.into_iter().chain([reload, sends, config, purge]))
-    }
 }
 
 /// How long a status message stays in the main window.
 pub(super) const TOAST_FOR: Duration = Duration::from_secs(8);
-
-/// How old the first unsaved edit of a draft may get before it is saved.
-const AUTOSAVE_AFTER: Duration = Duration::from_millis(500);
 
 /// Runs blocking `work` (files, the keyring) on a blocking thread, never
 /// in `update`, and gives its result to `done`; should the thread panic,

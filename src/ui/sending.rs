@@ -323,25 +323,23 @@ impl App {
 
     fn finished(&mut self, id: String, outcome: Outcome) -> Task<Message> {
         self.sends.in_flight.remove(&id);
-        let subject = self
-            .engine
-            .get(&id)
-            .map(|m| m.sidecar.subject)
-            .or_else(|| self.sending_subject(&id))
-            // Sent: the engine has let it go; the list last drawn has it.
-            .or_else(|| {
-                self.outbox
-                    .iter()
-                    .find(|m| m.id == id)
-                    .map(|m| m.sidecar.subject.clone())
-            })
-            .unwrap_or_default();
+        // A sent message has left the engine, and at a start the list may
+        // not be drawn yet: its outcome names it (tryout 10's "(no
+        // subject)" after a restart).
+        let subject = match &outcome {
+            Outcome::Sent { subject, .. } => Some(subject.clone()),
+            _ => None,
+        }
+        .or_else(|| self.engine.get(&id).map(|m| m.sidecar.subject))
+        .or_else(|| self.sending_subject(&id))
+        .unwrap_or_default();
         let task = match outcome {
             Outcome::Sent {
                 delivery,
                 late_by,
                 draft,
                 draft_kept,
+                ..
             } => {
                 // One recipient named, the rest counted (D13), in Unicode
                 // (D18).
@@ -414,7 +412,8 @@ impl App {
             Outcome::Failed(failure) => {
                 self.sends.watched.remove(&id);
                 let next_try = self.engine.get(&id).and_then(|m| m.sidecar.next_try);
-                self.for_message(&id, |c| c.send_failed_with(&failure, next_try));
+                let windows = self.for_message(&id, |c| c.send_failed_with(&failure, next_try));
+                let refocus = self.refocus(windows);
                 // Not "not sent" when it may have been (a tryout's peer had
                 // stored the message the notification said was not sent).
                 let title = if failure.may_have_been_sent() {
@@ -422,11 +421,14 @@ impl App {
                 } else {
                     t!("notify-failed")
                 };
-                self.notify(title, &subject)
+                Task::batch([refocus, self.notify(title, &subject)])
             }
             Outcome::Unsaved(reason) => {
-                self.for_message(&id, |c| c.send_failed(reason.clone()));
-                self.notify(t!("notify-failed"), &subject)
+                let windows = self.for_message(&id, |c| c.send_failed(reason.clone()));
+                Task::batch([
+                    self.refocus(windows),
+                    self.notify(t!("notify-failed"), &subject),
+                ])
             }
             Outcome::Skipped => {
                 self.for_message(&id, compose::State::send_skipped);
@@ -445,9 +447,25 @@ impl App {
 
     /// Applies `f` to every compose window holding outbox message `id`
     /// (by its outbox id, or by the draft it came from).
-    fn for_message(&mut self, id: &str, f: impl FnMut(&mut compose::State)) {
+    fn for_message(&mut self, id: &str, f: impl FnMut(&mut compose::State)) -> Vec<window::Id> {
         let draft = self.engine.get(id).and_then(|m| m.sidecar.draft);
-        self.for_message_of(id, draft, f);
+        self.for_message_of(id, draft, f)
+    }
+
+    /// The cursor back in the field typed in last, in each window of
+    /// `windows` (a send that failed gives the text back to be edited;
+    /// tryout 10 found the focus nowhere).
+    fn refocus(&self, windows: Vec<window::Id>) -> Task<Message> {
+        Task::batch(
+            windows
+                .into_iter()
+                .filter_map(|w| match self.windows.get(&w) {
+                    Some(Screen::Compose(c)) => {
+                        Some(compose::focus_field(w, c.field_to_return_to()))
+                    }
+                    _ => None,
+                }),
+        )
     }
 
     /// [`App::for_message`] with the draft known (a sent message has left

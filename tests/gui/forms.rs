@@ -337,3 +337,23 @@ fn when_no_file_is_chosen_the_window_names_the_path_field_and_dropping() {
     }
     i18n::apply(Language::En);
 }
+
+/// Edit on an account replaces the row (and its Edit button, which had
+/// the focus) with the form: the cursor goes to the form's first field,
+/// not nowhere (tryout 10).
+#[test]
+fn edit_on_an_account_puts_the_cursor_in_the_forms_first_field() {
+    let acc = account();
+    let mut state = main_window::State::default();
+    let action = state.update(
+        main_window::Message::EditAccount(acc.id.clone()),
+        std::slice::from_ref(&acc),
+        &[],
+        &[],
+    );
+    assert_eq!(
+        action,
+        main_window::Action::Focus(main_window::FormField::Name.id())
+    );
+    assert!(state.form().is_some(), "the form is shown");
+}

@@ -260,6 +260,7 @@ impl App {
 
     /// Undo of a discard: the draft back into Drafts, off the UI thread.
     fn restore(&mut self, draft_id: String) -> Task<Message> {
+        self.focus_draft = Some(draft_id.clone());
         let store = self.store.clone();
         super::blocking(
             move || {
@@ -270,6 +271,21 @@ impl App {
             Err,
             Message::Restored,
         )
+    }
+
+    /// The row of the draft Undo brought back takes the focus, once the
+    /// lists show it.
+    pub(in crate::ui) fn focus_restored_draft(&mut self) -> Task<Message> {
+        let Some(id) = &self.focus_draft else {
+            return Task::none();
+        };
+        match self.drafts.iter().position(|d| d.id == *id) {
+            Some(row) => {
+                self.focus_draft = None;
+                self.focus_main(main_window::row_id(row))
+            }
+            None => Task::none(),
+        }
     }
 
     /// Removes for good the drafts discarded before `before`, off the UI

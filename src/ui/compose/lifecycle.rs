@@ -220,6 +220,12 @@ impl State {
         self.dirty && self.unsaved_since.is_some_and(|t| t.elapsed() >= after)
     }
 
+    /// Whether the window has something a clock moves on: an edit not yet
+    /// saved, or an Undo countdown shown in seconds.
+    pub fn waits_on_the_clock(&self) -> bool {
+        self.unsaved_since.is_some() || matches!(self.sending, Sending::Held(_))
+    }
+
     /// The draft is being saved: what to write (its id and fields) and
     /// the attachment copies to keep (those attached, and one just removed
     /// that Undo may bring back); the window counts as saved until

@@ -400,6 +400,12 @@ impl State {
         self.notice.as_ref().map(|n| n.text.as_str())
     }
 
+    /// Whether a status message or a discard's Undo is shown, which the
+    /// clock clears.
+    pub fn has_toast(&self) -> bool {
+        self.notice.is_some() || !self.discards.is_empty()
+    }
+
     /// Clears a status message shown longer than `after` (D13).
     pub fn expire_notice(&mut self, after: std::time::Duration) {
         if self.notice.as_ref().is_some_and(|n| n.at.elapsed() > after) {
@@ -473,6 +479,9 @@ impl State {
                         bcc_self: a.bcc_self,
                         ..AccountForm::default()
                     });
+                    // The cursor in the form's first field, not left on
+                    // the Edit button the form replaced (tryout 10).
+                    return Action::Focus(FormField::Name.id());
                 }
             }
             Message::RemoveAccount(id) => self.confirm = Some(Confirm::RemoveAccount(id)),

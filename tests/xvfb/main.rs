@@ -3,6 +3,8 @@
 //! and English (into `target/screenshots/`, which the README shows).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod focus;
+#[path = "../support/mod.rs"]
 mod support;
 
 use std::path::{Path, PathBuf};
@@ -191,8 +193,13 @@ fn drafts_when(
 }
 
 fn desk(locale: &str) -> Desk {
+    desk_with(locale, SmtpPeer::start)
+}
+
+/// [`desk`] with the peer `start` makes from the server certificate.
+fn desk_with(locale: &str, start: impl FnOnce(&support::certs::CertFiles) -> SmtpPeer) -> Desk {
     let certs = TestCerts::generate();
-    let peer = SmtpPeer::start(&certs.valid);
+    let peer = start(&certs.valid);
     // The account keeps the CA's text; the files may go.
     let s = support::setup(
         peer.implicit_port,

@@ -1,0 +1,88 @@
+//! The app's clock: what each tick does (toasts, autosave, the outbox
+//! read again, messages that fell due) and how often it comes.
+
+use std::time::{Duration, Instant};
+
+use iced::{Task, window};
+
+use super::{App, Message, OUTBOX_REREAD, Screen, TOAST_FOR};
+
+impl App {
+    /// How often the clock ticks: every half second while something waits
+    /// on it (a toast, an unsaved edit, an Undo countdown, a message due
+    /// within [`SOON`]), else every [`IDLE_TICK`]. Each tick rebuilds and
+    /// redraws every window, so an idle app with many windows open must
+    /// not tick fast.
+    pub fn tick_every(&self) -> Duration {
+        let soon = crate::outbox::now() + SOON.as_secs();
+        let waiting = self.main.has_toast()
+            || self.purge_due.is_some()
+            || self.engine.next_due().is_some_and(|at| at <= soon)
+            || self.windows.values().any(|s| match s {
+                Screen::Compose(c) => c.waits_on_the_clock(),
+                _ => false,
+            });
+        if waiting {
+            Duration::from_millis(500)
+        } else {
+            IDLE_TICK
+        }
+    }
+
+    /// One tick: toasts expire, discarded drafts past their Undo go, due
+    /// autosaves run, the config and the outbox are looked at again, and
+    /// messages that fell due are sent.
+    pub(super) fn tick(&mut self) -> Task<Message> {
+        // A status message is a toast: it clears itself (D13).
+        self.main.expire_notice(TOAST_FOR);
+        // Discarded drafts whose Undo is gone are removed for good.
+        let purge = match self.purge_due {
+            Some(at) if at <= Instant::now() => {
+                // The latest discard's toast is gone, so every earlier
+                // one's Undo is too.
+                self.purge_due = None;
+                self.purge_discarded(std::time::SystemTime::now())
+            }
+            _ => Task::none(),
+        };
+        // Autosave: at most a second of typing at risk, even while typing
+        // goes on (saved once the first unsaved edit is half a second old;
+        // the tick comes every half second).
+        let due: Vec<window::Id> = self
+            .windows
+            .iter()
+            .filter_map(|(id, s)| match s {
+                Screen::Compose(c) if c.autosave_due(AUTOSAVE_AFTER) => Some(*id),
+                _ => None,
+            })
+            .collect();
+        let saves: Vec<Task<Message>> = due.into_iter().map(|id| self.save_draft(id)).collect();
+        let config = self.look_at_config();
+        // Another process may have queued or sent messages: the outbox is
+        // read again now and then, off the UI thread.
+        let reload = if self.outbox_read_at.elapsed() > OUTBOX_REREAD {
+            self.outbox_read_at = Instant::now();
+            let engine = self.engine.clone();
+            Task::perform(
+                async move {
+                    let _ = tokio::task::spawn_blocking(move || engine.reload()).await;
+                },
+                |()| Message::OutboxReloaded,
+            )
+        } else {
+            Task::none()
+        };
+        let sends = self.run_due();
+        Task::batch(saves.into_iter().chain([reload, sends, config, purge]))
+    }
+}
+
+/// How often the clock ticks when nothing waits on it (config files and
+/// the outbox are looked at again, "next try in" labels move on).
+const IDLE_TICK: Duration = Duration::from_secs(5);
+
+/// How close a message's time must be for the clock to tick fast.
+const SOON: Duration = Duration::from_secs(10);
+
+/// How old the first unsaved edit of a draft may get before it is saved.
+const AUTOSAVE_AFTER: Duration = Duration::from_millis(500);
