@@ -40,6 +40,30 @@ impl Identity {
     }
 }
 
+/// What is wrong with an identity: which address, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IdentityProblem {
+    /// The address (`From`, MAIL FROM) is not one.
+    Address(crate::address::AddressError),
+    /// The Reply-To address is given and is not one.
+    ReplyTo(crate::address::AddressError),
+}
+
+impl Identity {
+    /// Checks the addresses as a message from the identity would
+    /// (RFC 5322 §3.4 mailboxes; an empty Reply-To is none).
+    ///
+    /// # Errors
+    /// [`IdentityProblem`] for the first address that is not one.
+    pub fn check(&self) -> Result<(), IdentityProblem> {
+        crate::address::parse_mailbox(&self.address).map_err(IdentityProblem::Address)?;
+        if !self.reply_to.trim().is_empty() {
+            crate::address::parse_mailbox(&self.reply_to).map_err(IdentityProblem::ReplyTo)?;
+        }
+        Ok(())
+    }
+}
+
 /// The sender a message goes out as: the account's own, or one of its
 /// identities.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,7 +6,7 @@ mod input;
 pub use input::{AccountInput, InputProblem};
 
 pub mod identity;
-pub use identity::{Identity, Sender};
+pub use identity::{Identity, IdentityProblem, Sender};
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};

@@ -30,20 +30,9 @@ pub(super) fn identity_add(
         .unwrap_or_default();
     identity.signature_above_quote = m.get_flag("signature-above-quote");
     // Checked as a message from it would be.
-    crate::address::parse_mailbox(&identity.address).map_err(|e| {
-        Failure(t!(
-            "identity-error-address",
-            reason = crate::report::address_error(&identity.address, &e)
-        ))
-    })?;
-    if !identity.reply_to.trim().is_empty() {
-        crate::address::parse_mailbox(&identity.reply_to).map_err(|e| {
-            Failure(t!(
-                "identity-error-reply-to",
-                reason = crate::report::address_error(&identity.reply_to, &e)
-            ))
-        })?;
-    }
+    identity
+        .check()
+        .map_err(|p| Failure(crate::report::identity_problem(&identity, &p)))?;
     let (id, new) = (account.id.clone(), identity.clone());
     file.config = crate::config::update(file.path(), move |c| {
         if let Some(a) = c.accounts.iter_mut().find(|a| a.id == id) {

@@ -140,6 +140,24 @@ pub fn security_label(security: crate::account::Security) -> String {
     }
 }
 
+/// What is wrong with `identity`, translated.
+pub fn identity_problem(
+    identity: &crate::account::Identity,
+    problem: &crate::account::IdentityProblem,
+) -> String {
+    use crate::account::IdentityProblem as P;
+    match problem {
+        P::Address(e) => t!(
+            "identity-error-address",
+            reason = address_error(&identity.address, e)
+        ),
+        P::ReplyTo(e) => t!(
+            "identity-error-reply-to",
+            reason = address_error(&identity.reply_to, e)
+        ),
+    }
+}
+
 /// A recipient problem: what was typed and why it is not an address.
 pub fn address_error(text: &str, e: &crate::address::AddressError) -> String {
     use crate::address::AddressError as E;

@@ -112,6 +112,11 @@ pub struct App {
     /// A draft brought back by Undo, whose row takes the focus once the
     /// lists are read again (the Undo button it had is gone).
     pub(super) focus_draft: Option<String>,
+    /// The number of the last draft save begun.
+    save_number: u64,
+    /// Per draft, the number of the save written last (held while a save
+    /// writes, so saves of one draft never overlap).
+    saves_written: std::sync::Arc<std::sync::Mutex<BTreeMap<String, u64>>>,
 }
 
 /// Everything that can happen.
@@ -284,6 +289,8 @@ impl App {
             index_shown: 0,
             spelling: spell_io::Spelling::default(),
             focus_draft: None,
+            save_number: 0,
+            saves_written: Default::default(),
         };
         app.relist();
         app

@@ -103,6 +103,11 @@ impl App {
                     return self.update(Message::Wizard(message));
                 } else if let Some(back) = self.main.drop_question() {
                     return self.focus_main(back);
+                } else if self.main.form().is_some_and(|f| f.identity.is_some()) {
+                    // Esc closes the identity being edited, as Cancel does.
+                    return self.update(Message::Main(main_window::Message::Identity(
+                        main_window::identities::Message::Cancel,
+                    )));
                 } else if self.main.contact_form().is_some() {
                     // Esc closes the contact form, as Cancel does.
                     return self.update(Message::Main(main_window::Message::Contact(

@@ -190,3 +190,109 @@ fn a_message_sent_from_an_identity_is_listed_from_that_identity() {
     assert!(shows(&mut ui, "from biuro@example.com"));
     assert!(!shows(&mut ui, "from zofia@example.com"));
 }
+
+/// Tryout 10: identities could be added only on the command line and were
+/// shown nowhere in the app. The account form lists, adds, edits and
+/// removes them; a wrong address is refused in the sub-form; what is kept
+/// is written with the account, and the Accounts view names every address
+/// the account sends as.
+#[test]
+fn identities_are_added_and_edited_in_the_account_form_and_saved_with_it() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::En);
+    let (mut app, acc, _home) = app_with_account();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let main = |m| Message::Main(m);
+    let ident = |m| Message::Main(main_window::Message::Identity(m));
+    use main_window::identities::Message as I;
+    support::app::send(
+        &mut app,
+        &rt,
+        main(main_window::Message::EditAccount(acc.id.clone())),
+    );
+    let clicks: Vec<Message> = {
+        let mut ui = support::app::simulator_sized(app.view(window::Id::unique()), (900.0, 1400.0));
+        assert!(
+            ui.find("No other identities: messages go from the address above.")
+                .is_ok()
+        );
+        ui.click("Add identity…").expect("Add identity");
+        ui.into_messages().collect()
+    };
+    for m in clicks {
+        support::app::send(&mut app, &rt, m);
+    }
+    for m in [
+        I::Name("Biuro Zażółć".into()),
+        I::Address("biuro@example".into()),
+        I::ReplyTo("odpowiedzi@example.com".into()),
+        I::Done,
+    ] {
+        support::app::send(&mut app, &rt, ident(m));
+    }
+    let form = app.main.form().expect("form");
+    let sub = form
+        .identity
+        .as_ref()
+        .expect("a wrong address keeps the sub-form");
+    assert!(
+        sub.error
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("The identity’s address is not valid"),
+        "{:?}",
+        sub.error
+    );
+    assert!(form.identities.is_empty());
+    support::app::send(&mut app, &rt, ident(I::Address("biuro@example.com".into())));
+    let paste = EditorAction::Edit(Edit::Paste(std::sync::Arc::new("Biuro\ntel. 123".into())));
+    support::app::send(&mut app, &rt, ident(I::Signature(paste)));
+    support::app::send(&mut app, &rt, ident(I::AboveQuote(true)));
+    for (lang, code) in [(Language::Pl, "pl"), (Language::En, "en")] {
+        i18n::apply(lang);
+        let mut ui = support::app::simulator_sized(app.view(window::Id::unique()), (900.0, 1400.0));
+        support::app::photograph(
+            &mut ui,
+            &koperta::ui::style::theme(false),
+            &support::manifest_dir().join("target/screenshots/main"),
+            &format!("{code}-account-form-identity"),
+        );
+    }
+    i18n::apply(Language::En);
+    support::app::send(&mut app, &rt, ident(I::Done));
+    // A second one, then removed again; the first edited.
+    support::app::send(&mut app, &rt, ident(I::Add));
+    support::app::send(&mut app, &rt, ident(I::Address("druga@example.com".into())));
+    support::app::send(&mut app, &rt, ident(I::Done));
+    support::app::send(&mut app, &rt, ident(I::Remove(1)));
+    support::app::send(&mut app, &rt, ident(I::Edit(0)));
+    support::app::send(&mut app, &rt, ident(I::Name("Biuro".into())));
+    support::app::send(&mut app, &rt, ident(I::Done));
+    support::app::send(&mut app, &rt, main(main_window::Message::FormSaveUnchecked));
+    assert!(app.main.form().is_none(), "saved");
+    let on_disk = koperta::config::load(app.config.path()).unwrap();
+    let kept = &on_disk.accounts[0].identities;
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert_eq!(
+        (
+            kept[0].name.as_str(),
+            kept[0].address.as_str(),
+            kept[0].reply_to.as_str(),
+            kept[0].signature.as_str(),
+            kept[0].signature_above_quote
+        ),
+        (
+            "Biuro",
+            "biuro@example.com",
+            "odpowiedzi@example.com",
+            "Biuro\ntel. 123",
+            true
+        )
+    );
+    // The Accounts view names it; the From picker offers it.
+    let ui = support::app::simulator_at_window_size(app.view(window::Id::unique()));
+    let mut ui = ui;
+    assert!(ui.find("Also sends as biuro@example.com").is_ok());
+    let account = &app.accounts()[0];
+    assert_eq!(account.senders().len(), 2);
+}

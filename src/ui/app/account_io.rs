@@ -174,10 +174,7 @@ impl App {
                 .filter(|_| form.has_pin),
             signature: form.signature.clone(),
             bcc_self: form.bcc_self,
-            identities: existing
-                .as_ref()
-                .map(|a| a.identities.clone())
-                .unwrap_or_default(),
+            identities: form.identities.clone(),
         };
         if self.config.is_damaged() {
             return fail(

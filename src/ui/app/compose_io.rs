@@ -325,6 +325,13 @@ impl App {
         };
         let (draft_id, draft, keep) = c.to_save();
         let store = self.store.clone();
+        // Saves run on blocking threads and may finish out of order: an
+        // older snapshot finishing last overwrote a newer one while the
+        // window said "saved" (tryout 11). Each save is numbered, and one
+        // older than the last written is not written.
+        self.save_number += 1;
+        let number = self.save_number;
+        let written = self.saves_written.clone();
         // Copies of removed attachments go once the draft no longer names
         // them (D26); one attached in the last seconds may not be named
         // yet, so only older ones.
@@ -334,6 +341,11 @@ impl App {
         Task::perform(
             async move {
                 tokio::task::spawn_blocking(move || {
+                    let mut last = written.lock().unwrap_or_else(|p| p.into_inner());
+                    if last.get(&draft_id).is_some_and(|n| *n > number) {
+                        return Ok(());
+                    }
+                    last.insert(draft_id.clone(), number);
                     store
                         .save_draft(&draft_id, &draft)
                         .map(|()| {

@@ -54,6 +54,10 @@ pub struct AccountForm {
     pub error_field: Option<FormField>,
     /// Signing in to check the account before it is saved.
     pub checking: bool,
+    /// The account's other senders, as they will be saved.
+    pub identities: Vec<crate::account::Identity>,
+    /// The identity being added or edited, if any.
+    pub identity: Option<super::identities::IdentityForm>,
 }
 
 /// A multi-line text field's content (iced's editor content, which is
@@ -146,6 +150,7 @@ impl AccountForm {
         .iter()
         .any(|f| !f.trim().is_empty())
             || !self.password.expose().is_empty()
+            || self.identity.is_some()
     }
 }
 
@@ -268,6 +273,19 @@ pub(super) fn page<'a>(
         ]
         .spacing(2)
         .width(Length::Fill);
+        // Its identities, so the list says every address it sends as
+        // (tryout 10: they were nowhere in the app).
+        if !a.identities.is_empty() {
+            let addresses: Vec<String> = a
+                .identities
+                .iter()
+                .map(|i| crate::report::safe_line(&i.address))
+                .collect();
+            info = info.push(
+                text(t!("main-also-sends-as", addresses = addresses.join(", ")))
+                    .size(style::size::SMALL),
+            );
+        }
         if let Some((id, report)) = &state.test_report
             && id == &a.id
         {
@@ -447,6 +465,7 @@ pub(super) fn form_view<'a>(f: &'a AccountForm, settings: &Settings) -> Element<
         checkbox(f.bcc_self)
             .label(t!("form-bcc-self"))
             .on_toggle(Message::FormBccSelf),
+        super::identities::view(f),
     ]
     .spacing(8);
     if f.security == Security::Plaintext {

@@ -5,6 +5,7 @@
 
 mod accounts;
 mod contacts;
+pub mod identities;
 mod lists;
 mod settings;
 mod view;
@@ -156,6 +157,8 @@ pub enum Message {
     FormForget(FormField),
     /// Saving failed because of this field (translated reason).
     FormProblem(FormField, String),
+    /// In the form's identities.
+    Identity(identities::Message),
     /// Language chosen.
     Language(LanguageChoice),
     /// Theme chosen.
@@ -477,6 +480,7 @@ impl State {
                         has_ca: a.extra_ca_pem.is_some(),
                         has_pin: a.pinned_cert_pem.is_some(),
                         bcc_self: a.bcc_self,
+                        identities: a.identities.clone(),
                         ..AccountForm::default()
                     });
                     // The cursor in the form's first field, not left on
@@ -521,6 +525,11 @@ impl State {
                 if let Some(f) = self.form_mut() {
                     f.signature_editor.0.perform(action);
                     f.signature = f.signature_editor.0.text();
+                }
+            }
+            Message::Identity(m) => {
+                if let Some(focus) = self.form_mut().and_then(|f| identities::update(f, m)) {
+                    return Action::Focus(focus);
                 }
             }
             Message::FormBccSelf(on) => {
