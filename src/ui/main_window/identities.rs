@@ -214,9 +214,9 @@ pub fn view(form: &AccountForm) -> Element<'_, super::Message> {
 fn sub_form(f: &IdentityForm) -> Element<'_, super::Message> {
     let msg = super::Message::Identity;
     let line = |label: String, field: Element<'static, super::Message>| {
-        row![text(label).width(Length::Fixed(style::LABEL_WIDTH)), field]
-            .spacing(8)
-            .align_y(iced::Alignment::Center)
+        // Labels above their fields: beside them, in the form's
+        // right-hand column, the fields were squeezed to a few letters.
+        column![text(label).size(style::size::SMALL), field].spacing(2)
     };
     let input = |value: &str, id: &'static str, on: fn(String) -> Message| {
         Element::from(
@@ -237,8 +237,8 @@ fn sub_form(f: &IdentityForm) -> Element<'_, super::Message> {
             t!("identity-reply-to-field"),
             input(&f.reply_to, "main-identity-reply-to", Message::ReplyTo)
         ),
-        row![
-            text(t!("form-signature")).width(Length::Fixed(style::LABEL_WIDTH)),
+        column![
+            text(t!("form-signature")).size(style::size::SMALL),
             text_editor(&f.signature.0)
                 .id("main-identity-signature")
                 .placeholder(t!("form-signature-placeholder"))
@@ -246,7 +246,7 @@ fn sub_form(f: &IdentityForm) -> Element<'_, super::Message> {
                 .height(Length::Fixed(SIGNATURE_HEIGHT))
                 .padding(6),
         ]
-        .spacing(8),
+        .spacing(2),
         checkbox(f.above_quote)
             .label(t!("identity-above-quote"))
             .on_toggle(move |on| msg(Message::AboveQuote(on))),
