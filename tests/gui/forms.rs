@@ -357,3 +357,18 @@ fn edit_on_an_account_puts_the_cursor_in_the_forms_first_field() {
     );
     assert!(state.form().is_some(), "the form is shown");
 }
+
+/// Tryout 11 pasted "Subj A\r\nBcc: …" into the subject: the line break
+/// must become a space (no header is made of it either way).
+#[test]
+fn a_line_break_pasted_into_the_subject_becomes_a_space() {
+    let (mut app, a, _b, _home) = app_with_two_compose_windows();
+    let _ = app.update(Message::Compose(
+        a,
+        compose::Message::Subject("Subj A\r\nBcc: evil@example.com\nX: 1".into()),
+    ));
+    let Some(Screen::Compose(c)) = app.windows.get(&a) else {
+        panic!("window")
+    };
+    assert_eq!(c.draft().subject, "Subj A Bcc: evil@example.com X: 1");
+}

@@ -449,7 +449,13 @@ impl State {
             Message::Subject(s) => {
                 self.focus = Some(3);
                 self.typing_in = None;
-                self.draft.subject = s;
+                // A pasted line break becomes a space, as in Thunderbird
+                // (dropped, it glued the words: "Subj ABcc:", tryout 11).
+                self.draft.subject = if s.contains(['\r', '\n']) {
+                    s.replace("\r\n", " ").replace(['\r', '\n'], " ")
+                } else {
+                    s
+                };
                 self.changed();
             }
             Message::Body(action) => {
