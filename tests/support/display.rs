@@ -149,6 +149,25 @@ impl Display {
     /// Presses Ctrl+N in `main` until a compose window is mapped; returns
     /// it. Without a window manager the keyboard goes where it is sent, and
     /// a press that comes before the window is ready for input is lost.
+    /// A mapped Koperta window other than `main`, waited for up to
+    /// `limit`.
+    #[allow(dead_code)]
+    pub fn other_window(&self, main: &str, limit: Duration) -> Option<String> {
+        let started = Instant::now();
+        while started.elapsed() < limit {
+            let other = self
+                .xdotool(&["search", "--onlyvisible", "--name", "Koperta"])
+                .lines()
+                .find(|w| *w != main)
+                .map(str::to_string);
+            if other.is_some() {
+                return other;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        None
+    }
+
     pub fn open_compose(&self, main: &str) -> Option<String> {
         for _ in 0..5 {
             self.focus(main);

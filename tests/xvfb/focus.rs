@@ -102,25 +102,10 @@ fn after_undoing_a_discard_enter_opens_the_draft_brought_back() {
     key("ctrl+z");
     std::thread::sleep(Duration::from_millis(1200));
     key("Return");
-    let started = Instant::now();
-    let title = loop {
-        let title = xdotool(
-            &display.name,
-            &["search", "--onlyvisible", "--name", "Koperta"],
-        )
-        .lines()
-        .filter(|w| *w != main)
-        .map(|w| xdotool(&display.name, &["getwindowname", w]))
-        .next();
-        if let Some(t) = title {
-            break t;
-        }
-        assert!(
-            started.elapsed() < Duration::from_secs(10),
-            "Enter after Ctrl+Z opened no window"
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    };
+    let window = display
+        .other_window(&main, Duration::from_secs(10))
+        .expect("Enter after Ctrl+Z opened no window");
+    let title = xdotool(&display.name, &["getwindowname", &window]);
     let _ = app.kill();
     let _ = app.wait();
     assert!(title.contains("Wraca po cofnieciu"), "{title}");

@@ -649,21 +649,9 @@ fn d01_a_reopened_draft_closed_unchanged_with_the_keyboard_is_still_listed() {
         &shots_dir().join("pl-drafts-row-focused.png"),
     );
     key("Return");
-    let started = Instant::now();
-    let compose = loop {
-        let other = xdotool(&display.name, &["search", "--name", "Koperta"])
-            .lines()
-            .find(|w| *w != main)
-            .map(str::to_string);
-        if let Some(w) = other {
-            break w;
-        }
-        assert!(
-            started.elapsed() < Duration::from_secs(10),
-            "Enter on the row opened no window"
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    };
+    let compose = display
+        .other_window(&main, Duration::from_secs(10))
+        .expect("Enter on the row opened no window");
     std::thread::sleep(Duration::from_millis(800));
     display.focus(&compose);
     std::thread::sleep(Duration::from_millis(300));
