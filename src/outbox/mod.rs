@@ -73,9 +73,13 @@ pub struct NewMessage {
 /// Why the engine refused an action.
 #[derive(Debug, thiserror::Error)]
 pub enum OutboxError {
-    /// No such message in the outbox (sent or removed meanwhile).
+    /// No such message in the outbox (removed meanwhile).
     #[error("no such message in the outbox")]
     NotFound,
+    /// The message is no longer in the outbox because it went out (from
+    /// this or another process): it is in sent/.
+    #[error("the message was already sent")]
+    AlreadySent,
     /// It is being sent now.
     #[error("the message is being sent")]
     Busy,
@@ -357,7 +361,8 @@ impl Outbox {
     ///
     /// Errors: [`OutboxError::AskFirst`] without consent;
     /// [`OutboxError::Permanent`] for a message refused for good;
-    /// [`OutboxError::Busy`] while it is sent; [`OutboxError::NotFound`].
+    /// [`OutboxError::Busy`] while it is sent; [`OutboxError::AlreadySent`]
+    /// once it went out (also from another process); [`OutboxError::NotFound`].
     pub fn retry(&self, id: &str, confirmed: bool) -> Result<(), OutboxError> {
         let _lock = self.claim(id)?;
         let mut m = self.fresh(id)?;
@@ -389,7 +394,9 @@ impl Outbox {
             return Err(OutboxError::TooLate);
         };
         let m = match self.fresh(id) {
-            Err(OutboxError::NotFound) => return Err(OutboxError::TooLate),
+            Err(OutboxError::NotFound | OutboxError::AlreadySent) => {
+                return Err(OutboxError::TooLate);
+            }
             r => r?,
         };
         if !matches!(
@@ -407,7 +414,9 @@ impl Outbox {
     /// Removes message `id` (not while it is sent). Returns its draft id;
     /// the draft itself is the caller's to keep (Edit) or delete.
     ///
-    /// Errors: [`OutboxError::Busy`], [`OutboxError::Store`].
+    /// Errors: [`OutboxError::Busy`]; [`OutboxError::AlreadySent`] when it
+    /// went out meanwhile (a window replacing a failed message must then
+    /// not queue it again); [`OutboxError::NotFound`]; [`OutboxError::Store`].
     pub fn remove(&self, id: &str) -> Result<Option<String>, OutboxError> {
         let lock = self.claim(id)?;
         let draft = match self.fresh(id) {
@@ -457,7 +466,11 @@ impl Outbox {
             None => {
                 self.drop_index(id);
                 self.store.drop_lock(id);
-                Err(OutboxError::NotFound)
+                if self.store.is_sent(id) {
+                    Err(OutboxError::AlreadySent)
+                } else {
+                    Err(OutboxError::NotFound)
+                }
             }
         }
     }
@@ -579,6 +592,26 @@ mod tests {
         assert!(bad.is_empty(), "{bad:?}");
         assert!(next.entries().is_empty());
         assert_eq!(store.sent().0.len(), 1);
+    }
+
+    #[test]
+    fn a_message_another_process_sent_is_already_sent_not_missing() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let (here, _) = Outbox::open(&store);
+        let id = here.queue(message(When::Now)).unwrap();
+        // Another process sends it: this one still lists it.
+        let (there, _) = Outbox::open(&store);
+        there.store().mark_sent(&id).unwrap();
+        assert!(here.get(&id).is_some());
+        assert!(matches!(here.remove(&id), Err(OutboxError::AlreadySent)));
+        assert!(matches!(
+            here.retry(&id, true),
+            Err(OutboxError::AlreadySent)
+        ));
+        assert!(matches!(here.take_back(&id), Err(OutboxError::TooLate)));
+        assert_eq!(store.sent().0.len(), 1, "the sent copy stays");
+        assert!(matches!(here.remove("m-gone"), Err(OutboxError::NotFound)));
     }
 
     #[test]

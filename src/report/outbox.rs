@@ -159,6 +159,7 @@ impl Localize for OutboxError {
     fn localize(&self) -> String {
         match self {
             OutboxError::NotFound => t!("outbox-error-not-found"),
+            OutboxError::AlreadySent => t!("outbox-error-already-sent"),
             OutboxError::Busy => t!("outbox-error-busy"),
             OutboxError::AskFirst => t!("outbox-error-ask-first"),
             OutboxError::Permanent => t!("outbox-error-permanent"),

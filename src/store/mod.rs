@@ -525,6 +525,12 @@ impl Store {
                 .any(|ext| self.dir("outbox").join(format!("{id}.{ext}")).exists())
     }
 
+    /// Whether message `id` is in sent/ (its sidecar moved there: the
+    /// sidecar decides where a message is).
+    pub fn is_sent(&self, id: &str) -> bool {
+        valid_id(id) && self.dir("sent").join(format!("{id}.toml")).exists()
+    }
+
     /// Removes the lock file of `id` when no message of that id is left.
     pub fn drop_lock(&self, id: &str) {
         if valid_id(id) && !self.outbox_has_files(id) {

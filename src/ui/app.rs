@@ -135,7 +135,16 @@ pub enum Message {
     /// Twice a second: autosave, what the outbox has due.
     Tick,
     /// A compose window's message was queued (its outbox id), or why not.
-    Queued(window::Id, Result<String, String>),
+    Queued(window::Id, Result<String, super::elsewhere::NotQueued>),
+    /// Compose windows' outbox messages that left the outbox elsewhere
+    /// (`None`: still there).
+    Departed(Vec<super::elsewhere::Found>),
+    /// Before a Send: whether the window's outbox message went out
+    /// meanwhile.
+    SendChecked(
+        Option<(window::Id, String)>,
+        Option<super::elsewhere::Departure>,
+    ),
     /// What the outbox engine reports.
     Outbox(outbox::Event),
     /// The outbox was read again from disk.
@@ -635,8 +644,11 @@ impl App {
             Message::RetryReady(result) => self.retry_ready(result),
             Message::OutboxReloaded => {
                 let reindex = self.refresh();
-                reindex.chain(self.run_due())
+                let departures = self.look_for_departures();
+                Task::batch([reindex.chain(self.run_due()), departures])
             }
+            Message::Departed(found) => self.departed(found),
+            Message::SendChecked(checked, departure) => self.send_checked(checked, departure),
             Message::AddressesChanged => self.reindex(),
             Message::DraftLoaded(loaded) => self.draft_loaded(*loaded),
             Message::Discarded(id, subject, result) => self.discarded(id, &subject, result),

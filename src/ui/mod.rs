@@ -3,6 +3,7 @@
 pub mod app;
 pub mod compose;
 mod config_io;
+mod elsewhere;
 pub mod focus;
 pub mod frame_probe;
 pub mod icon;

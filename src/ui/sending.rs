@@ -10,6 +10,7 @@ use iced::{Task, window};
 
 use super::app::{App, Message, Screen};
 use super::compose;
+use super::elsewhere::NotQueued;
 use crate::draft::BuildOptions;
 use crate::outbox::{Event, NewMessage, OutboxError, Outcome, State, When};
 use crate::report::Localize;
@@ -30,6 +31,25 @@ impl App {
     /// message (with the undo delay) in a task; the engine sends it when
     /// it is due.
     pub(super) fn send(&mut self, id: window::Id) -> Task<Message> {
+        // A window tied to an outbox message first learns whether another
+        // process sent it meanwhile (then nothing is queued twice).
+        if let Some(Screen::Compose(c)) = self.windows.get(&id)
+            && let Some(o) = c.outbox_id()
+            && !self.sends.in_flight.contains(o)
+            && matches!(
+                c.sending(),
+                compose::Sending::Idle | compose::Sending::Failed(_)
+            )
+        {
+            let o = o.to_string();
+            return self.check_then_send(id, o);
+        }
+        self.send_unchecked(id)
+    }
+
+    /// Send from window `id`, its outbox message (if any) known to be
+    /// still in the outbox.
+    pub(super) fn send_unchecked(&mut self, id: window::Id) -> Task<Message> {
         // The draft is saved as it is, beside the queued message.
         let save = self.save_draft(id);
         Task::batch([save, self.queue_from(id)])
@@ -54,6 +74,12 @@ impl App {
         let in_flight = previous
             .as_ref()
             .is_some_and(|m| self.sends.in_flight.contains(&m.id));
+        // The message it replaces, also when this process no longer lists
+        // it (another process may have sent it: the removal below says so).
+        let old = previous
+            .as_ref()
+            .map(|m| m.id.clone())
+            .or_else(|| c.outbox_id().map(str::to_string));
         let Some(Screen::Compose(c)) = self.windows.get_mut(&id) else {
             return Task::none();
         };
@@ -72,18 +98,19 @@ impl App {
         // Send later: at its time, not after the undo delay.
         let when = send_at.map_or(When::After(undo), When::At);
         let engine = self.engine.clone();
-        let old = previous.map(|m| m.id);
         Task::perform(
             async move {
                 tokio::task::spawn_blocking(move || {
                     // Checked and built here, off the UI thread (it opens
                     // every attachment); written as it is read.
                     let built = draft.build(&account, &options).map_err(|problems| {
-                        problems
-                            .iter()
-                            .map(|p| p.localize())
-                            .collect::<Vec<_>>()
-                            .join("\n")
+                        NotQueued::Refused(
+                            problems
+                                .iter()
+                                .map(|p| p.localize())
+                                .collect::<Vec<_>>()
+                                .join("\n"),
+                        )
                     })?;
                     let new = NewMessage {
                         account: account.id.clone(),
@@ -94,16 +121,22 @@ impl App {
                         when,
                     };
                     // The new version replaces the one that failed.
+                    // Sent meanwhile (by another process): never again.
                     if let Some(old) = old {
                         match engine.remove(&old) {
                             Ok(_) | Err(OutboxError::NotFound) => {}
-                            Err(e) => return Err(e.localize()),
+                            Err(OutboxError::AlreadySent) => {
+                                return Err(NotQueued::AlreadySent(old));
+                            }
+                            Err(e) => return Err(NotQueued::Refused(e.localize())),
                         }
                     }
-                    engine.queue(new).map_err(|e| e.localize())
+                    engine
+                        .queue(new)
+                        .map_err(|e| NotQueued::Refused(e.localize()))
                 })
                 .await
-                .unwrap_or_else(|e| Err(e.to_string()))
+                .unwrap_or_else(|e| Err(NotQueued::Refused(e.to_string())))
             },
             move |r| Message::Queued(id, r),
         )
@@ -114,8 +147,13 @@ impl App {
     pub(super) fn queued(
         &mut self,
         id: window::Id,
-        result: Result<String, String>,
+        result: Result<String, NotQueued>,
     ) -> Task<Message> {
+        let result = match result {
+            Ok(o) => Ok(o),
+            Err(NotQueued::Refused(reason)) => Err(reason),
+            Err(NotQueued::AlreadySent(old)) => return self.sent_elsewhere(id, &old),
+        };
         let entry = result.as_ref().ok().and_then(|o| self.engine.get(o));
         // Sent later: the window closes, and the toast says when it goes.
         if let Some(m) = &entry

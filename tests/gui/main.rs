@@ -9,6 +9,7 @@ mod support;
 mod clock;
 mod contacts;
 mod discard;
+mod elsewhere;
 mod forms;
 mod held_keys;
 mod identity;
@@ -16,6 +17,7 @@ mod index;
 mod language;
 mod modes;
 mod photos;
+mod saves;
 mod scheduled;
 mod spelling;
 
