@@ -18,7 +18,7 @@ fn an_older_draft_save_finishing_last_never_overwrites_a_newer_one() {
         Some(Screen::Compose(c)) => c.draft_id().to_string(),
         _ => panic!("window"),
     };
-    let mut save_with = |app: &mut App, subject: &str| {
+    let save_with = |app: &mut App, subject: &str| {
         let _ = app.update(Message::Compose(
             id,
             compose::Message::Subject(subject.into()),
