@@ -616,6 +616,8 @@ smtp-error-cert-revoked = The server's certificate was revoked by its issuer. No
 compose-held-now = Sending now…
 outbox-next-try-at = next try { $time }
 compose-next-try = It waits in the outbox, and Koperta tries again at { $time } on its own (or press Send now).
+compose-next-try-soon = It waits in the outbox, and Koperta tries again in a moment on its own (or press Send now).
+compose-account-changed = The account’s settings were changed since this attempt: the next one uses the new settings.
 outbox-next-try-in = { $minutes ->
     [one] next try in 1 minute
    *[other] next try in { $minutes } minutes
@@ -651,7 +653,11 @@ sent-view-size-unknown = { $name } · size not known (only the start of the mess
 compose-spell-pl = Spelling: Polish
 compose-spell-en = Spelling: English
 compose-spell-off = No spell checking
-compose-spell-subject = Possible misspellings in the subject: { $words } (F7 for suggestions)
+compose-spell-subject = Possible misspellings in the subject: { $words }{ $more ->
+        [0] {""}
+        [one] {" "}and one more
+       *[other] {" "}and { $more } more
+    } (F7 for suggestions)
 compose-spell-missing = { $reason }: spelling is not checked.
 compose-spell-none = No misspelt words found.
 compose-spell-word = “{ $word }”:

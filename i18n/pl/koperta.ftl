@@ -646,6 +646,8 @@ smtp-error-cert-revoked = Wystawca unieważnił certyfikat serwera. Nic nie wys�
 compose-held-now = Wysyłanie…
 outbox-next-try-at = następna próba { $time }
 compose-next-try = Czeka w skrzynce nadawczej, a Koperta sama spróbuje ponownie o { $time } (albo naciśnij teraz Wyślij).
+compose-next-try-soon = Czeka w skrzynce nadawczej, a Koperta za chwilę sama spróbuje ponownie (albo naciśnij teraz Wyślij).
+compose-account-changed = Ustawienia konta zmieniono po tej próbie: następna użyje nowych ustawień.
 outbox-next-try-in = { $minutes ->
     [one] następna próba za minutę
     [few] następna próba za { $minutes } minuty
@@ -683,7 +685,12 @@ sent-view-size-unknown = { $name } · rozmiar nieznany (wczytano tylko początek
 compose-spell-pl = Pisownia: polski
 compose-spell-en = Pisownia: angielski
 compose-spell-off = Bez sprawdzania pisowni
-compose-spell-subject = Możliwe błędy w temacie: { $words } (F7 – podpowiedzi)
+compose-spell-subject = Możliwe błędy w temacie: { $words }{ $more ->
+        [0] {""}
+        [one] {" "}i jeszcze jeden
+        [few] {" "}i jeszcze { $more }
+       *[other] {" "}i jeszcze { $more }
+    } (F7 – podpowiedzi)
 compose-spell-missing = { $reason } – pisownia nie jest sprawdzana.
 compose-spell-none = Nie znaleziono błędów pisowni.
 compose-spell-word = „{ $word }”:

@@ -245,6 +245,16 @@ pub fn connection_test(r: &crate::outbox::TestReport) -> Vec<String> {
     lines
 }
 
+/// `text` cut to at most `max` characters, the last of them "…" when cut.
+pub fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut out: String = text.chars().take(max.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
 /// The longest text from the network shown, in characters.
 pub const MAX_SHOWN_CHARS: usize = 1000;
 

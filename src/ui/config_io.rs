@@ -88,6 +88,7 @@ impl App {
                 for screen in self.windows.values_mut() {
                     if let super::app::Screen::Compose(c) = screen {
                         c.give_sender(&account.id);
+                        c.account_edited(&account.id);
                     }
                 }
                 self.notice(t!("main-account-saved", address = account.address));

@@ -115,6 +115,17 @@ impl App {
     /// is there to open, D11).
     pub fn relist(&mut self) {
         self.outbox = self.engine.entries();
+        // A window's failure follows its message's record.
+        for screen in self.windows.values_mut() {
+            if let Screen::Compose(c) = screen
+                && let Some(m) = c
+                    .outbox_id()
+                    .and_then(|o| self.outbox.iter().find(|m| m.id == o))
+            {
+                let m = m.clone();
+                c.follow(&m);
+            }
+        }
         let open: Vec<&str> = self
             .windows
             .values()

@@ -315,6 +315,17 @@ fn the_next_path_typed_at_once_after_enter_starts_afresh() {
     let attach = app.update(compose(compose::Message::AttachTyped));
     drive(&mut app, &rt, attach);
     assert_eq!(path_of(&app), "/nie/ma/takiego");
+    // Its reason stays while the path is corrected, and goes once the
+    // field is emptied (tryout 11 saw it under an empty field).
+    let notice = |app: &App| match app.windows.get(&w) {
+        Some(Screen::Compose(c)) => c.notice(),
+        _ => panic!("compose window"),
+    };
+    assert!(notice(&app).is_some_and(|n| n.contains("/nie/ma/takiego")));
+    let _ = app.update(compose(compose::Message::AttachPath("/nie/ma/tak".into())));
+    assert!(notice(&app).is_some(), "kept while corrected");
+    let _ = app.update(compose(compose::Message::AttachPath(String::new())));
+    assert_eq!(notice(&app), None, "gone with the path");
 }
 
 /// A fourth tryout typed several paths, each with Enter, in quick

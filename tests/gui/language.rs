@@ -29,6 +29,9 @@ fn a_compose_windows_send_failure_follows_a_language_switch() {
     use koperta::outbox::{Failure, Reason};
     use koperta::smtp::SmtpError;
     let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    // An hour from now (a fixed time went by and was rightly no longer
+    // shown as one).
+    let next_try = koperta::outbox::now() + 3600;
     let mut state = compose::State::new("d".into(), Draft::default());
     state.send_failed_with(
         &Failure::new(Reason::Smtp {
@@ -38,7 +41,7 @@ fn a_compose_windows_send_failure_follows_a_language_switch() {
             },
             host: "localhost".into(),
         }),
-        Some(1_796_130_300),
+        Some(next_try),
     );
     let said = |lang| {
         i18n::apply(lang);
@@ -53,7 +56,7 @@ fn a_compose_windows_send_failure_follows_a_language_switch() {
     assert!(english.contains("4.7.0 Try again later"), "{english}");
     // And what happens next: a fifth tryout did not know the outbox
     // would try again on its own.
-    let at = koperta::report::outbox::local_time(1_796_130_300);
+    let at = koperta::report::outbox::local_time(next_try);
     assert!(
         english.contains(&format!("Koperta tries again at {at} on its own")),
         "{english}"

@@ -10,6 +10,7 @@ mod clock;
 mod contacts;
 mod discard;
 mod elsewhere;
+mod failure;
 mod forms;
 mod held_keys;
 mod identity;

@@ -255,3 +255,44 @@ fn f7_in_the_subject_offers_the_subjects_misspelt_word() {
     assert!(ui.find("“Anothr”:").is_ok(), "the subject's word");
     assert!(ui.find("Another").is_ok(), "its correction");
 }
+
+/// Tryout 11 pasted a huge subject: the line naming its misspelt words ran
+/// out of the window. It names five, each cut short, once each, and counts
+/// the rest.
+#[test]
+fn a_huge_subjects_misspellings_are_named_five_and_counted() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    let (mut app, _acc, _home) = app_with_account();
+    app.config.config.settings.language = Language::En;
+    i18n::apply(Language::En);
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let w = new_message(&mut app, &rt);
+    let long = "x".repeat(300);
+    let words: Vec<String> = ["qwa", "qwb", "qwc", "qwd", "qwe", "qwf", "qwg"]
+        .iter()
+        .map(|w| w.to_string())
+        .chain([long.clone()])
+        .collect();
+    // Each twice: named once.
+    let subject = format!("{} {}", words.join(" "), words.join(" "));
+    support::app::send(
+        &mut app,
+        &rt,
+        Message::Compose(w, compose::Message::Subject(subject)),
+    );
+    let mut ui = support::app::simulator_at_window_size(app.view(w));
+    assert!(
+        ui.find("Possible misspellings in the subject: qwa, qwb, qwc, qwd, qwe and 3 more (F7 for suggestions)")
+            .is_ok(),
+        "five named, three counted"
+    );
+    i18n::apply(Language::Pl);
+    let mut ui = support::app::simulator_at_window_size(app.view(w));
+    assert!(
+        ui.find("Możliwe błędy w temacie: qwa, qwb, qwc, qwd, qwe i jeszcze 3 (F7 – podpowiedzi)")
+            .is_ok(),
+        "in Polish"
+    );
+    i18n::apply(Language::En);
+    assert_eq!(koperta::report::shorten(&long, 32).chars().count(), 32);
+}

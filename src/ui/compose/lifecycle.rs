@@ -288,7 +288,11 @@ impl State {
             self.notice = None;
         } else {
             self.send_when_attached = false;
-            self.notice = Some(super::Notice::Text(errors.join("\n")));
+            let why = errors.join("\n");
+            self.notice = Some(match source {
+                super::Source::Typed => super::Notice::AboutPath(why),
+                super::Source::Chosen => super::Notice::Text(why),
+            });
             // The path that failed, back to be corrected, unless something
             // new was typed meanwhile.
             if self.attach_path.trim().is_empty()
@@ -346,6 +350,7 @@ impl State {
             return None;
         };
         self.sending = Sending::Queueing;
+        self.account_changed = false;
         self.take_back_once_queued = false;
         self.notice = None;
         self.queued_edit = self.edited_at;
@@ -430,13 +435,60 @@ impl State {
 
     /// The attempt failed (translated `reason`).
     pub fn send_failed(&mut self, reason: String) {
+        self.account_changed = false;
         self.sending = Sending::Failed(super::Why::Text(reason));
+    }
+
+    /// Why the last attempt failed and what happens next, as shown; `None`
+    /// unless it failed.
+    pub fn failure_text(&self) -> Option<String> {
+        let Sending::Failed(why) = &self.sending else {
+            return None;
+        };
+        let mut text = why.text();
+        if self.account_changed {
+            text = format!("{text}\n{}", t!("compose-account-changed"));
+        }
+        Some(text)
+    }
+
+    /// Account `account` was edited: a failure shown from an attempt with
+    /// its older settings says so (a tryout saw the old port in the error
+    /// after fixing it).
+    pub fn account_edited(&mut self, account: &crate::account::AccountId) {
+        if matches!(self.sending, Sending::Failed(_))
+            && self.draft.account.as_ref() == Some(account)
+        {
+            self.account_changed = true;
+        }
+    }
+
+    /// The outbox's record of this window's message `message` (read
+    /// again): a failure shown follows it (another attempt's reason, its
+    /// next try), so the window never keeps an older attempt's.
+    pub fn follow(&mut self, message: &Stored) {
+        if self.outbox_id.as_deref() != Some(message.id.as_str()) {
+            return;
+        }
+        if let (Sending::Failed(super::Why::Failure(shown, next)), Some(now)) =
+            (&self.sending, &message.sidecar.failure)
+            && (**shown != *now || *next != message.sidecar.next_try)
+        {
+            if **shown != *now {
+                self.account_changed = false;
+            }
+            self.sending = Sending::Failed(super::Why::Failure(
+                Box::new(now.clone()),
+                message.sidecar.next_try,
+            ));
+        }
     }
 
     /// The attempt failed with the outbox's `failure` (drawn in the
     /// language of the moment); the outbox tries again at `next_try` (Unix
     /// seconds) on its own, if given.
     pub fn send_failed_with(&mut self, failure: &crate::outbox::Failure, next_try: Option<u64>) {
+        self.account_changed = false;
         self.sending = Sending::Failed(super::Why::Failure(Box::new(failure.clone()), next_try));
     }
 

@@ -66,6 +66,9 @@ pub enum Notice {
     Said(fn() -> String),
     /// A text made already.
     Text(String),
+    /// Why a path typed beside Attach could not be attached: it goes when
+    /// the field is emptied (a tryout saw it stay under an empty field).
+    AboutPath(String),
 }
 
 impl Notice {
@@ -73,7 +76,7 @@ impl Notice {
     pub fn text(&self) -> String {
         match self {
             Notice::Said(say) => say(),
-            Notice::Text(text) => text.clone(),
+            Notice::Text(text) | Notice::AboutPath(text) => text.clone(),
         }
     }
 }
@@ -99,6 +102,9 @@ impl Why {
             // outbox would try again).
             Why::Failure(f, next_try) => {
                 let next = match next_try {
+                    // Its time is past: it goes at the outbox's next look
+                    // (a tryout saw a retry time long gone).
+                    Some(at) if *at <= crate::outbox::now() => t!("compose-next-try-soon"),
                     Some(at) => t!(
                         "compose-next-try",
                         time = crate::report::outbox::local_time(*at)
@@ -193,6 +199,8 @@ pub struct State {
     unsaved_since: Option<std::time::Instant>,
     /// The outbox entry of the last failed attempt, replaced on the next.
     outbox_id: Option<String>,
+    /// The sending account was edited since the last attempt failed.
+    account_changed: bool,
     /// Attachment sizes in bytes, read once when attached (never while
     /// drawing).
     sizes: Sizes,
@@ -294,6 +302,7 @@ impl State {
             queued_edit: None,
             unsaved_since: None,
             outbox_id: None,
+            account_changed: false,
             focus: Some(0),
             show_cc,
             show_bcc,
@@ -485,6 +494,11 @@ impl State {
                 // Keys typed right after Enter come without the path just
                 // taken (the field's widget strips it, `submit_clears`).
                 self.attach_path = s;
+                if self.attach_path.trim().is_empty()
+                    && matches!(self.notice, Some(Notice::AboutPath(_)))
+                {
+                    self.notice = None;
+                }
             }
             Message::AttachTyped => {
                 if self.attach_path.trim().trim_matches('"').is_empty() {

@@ -279,22 +279,43 @@ pub fn language_picker(state: &State) -> Element<'_, Message> {
     crate::ui::widget::pick_list(choices(), Some(state.spell.choice), Message::SpellLanguage).into()
 }
 
+/// How many of the subject's misspelt words are named under it.
+const SUBJECT_WORDS_SAID: usize = 5;
+
 /// The subject's misspelt words, said under it.
 pub fn subject_marks(state: &State) -> Option<Element<'_, Message>> {
     let checker = state.spell.checker.as_ref()?;
     let subject = &state.draft.subject;
-    let words: Vec<&str> = crate::spell::misspelt(subject, |w| checker.correct(w))
+    let mut words: Vec<&str> = Vec::new();
+    for w in crate::spell::misspelt(subject, |w| checker.correct(w))
         .into_iter()
         .filter_map(|r| subject.get(r))
-        .collect();
+    {
+        if !words.contains(&w) {
+            words.push(w);
+        }
+    }
     if words.is_empty() {
         return None;
     }
+    // A few words, each cut short, and how many more: a huge subject
+    // made the line run out of the window (tryout 11).
+    let more = words.len().saturating_sub(SUBJECT_WORDS_SAID);
+    let said: Vec<String> = words
+        .iter()
+        .take(SUBJECT_WORDS_SAID)
+        .map(|w| crate::report::shorten(w, 32))
+        .collect();
     Some(
-        text(t!("compose-spell-subject", words = words.join(", ")))
-            .size(13)
-            .style(text::danger)
-            .into(),
+        text(t!(
+            "compose-spell-subject",
+            words = said.join(", "),
+            more = more
+        ))
+        .size(13)
+        .style(text::danger)
+        .wrapping(text::Wrapping::WordOrGlyph)
+        .into(),
     )
 }
 

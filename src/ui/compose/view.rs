@@ -403,7 +403,11 @@ pub fn view<'a>(
             };
             Some(text(t!("compose-sending", percent = format!("{pct:.0}"))).into())
         }
-        Sending::Failed(reason) => Some(text(reason.text()).style(text::danger).into()),
+        Sending::Failed(_) => Some(
+            text(state.failure_text().unwrap_or_default())
+                .style(text::danger)
+                .into(),
+        ),
         Sending::Sent => Some(text(t!("compose-sent")).into()),
         Sending::Queueing => Some(text(t!("compose-queueing")).into()),
         Sending::Held(until) => Some(match until.saturating_sub(crate::outbox::now()) {
