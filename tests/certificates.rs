@@ -108,7 +108,7 @@ fn a_certificate_from_an_unknown_issuer() {
         &certs.ca,
         "localhost",
         "not issued by an authority this computer trusts",
-        "nie wystawił urząd, któremu ufa ten komputer",
+        "nie wystawił urząd certyfikacji, któremu ufa ten komputer",
     );
 }
 

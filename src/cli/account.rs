@@ -265,7 +265,10 @@ pub(super) fn account_discover(
         &env,
         None,
     ))
-    .map_err(|e| Failure(crate::report::smtp_error(&e, &account.host)))?;
+    .map_err(|e| {
+        let ca_file = arg(m, "ca-file").map(std::path::Path::new);
+        Failure(crate::report::sign_in_error(&e, &account.host, ca_file))
+    })?;
     let _ = writeln!(io.stdout, "{}", t!("test-ok"));
     if arg(m, "dns-server").is_some() {
         let _ = writeln!(

@@ -292,6 +292,31 @@ pub fn safe_line(text: &str) -> String {
     safe(text).replace('\n', "\u{23ce}")
 }
 
+/// [`smtp_error`] for a sign-in with the extra CA certificate in file
+/// `ca_file` (the account form's or `--ca-file`): a certificate issued by
+/// neither the system's authorities nor that one says which file it was
+/// checked against (a tryout gave the wrong file and was not told).
+pub fn sign_in_error(
+    e: &crate::smtp::SmtpError,
+    host: &str,
+    ca_file: Option<&std::path::Path>,
+) -> String {
+    use crate::smtp::{CertProblem, SmtpError as E};
+    match (e, ca_file) {
+        (
+            E::Certificate {
+                problem: CertProblem::UnknownIssuer,
+                ..
+            },
+            Some(file),
+        ) => t!(
+            "smtp-error-cert-not-from-extra-ca",
+            file = safe_line(&file.display().to_string())
+        ),
+        _ => smtp_error(e, host),
+    }
+}
+
 /// An SMTP failure for `host` (the account's server), in the person's
 /// language; the server's own text is part of the message.
 pub fn smtp_error(e: &crate::smtp::SmtpError, host: &str) -> String {

@@ -249,8 +249,12 @@ fn classify_certificate(
             }
         }
         C::InvalidPurpose | C::InvalidPurposeContext { .. } => CertProblem::WrongPurpose,
-        C::BadSignature
-        | C::UnsupportedSignatureAlgorithmContext { .. }
+        // Signed by a key other than that of the authority it names (a
+        // certificate authority file of the same name but another key):
+        // not issued by any trusted authority, not a weak algorithm (a
+        // tryout was told "too weak").
+        C::BadSignature => CertProblem::UnknownIssuer,
+        C::UnsupportedSignatureAlgorithmContext { .. }
         | C::UnsupportedSignatureAlgorithmForPublicKeyContext { .. } => CertProblem::WeakAlgorithm,
         C::Revoked => CertProblem::Revoked,
         other => {

@@ -549,13 +549,24 @@ impl App {
             Message::Wizard(m) => self.wizard_message(m),
             Message::Main(m) => {
                 let asked = self.main.question().cloned();
+                let page = self.main.page();
                 let action = self.main.update(
                     m,
                     &self.config.config.accounts,
                     &self.outbox,
                     &self.contact_list,
                 );
-                let task = self.main_action(action);
+                let mut task = self.main_action(action);
+                // A new page (another view, the account form, the wizard)
+                // starts at its top: the Edit form opened scrolled down
+                // where the Accounts list had been (tryout 11).
+                if self.main.page() != page {
+                    task = iced::widget::operation::snap_to(
+                        main_window::PAGE_SCROLL,
+                        iced::widget::operation::RelativeOffset::START,
+                    )
+                    .chain(task);
+                }
                 // A question just asked has the focus on its answer (Esc
                 // says no).
                 // (Also one that replaced another: tryout 6's "send it

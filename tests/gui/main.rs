@@ -1263,6 +1263,27 @@ fn d05_the_account_form_signs_in_before_saving_and_refuses_a_wrong_password() {
                 .accounts
                 .is_empty()
     );
+    // Another CA's file: the reason names the file it was checked against
+    // (tryout 11 was told only of "an authority this computer trusts").
+    let other = TestCerts::generate();
+    let mut form = app.main.form().expect("the form").clone();
+    form.password = koperta::secrets::Password::new(support::TEST_PASSWORD.into());
+    form.ca_file = other.ca.display().to_string();
+    app.main.open_form(form);
+    support::app::send(&mut app, &rt, Message::Main(main_window::Message::FormSave));
+    let error = app
+        .main
+        .form()
+        .and_then(|f| f.error.clone())
+        .unwrap_or_default();
+    assert!(
+        error.contains(&format!(
+            "nor by the certificate authority in {}",
+            other.ca.display()
+        )),
+        "{error}"
+    );
+    assert!(app.accounts().is_empty(), "nothing saved");
 }
 
 /// Crash trials: autosave waited for a 0.8 s pause, so continuous typing
@@ -1983,6 +2004,14 @@ fn d20_the_manual_form_keeps_the_wizards_name_and_closing_it_half_filled_asks() 
     assert_eq!(form.name, "Zofia Żółkiewska");
     assert_eq!(form.address, "zofia@example.com");
     assert_eq!(form.port, "465");
+    assert!(form.from_wizard);
+    // The wizard's last step, counted as its others are (tryout 11).
+    let mut ui = simulator(app.view(main));
+    assert!(
+        ui.find("Step 2 of 2: Your server and password, set up by hand")
+            .is_ok()
+    );
+    drop(ui);
     // Closing the window asks; "no" keeps the form; "yes" closes.
     let _ = app.update(Message::CloseRequested(main));
     assert_eq!(

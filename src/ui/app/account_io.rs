@@ -7,7 +7,7 @@ use iced::Task;
 use super::{App, Message};
 use crate::account::{self, Account, AccountId};
 use crate::outbox;
-use crate::report::{Localize, smtp_error};
+use crate::report::{Localize, sign_in_error, smtp_error};
 use crate::secrets::{Keyring, Password};
 use crate::smtp::SmtpError;
 use crate::t;
@@ -123,6 +123,7 @@ impl App {
                         account.username.clone()
                     },
                     password,
+                    from_wizard: true,
                     ..main_window::AccountForm::default()
                 });
                 // The cursor in the first field left to fill.
@@ -198,6 +199,7 @@ impl App {
                     .await
                     .map_err(|e| (None, e.to_string()))?
                     .map_err(|e| (Some(field_of(&e, ca_file.as_deref())), e.localize()))?;
+                let given_ca = ca_file.as_deref();
                 config.allows(&account).map_err(|e| (None, e.localize()))?;
                 if check {
                     let signed_in = if password.is_empty() {
@@ -206,7 +208,7 @@ impl App {
                     } else {
                         outbox::test_with_password(&account, &password, &settings, &env, None).await
                     };
-                    signed_in.map_err(|e| (None, smtp_error(&e, &account.host)))?;
+                    signed_in.map_err(|e| (None, sign_in_error(&e, &account.host, given_ca)))?;
                 }
                 if !password.is_empty() {
                     store_password(account.id.clone(), password)

@@ -58,6 +58,9 @@ pub struct AccountForm {
     pub identities: Vec<crate::account::Identity>,
     /// The identity being added or edited, if any.
     pub identity: Option<super::identities::IdentityForm>,
+    /// Opened from the wizard ("set up by hand"): its last step, and
+    /// titled so (tryout 11 missed the step counter there).
+    pub from_wizard: bool,
 }
 
 /// A multi-line text field's content (iced's editor content, which is
@@ -389,6 +392,8 @@ pub(super) fn form_view<'a>(f: &'a AccountForm, settings: &Settings) -> Element<
     let mut c = column![
         text(if f.editing.is_some() {
             t!("form-title-edit")
+        } else if f.from_wizard {
+            t!("form-title-wizard-last")
         } else {
             t!("form-title-add")
         })

@@ -17,7 +17,7 @@ pub use contacts::{ContactForm, Message as ContactMessage};
 pub use lists::{DraftRow, Shown, row_id, subject_or_none};
 pub use settings::{LanguageChoice, ThemeChoice, UndoDelayChoice};
 use view::confirm_bar;
-pub use view::{CONFIRM_NO_ID, view};
+pub use view::{CONFIRM_NO_ID, PAGE_SCROLL, view};
 
 use crate::account::{Account, AccountId};
 use crate::config::SettingChange;
@@ -267,6 +267,17 @@ impl State {
     /// The visible view.
     pub fn tab(&self) -> Tab {
         self.tab
+    }
+
+    /// Which page is shown: the view, and whether the account form (1) or
+    /// the wizard (2) is over it. A new page starts at its top.
+    pub fn page(&self) -> (Tab, u8) {
+        let over = match &self.mode {
+            Mode::Views => 0,
+            Mode::Form(_) => 1,
+            Mode::Wizard(_) => 2,
+        };
+        (self.tab, over)
     }
 
     /// The account form, when open.

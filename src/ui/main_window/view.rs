@@ -43,6 +43,9 @@ fn nav_entry<'a>(
 /// Shift+Tab reaches "yes", Esc also answers no.
 pub const CONFIRM_NO_ID: &str = "main-confirm-no";
 
+/// The widget id of the page's scrollable (a new page starts at its top).
+pub const PAGE_SCROLL: &str = "main-page";
+
 pub(super) fn confirm_bar<'a>(question: String, yes: String) -> Element<'a, Message> {
     container(
         row![
@@ -214,6 +217,7 @@ pub fn view<'a>(state: &'a State, shown: Shown<'a>) -> Element<'a, Message> {
             right: style::space::L,
             ..iced::Padding::ZERO
         }))
+        .id(PAGE_SCROLL)
         .height(Length::Fill),
     );
     if let Some(n) = &state.notice {
