@@ -645,3 +645,61 @@ fn a_message_held_by_an_app_that_died_is_listed_and_sent_by_outbox_run() {
     assert!(again.status.success(), "{}", stderr(&again));
     assert_eq!(peer.received().len(), 1, "not twice");
 }
+
+/// `koperta drafts list` shows the drafts the app keeps, newest first,
+/// with their subject (made safe) and recipients, in both languages;
+/// `koperta drafts remove ID` deletes one, and says so when there is none
+/// (tryout 11 found no way to see drafts from the command line).
+#[test]
+fn drafts_are_listed_newest_first_and_removed_from_the_command_line() {
+    let mut k = support::Koperta::new();
+    let store = koperta::store::Store::new(&k.dir().join("data"));
+    let older = koperta::store::new_id();
+    let newer = koperta::store::new_id();
+    for (id, subject, to) in [
+        (&older, "Stary szkic", ""),
+        (
+            &newer,
+            "Nowy \u{1b}[31mszkic",
+            "ola@example.com, jan@example.com",
+        ),
+    ] {
+        let draft = koperta::draft::Draft {
+            to: to.into(),
+            subject: subject.into(),
+            ..koperta::draft::Draft::default()
+        };
+        store.save_draft(id, &draft).unwrap();
+    }
+    // The older one saved an hour earlier.
+    let file = std::fs::File::options()
+        .write(true)
+        .open(store.draft_dir(&older).join("draft.toml"))
+        .unwrap();
+    file.set_modified(std::time::SystemTime::now() - Duration::from_secs(3600))
+        .unwrap();
+    let list = stdout(&k.run(&["drafts", "list"], b""));
+    let first = list.find(newer.as_str()).expect("the newer draft");
+    let second = list.find(older.as_str()).expect("the older draft");
+    assert!(first < second, "newest first:\n{list}");
+    assert!(list.contains("Nowy ␛[31mszkic"), "{list}");
+    assert!(!list.contains('\u{1b}'), "{list}");
+    assert!(
+        list.contains("To: ola@example.com, jan@example.com"),
+        "{list}"
+    );
+    assert!(list.contains("(no recipients yet)"), "{list}");
+    k.lang = "pl_PL.UTF-8".into();
+    let polish = stdout(&k.run(&["drafts", "list"], b""));
+    assert!(polish.contains("(jeszcze bez odbiorców)"), "{polish}");
+    k.lang = "en_US.UTF-8".into();
+
+    let removed = k.run(&["drafts", "remove", older.as_str()], b"");
+    assert!(removed.status.success());
+    assert_eq!(stdout(&removed).trim(), format!("Draft {older} deleted."));
+    assert!(!store.draft_dir(&older).exists());
+    let again = k.run(&["drafts", "remove", older.as_str()], b"");
+    assert!(!again.status.success());
+    assert!(stderr(&again).contains(&format!("There is no draft {older}.")));
+    assert_eq!(store.drafts().0.len(), 1, "the other stays");
+}

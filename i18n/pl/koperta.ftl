@@ -556,6 +556,17 @@ cli-outbox-list-about = Pokaż wiadomości w skrzynce nadawczej z ich stanem i p
 cli-outbox-retry-about = Wyślij ponownie wiadomość ze skrzynki nadawczej (pyta, jeśli mogła już zostać wysłana)
 cli-outbox-remove-about = Usuń wiadomość ze skrzynki nadawczej bez wysyłania
 cli-outbox-run-about = Wyślij raz każdą wiadomość, na którą przyszła pora, i zakończ (dla crona albo gdy aplikacja nie działa)
+cli-drafts-about = Pokaż i usuń szkice przechowywane przez aplikację
+cli-drafts-list-about = Wypisz szkice, od najnowszego, z tematem i odbiorcami
+cli-drafts-remove-about = Usuń szkic wraz z kopiami jego załączników
+cli-arg-draft-id = Identyfikator szkicu, taki jak w „koperta drafts list”
+drafts-list-empty = Nie ma żadnych szkiców.
+drafts-list-entry = { $id }  { $time }  { $subject }
+drafts-list-recipients = {"    "}Do: { $recipients }
+drafts-list-no-recipients = (jeszcze bez odbiorców)
+drafts-list-queued = {"    "}Wiadomość z tego szkicu czeka w skrzynce nadawczej.
+drafts-not-found = Nie ma szkicu { $id }.
+drafts-removed = Usunięto szkic { $id }.
 cli-arg-outbox-id = Identyfikator wiadomości, taki jak w „koperta outbox list”
 cli-arg-outbox-all = Każda wiadomość, której nie udało się wysłać i którą można ponowić
 cli-contacts-about = Książka adresowa: nazwiska i adresy podpowiadane przy wpisywaniu odbiorcy
@@ -619,10 +630,10 @@ outbox-run-unsure-kept = { $count ->
 }: { $ids }. Sprawdź u odbiorców; aby mimo to wysłać ponownie: koperta outbox retry ID --yes
 outbox-run-nothing-due = Nie ma nic do wysłania.
 outbox-some-not-sent = { $count ->
-    [one] Jedna wiadomość nie została wysłana
-    [few] { $count } wiadomości nie zostały wysłane
-   *[other] { $count } wiadomości nie zostało wysłanych
-}; czekają w skrzynce nadawczej (koperta outbox list).
+    [one] Jedna wiadomość nie została wysłana; czeka
+    [few] { $count } wiadomości nie zostały wysłane; czekają
+   *[other] { $count } wiadomości nie zostało wysłanych; czekają
+} w skrzynce nadawczej (koperta outbox list).
 compose-queueing = Umieszczanie wiadomości w skrzynce nadawczej…
 compose-held = Wiadomość wyjdzie za { $seconds } s. Aby ją zatrzymać, kliknij Cofnij albo naciśnij Esc.
 compose-undo = Cofnij

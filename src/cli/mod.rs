@@ -32,6 +32,7 @@ use crate::t;
 
 mod account;
 mod contacts;
+mod drafts;
 mod identity;
 mod outbox;
 mod send;
@@ -168,6 +169,11 @@ pub fn run(args: Vec<OsString>, io: &mut Io<'_>) -> u8 {
             Some(("remove", m)) => contacts::remove(m, io),
             Some(("import", m)) => contacts::import(m, io),
             Some(("export", m)) => contacts::export(m, io),
+            _ => Err(Failure(t!("cli-error-missing-subcommand"))),
+        },
+        Some(("drafts", sub)) => match sub.subcommand() {
+            Some(("list", _)) => drafts::list(io),
+            Some(("remove", m)) => drafts::remove(m, io),
             _ => Err(Failure(t!("cli-error-missing-subcommand"))),
         },
         Some(("settings", sub)) => match sub.subcommand() {
@@ -467,6 +473,13 @@ pub fn command() -> Command {
             cmd("export", t!("cli-contacts-export-about"))
                 .arg(positional("file", t!("cli-arg-vcard-file"))),
         );
+    let drafts = cmd("drafts", t!("cli-drafts-about"))
+        .subcommand_required(true)
+        .subcommand(cmd("list", t!("cli-drafts-list-about")))
+        .subcommand(
+            cmd("remove", t!("cli-drafts-remove-about"))
+                .arg(positional("id", t!("cli-arg-draft-id")).required(true)),
+        );
     let root = cmd("koperta", t!("cli-about"))
         .version(env!("CARGO_PKG_VERSION"))
         .disable_version_flag(true)
@@ -481,6 +494,7 @@ pub fn command() -> Command {
         .subcommand(send)
         .subcommand(outbox)
         .subcommand(contacts)
+        .subcommand(drafts)
         .subcommand(settings);
     localize(root)
 }

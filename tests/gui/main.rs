@@ -1213,6 +1213,28 @@ fn d06_an_accounts_security_mark_says_what_was_last_observed() {
     let out = s.k.run(&["account", "test", &s.id], b"");
     assert!(out.status.success(), "{}", support::stderr(&out));
     shown(MarkKind::Verified, "TLS 1.3");
+    // Another user name saved without signing in (or another password,
+    // trust file or pin): the check said nothing of it, so the account is
+    // "not checked yet" (tryout 12 saw "verified" beside a wrong password).
+    let mut app = App::headless(paths.clone());
+    let id = app.accounts()[0].id.clone();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let _ = app.update(Message::Main(main_window::Message::EditAccount(id)));
+    let _ = app.update(Message::Main(main_window::Message::Form(
+        main_window::FormField::Username,
+        "someone-else@example.com".into(),
+    )));
+    support::app::send(
+        &mut app,
+        &rt,
+        Message::Main(main_window::Message::FormSaveUnchecked),
+    );
+    assert!(
+        app.main.form().is_none(),
+        "{:?}",
+        app.main.form().and_then(|f| f.error.clone())
+    );
+    shown(MarkKind::Unchecked, "not checked yet");
 }
 
 /// D5: the manual form saved an account with a wrong password without

@@ -110,3 +110,60 @@ fn after_undoing_a_discard_enter_opens_the_draft_brought_back() {
     let _ = app.wait();
     assert!(title.contains("Wraca po cofnieciu"), "{title}");
 }
+
+/// Tryout 12 typed a known address, Tab, the subject, Tab and the text in
+/// one fast burst: the address suggestion was still drawn when Tab came,
+/// Tab put the focus on it, it went as the address was complete, and the
+/// next keys were lost or went back into To. The suggestions are not in
+/// the Tab order now (Up, Down and Enter choose them), and keep a slot of
+/// their own in the widget tree.
+#[test]
+fn after_tab_from_a_known_address_the_next_keys_go_to_the_subject() {
+    let _turn = turn();
+    let desk = desk("en_US.UTF-8");
+    let (s, display) = (&desk.s, &desk.display);
+    let dir = s.k.dir();
+    let bus = s.k.bus.as_deref().unwrap();
+    let added = s.k.run(
+        &["contacts", "add", "bob@example.org", "--name", "Bob Nowak"],
+        b"",
+    );
+    assert!(added.status.success());
+    let mut app = display.launch(dir, bus, "en_US.UTF-8");
+    let main = display.wait_for_main(&mut app, || display.launch(dir, bus, "en_US.UTF-8"));
+    let compose = display.open_compose(&main).expect("compose window");
+    display.focus(&compose);
+    std::thread::sleep(Duration::from_millis(800));
+    let mut burst = std::process::Command::new("xdotool")
+        .arg("-")
+        .env("DISPLAY", &display.name)
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .expect("xdotool");
+    {
+        use std::io::Write;
+        let mut stdin = burst.stdin.take().expect("stdin");
+        stdin
+            .write_all(
+                b"type --delay 12 bob@example.org\nkey Tab\ntype --delay 12 \"Fast subject\"\nkey Tab\ntype --delay 12 Text\n",
+            )
+            .expect("the keys");
+    }
+    let _ = burst.wait();
+    std::thread::sleep(Duration::from_millis(500));
+    xdotool(&display.name, &["key", "ctrl+s"]);
+    let drafts = drafts_when(dir, |d| d.iter().any(|(_, d)| d.body.contains("Text")));
+    let _ = app.kill();
+    let _ = app.wait();
+    let (_, draft) = drafts
+        .iter()
+        .find(|(_, d)| d.body.contains("Text"))
+        .unwrap_or_else(|| panic!("no draft with the text: {drafts:?}"));
+    assert_eq!(
+        draft.to.trim_end_matches([',', ' ']),
+        "bob@example.org",
+        "{draft:?}"
+    );
+    assert_eq!(draft.subject, "Fast subject", "{draft:?}");
+    assert!(draft.body.starts_with("Text"), "{draft:?}");
+}

@@ -193,6 +193,7 @@ impl App {
         let settings = self.settings().clone();
         let env = self.env.clone();
         let ca_file = path(&form.ca_file);
+        let checks = self.env.checks.clone();
         Task::perform(
             async move {
                 let account = tokio::task::spawn_blocking(move || input.validate())
@@ -209,6 +210,21 @@ impl App {
                         outbox::test_with_password(&account, &password, &settings, &env, None).await
                     };
                     signed_in.map_err(|e| (None, sign_in_error(&e, &account.host, given_ca)))?;
+                }
+                // Saved without signing in, with another password, user
+                // name or trust: the last check no longer says anything of
+                // it, and the account shows "not checked yet" (tryout 12 saw
+                // "verified" beside a wrong password).
+                let unchecked = !check
+                    && (!password.is_empty()
+                        || existing.as_ref().is_none_or(|e| {
+                            e.username != account.username
+                                || e.extra_ca_pem != account.extra_ca_pem
+                                || e.pinned_cert_pem != account.pinned_cert_pem
+                        }));
+                if unchecked && let Some(checks) = checks {
+                    let id = account.id.clone();
+                    let _ = tokio::task::spawn_blocking(move || checks.forget(&id)).await;
                 }
                 if !password.is_empty() {
                     store_password(account.id.clone(), password)

@@ -163,6 +163,18 @@ fn field_errors<'a, M: 'a>(
     column(lines).into()
 }
 
+/// The place under a recipient field for its address suggestions: the
+/// `chips` when it is the field typed in (`here`), else empty. Always a
+/// slot, so the fields after it keep their place in the widget tree and
+/// the one Tab just focused keeps its focus when the chips go (tryout 12's
+/// next keys went back into To).
+fn chip_slot<'a>(
+    chips: &mut Option<iced::widget::Row<'a, Message>>,
+    here: bool,
+) -> iced::widget::Column<'a, Message> {
+    column(if here { chips.take() } else { None }.map(Element::from))
+}
+
 /// Draws the window. `accounts` are the choices for From; `suggestions`
 /// addresses used before that match what is being typed in To.
 pub fn view<'a>(
@@ -273,7 +285,11 @@ pub fn view<'a>(
             .take(SUGGESTIONS_SHOWN)
             .enumerate()
             .map(|(i, s)| {
-                button(text(s.clone()).size(13))
+                // Not in the Tab order: Tab from the field goes on to the
+                // next field even when the chips are still drawn (tryout
+                // 12's Tab landed on a chip that then went, and the keys
+                // after it were lost); Up, Down and Enter choose them.
+                iced::widget::button(text(s.clone()).size(13))
                     .style(if state.highlight == Some(i) {
                         button::primary
                     } else {
@@ -289,11 +305,7 @@ pub fn view<'a>(
             ..iced::Padding::ZERO
         })
     });
-    if typed_in == Some(Field::To)
-        && let Some(c) = chips.take()
-    {
-        content = content.push(c);
-    }
+    content = content.push(chip_slot(&mut chips, typed_in == Some(Field::To)));
     if state.show_cc {
         content = content
             .push(
@@ -305,11 +317,7 @@ pub fn view<'a>(
                 .align_y(iced::Alignment::Center),
             )
             .push(field_errors(&problems, Field::Cc, state.typing_in()));
-        if typed_in == Some(Field::Cc)
-            && let Some(c) = chips.take()
-        {
-            content = content.push(c);
-        }
+        content = content.push(chip_slot(&mut chips, typed_in == Some(Field::Cc)));
     }
     if state.show_bcc {
         content = content
@@ -322,37 +330,39 @@ pub fn view<'a>(
                 .align_y(iced::Alignment::Center),
             )
             .push(field_errors(&problems, Field::Bcc, state.typing_in()));
-        if typed_in == Some(Field::Bcc)
-            && let Some(c) = chips.take()
-        {
-            content = content.push(c);
-        }
+        content = content.push(chip_slot(&mut chips, typed_in == Some(Field::Bcc)));
     }
-    content = content
-        .push(
-            row![
-                label(t!("compose-subject")),
-                input(
-                    "subject",
-                    String::new(),
-                    &state.draft.subject,
-                    Message::Subject
-                )
-            ]
-            .spacing(8)
-            .align_y(iced::Alignment::Center),
-        )
-        .push(super::spell::subject_marks(state))
-        .push(super::options::options_row(state))
-        // The body and the attachment strip share what the window has
-        // left: the strip shrinks before the body goes below its least
-        // height.
-        .push(iced::widget::responsive(move |size| {
-            body_and_attachments(state, window, size.height, size_limit)
-        }))
-        .push(super::spell::popup(state, window))
-        .push(super::spell::note(state));
-    content = content.push(
+    // What comes and goes (the subject's misspellings, the options, the
+    // spelling popup and note, a notice) goes at the end of a group of its
+    // own: the fields after it keep their place in the widget tree, and
+    // so their focus (tryout 12's Tab into the text was lost when the
+    // subject's last word became right and its line went).
+    let subject = column![
+        row![
+            label(t!("compose-subject")),
+            input(
+                "subject",
+                String::new(),
+                &state.draft.subject,
+                Message::Subject
+            )
+        ]
+        .spacing(8)
+        .align_y(iced::Alignment::Center),
+    ]
+    .push(super::spell::subject_marks(state))
+    .push(super::options::options_row(state))
+    .spacing(6);
+    // The body and the attachment strip share what the window has left:
+    // the strip shrinks before the body goes below its least height.
+    let body = column![iced::widget::responsive(move |size| {
+        body_and_attachments(state, window, size.height, size_limit)
+    })]
+    .push(super::spell::popup(state, window))
+    .push(super::spell::note(state))
+    .spacing(6);
+    content = content.push(subject).push(body);
+    let mut attach = column![
         row![
             // Cleared at Enter even for keys typed before the next frame.
             crate::ui::widget::submit_clears::submit_clears(
@@ -368,10 +378,12 @@ pub fn view<'a>(
             super::spell::language_picker(state),
         ]
         .spacing(6),
-    );
+    ]
+    .spacing(6);
     if let Some(n) = &state.notice {
-        content = content.push(text(n.text()).style(text::danger));
+        attach = attach.push(text(n.text()).style(text::danger));
     }
+    content = content.push(attach);
 
     let blocking: Vec<String> = problems
         .iter()
