@@ -133,7 +133,7 @@ fn field_errors<'a, M: 'a>(
     problems: &[Problem],
     field: Field,
     typing: Option<(Field, &str)>,
-) -> Element<'a, M> {
+) -> Option<Element<'a, M>> {
     // The last entry: nothing but spaces after it.
     let still_typing = |span: &std::ops::Range<usize>| {
         typing.is_some_and(|(f, text)| {
@@ -160,19 +160,25 @@ fn field_errors<'a, M: 'a>(
             _ => None,
         })
         .collect();
-    column(lines).into()
+    (!lines.is_empty()).then(|| column(lines).into())
 }
 
-/// The place under a recipient field for its address suggestions: the
-/// `chips` when it is the field typed in (`here`), else empty. Always a
-/// slot, so the fields after it keep their place in the widget tree and
-/// the one Tab just focused keeps its focus when the chips go (tryout 12's
-/// next keys went back into To).
-fn chip_slot<'a>(
+/// A recipient field's line with what goes under it: its address
+/// problems, and the `chips` (address suggestions) when it is the field
+/// typed in (`here`). One group, the line first and what comes and goes
+/// after it: the fields after the group keep their place in the widget
+/// tree, so the one Tab just focused keeps its focus when the chips go
+/// (tryout 12's next keys went back into To).
+fn recipient_group<'a>(
+    line: iced::widget::Row<'a, Message>,
+    errors: Option<Element<'a, Message>>,
     chips: &mut Option<iced::widget::Row<'a, Message>>,
     here: bool,
 ) -> iced::widget::Column<'a, Message> {
-    column(if here { chips.take() } else { None }.map(Element::from))
+    column![line]
+        .push(errors)
+        .push(if here { chips.take() } else { None })
+        .spacing(6)
 }
 
 /// Draws the window. `accounts` are the choices for From; `suggestions`
@@ -259,22 +265,18 @@ pub fn view<'a>(
                 .on_press(Message::ShowBcc),
         );
     }
-    let mut content = column![
-        from_line,
-        row![
-            label(t!("compose-to")),
-            input(
-                "to",
-                t!("compose-to-placeholder"),
-                &state.draft.to,
-                Message::To
-            )
-        ]
-        .spacing(8)
-        .align_y(iced::Alignment::Center),
-        field_errors(&problems, Field::To, state.typing_in()),
+    let mut content = column![from_line].spacing(6);
+    let to_line = row![
+        label(t!("compose-to")),
+        input(
+            "to",
+            t!("compose-to-placeholder"),
+            &state.draft.to,
+            Message::To
+        )
     ]
-    .spacing(6);
+    .spacing(8)
+    .align_y(iced::Alignment::Center);
     // The suggestions go under the field typed in (To, Cc or Bcc).
     let typed_in = state.recipient_field().map(|(f, _)| f);
     let mut chips = (!suggestions.is_empty()).then(|| {
@@ -305,32 +307,28 @@ pub fn view<'a>(
             ..iced::Padding::ZERO
         })
     });
-    content = content.push(chip_slot(&mut chips, typed_in == Some(Field::To)));
+    let mut recipients = |line, field| {
+        let errors = field_errors(&problems, field, state.typing_in());
+        recipient_group(line, errors, &mut chips, typed_in == Some(field))
+    };
+    content = content.push(recipients(to_line, Field::To));
     if state.show_cc {
-        content = content
-            .push(
-                row![
-                    label(t!("compose-cc")),
-                    input("cc", String::new(), &state.draft.cc, Message::Cc)
-                ]
-                .spacing(8)
-                .align_y(iced::Alignment::Center),
-            )
-            .push(field_errors(&problems, Field::Cc, state.typing_in()));
-        content = content.push(chip_slot(&mut chips, typed_in == Some(Field::Cc)));
+        let line = row![
+            label(t!("compose-cc")),
+            input("cc", String::new(), &state.draft.cc, Message::Cc)
+        ]
+        .spacing(8)
+        .align_y(iced::Alignment::Center);
+        content = content.push(recipients(line, Field::Cc));
     }
     if state.show_bcc {
-        content = content
-            .push(
-                row![
-                    label(t!("compose-bcc")),
-                    input("bcc", String::new(), &state.draft.bcc, Message::Bcc)
-                ]
-                .spacing(8)
-                .align_y(iced::Alignment::Center),
-            )
-            .push(field_errors(&problems, Field::Bcc, state.typing_in()));
-        content = content.push(chip_slot(&mut chips, typed_in == Some(Field::Bcc)));
+        let line = row![
+            label(t!("compose-bcc")),
+            input("bcc", String::new(), &state.draft.bcc, Message::Bcc)
+        ]
+        .spacing(8)
+        .align_y(iced::Alignment::Center);
+        content = content.push(recipients(line, Field::Bcc));
     }
     // What comes and goes (the subject's misspellings, the options, the
     // spelling popup and note, a notice) goes at the end of a group of its
