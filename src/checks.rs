@@ -67,6 +67,17 @@ impl Check {
     }
 }
 
+/// Whether a check made with `old` still says something of `new`, the same
+/// account edited: not when the password (`new_password`), the user name or
+/// the trust (extra CA, pinned certificate) changed. A changed server is
+/// seen by [`Check::is_for`] without this.
+pub fn survives_edit(old: &Account, new: &Account, new_password: bool) -> bool {
+    !new_password
+        && old.username == new.username
+        && old.extra_ca_pem == new.extra_ca_pem
+        && old.pinned_cert_pem == new.pinned_cert_pem
+}
+
 /// The checks of one data directory.
 #[derive(Debug, Clone)]
 pub struct Checks {

@@ -416,3 +416,150 @@ fn the_checks_before_sending_are_set_and_shown_from_the_command_line() {
     let written = std::fs::read_to_string(k.config_path()).unwrap();
     assert!(written.contains("size = false"), "{written}");
 }
+
+#[test]
+fn a_second_account_for_the_same_address_and_server_is_refused_in_both_languages() {
+    let keyring = KeyringSession::start(KeyringMode::Unlocked);
+    let mut k = Koperta::new().with_keyring(&keyring);
+    let out = k.run(&add_args("implicit-tls"), TEST_PASSWORD.as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let id = stdout(&out).lines().last().expect("id").to_string();
+    // Saved as given: the person is told it was not signed in.
+    assert!(
+        stderr(&out).contains(&format!("koperta account test {id}")),
+        "{}",
+        stderr(&out)
+    );
+    let before = std::fs::read(k.config_path()).expect("config");
+    for (lang, phrase) in [
+        ("en_US.UTF-8", "There is already an account for"),
+        ("pl_PL.UTF-8", "już istnieje"),
+    ] {
+        k.lang = lang.into();
+        let mut args = add_args("implicit-tls");
+        // The address in capitals is the same mailbox on the same server.
+        args[5] = "JAN@EXAMPLE.COM";
+        let again = k.run(&args, b"other\n");
+        assert_eq!(again.status.code(), Some(1));
+        let text = stderr(&again);
+        assert!(text.contains(phrase), "{text}");
+        assert!(
+            text.contains(&format!("koperta account remove {id}")),
+            "{text}"
+        );
+    }
+    assert_eq!(std::fs::read(k.config_path()).expect("config"), before);
+    assert_eq!(
+        keyring.lookup("koperta", &id).as_deref(),
+        Some(TEST_PASSWORD)
+    );
+    // Another port is another way in: allowed.
+    let mut args = add_args("starttls");
+    args.extend(["--port", "2587"]);
+    let other = k.run(&args, TEST_PASSWORD.as_bytes());
+    assert!(other.status.success(), "{}", stderr(&other));
+}
+
+#[test]
+fn account_edit_changes_only_what_is_given_and_a_new_password_drops_the_verified_mark() {
+    let certs = support::certs::TestCerts::generate();
+    let peer = support::peer::SmtpPeer::start(&certs.valid);
+    let mut s = support::trusting(peer.implicit_port, &certs, "en_US.UTF-8");
+    let check = s.k.dir().join("data/checks").join(format!("{}.toml", s.id));
+    let id = s.id.clone();
+    let test = |k: &Koperta| k.run(&["account", "test", &id], b"");
+    let signed_in = test(&s.k);
+    assert!(signed_in.status.success(), "{}", stderr(&signed_in));
+    assert!(check.exists(), "a sign-in is recorded");
+
+    // A new name keeps the sign-in's record and everything else.
+    let config_path = s.k.config_path();
+    let config = || std::fs::read_to_string(&config_path).expect("config");
+    let before = config();
+    let out =
+        s.k.run(&["account", "edit", &s.id, "--name", "Zofia Ż."], b"");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("Account changed"), "{}", stdout(&out));
+    assert!(!stderr(&out).contains("account test"), "{}", stderr(&out));
+    assert!(check.exists());
+    let after = config();
+    assert!(after.contains("name = \"Zofia Ż.\""), "{after}");
+    assert_eq!(
+        before
+            .lines()
+            .filter(|l| !l.starts_with("name"))
+            .collect::<Vec<_>>(),
+        after
+            .lines()
+            .filter(|l| !l.starts_with("name"))
+            .collect::<Vec<_>>()
+    );
+
+    // A wrong password: in the keyring, the record dropped, sign-in fails.
+    let out =
+        s.k.run(&["account", "edit", &s.id, "--password-stdin"], b"wrong\n");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(&format!("koperta account test {}", s.id)),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        !check.exists(),
+        "the old sign-in says nothing of this password"
+    );
+    assert_eq!(
+        s._keyring.lookup("koperta", &s.id).as_deref(),
+        Some("wrong")
+    );
+    assert!(!test(&s.k).status.success());
+
+    // The right password and STARTTLS on the peer's other port, in Polish.
+    s.k.lang = "pl_PL.UTF-8".into();
+    let port = peer.starttls_port.to_string();
+    let out = s.k.run(
+        &[
+            "account",
+            "edit",
+            &s.id,
+            "--security",
+            "starttls",
+            "--port",
+            &port,
+            "--password-stdin",
+        ],
+        format!("{TEST_PASSWORD}\n").as_bytes(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("Zmieniono konto"), "{}", stdout(&out));
+    s.k.lang = "en_US.UTF-8".into();
+    let after = config();
+    assert!(
+        after.contains("security = \"starttls\"") && after.contains(&format!("port = {port}")),
+        "{after}"
+    );
+    assert!(
+        after.contains("BEGIN CERTIFICATE"),
+        "the extra CA is kept: {after}"
+    );
+    let signed_in = test(&s.k);
+    assert!(signed_in.status.success(), "{}", stderr(&signed_in));
+    assert!(check.exists(), "{}", stdout(&signed_in));
+    let record = std::fs::read_to_string(&check).expect("check");
+    assert!(record.contains(&format!(":{port} starttls")), "{record}");
+
+    // Nothing given, nothing changed; an unknown account is named.
+    let out = s.k.run(&["account", "edit", &s.id], b"");
+    assert!(
+        stdout(&out).contains("Nothing to change"),
+        "{}",
+        stdout(&out)
+    );
+    let out = s.k.run(
+        &["account", "edit", "nobody@example.com", "--port", "1"],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("No account has"), "{}", stderr(&out));
+    assert!(peer.received().is_empty());
+}

@@ -18,6 +18,7 @@ cli-help-flag = Print help
 cli-version-flag = Print version
 cli-account-about = Manage sending accounts
 cli-account-add-about = Add an account; prints its id on the last line
+cli-account-edit-about = Change an account: only the options given; --password-stdin sets a new password
 cli-account-list-about = List the accounts
 cli-account-remove-about = Remove an account and its password from the keyring
 cli-settings-about = Show or change settings
@@ -52,6 +53,10 @@ cli-hint-help = Run “koperta --help” for help.
 ## Command line: results
 
 account-added = Account added: { $address } ({ $security }, { $host }:{ $port }).
+account-added-not-checked = Not signed in yet: the password and the certificate were not checked. “koperta account test { $id }” checks them.
+account-changed = Account changed: { $address } ({ $security }, { $host }:{ $port }).
+account-changed-not-checked = Not signed in with the changes yet: “koperta account test { $id }” checks them.
+account-edit-nothing = Nothing to change: the options given are the account as it is.
 account-list-empty = No accounts yet. Add one with “koperta account add”.
 account-list-pinned = pinned certificate, SHA-256 { $fingerprint }
 account-list-extra-ca = extra CA
@@ -73,6 +78,8 @@ settings-show-theme = theme = { $value }
 
 account-error-not-found = No account has the id or address “{ $key }”. “koperta account list” shows them.
 account-error-ambiguous = Several accounts have the address “{ $key }”; use one of these ids: { $ids }.
+account-error-duplicate = There is already an account for { $address } on { $host }:{ $port }, so nothing was added. Change that account instead.
+account-error-duplicate-cli = Its id is { $id }; to start again, remove it first: koperta account remove { $id }
 account-error-plaintext-forbidden = Plaintext accounts are refused while never-plaintext is on: the password and every message would cross the network unencrypted. Use implicit-tls or starttls; if you really must, first run “koperta settings set never-plaintext false”.
 account-error-invalid-address = “{ $address }” is not an email address.
 account-error-invalid-host = “{ $host }” is not a server host name.
@@ -378,6 +385,8 @@ mark-not-checked-short = not checked yet
 mark-failed-short = last check failed
 form-bcc-self = Bcc me: send myself a copy of every message (Koperta does not save one on the server)
 cli-arg-bcc-self = Send a blind copy of every message to the account's own address
+cli-arg-no-bcc-self = Stop sending a blind copy to the account's own address
+cli-arg-no-extra-trust = Drop the extra CA or the pinned certificate: trust only the system's certificate authorities
 form-username-placeholder = the email address, unless your provider says otherwise
 
 ## Discovery

@@ -18,6 +18,7 @@ cli-help-flag = Pokaż pomoc
 cli-version-flag = Pokaż wersję
 cli-account-about = Zarządzaj kontami nadawczymi
 cli-account-add-about = Dodaj konto; w ostatnim wierszu wypisuje jego identyfikator
+cli-account-edit-about = Zmień konto: tylko podane opcje; --password-stdin ustawia nowe hasło
 cli-account-list-about = Pokaż konta
 cli-account-remove-about = Usuń konto i jego hasło z pęku kluczy
 cli-settings-about = Pokaż lub zmień ustawienia
@@ -52,6 +53,10 @@ cli-hint-help = Pomoc: „koperta --help”.
 ## Wiersz poleceń: wyniki
 
 account-added = Dodano konto: { $address } ({ $security }, { $host }:{ $port }).
+account-added-not-checked = Jeszcze się nie logowano: hasła ani certyfikatu nie sprawdzono. Sprawdzi je „koperta account test { $id }”.
+account-changed = Zmieniono konto: { $address } ({ $security }, { $host }:{ $port }).
+account-changed-not-checked = Po zmianach jeszcze się nie logowano: sprawdzi je „koperta account test { $id }”.
+account-edit-nothing = Nie ma czego zmieniać: podane opcje opisują konto takie, jakie jest.
 account-list-empty = Nie ma jeszcze żadnego konta. Dodaj je poleceniem „koperta account add”.
 account-list-pinned = przypięty certyfikat, SHA-256 { $fingerprint }
 account-list-extra-ca = dodatkowy urząd certyfikacji
@@ -74,6 +79,8 @@ settings-show-theme = theme = { $value }
 
 account-error-not-found = Żadne konto nie ma identyfikatora ani adresu „{ $key }”. Listę pokazuje „koperta account list”.
 account-error-ambiguous = Adres „{ $key }” ma kilka kont; podaj jeden z identyfikatorów: { $ids }.
+account-error-duplicate = Konto { $address } na serwerze { $host }:{ $port } już istnieje, więc niczego nie dodano. Zmień tamto konto.
+account-error-duplicate-cli = Jego identyfikator to { $id }; aby zacząć od nowa, najpierw je usuń: koperta account remove { $id }
 account-error-plaintext-forbidden = Konta bez szyfrowania są odrzucane, dopóki never-plaintext jest włączone: hasło i każda wiadomość szłyby przez sieć jawnym tekstem. Wybierz implicit-tls albo starttls; jeśli naprawdę musisz, najpierw wykonaj „koperta settings set never-plaintext false”.
 account-error-invalid-address = „{ $address }” nie jest adresem e-mail.
 account-error-invalid-host = „{ $host }” nie jest nazwą serwera.
@@ -397,6 +404,8 @@ mark-not-checked-short = jeszcze nie sprawdzono
 mark-failed-short = ostatnie sprawdzenie nieudane
 form-bcc-self = UDW do mnie: wysyłaj sobie kopię każdej wiadomości (Koperta nie zapisuje jej na serwerze)
 cli-arg-bcc-self = Wysyłaj ukrytą kopię każdej wiadomości na adres tego konta
+cli-arg-no-bcc-self = Przestań wysyłać ukrytą kopię na adres tego konta
+cli-arg-no-extra-trust = Usuń dodatkowy urząd certyfikacji lub przypięty certyfikat: ufaj tylko urzędom certyfikacji systemu
 form-username-placeholder = adres e-mail, chyba że dostawca podaje inaczej
 
 ## Discovery

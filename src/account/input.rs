@@ -62,6 +62,32 @@ pub enum InputProblem {
 }
 
 impl AccountInput {
+    /// The input that gives `account` back unchanged: the start of an edit.
+    /// The user name is left empty when it is the address, so a changed
+    /// address changes it too.
+    pub fn editing(account: &Account) -> AccountInput {
+        AccountInput {
+            id: Some(account.id.clone()),
+            name: account.name.clone(),
+            address: account.address.clone(),
+            host: account.host.clone(),
+            port: account.port.to_string(),
+            security: account.security,
+            username: if account.username == account.address {
+                String::new()
+            } else {
+                account.username.clone()
+            },
+            ca_file: None,
+            pin_file: None,
+            ca_pem: account.extra_ca_pem.clone(),
+            pinned_pem: account.pinned_cert_pem.clone(),
+            signature: account.signature.clone(),
+            bcc_self: account.bcc_self,
+            identities: account.identities.clone(),
+        }
+    }
+
     /// Checks every field and returns the account, or the first problem.
     /// Reads the PEM files named, so call it off a UI thread.
     ///
@@ -128,6 +154,15 @@ mod tests {
             security: Security::StartTls,
             ..AccountInput::default()
         }
+    }
+
+    #[test]
+    fn editing_input_gives_the_account_back_unchanged() {
+        let mut a = input().validate().unwrap();
+        assert_eq!(AccountInput::editing(&a).validate().unwrap(), a);
+        a.username = "zofia".into();
+        a.extra_ca_pem = Some("PEM".into());
+        assert_eq!(AccountInput::editing(&a).validate().unwrap(), a);
     }
 
     #[test]

@@ -29,14 +29,25 @@ pub(super) fn account_add(
         return Err(Failure(t!("account-error-password-required")));
     }
     let password = read_password(io.stdin)?;
-    store_account(&file, account, password, io)
+    // Saved as given, without signing in (msmtp's way).
+    store_account(&file, account, password, false, io)
 }
 
 /// Checked before a password is asked for: the settings allow `account`
 /// (never-plaintext, no duplicate) and config.toml can be written (a
 /// damaged file is never replaced).
 fn ensure_can_add(file: &ConfigFile, account: &Account) -> Result<(), Failure> {
-    file.config.allows(account)?;
+    if let Err(e) = file.config.allows(account) {
+        let mut text = e.localize();
+        // Tryout 12 made a twin without a word and then could name neither.
+        if let crate::config::PolicyError::Duplicate { id, .. } = &e {
+            text = format!(
+                "{text}\n{}",
+                t!("account-error-duplicate-cli", id = id.as_str())
+            );
+        }
+        return Err(Failure(text));
+    }
     if file.is_damaged() {
         return Err(crate::config::ConfigError::KeptDamaged {
             path: file.path().to_path_buf(),
@@ -48,11 +59,13 @@ fn ensure_can_add(file: &ConfigFile, account: &Account) -> Result<(), Failure> {
 
 /// Saves `account`: the password to the keyring first (an account never
 /// exists without its password), then the config; prints the summary and
-/// the id.
+/// the id, last. When it was saved without `signed_in`, says so first, and
+/// how to check, so an unchecked password is never taken for a checked one.
 fn store_account(
     file: &ConfigFile,
     account: Account,
     password: Password,
+    signed_in: bool,
     io: &mut Io<'_>,
 ) -> Result<(), Failure> {
     // The keyring first: an account never exists without its password.
@@ -66,6 +79,10 @@ fn store_account(
     }
     if account.security == Security::Plaintext {
         let _ = writeln!(io.stderr, "{}", t!("warning-plaintext-account"));
+    }
+    if !signed_in {
+        let id = account.id.as_str();
+        let _ = writeln!(io.stderr, "{}", t!("account-added-not-checked", id = id));
     }
     let _ = writeln!(
         io.stdout,
@@ -277,7 +294,7 @@ pub(super) fn account_discover(
             t!("discover-dns-server-kept-not", host = account.host.as_str())
         );
     }
-    store_account(&file, account, password, io)
+    store_account(&file, account, password, true, io)
 }
 
 pub(super) fn account_list(file: &ConfigFile, io: &mut Io<'_>) -> Result<(), Failure> {
@@ -332,6 +349,10 @@ pub(super) fn account_remove(
     let account = resolve(&file, &key)?.clone();
     let gone = account.id.clone();
     file.config = crate::config::update(file.path(), move |c| c.accounts.retain(|a| a.id != gone))?;
+    // What was seen of its server goes with it.
+    if let Ok(paths) = paths() {
+        crate::checks::Checks::new(&paths.data_dir).forget(&account.id);
+    }
     match Keyring::default().delete(&account.id) {
         Ok(true) => {
             let _ = writeln!(

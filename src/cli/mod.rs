@@ -31,6 +31,7 @@ use crate::secrets::{Keyring, Password};
 use crate::t;
 
 mod account;
+mod account_edit;
 mod contacts;
 mod drafts;
 mod identity;
@@ -143,6 +144,7 @@ pub fn run(args: Vec<OsString>, io: &mut Io<'_>) -> u8 {
     let result = match matches.subcommand() {
         Some(("account", sub)) => match sub.subcommand() {
             Some(("add", m)) => account_add(m, file, io),
+            Some(("edit", m)) => account_edit::account_edit(m, file, io),
             Some(("list", _)) => account_list(&file, io),
             Some(("remove", m)) => account_remove(m, file, io),
             Some(("test", m)) => account_test(m, &file, io),
@@ -298,41 +300,73 @@ fn cmd(name: &'static str, about: String) -> Command {
         .next_help_heading(t!("cli-options-heading"))
 }
 
+/// The options that describe an account, for `account add` (where the
+/// address and host are `required`) and `account edit`.
+fn account_fields(command: Command, required: bool) -> Command {
+    command
+        .arg(opt("name", t!("cli-arg-name")))
+        .arg(opt("email", t!("cli-arg-email")).required(required))
+        .arg(opt("host", t!("cli-arg-host")).required(required))
+        .arg(opt("port", t!("cli-arg-port")))
+        .arg(opt("security", t!("cli-arg-security")).value_parser([
+            "implicit-tls",
+            "starttls",
+            "plaintext",
+        ]))
+        .arg(opt("username", t!("cli-arg-username")))
+        .arg(opt("ca-file", t!("cli-arg-ca-file")).value_name("PEM"))
+        .arg(
+            opt("pin-cert", t!("cli-arg-pin-cert"))
+                .value_name("PEM")
+                .conflicts_with("ca-file"),
+        )
+        .arg(opt("signature", t!("cli-arg-signature")))
+        .arg(
+            Arg::new("password-stdin")
+                .long("password-stdin")
+                .action(ArgAction::SetTrue)
+                .help(t!("cli-arg-password-stdin")),
+        )
+}
+
 /// The command-line grammar, with help texts in the current language.
 pub fn command() -> Command {
     let account = cmd("account", t!("cli-account-about"))
         .subcommand_required(true)
         .subcommand(
-            cmd("add", t!("cli-account-add-about"))
-                .arg(opt("name", t!("cli-arg-name")))
-                .arg(opt("email", t!("cli-arg-email")).required(true))
-                .arg(opt("host", t!("cli-arg-host")).required(true))
-                .arg(opt("port", t!("cli-arg-port")))
-                .arg(opt("security", t!("cli-arg-security")).value_parser([
-                    "implicit-tls",
-                    "starttls",
-                    "plaintext",
-                ]))
-                .arg(opt("username", t!("cli-arg-username")))
-                .arg(opt("ca-file", t!("cli-arg-ca-file")).value_name("PEM"))
-                .arg(
-                    opt("pin-cert", t!("cli-arg-pin-cert"))
-                        .value_name("PEM")
-                        .conflicts_with("ca-file"),
-                )
-                .arg(opt("signature", t!("cli-arg-signature")))
-                .arg(
-                    Arg::new("bcc-self")
-                        .long("bcc-self")
-                        .action(ArgAction::SetTrue)
-                        .help(t!("cli-arg-bcc-self")),
-                )
-                .arg(
-                    Arg::new("password-stdin")
-                        .long("password-stdin")
-                        .action(ArgAction::SetTrue)
-                        .help(t!("cli-arg-password-stdin")),
-                ),
+            account_fields(cmd("add", t!("cli-account-add-about")), true).arg(
+                Arg::new("bcc-self")
+                    .long("bcc-self")
+                    .action(ArgAction::SetTrue)
+                    .help(t!("cli-arg-bcc-self")),
+            ),
+        )
+        .subcommand(
+            account_fields(
+                cmd("edit", t!("cli-account-edit-about"))
+                    .arg(positional("id", t!("cli-arg-account-id"))),
+                false,
+            )
+            .arg(
+                Arg::new("bcc-self")
+                    .long("bcc-self")
+                    .action(ArgAction::SetTrue)
+                    .help(t!("cli-arg-bcc-self")),
+            )
+            .arg(
+                Arg::new("no-bcc-self")
+                    .long("no-bcc-self")
+                    .action(ArgAction::SetTrue)
+                    .conflicts_with("bcc-self")
+                    .help(t!("cli-arg-no-bcc-self")),
+            )
+            .arg(
+                Arg::new("no-extra-trust")
+                    .long("no-extra-trust")
+                    .action(ArgAction::SetTrue)
+                    .conflicts_with_all(["ca-file", "pin-cert"])
+                    .help(t!("cli-arg-no-extra-trust")),
+            ),
         )
         .subcommand(cmd("list", t!("cli-account-list-about")))
         .subcommand(

@@ -81,6 +81,17 @@ impl Localize for PolicyError {
     fn localize(&self) -> String {
         match self {
             PolicyError::PlaintextForbidden => t!("account-error-plaintext-forbidden"),
+            PolicyError::Duplicate {
+                address,
+                host,
+                port,
+                ..
+            } => t!(
+                "account-error-duplicate",
+                address = safe_line(&crate::address::display_form(address)),
+                host = safe_line(host),
+                port = *port
+            ),
         }
     }
 }

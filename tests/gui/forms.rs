@@ -372,3 +372,60 @@ fn a_line_break_pasted_into_the_subject_becomes_a_space() {
     };
     assert_eq!(c.draft().subject, "Subj A Bcc: evil@example.com X: 1");
 }
+
+/// Tryout 12 added the same account twice and could then name neither:
+/// a new account for an address and server that already have one is
+/// refused, in the form, before anything is saved or signed in.
+#[test]
+fn a_second_account_for_the_same_address_and_server_is_refused_in_the_form() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    let (mut app, acc, _home) = app_with_account();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    for (lang, phrase) in [
+        (
+            Language::En,
+            "There is already an account for zofia@example.com on localhost:465",
+        ),
+        (
+            Language::Pl,
+            "Konto zofia@example.com na serwerze localhost:465 już istnieje",
+        ),
+    ] {
+        i18n::apply(lang);
+        app.main.open_form(main_window::AccountForm {
+            name: "Zofia again".into(),
+            address: "Zofia@Example.com".into(),
+            host: "LOCALHOST".into(),
+            port: acc.port.to_string(),
+            security: acc.security,
+            password: koperta::secrets::Password::new("x".into()),
+            ..main_window::AccountForm::default()
+        });
+        support::app::send(
+            &mut app,
+            &rt,
+            Message::Main(main_window::Message::FormSaveUnchecked),
+        );
+        let error = app
+            .main
+            .form()
+            .and_then(|f| f.error.clone())
+            .unwrap_or_default();
+        assert!(error.contains(phrase), "{error}");
+        assert_eq!(app.accounts().len(), 1, "nothing added");
+    }
+    // Editing the account itself is not a duplicate of it.
+    let _ = app.update(Message::Main(main_window::Message::EditAccount(
+        acc.id.clone(),
+    )));
+    let mut form = app.main.form().expect("edit form").clone();
+    form.name = "Zofia Ż.".into();
+    app.main.open_form(form);
+    support::app::send(
+        &mut app,
+        &rt,
+        Message::Main(main_window::Message::FormSaveUnchecked),
+    );
+    assert_eq!(app.accounts().len(), 1);
+    assert_eq!(app.accounts()[0].name, "Zofia Ż.");
+}

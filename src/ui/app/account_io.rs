@@ -216,12 +216,9 @@ impl App {
                 // it, and the account shows "not checked yet" (tryout 12 saw
                 // "verified" beside a wrong password).
                 let unchecked = !check
-                    && (!password.is_empty()
-                        || existing.as_ref().is_none_or(|e| {
-                            e.username != account.username
-                                || e.extra_ca_pem != account.extra_ca_pem
-                                || e.pinned_cert_pem != account.pinned_cert_pem
-                        }));
+                    && existing.as_ref().is_none_or(|e| {
+                        !crate::checks::survives_edit(e, &account, !password.is_empty())
+                    });
                 if unchecked && let Some(checks) = checks {
                     let id = account.id.clone();
                     let _ = tokio::task::spawn_blocking(move || checks.forget(&id)).await;
