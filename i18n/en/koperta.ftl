@@ -278,7 +278,7 @@ form-port = Port
 form-username = User name
 form-password = Password
 form-password-keep = Password (empty: keep it)
-form-optional = optional: the path of a PEM file
+form-optional = optional
 form-choose-file = Choose…
 form-forget-file = Remove
 form-file-kept = One is kept already: leave the field empty to keep it, give a new file, or Remove it.
@@ -292,6 +292,9 @@ form-save-unchecked = Save without signing in
 form-save-unchecked-hint = Save signs in first and refuses a wrong password or server. “Save without signing in” keeps the account as typed; it is marked “not checked yet” until a test or a send works.
 form-close-question = Close the window? The account you are adding has not been saved.
 form-close-yes = Close without saving
+form-leave-question = Close the form? What you changed for this account has not been saved.
+form-leave-new-question = Close the form? The account you are adding has not been saved.
+form-leave-yes = Close without saving
 account-error-password-required-gui = Enter the password.
 
 ## Desktop: outbox
@@ -387,7 +390,7 @@ form-bcc-self = Bcc me: send myself a copy of every message (Koperta does not sa
 cli-arg-bcc-self = Send a blind copy of every message to the account's own address
 cli-arg-no-bcc-self = Stop sending a blind copy to the account's own address
 cli-arg-no-extra-trust = Drop the extra CA or the pinned certificate: trust only the system's certificate authorities
-form-username-placeholder = the email address, unless your provider says otherwise
+form-username-placeholder = same as the email address
 
 ## Discovery
 discover-source-bundled = Koperta’s list of providers

@@ -296,7 +296,7 @@ form-port = Port
 form-username = Nazwa użytkownika
 form-password = Hasło
 form-password-keep = Hasło (puste: bez zmian)
-form-optional = opcjonalnie: ścieżka pliku PEM
+form-optional = opcjonalnie
 form-choose-file = Wybierz…
 form-forget-file = Usuń
 form-file-kept = Jeden jest już zapisany: zostaw pole puste, by go zachować, podaj nowy plik albo go usuń.
@@ -310,6 +310,9 @@ form-save-unchecked = Zapisz bez logowania
 form-save-unchecked-hint = „Zapisz” najpierw się loguje i nie przyjmie złego hasła ani serwera. „Zapisz bez logowania” zachowuje konto tak, jak je wpisano; do pierwszego udanego sprawdzenia lub wysłania jest oznaczone jako „jeszcze nie sprawdzono”.
 form-close-question = Zamknąć okno? Dodawane konto nie zostało zapisane.
 form-close-yes = Zamknij bez zapisywania
+form-leave-question = Zamknąć formularz? Zmiany w tym koncie nie zostały zapisane.
+form-leave-new-question = Zamknąć formularz? Dodawane konto nie zostało zapisane.
+form-leave-yes = Zamknij bez zapisywania
 account-error-password-required-gui = Wpisz hasło.
 
 ## Pulpit: do wysłania
@@ -406,7 +409,7 @@ form-bcc-self = UDW do mnie: wysyłaj sobie kopię każdej wiadomości (Koperta 
 cli-arg-bcc-self = Wysyłaj ukrytą kopię każdej wiadomości na adres tego konta
 cli-arg-no-bcc-self = Przestań wysyłać ukrytą kopię na adres tego konta
 cli-arg-no-extra-trust = Usuń dodatkowy urząd certyfikacji lub przypięty certyfikat: ufaj tylko urzędom certyfikacji systemu
-form-username-placeholder = adres e-mail, chyba że dostawca podaje inaczej
+form-username-placeholder = taka sama jak adres e-mail
 
 ## Discovery
 discover-source-bundled = lista dostawców wbudowana w Kopertę

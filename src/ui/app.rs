@@ -101,6 +101,8 @@ pub struct App {
     pub checks: std::collections::BTreeMap<AccountId, crate::checks::Check>,
     /// The wizard's running search or test, to cancel it.
     wizard_task: Option<iced::task::Handle>,
+    /// The windows' sizes, kept between runs.
+    pub(super) geometry: super::geometry::Geometry,
     /// The frame probe, for benches (see [`super::frame_probe`]).
     probe: Option<super::frame_probe::FrameProbe>,
     /// When the drafts discarded so far lose their Undo and are removed
@@ -135,6 +137,11 @@ pub enum Message {
     CloseRequested(window::Id),
     /// A window closed.
     Closed(window::Id),
+    /// A window's new size (logical pixels), kept for the next run.
+    Resized(window::Id, iced::Size),
+    /// The window sizes were written (or could not be: they are only a
+    /// convenience).
+    SizesWritten,
     /// Twice a second: autosave, what the outbox has due.
     Tick,
     /// A compose window's message was queued (its outbox id), or why not.
@@ -295,6 +302,7 @@ impl App {
                 Instant::now(),
             ),
             wizard_task: None,
+            geometry: super::geometry::Geometry::load(&data_dir),
             probe: super::frame_probe::FrameProbe::from_env(),
             purge_due: None,
             index_asked: 0,
@@ -350,7 +358,7 @@ impl App {
         match self.main_id {
             Some(id) => window::gain_focus(id),
             None => {
-                let (id, open) = window::open(main_window_settings());
+                let (id, open) = window::open(main_window_settings(&self.geometry.sizes));
                 self.main_id = Some(id);
                 self.windows.insert(id, Screen::Main);
                 open.map(Message::Opened)
@@ -620,7 +628,8 @@ impl App {
                     self.main_id = None;
                 }
                 if self.windows.is_empty() {
-                    return iced::exit();
+                    // A resize of the last second is kept too.
+                    return self.write_sizes(true).chain(iced::exit());
                 }
                 // A sent message's window closed: its row has the focus
                 // again, so Enter and the arrows go on (a tryout's Enter
@@ -636,6 +645,15 @@ impl App {
                 Task::batch([self.refresh(), back])
             }
             Message::Tick => self.tick(),
+            Message::Resized(id, size) => {
+                match self.windows.get(&id) {
+                    Some(Screen::Main) => self.geometry.resized(true, size),
+                    Some(Screen::Compose(_)) => self.geometry.resized(false, size),
+                    _ => {}
+                }
+                Task::none()
+            }
+            Message::SizesWritten => Task::none(),
             Message::Withdrawn(id, r) => self.withdrawn(id, r),
             Message::Probe => {
                 if let Some(p) = &mut self.probe {

@@ -101,13 +101,25 @@ impl App {
                         _ => wizard::Message::Close,
                     };
                     return self.update(Message::Wizard(message));
-                } else if let Some(back) = self.main.drop_question() {
-                    return self.focus_main(back);
+                } else if self.main.has_question() {
+                    // Esc answers no.
+                    return match self.main.drop_question() {
+                        Some(back) => self.focus_main(back),
+                        None => Task::none(),
+                    };
                 } else if self.main.form().is_some_and(|f| f.identity.is_some()) {
                     // Esc closes the identity being edited, as Cancel does.
                     return self.update(Message::Main(main_window::Message::Identity(
                         main_window::identities::Message::Cancel,
                     )));
+                } else if self.main.escape_form() {
+                    // Esc leaves the account form, asking first when
+                    // something would be lost (as Cancel does not).
+                    return if self.main.has_question() {
+                        self.focus_main(main_window::CONFIRM_NO_ID)
+                    } else {
+                        Task::none()
+                    };
                 } else if self.main.contact_form().is_some() {
                     // Esc closes the contact form, as Cancel does.
                     return self.update(Message::Main(main_window::Message::Contact(
@@ -172,6 +184,7 @@ pub(super) fn decode_event(
         Event::Window(window::Event::FileDropped(path)) => {
             Some(Message::Input(id, Input::Dropped(path)))
         }
+        Event::Window(window::Event::Resized(size)) => Some(Message::Resized(id, size)),
         _ => None,
     }
 }

@@ -5,15 +5,25 @@
 use iced::{Task, window};
 
 use super::app::{APP_ID, App, Message, Screen};
+use super::geometry::Sizes;
 use crate::config::ConfigFile;
 use crate::i18n;
 use crate::paths::Paths;
 use crate::t;
 
-pub(super) fn main_window_settings() -> window::Settings {
+/// The main window's least size, in logical pixels.
+const MAIN_MIN: iced::Size = iced::Size::new(560.0, 420.0);
+
+/// A compose window's least size.
+const COMPOSE_MIN: iced::Size = iced::Size::new(480.0, 420.0);
+
+/// The main window, at the size it had last (`sizes`), else 900 × 640.
+pub(super) fn main_window_settings(sizes: &Sizes) -> window::Settings {
     window::Settings {
-        size: iced::Size::new(900.0, 640.0),
-        min_size: Some(iced::Size::new(560.0, 420.0)),
+        size: sizes
+            .main
+            .map_or(iced::Size::new(900.0, 640.0), |d| d.clamped(MAIN_MIN)),
+        min_size: Some(MAIN_MIN),
         icon: super::icon::window_icon(),
         exit_on_close_request: false,
         platform_specific: platform(),
@@ -21,10 +31,14 @@ pub(super) fn main_window_settings() -> window::Settings {
     }
 }
 
-pub(super) fn compose_window_settings() -> window::Settings {
+/// A compose window, at the size the last one had (`sizes`), else
+/// 760 × 680.
+pub(super) fn compose_window_settings(sizes: &Sizes) -> window::Settings {
     window::Settings {
-        size: iced::Size::new(760.0, 680.0),
-        min_size: Some(iced::Size::new(480.0, 420.0)),
+        size: sizes
+            .compose
+            .map_or(iced::Size::new(760.0, 680.0), |d| d.clamped(COMPOSE_MIN)),
+        min_size: Some(COMPOSE_MIN),
         icon: super::icon::window_icon(),
         exit_on_close_request: false,
         platform_specific: platform(),
@@ -52,7 +66,7 @@ impl App {
             Paths::from_env().unwrap_or_else(|_| Paths::under(std::path::Path::new(".koperta")));
         let mut app = App::new(paths);
         i18n::apply(app.config.config.settings.language);
-        let (id, open) = window::open(main_window_settings());
+        let (id, open) = window::open(main_window_settings(&app.geometry.sizes));
         app.main_id = Some(id);
         app.windows.insert(id, Screen::Main);
         // What fell due while no Koperta ran goes out now.
@@ -235,7 +249,7 @@ pub fn start(launch: Launch) -> std::process::ExitCode {
             if let Ok(mut l) = LAUNCH.lock() {
                 *l = Some(launch);
             }
-            let result = run();
+            let result = run_or_say_no_display(&speak);
             drop(guard);
             match result {
                 Ok(()) => ExitCode::SUCCESS,
@@ -266,6 +280,36 @@ pub fn start(launch: Launch) -> std::process::ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Runs the app; when iced cannot create its event loop even so (a display
+/// whose socket answers but that refuses the client: too many clients, an
+/// X server going down), says so in the person's language and ends with
+/// status 1, instead of iced's panic and backtrace.
+fn run_or_say_no_display(speak: &dyn Fn()) -> iced::Result {
+    let previous = std::panic::take_hook();
+    let display = std::env::var("WAYLAND_DISPLAY")
+        .or_else(|_| std::env::var("DISPLAY"))
+        .unwrap_or_default();
+    speak();
+    let said = t!(
+        "gui-error-display-unreachable",
+        display = crate::report::safe_line(&display)
+    );
+    std::panic::set_hook(Box::new(move |info| {
+        let text = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or_default();
+        if text.starts_with("Create event loop") {
+            eprintln!("{said}");
+            std::process::exit(1);
+        }
+        previous(info);
+    }));
+    run()
 }
 
 /// Runs the desktop app in this process (no single-instance check; see

@@ -6,6 +6,7 @@ mod config_io;
 mod elsewhere;
 pub mod focus;
 pub mod frame_probe;
+pub mod geometry;
 pub mod icon;
 pub mod index;
 mod keyboard;

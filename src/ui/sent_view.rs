@@ -315,6 +315,7 @@ pub fn view(state: &State) -> Element<'_, Message> {
         }
         page = page.push(
             text_editor(&state.body)
+                .style(crate::ui::style::editor)
                 .on_action(Message::Body)
                 .height(Length::Fill),
         );

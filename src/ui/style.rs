@@ -3,7 +3,7 @@
 //! by a test, not iced's stock palette), and the container and button
 //! styles the screens share. Screens use these names, never raw numbers.
 
-use iced::widget::{button, container};
+use iced::widget::{button, container, text_editor, text_input};
 use iced::{Background, Border, Color, Theme, color};
 
 /// Spacing, in logical pixels: a 4-point scale.
@@ -192,6 +192,71 @@ pub fn secondary(theme: &Theme, status: button::Status) -> button::Style {
             radius: 6.0.into(),
         },
         ..button::Style::default()
+    }
+}
+
+/// A field's border: a light line at rest, a shade darker under the
+/// pointer, and the accent two pixels wide only with the keyboard's focus,
+/// so a hovered field never looks like the focused one (tryout 12 saw two
+/// "focused" fields: iced's stock hover is as dark as its focus).
+fn field_border(theme: &Theme, hovered: bool, focused: bool) -> Border {
+    let p = theme.palette();
+    let (color, width) = if focused {
+        (p.primary, 2.0)
+    } else if hovered {
+        (mix(p.background, p.text, 0.45), 1.0)
+    } else {
+        (mix(p.background, p.text, 0.3), 1.0)
+    };
+    Border {
+        color,
+        width,
+        radius: 4.0.into(),
+    }
+}
+
+/// A one-line text field.
+pub fn field(theme: &Theme, status: text_input::Status) -> text_input::Style {
+    use text_input::Status as S;
+    let p = theme.palette();
+    let disabled = status == S::Disabled;
+    text_input::Style {
+        background: Background::Color(if disabled {
+            mix(p.background, p.text, 0.05)
+        } else {
+            p.background
+        }),
+        border: field_border(
+            theme,
+            status == S::Hovered,
+            matches!(status, S::Focused { .. }),
+        ),
+        icon: muted(theme),
+        placeholder: muted(theme),
+        value: if disabled { muted(theme) } else { p.text },
+        selection: mix(p.background, p.primary, 0.3),
+    }
+}
+
+/// A multi-line text box (a signature, the body), styled as [`field`].
+pub fn editor(theme: &Theme, status: text_editor::Status) -> text_editor::Style {
+    use text_editor::Status as S;
+    let p = theme.palette();
+    let disabled = status == S::Disabled;
+    text_editor::Style {
+        background: Background::Color(if disabled {
+            mix(p.background, p.text, 0.05)
+        } else {
+            p.background
+        }),
+        border: field_border(
+            theme,
+            status == S::Hovered,
+            matches!(status, S::Focused { .. }),
+        ),
+        placeholder: muted(theme),
+        value: if disabled { muted(theme) } else { p.text },
+        selection: mix(p.background, p.primary, 0.3),
     }
 }
 

@@ -501,6 +501,7 @@ pub fn view(state: &State, never_plaintext: bool) -> Element<'_, Message> {
             c = c.push(labelled(
                 t!("form-name"),
                 text_input(&t!("wizard-name-placeholder"), &state.name)
+                    .style(crate::ui::style::field)
                     .id(NAME_ID)
                     .on_input(Message::Name)
                     .on_submit(Message::Find)
@@ -510,6 +511,7 @@ pub fn view(state: &State, never_plaintext: bool) -> Element<'_, Message> {
             c = c.push(labelled(
                 t!("form-address"),
                 text_input("jan@example.com", &state.address)
+                    .style(crate::ui::style::field)
                     .id(ADDRESS_ID)
                     .on_input(Message::Address)
                     .on_submit(Message::Find)
@@ -553,6 +555,7 @@ pub fn view(state: &State, never_plaintext: bool) -> Element<'_, Message> {
                     c = c.push(labelled(
                         t!("form-host"),
                         text_input("", &state.host)
+                            .style(crate::ui::style::field)
                             .id(HOST_ID)
                             .on_input(Message::Host)
                             .on_submit(Message::Accept)
@@ -570,6 +573,7 @@ pub fn view(state: &State, never_plaintext: bool) -> Element<'_, Message> {
                             ),
                             text(t!("form-port")),
                             text_input("", &state.port)
+                                .style(crate::ui::style::field)
                                 .id(PORT_ID)
                                 .on_input(Message::Port)
                                 .on_submit(Message::Accept)
@@ -582,6 +586,7 @@ pub fn view(state: &State, never_plaintext: bool) -> Element<'_, Message> {
                     c = c.push(labelled(
                         t!("form-username"),
                         text_input("", &state.username)
+                            .style(crate::ui::style::field)
                             .id(USERNAME_ID)
                             .on_input(Message::Username)
                             .on_submit(Message::Accept)
@@ -689,6 +694,7 @@ pub fn view(state: &State, never_plaintext: bool) -> Element<'_, Message> {
             c = c.push(labelled(
                 t!("form-password"),
                 text_input("", state.password.expose())
+                    .style(crate::ui::style::field)
                     .id(PASSWORD_ID)
                     .secure(true)
                     .on_input_maybe((state.step == Step::Password).then_some(Message::Password))

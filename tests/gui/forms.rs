@@ -429,3 +429,109 @@ fn a_second_account_for_the_same_address_and_server_is_refused_in_the_form() {
     assert_eq!(app.accounts().len(), 1);
     assert_eq!(app.accounts()[0].name, "Zofia Ż.");
 }
+
+/// Tryout 12: Esc did nothing in the account form. It closes a form with
+/// nothing to lose at once, and asks about one with changes (Esc again
+/// answers no and keeps them; yes closes without saving).
+#[test]
+fn esc_closes_an_unchanged_account_form_and_asks_about_a_changed_one() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::Pl);
+    let (mut app, acc, _home) = app_with_account();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let main_id = app.main_id.unwrap_or_else(window::Id::unique);
+    let esc = |app: &mut App| support::app::send(app, &rt, Message::Input(main_id, Input::Escape));
+    let edit = |app: &mut App| {
+        let _ = app.update(Message::Main(main_window::Message::EditAccount(
+            acc.id.clone(),
+        )));
+    };
+    // Opened and left as it was: Esc closes it, no question.
+    edit(&mut app);
+    esc(&mut app);
+    assert!(app.main.form().is_none(), "Esc closed the unchanged form");
+    assert!(!app.main.has_question());
+    // Changed: Esc asks, in the window's language.
+    edit(&mut app);
+    let _ = app.update(Message::Main(main_window::Message::Form(
+        main_window::FormField::Port,
+        "2525".into(),
+    )));
+    esc(&mut app);
+    assert!(app.main.has_question());
+    let shown = {
+        let mut ui = support::app::simulator_at_window_size(app.view(main_id));
+        ui.find("Zamknąć formularz? Zmiany w tym koncie nie zostały zapisane.")
+            .is_ok()
+    };
+    assert!(shown, "the question is shown");
+    assert_eq!(app.main.form().map(|f| f.port.as_str()), Some("2525"));
+    // Esc again is no: the change is still there.
+    esc(&mut app);
+    assert!(!app.main.has_question());
+    assert_eq!(app.main.form().map(|f| f.port.as_str()), Some("2525"));
+    // Esc, then yes: closed, nothing saved.
+    esc(&mut app);
+    support::app::send(
+        &mut app,
+        &rt,
+        Message::Main(main_window::Message::ConfirmYes),
+    );
+    assert!(app.main.form().is_none());
+    assert_eq!(app.accounts()[0].port, acc.port, "nothing saved");
+    // A new account with nothing typed closes at once too.
+    app.main.open_form(main_window::AccountForm::default());
+    esc(&mut app);
+    assert!(app.main.form().is_none());
+    i18n::apply(Language::En);
+}
+
+/// Tryout 12: the main window opened at 900 × 640 every time. Its size,
+/// and the last compose window's, are written a second after the last
+/// resize (and when the app ends) and read by the next run.
+#[test]
+fn the_main_and_compose_window_sizes_are_kept_for_the_next_run() {
+    let home = tempfile::tempdir().unwrap();
+    let paths = Paths::under(home.path());
+    let mut app = App::headless(paths.clone());
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let main_id = window::Id::unique();
+    app.main_id = Some(main_id);
+    app.windows.insert(main_id, Screen::Main);
+    let compose = compose_window(&mut app, Draft::default());
+    let file = paths.data_dir.join("window.toml");
+    support::app::send(
+        &mut app,
+        &rt,
+        Message::Resized(main_id, iced::Size::new(1280.0, 800.0)),
+    );
+    support::app::send(
+        &mut app,
+        &rt,
+        Message::Resized(compose, iced::Size::new(700.5, 900.0)),
+    );
+    support::app::send(&mut app, &rt, Message::Tick);
+    assert!(
+        !file.exists(),
+        "a drag sends many sizes: written once it stops"
+    );
+    std::thread::sleep(koperta::ui::geometry::SAVE_AFTER);
+    support::app::send(&mut app, &rt, Message::Tick);
+    let kept = koperta::ui::geometry::load(&paths.data_dir);
+    let main = kept.main.expect("the main window's size");
+    assert_eq!((main.width, main.height), (1280.0, 800.0));
+    let c = kept.compose.expect("the compose window's size");
+    assert_eq!((c.width, c.height), (701.0, 900.0));
+    // A resize just before the last window closes is written too.
+    support::app::send(
+        &mut app,
+        &rt,
+        Message::Resized(main_id, iced::Size::new(1000.0, 700.0)),
+    );
+    app.windows.remove(&compose);
+    support::app::send(&mut app, &rt, Message::Closed(main_id));
+    let main = koperta::ui::geometry::load(&paths.data_dir)
+        .main
+        .expect("kept");
+    assert_eq!((main.width, main.height), (1000.0, 700.0));
+}

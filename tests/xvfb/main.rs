@@ -608,6 +608,24 @@ fn without_a_display_the_app_says_so_and_never_panics() {
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("the display :987 does not answer"), "{err}");
     assert!(!err.contains("panicked"), "{err}");
+    // A display over TCP on loopback that nothing serves: only the
+    // toolkit can try it, and its failure is said the same way (iced
+    // panicked with a backtrace there).
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_koperta"))
+        .env("DISPLAY", "127.0.0.1:987")
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("WAYLAND_SOCKET")
+        .env("KOPERTA_HOME", home.path())
+        .env("LANG", "pl_PL.UTF-8")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("ekran 127.0.0.1:987 nie odpowiada"), "{err}");
+    assert!(
+        !err.contains("panicked") && !err.contains("backtrace"),
+        "{err}"
+    );
 }
 
 /// Done-when 2's second half: a saved draft, reopened and closed unchanged

@@ -16,6 +16,7 @@ impl App {
     pub fn tick_every(&self) -> Duration {
         let soon = crate::outbox::now() + SOON.as_secs();
         let waiting = self.main.has_toast()
+            || self.geometry.waiting()
             || self.purge_due.is_some()
             || self.engine.next_due().is_some_and(|at| at <= soon)
             || self.windows.values().any(|s| match s {
@@ -73,7 +74,35 @@ impl App {
             Task::none()
         };
         let sends = self.run_due();
-        Task::batch(saves.into_iter().chain([reload, sends, config, purge]))
+        let sizes = self.write_sizes(false);
+        Task::batch(
+            saves
+                .into_iter()
+                .chain([reload, sends, config, purge, sizes]),
+        )
+    }
+
+    /// Writes the window sizes, off the UI thread: when a resize is a
+    /// second old, or, with `now`, any not written yet (the app ends).
+    pub(super) fn write_sizes(&mut self, now: bool) -> Task<Message> {
+        let sizes = if now {
+            self.geometry.waiting().then_some(self.geometry.sizes)
+        } else {
+            self.geometry.due()
+        };
+        let Some(sizes) = sizes else {
+            return Task::none();
+        };
+        let data_dir = self.paths.data_dir.clone();
+        Task::perform(
+            async move {
+                let _ = tokio::task::spawn_blocking(move || {
+                    crate::ui::geometry::save(&data_dir, &sizes)
+                })
+                .await;
+            },
+            |()| Message::SizesWritten,
+        )
     }
 }
 

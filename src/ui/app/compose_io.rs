@@ -53,7 +53,7 @@ impl App {
             }
             draft.signature = false;
         }
-        let (id, open) = window::open(compose_window_settings());
+        let (id, open) = window::open(compose_window_settings(&self.geometry.sizes));
         let mut state = compose::State::with_sizes(draft_id, draft, sizes);
         // Checked in the app's language until the person picks another.
         state.check_in(crate::i18n::resolve(self.settings().language));

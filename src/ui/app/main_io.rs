@@ -52,7 +52,7 @@ impl App {
         let Some(stored) = self.sent.iter().find(|m| m.id == sent_id).cloned() else {
             return Task::none();
         };
-        let (id, open) = window::open(compose_window_settings());
+        let (id, open) = window::open(compose_window_settings(&self.geometry.sizes));
         let load = crate::ui::sent_view::load(&stored).map(move |m| Message::Sent(id, m));
         self.windows.insert(
             id,

@@ -25,6 +25,7 @@ fn body_and_attachments<'a>(
     size_limit: Option<u64>,
 ) -> Element<'a, Message> {
     let editor = text_editor(&state.body)
+        .style(crate::ui::style::editor)
         .id(field_id(window, "body"))
         .key_binding(editor_binding)
         .placeholder(t!("compose-body-placeholder"))
@@ -219,6 +220,7 @@ pub fn view<'a>(
     let input =
         |field: &'static str, placeholder: String, value: &'a str, on: fn(String) -> Message| {
             text_input(&placeholder, value)
+                .style(crate::ui::style::field)
                 .id(field_id(window, field))
                 .on_input(on)
                 // Enter moves on, as in every mail program; only Ctrl+Enter
@@ -577,6 +579,7 @@ fn later_picker<'a>(later: &'a super::LaterForm, window: window::Id) -> Element<
         row![
             text(t!("compose-later-at")),
             text_input("2026-12-24 09:00", &later.text)
+                .style(crate::ui::style::field)
                 .id(field_id(window, super::LATER_ID))
                 .on_input(Message::LaterText)
                 .on_submit(Message::LaterConfirm)

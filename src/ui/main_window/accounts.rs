@@ -157,6 +157,27 @@ impl AccountForm {
     }
 }
 
+impl AccountForm {
+    /// A summary of everything the person can change, to tell whether the
+    /// form was changed since it was opened (a hash: the password is not
+    /// kept twice).
+    pub fn fingerprint(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (&self.name, &self.address, &self.host, &self.port).hash(&mut h);
+        (
+            self.security.as_str(),
+            &self.username,
+            self.password.expose(),
+        )
+            .hash(&mut h);
+        (&self.ca_file, &self.pin_file, self.has_ca, self.has_pin).hash(&mut h);
+        (&self.signature, self.bcc_self, self.identity.is_some()).hash(&mut h);
+        format!("{:?}", self.identities).hash(&mut h);
+        h.finish()
+    }
+}
+
 impl FormField {
     /// The field's widget id.
     pub fn id(self) -> iced::widget::Id {
@@ -347,6 +368,7 @@ pub(super) fn form_view<'a>(f: &'a AccountForm, settings: &Settings) -> Element<
         let mut line = row![
             text(label).width(Length::Fixed(style::LABEL_WIDTH)),
             text_input(&placeholder, value)
+                .style(crate::ui::style::field)
                 .id(which.id())
                 .on_input(move |v| Message::Form(which, v))
                 .on_submit(Message::FormSave)
@@ -419,6 +441,7 @@ pub(super) fn form_view<'a>(f: &'a AccountForm, settings: &Settings) -> Element<
             row![
                 text(t!("form-port")).width(Length::Fixed(style::LABEL_WIDTH)),
                 text_input("", &f.port)
+                    .style(crate::ui::style::field)
                     .id(FormField::Port.id())
                     .on_input(|v| Message::Form(FormField::Port, v))
                     .on_submit(Message::FormSave)
@@ -432,6 +455,7 @@ pub(super) fn form_view<'a>(f: &'a AccountForm, settings: &Settings) -> Element<
         row![
             text(t!("form-username")).width(Length::Fixed(style::LABEL_WIDTH)),
             text_input(&t!("form-username-placeholder"), &f.username)
+                .style(crate::ui::style::field)
                 .id(FormField::Username.id())
                 .on_input(|v| Message::Form(FormField::Username, v))
                 .on_submit(Message::FormSave)
@@ -447,6 +471,7 @@ pub(super) fn form_view<'a>(f: &'a AccountForm, settings: &Settings) -> Element<
             })
             .width(Length::Fixed(style::LABEL_WIDTH)),
             text_input("", f.password.expose())
+                .style(crate::ui::style::field)
                 .id(FormField::Password.id())
                 .secure(true)
                 .on_input(|v| Message::Form(FormField::Password, v))
@@ -459,12 +484,13 @@ pub(super) fn form_view<'a>(f: &'a AccountForm, settings: &Settings) -> Element<
         field(t!("form-pin-file"), &f.pin_file, FormField::PinFile),
         row![
             text(t!("form-signature")).width(Length::Fixed(style::LABEL_WIDTH)),
-            iced::widget::text_editor(&f.signature_editor.0)
-                .id(FormField::Signature.id())
-                .placeholder(t!("form-signature-placeholder"))
-                .on_action(Message::FormSignature)
-                .height(Length::Fixed(SIGNATURE_HEIGHT))
-                .padding(6),
+            crate::ui::widget::small_editor::small_editor(
+                &f.signature_editor.0,
+                FormField::Signature.id(),
+                t!("form-signature-placeholder"),
+                SIGNATURE_HEIGHT,
+                Message::FormSignature,
+            ),
         ]
         .spacing(8),
         checkbox(f.bcc_self)

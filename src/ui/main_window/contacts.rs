@@ -193,6 +193,7 @@ fn form(f: &ContactForm) -> Element<'_, Main> {
         row![
             label(t!("contacts-name")),
             text_input(&t!("contacts-name-placeholder"), &f.name)
+                .style(crate::ui::style::field)
                 .id(NAME_ID)
                 .on_input(|v| Main::Contact(Message::Name(v)))
                 .on_submit(msg(Message::Save))
@@ -202,6 +203,7 @@ fn form(f: &ContactForm) -> Element<'_, Main> {
         row![
             label(t!("contacts-address")),
             text_input("anna@example.com", &f.address)
+                .style(crate::ui::style::field)
                 .id(ADDRESS_ID)
                 .on_input(|v| Main::Contact(Message::Address(v)))
                 .on_submit(msg(Message::Save))

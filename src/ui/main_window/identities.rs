@@ -221,6 +221,7 @@ fn sub_form(f: &IdentityForm) -> Element<'_, super::Message> {
     let input = |value: &str, id: &'static str, on: fn(String) -> Message| {
         Element::from(
             text_input("", value)
+                .style(crate::ui::style::field)
                 .id(id)
                 .on_input(move |v| super::Message::Identity(on(v)))
                 .on_submit(super::Message::Identity(Message::Done))
@@ -239,12 +240,13 @@ fn sub_form(f: &IdentityForm) -> Element<'_, super::Message> {
         ),
         column![
             text(t!("form-signature")).size(style::size::SMALL),
-            text_editor(&f.signature.0)
-                .id("main-identity-signature")
-                .placeholder(t!("form-signature-placeholder"))
-                .on_action(move |a| msg(Message::Signature(a)))
-                .height(Length::Fixed(SIGNATURE_HEIGHT))
-                .padding(6),
+            crate::ui::widget::small_editor::small_editor(
+                &f.signature.0,
+                "main-identity-signature",
+                t!("form-signature-placeholder"),
+                SIGNATURE_HEIGHT,
+                move |a| msg(Message::Signature(a)),
+            ),
         ]
         .spacing(2),
         checkbox(f.above_quote)

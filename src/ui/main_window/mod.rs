@@ -70,6 +70,8 @@ pub enum Confirm {
     DeleteQueued(String),
     /// Close the window, leaving the account form unsaved.
     CloseWithForm,
+    /// Close the account form (Esc), giving up its changes.
+    LeaveForm,
     /// Remove the contact with this address.
     RemoveContact(String),
 }
@@ -120,6 +122,8 @@ pub struct State {
     notice: Option<Notice>,
     /// The contact being added or edited, in the Contacts view.
     contact_form: Option<contacts::ContactForm>,
+    /// The account form as it was opened ([`AccountForm::fingerprint`]).
+    form_opened: u64,
 }
 
 /// What the person did.
@@ -322,7 +326,33 @@ impl State {
 
     /// Opens the account form on `form` (the wizard, if open, is closed).
     pub fn open_form(&mut self, form: AccountForm) {
+        self.form_opened = form.fingerprint();
         self.mode = Mode::Form(Box::new(form));
+    }
+
+    /// Whether closing the account form would lose something: an edited
+    /// account changed since it was opened, or a new one with anything
+    /// typed (in the form or, before it, in the wizard).
+    pub fn form_has_changes(&self) -> bool {
+        self.form().is_some_and(|f| match f.editing {
+            Some(_) => f.fingerprint() != self.form_opened,
+            None => f.has_typing(),
+        })
+    }
+
+    /// Esc on the account form: closes a form with nothing to lose, and
+    /// asks first about one with changes. Says whether it did either.
+    pub fn escape_form(&mut self) -> bool {
+        if self.form().is_none() {
+            return false;
+        }
+        if self.form_has_changes() {
+            self.confirm = Some(Confirm::LeaveForm);
+            self.return_focus = Some(FormField::Name.id());
+        } else {
+            self.mode = Mode::Views;
+        }
+        true
     }
 
     /// Closes the form or the wizard: the account was saved (a test of
@@ -353,6 +383,11 @@ impl State {
         self.confirm.as_ref()
     }
 
+    /// Whether a question waits for an answer.
+    pub fn has_question(&self) -> bool {
+        self.confirm.is_some()
+    }
+
     /// Drops the question (Esc); the control that had the focus before
     /// it was asked, to focus again.
     pub fn drop_question(&mut self) -> Option<iced::widget::Id> {
@@ -364,8 +399,7 @@ impl State {
     /// question yet, asks whether to give the form up and says `true` (the
     /// window stays); otherwise `false`.
     pub fn ask_before_closing(&mut self) -> bool {
-        let typed = self.form().is_some_and(|f| f.has_typing());
-        if typed && self.confirm.is_none() {
+        if self.form_has_changes() && self.confirm.is_none() {
             self.confirm = Some(Confirm::CloseWithForm);
             return true;
         }
@@ -449,6 +483,10 @@ impl State {
             Some(Confirm::CloseWithForm) => {
                 self.mode = Mode::Views;
                 Action::CloseWindow
+            }
+            Some(Confirm::LeaveForm) => {
+                self.mode = Mode::Views;
+                Action::None
             }
             None => Action::None,
         }

@@ -103,6 +103,14 @@ fn question<'a>(state: &'a State, shown: &Shown<'a>) -> Option<Element<'a, Messa
             )
         }
         Confirm::CloseWithForm => confirm_bar(t!("form-close-question"), t!("form-close-yes")),
+        Confirm::LeaveForm => confirm_bar(
+            if state.form().is_some_and(|f| f.editing.is_some()) {
+                t!("form-leave-question")
+            } else {
+                t!("form-leave-new-question")
+            },
+            t!("form-leave-yes"),
+        ),
         Confirm::DeleteQueued(id) => {
             let subject = shown
                 .outbox

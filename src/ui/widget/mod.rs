@@ -8,6 +8,7 @@
 //! Space presses.
 
 pub mod focusable;
+pub mod small_editor;
 pub mod spell_marks;
 pub mod submit_clears;
 

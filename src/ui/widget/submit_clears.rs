@@ -48,6 +48,7 @@ pub fn submit_clears<'a, Message: Clone + 'a>(
     on_submit: Message,
 ) -> SubmitClears<'a, Message> {
     let input = text_input(placeholder, value)
+        .style(crate::ui::style::field)
         .id(id)
         .on_input(Inner::Input)
         .on_submit(Inner::Submit)
