@@ -728,3 +728,6 @@ smtp-error-sender-refused = The server refused to send from { $address } ({ $cod
 settings-check-size = the message is larger than the server accepts
 compose-concern-too-big = At about { $size }, the message is larger than the server accepts ({ $limit }): it will be refused. Remove an attachment, or send a link to the file instead.
 settings-show-checks = checks before sending: check-attachment = { $attachment }, check-subject = { $subject }, check-domain = { $domain }, check-size = { $size }
+
+# The decimal separator of sizes ("3.5 MiB", "3,5 MiB").
+number-decimal-separator = .

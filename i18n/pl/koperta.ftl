@@ -761,3 +761,6 @@ smtp-error-sender-refused = Serwer nie pozwolił wysłać z adresu { $address } 
 settings-check-size = wiadomość jest większa, niż przyjmuje serwer
 compose-concern-too-big = Wiadomość ma około { $size }, a serwer przyjmuje najwyżej { $limit }: zostanie odrzucona. Usuń któryś załącznik albo wyślij zamiast pliku odnośnik do niego.
 settings-show-checks = sprawdzanie przed wysłaniem: check-attachment = { $attachment }, check-subject = { $subject }, check-domain = { $domain }, check-size = { $size }
+
+# The decimal separator of sizes ("3.5 MiB", "3,5 MiB").
+number-decimal-separator = ,

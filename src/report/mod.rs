@@ -487,10 +487,14 @@ pub fn io_error(e: &std::io::Error) -> String {
     }
 }
 
-/// A size for people: `512 B`, `12 KiB`, `3.4 MiB` (binary units).
+/// A size for people: `512 B`, `12 KiB`, `3.4 MiB` (binary units; `3,4 MiB`
+/// in Polish).
 pub fn human_size(bytes: u64) -> String {
+    // One decimal, with the language's decimal separator ("3,5 MiB" in
+    // Polish: Fluent's NUMBER does not localise it).
+    let decimal = |value: f64| format!("{value:.1}").replace('.', &t!("number-decimal-separator"));
     if bytes >= 1 << 20 {
-        format!("{:.1} MiB", bytes as f64 / (1u64 << 20) as f64)
+        format!("{} MiB", decimal(bytes as f64 / (1u64 << 20) as f64))
     } else if bytes >= 1 << 10 {
         format!("{:.0} KiB", bytes as f64 / 1024.0)
     } else {

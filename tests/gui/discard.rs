@@ -825,7 +825,7 @@ fn a_message_over_the_servers_size_asks_first_in_both_languages() {
         ),
         (
             Language::Pl,
-            "a serwer przyjmuje najwyżej 1.0 MiB: zostanie odrzucona.",
+            "a serwer przyjmuje najwyżej 1,0 MiB: zostanie odrzucona.",
         ),
     ] {
         i18n::apply(lang);
