@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod focus;
+mod redraw;
 #[path = "../support/mod.rs"]
 mod support;
 

@@ -8,6 +8,7 @@
 //! Space presses.
 
 pub mod focusable;
+pub mod repaint;
 pub mod small_editor;
 pub mod spell_marks;
 pub mod submit_clears;
@@ -238,8 +239,15 @@ where
         if p.options.len() > MENU_ROWS {
             list = list.menu_height(Length::Fixed(MENU_ROWS as f32 * MENU_ROW_HEIGHT));
         }
+        // Drawn again whole when the choice changes (see [`repaint`]).
+        let key = {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            p.selected.as_ref().map(ToString::to_string).hash(&mut h);
+            h.finish()
+        };
         let (options, selected, on_select) = (p.options, p.selected, p.on_select);
-        focusable(list)
+        focusable(repaint::repaint(list, key))
             .on_step(move |down| step(&options, selected.as_ref(), down).map(|c| on_select(c)))
             .into()
     }
