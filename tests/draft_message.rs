@@ -224,7 +224,13 @@ fn user_agent_only_when_asked_for() {
         ..Draft::default()
     };
     let built = draft
-        .build(&account(), &BuildOptions { user_agent: true })
+        .build(
+            &account(),
+            &BuildOptions {
+                user_agent: true,
+                ..BuildOptions::default()
+            },
+        )
         .unwrap();
     let p = write_and_parse(&built.formatted().unwrap());
     assert!(header(&p, "User-Agent")[0].starts_with("Koperta/"));

@@ -208,6 +208,22 @@ fn send_later_in_one_minute_goes_out_with_outbox_run_after_that_minute_and_not_b
     assert!(after.status.success(), "{}", stderr(&after));
     assert_eq!(peer.received().len(), 1);
     assert!(!stdout(&after).contains("late"), "{}", stdout(&after));
+    // Dated at its time, not when it was queued (RFC 5322 §3.6.1).
+    let raw = String::from_utf8_lossy(&peer.received()[0].raw).into_owned();
+    let date = raw
+        .lines()
+        .find_map(|l| l.strip_prefix("Date: "))
+        .expect("a Date header")
+        .to_string();
+    let dated = std::process::Command::new("date")
+        .args(["-d", &date, "+%s"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&dated.stdout).trim(),
+        at.to_string(),
+        "Date: {date}"
+    );
 
     // One that fell due while nothing ran is sent, and said to be late.
     let mut at = (now() / 60 + 2) * 60;

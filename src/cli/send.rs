@@ -48,8 +48,16 @@ pub(super) fn send(m: &ArgMatches, file: &ConfigFile, io: &mut Io<'_>) -> Result
         high_priority: m.get_flag("high-priority"),
         read_receipt: m.get_flag("read-receipt"),
     };
+    let when = match arg(m, "later") {
+        Some(text) => When::At(parse_later(text)?),
+        None => When::Now,
+    };
     let options = crate::draft::BuildOptions {
         user_agent: file.config.settings.user_agent,
+        date: match when {
+            When::At(at) => Some(at),
+            _ => None,
+        },
     };
     let built = draft.build(&account, &options).map_err(|problems| {
         Failure(
@@ -60,10 +68,6 @@ pub(super) fn send(m: &ArgMatches, file: &ConfigFile, io: &mut Io<'_>) -> Result
                 .join("\n"),
         )
     })?;
-    let when = match arg(m, "later") {
-        Some(text) => When::At(parse_later(text)?),
-        None => When::Now,
-    };
     let store = crate::store::Store::new(&paths()?.data_dir);
     let (outbox, _) = Outbox::open(&store);
     // Queued on disk before anything is sent: a failed or killed send

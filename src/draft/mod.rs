@@ -195,6 +195,11 @@ pub struct Envelope {
 pub struct BuildOptions {
     /// Add `User-Agent: Koperta/VERSION` (off by default).
     pub user_agent: bool,
+    /// The `Date:` of the message, in Unix seconds; `None`: now. A message
+    /// sent later is dated at its time, as Thunderbird and webmail date
+    /// it: RFC 5322 §3.6.1's "ready to enter the mail delivery system",
+    /// not the moment it was queued.
+    pub date: Option<u64>,
 }
 
 /// Normalises line endings to CRLF: CRLF stays, a lone CR or LF becomes
@@ -455,7 +460,10 @@ impl Draft {
         let id = format!("<{:032x}@{}>", rand::random::<u128>(), domain);
         let mut builder = Message::builder()
             .header(FromHeader(sender.clone()))
-            .date_now()
+            .date(match options.date {
+                Some(at) => std::time::UNIX_EPOCH + std::time::Duration::from_secs(at),
+                None => std::time::SystemTime::now(),
+            })
             .message_id(Some(id));
         if !to.is_empty() {
             builder = builder.header(ToHeader(to));

@@ -57,8 +57,9 @@ impl App {
 
     fn queue_from(&mut self, id: window::Id) -> Task<Message> {
         let undo = Duration::from_secs(u64::from(self.settings().undo_send_seconds));
-        let options = BuildOptions {
+        let mut options = BuildOptions {
             user_agent: self.settings().user_agent,
+            date: None,
         };
         let accounts = self.accounts().to_vec();
         let Some(Screen::Compose(c)) = self.windows.get(&id) else {
@@ -84,6 +85,7 @@ impl App {
             return Task::none();
         };
         let send_at = c.send_at();
+        options.date = send_at;
         let Some((draft, draft_id, account)) =
             c.start_queueing(previous.as_ref().map(|m| (m, in_flight)), &accounts)
         else {

@@ -2602,6 +2602,19 @@ fn send_later_queues_the_message_for_the_time_chosen() {
         entries[0].sidecar.state,
         koperta::outbox::State::Scheduled { at }
     );
+    // Dated at its time, as it will enter the mail system (RFC 5322
+    // §3.6.1), not at the moment it was queued.
+    let eml = std::fs::read_to_string(app.store.outbox_eml(&entries[0].id)).unwrap();
+    let date = eml.lines().find_map(|l| l.strip_prefix("Date: ")).unwrap();
+    let dated = std::process::Command::new("date")
+        .args(["-d", date, "+%s"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&dated.stdout).trim(),
+        at.to_string(),
+        "{date}"
+    );
     assert_eq!(
         app.main.notice(),
         Some(format!(
