@@ -33,6 +33,13 @@ pub struct Parsed {
     pub to: String,
     /// Cc.
     pub cc: String,
+    /// Reply-To (an identity's), empty without one.
+    pub reply_to: String,
+    /// Marked high priority (`Importance: high` or `X-Priority: 1`).
+    pub high_priority: bool,
+    /// A read receipt was asked for (`Disposition-Notification-To`, RFC
+    /// 8098 §2.1).
+    pub read_receipt: bool,
     /// The addresses in To and Cc, lower case (the envelope's others were
     /// Bcc).
     pub in_headers: Vec<String>,
@@ -205,10 +212,19 @@ pub fn parse(bytes: &[u8], cut: bool) -> Parsed {
         .filter_map(|a| a.address())
         .map(str::to_lowercase)
         .collect();
+    let raw = |name: &str| {
+        m.header_raw(name)
+            .map(|v| v.trim().to_string())
+            .unwrap_or_default()
+    };
     Parsed {
         from: list(m.from()),
         to: list(m.to()),
         cc: list(m.cc()),
+        reply_to: list(m.reply_to()),
+        high_priority: raw("Importance").eq_ignore_ascii_case("high")
+            || raw("X-Priority").starts_with('1'),
+        read_receipt: !raw("Disposition-Notification-To").is_empty(),
         in_headers,
         body,
         cut,
@@ -271,6 +287,20 @@ pub fn view(state: &State) -> Element<'_, Message> {
                 .collect();
             if !bcc.is_empty() {
                 facts = facts.push(line(t!("compose-bcc"), bcc.join(", ")));
+            }
+            if !p.reply_to.is_empty() {
+                facts = facts.push(line(t!("sent-view-reply-to"), p.reply_to.clone()));
+            }
+            // What was asked of the recipients' programs, as sent.
+            let asked: Vec<String> = [
+                p.high_priority.then(|| t!("sent-view-high-priority")),
+                p.read_receipt.then(|| t!("sent-view-read-receipt")),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            if !asked.is_empty() {
+                facts = facts.push(line(t!("sent-view-options"), asked.join(" · ")));
             }
         }
     }
@@ -374,6 +404,23 @@ JVBERi0xLjQ=\r\n\
         );
         assert_eq!(p.attachments, [("a.pdf".to_string(), Some(8))]);
         assert!(!p.cut);
+        assert!(!p.high_priority && !p.read_receipt && p.reply_to.is_empty());
+    }
+
+    #[test]
+    fn priority_receipt_and_reply_to_are_read_as_sent() {
+        let eml = b"From: zofia@example.com\r\n\
+To: jan@example.com\r\n\
+Reply-To: Biuro <biuro@example.com>\r\n\
+Importance: high\r\n\
+X-Priority: 1 (Highest)\r\n\
+Disposition-Notification-To: zofia@example.com\r\n\
+Subject: Pilne\r\n\
+\r\n\
+Tekst\r\n";
+        let p = parse(eml, false);
+        assert!(p.high_priority && p.read_receipt);
+        assert_eq!(p.reply_to, "Biuro <biuro@example.com>");
     }
 
     #[test]

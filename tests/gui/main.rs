@@ -2692,7 +2692,8 @@ fn a_sent_message_opens_read_only_with_its_transport_facts() {
     });
     let eml = "From: =?utf-8?q?Zofia_=C5=BB=C3=B3=C5=82kiewska?= <zofia@example.com>\r\n\
 To: \"Kowalski, Jan\" <osoba0@example.org>\r\nCc: osoba1@example.org\r\n\
-Subject: Sprawozdanie za listopad\r\nMIME-Version: 1.0\r\n\
+Subject: Sprawozdanie za listopad\r\nImportance: high\r\nX-Priority: 1\r\n\
+Disposition-Notification-To: zofia@example.com\r\nMIME-Version: 1.0\r\n\
 Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n\
 Dzień dobry,\r\n\r\nw załączeniu sprawozdanie.\r\n";
     let mut state = sent_view::State::new(m);
@@ -2728,6 +2729,13 @@ Dzień dobry,\r\n\r\nw załączeniu sprawozdanie.\r\n";
             let bcc = if code == "pl" { "UDW" } else { "Bcc" };
             assert!(ui.find(bcc).is_ok(), "{code}");
             assert!(ui.find("osoba2@example.org").is_ok(), "{code}");
+            // What was asked of the recipients' programs, as it was sent.
+            let asked = if code == "pl" {
+                "wysoki priorytet · poproszono o potwierdzenie przeczytania"
+            } else {
+                "high priority · read receipt asked for"
+            };
+            assert!(ui.find(asked).is_ok(), "{code}");
             support::app::photograph(
                 &mut ui,
                 &koperta::ui::style::theme(dark),
