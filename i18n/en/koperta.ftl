@@ -254,6 +254,7 @@ main-closed-queued = The message “{ $subject }” waits in the outbox and goes
 main-closed-scheduled = The message “{ $subject }” goes at { $time }; until then it waits in Outbox, where you can open it to change it.
 main-closed-sending = The message “{ $subject }” is being sent now; Outbox and Sent will show the result.
 main-closed-draft-kept = The draft “{ $subject }” is kept in Drafts.
+compose-close-save-failed = The draft could not be saved, so the window stays open with your text: { $reason }
 main-closed-waiting = The message “{ $subject }” waits in the outbox for you: it does not go out by itself.
 main-confirm-remove = Remove the account { $address } and its password from the keyring?
 main-account-saved = Account saved: { $address }.

@@ -272,6 +272,7 @@ main-closed-queued = Wiadomość „{ $subject }” czeka w skrzynce nadawczej i
 main-closed-scheduled = Wiadomość „{ $subject }” wyjdzie { $time }; do tego czasu czeka w skrzynce nadawczej, gdzie możesz ją otworzyć i zmienić.
 main-closed-sending = Wiadomość „{ $subject }” jest właśnie wysyłana; wynik zobaczysz w skrzynce nadawczej i w Wysłanych.
 main-closed-draft-kept = Szkic „{ $subject }” został zachowany w szkicach.
+compose-close-save-failed = Nie udało się zapisać szkicu, więc okno zostaje otwarte razem z tekstem: { $reason }
 main-closed-waiting = Wiadomość „{ $subject }” czeka na ciebie w skrzynce nadawczej: sama nie wyjdzie.
 main-confirm-remove = Usunąć konto { $address } i jego hasło z pęku kluczy?
 main-account-saved = Zapisano konto: { $address }.

@@ -12,6 +12,7 @@ pub use super::keyboard::Input;
 use super::keyboard::decode_event;
 pub use super::launch::{Launch, run, start};
 use super::launch::{main_window_settings, remote_requests};
+use compose_io::SaveKind;
 
 use super::{compose, main_window, wizard};
 use crate::account::{Account, AccountId};
@@ -212,6 +213,8 @@ pub enum Message {
     DraftSaved(window::Id, Result<(), String>),
     /// A draft saved by hand (Ctrl+S, Save draft) was written, or why not.
     DraftSavedByHand(window::Id, Result<(), String>),
+    /// A draft saved to close its window was written, or why not.
+    DraftSavedToClose(window::Id, Result<(), String>),
     /// A window showing a sent message.
     Sent(window::Id, super::sent_view::Message),
     /// The frame probe's tick (benches only).
@@ -555,8 +558,11 @@ impl App {
                 crate::instance::Request::Open => self.show_main(),
                 crate::instance::Request::Mailto(uri) => self.open_mailto(uri),
             },
-            Message::DraftSaved(id, result) => self.draft_saved(id, result, false),
-            Message::DraftSavedByHand(id, result) => self.draft_saved(id, result, true),
+            Message::DraftSaved(id, result) => self.draft_saved(id, result, SaveKind::Auto),
+            Message::DraftSavedByHand(id, result) => self.draft_saved(id, result, SaveKind::ByHand),
+            Message::DraftSavedToClose(id, result) => {
+                self.draft_saved(id, result, SaveKind::ThenClose)
+            }
             Message::Wizard(m) => self.wizard_message(m),
             Message::Main(m) => {
                 let asked = self.main.question().cloned();

@@ -346,6 +346,7 @@ pub fn view(state: &State) -> Element<'_, Message> {
         page = page.push(
             text_editor(&state.body)
                 .style(crate::ui::style::editor)
+                .wrapping(iced::widget::text::Wrapping::WordOrGlyph)
                 .on_action(Message::Body)
                 .height(Length::Fill),
         );

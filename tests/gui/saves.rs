@@ -43,3 +43,64 @@ fn an_older_draft_save_finishing_last_never_overwrites_a_newer_one() {
     let on_disk = app.store.draft(&draft_id).unwrap().unwrap();
     assert_eq!(on_disk.subject, "Najnowszy");
 }
+
+/// Tryout 13: with a full disk, "Keep draft" closed the window though the
+/// draft could not be written, and the text was gone. The window now
+/// closes only once the draft is on disk, and otherwise stays, saying why.
+#[test]
+fn keep_draft_closes_the_window_only_once_the_draft_is_written() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::En);
+    let (mut app, acc, _home) = app_with_account();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let w = compose_window(
+        &mut app,
+        Draft {
+            account: Some(acc.id.clone()),
+            subject: "Do not lose me".into(),
+            ..Draft::default()
+        },
+    );
+    let c = |m| Message::Compose(w, m);
+    support::app::send(
+        &mut app,
+        &rt,
+        c(compose::Message::To("jan@example.com".into())),
+    );
+    let draft_id = match app.windows.get(&w) {
+        Some(Screen::Compose(s)) => s.draft_id().to_string(),
+        _ => panic!("no window"),
+    };
+    // The draft's folder cannot be made: a file stands where it goes (a
+    // full disk fails the same way, with another reason).
+    let dir = app.store.draft_dir(&draft_id);
+    std::fs::create_dir_all(dir.parent().unwrap()).unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::write(&dir, b"in the way").unwrap();
+    support::app::send(&mut app, &rt, Message::CloseRequested(w));
+    let closed = support::app::send_closing(&mut app, &rt, c(compose::Message::CloseKeep));
+    assert!(closed.is_empty(), "not closed: the draft is not on disk");
+    let Some(Screen::Compose(s)) = app.windows.get(&w) else {
+        panic!("the window is gone");
+    };
+    assert_eq!(s.draft().to, "jan@example.com", "the text is still there");
+    let shown = {
+        let mut ui = support::app::simulator_at_window_size(app.view(w));
+        let said = "The draft could not be saved, so the window stays open with your text";
+        ui.find(|c: iced_test::selector::Candidate<'_>| match c {
+            iced_test::selector::Candidate::Text { content, .. } if content.contains(said) => {
+                Some(())
+            }
+            _ => None,
+        })
+        .is_ok()
+    };
+    assert!(shown, "the window says why it stays");
+    // The way is clear again: Keep draft writes it, then closes.
+    std::fs::remove_file(&dir).unwrap();
+    support::app::send(&mut app, &rt, Message::CloseRequested(w));
+    let closed = support::app::send_closing(&mut app, &rt, c(compose::Message::CloseKeep));
+    assert_eq!(closed, vec![w]);
+    let saved = app.store.draft(&draft_id).unwrap().expect("on disk");
+    assert_eq!(saved.to, "jan@example.com");
+}

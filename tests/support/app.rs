@@ -32,6 +32,38 @@ pub fn drive(app: &mut App, rt: &tokio::runtime::Runtime, task: iced::Task<Messa
     }
 }
 
+/// Gives `message` to the app, drives what follows, and returns the
+/// windows the app asked to close meanwhile.
+#[allow(dead_code)]
+pub fn send_closing(
+    app: &mut App,
+    rt: &tokio::runtime::Runtime,
+    message: Message,
+) -> Vec<window::Id> {
+    let mut closed = Vec::new();
+    let mut pending = vec![app.update(message)];
+    while let Some(task) = pending.pop() {
+        let Some(mut stream) = iced_test::runtime::task::into_stream(task) else {
+            continue;
+        };
+        let actions: Vec<Action<Message>> = rt.block_on(async {
+            let mut out = Vec::new();
+            while let Some(action) = stream.next().await {
+                out.push(action);
+            }
+            out
+        });
+        for action in actions {
+            match action {
+                Action::Output(m) => pending.push(app.update(m)),
+                Action::Window(iced_test::runtime::window::Action::Close(id)) => closed.push(id),
+                _ => {}
+            }
+        }
+    }
+    closed
+}
+
 /// Gives `message` to the app and drives what follows.
 pub fn send(app: &mut App, rt: &tokio::runtime::Runtime, message: Message) {
     let task = app.update(message);

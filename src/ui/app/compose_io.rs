@@ -249,7 +249,7 @@ impl App {
             A::None => Task::none(),
             A::SpellLanguage(lang) => self.want_spelling(lang),
             A::AddWord(word) => self.add_word(word),
-            A::Save => self.save_draft_as(id, true),
+            A::Save => self.save_draft_as(id, SaveKind::ByHand),
             A::PickFiles => Task::perform(
                 async {
                     rfd::AsyncFileDialog::new()
@@ -262,7 +262,9 @@ impl App {
             ),
             A::Attach(paths) => self.attach(id, compose::Source::Chosen, paths),
             A::AttachTyped(path) => self.attach(id, compose::Source::Typed, vec![path]),
-            A::CloseKeep => self.save_draft(id).chain(window::close(id)),
+            // Closed only once the draft is written: a save that fails
+            // (a full disk) keeps the window and its text open.
+            A::CloseKeep => self.save_draft_as(id, SaveKind::ThenClose),
             A::CloseDiscard => {
                 let Some(Screen::Compose(c)) = self.windows.get(&id) else {
                     return window::close(id);
@@ -314,12 +316,11 @@ impl App {
     /// Saves compose window `id`'s draft off the UI thread; a failure
     /// marks it unsaved again and says why in the window.
     pub fn save_draft(&mut self, id: window::Id) -> Task<Message> {
-        self.save_draft_as(id, false)
+        self.save_draft_as(id, SaveKind::Auto)
     }
 
-    /// [`App::save_draft`]; `by_hand` when the person asked for it (the
-    /// window then says it is saved).
-    fn save_draft_as(&mut self, id: window::Id, by_hand: bool) -> Task<Message> {
+    /// [`App::save_draft`], for the reason `kind`.
+    fn save_draft_as(&mut self, id: window::Id, kind: SaveKind) -> Task<Message> {
         let Some(Screen::Compose(c)) = self.windows.get_mut(&id) else {
             return Task::none();
         };
@@ -356,12 +357,10 @@ impl App {
                 .await
                 .unwrap_or_else(|e| Err(e.to_string()))
             },
-            move |r| {
-                if by_hand {
-                    Message::DraftSavedByHand(id, r)
-                } else {
-                    Message::DraftSaved(id, r)
-                }
+            move |r| match kind {
+                SaveKind::Auto => Message::DraftSaved(id, r),
+                SaveKind::ByHand => Message::DraftSavedByHand(id, r),
+                SaveKind::ThenClose => Message::DraftSavedToClose(id, r),
             },
         )
     }
@@ -546,17 +545,36 @@ impl App {
         &mut self,
         id: window::Id,
         result: Result<(), String>,
-        by_hand: bool,
+        kind: SaveKind,
     ) -> Task<Message> {
-        if let Some(Screen::Compose(c)) = self.windows.get_mut(&id) {
-            match result {
-                Err(e) => c.save_failed(e),
-                Ok(()) if by_hand => c.saved_by_hand(),
-                Ok(()) => {}
+        let Some(Screen::Compose(c)) = self.windows.get_mut(&id) else {
+            return Task::none();
+        };
+        match (result, kind) {
+            (Err(e), SaveKind::ThenClose) => c.close_save_failed(e),
+            (Err(e), _) => c.save_failed(e),
+            (Ok(()), SaveKind::ByHand) => c.saved_by_hand(),
+            (Ok(()), SaveKind::ThenClose) => {
+                let subject = main_window::subject_or_none(&c.draft().subject);
+                self.notice(t!("main-closed-draft-kept", subject = subject));
+                return window::close(id);
             }
+            (Ok(()), SaveKind::Auto) => {}
         }
         Task::none()
     }
+}
+
+/// Why a draft is saved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(in crate::ui) enum SaveKind {
+    /// Autosave, or before sending: said only when it fails.
+    Auto,
+    /// Ctrl+S or Save draft: the window says it is saved.
+    ByHand,
+    /// "Keep draft" when closing: the window closes once it is written,
+    /// and stays open when it is not.
+    ThenClose,
 }
 
 /// How old a copy in a draft's attachment folder must be before a save

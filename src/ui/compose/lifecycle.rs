@@ -253,6 +253,13 @@ impl State {
         self.said_saved = !self.dirty;
     }
 
+    /// "Keep draft" could not write the draft (`reason`, translated): the
+    /// window stays open with its text, and says why.
+    pub fn close_save_failed(&mut self, reason: String) {
+        self.asking_close = false;
+        self.save_failed(t!("compose-close-save-failed", reason = reason));
+    }
+
     /// Saving the draft failed: unsaved again, and the window says why.
     pub fn save_failed(&mut self, reason: String) {
         self.dirty = true;

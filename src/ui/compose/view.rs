@@ -29,6 +29,9 @@ fn body_and_attachments<'a>(
         .id(field_id(window, "body"))
         .key_binding(editor_binding)
         .placeholder(t!("compose-body-placeholder"))
+        // A word longer than the line (a pasted link) is broken, never
+        // drawn past the box (tryout 13).
+        .wrapping(iced::widget::text::Wrapping::WordOrGlyph)
         .on_action(Message::Body)
         .height(Length::Fill)
         .padding(8)

@@ -38,6 +38,7 @@ pub fn small_editor<'a, Message: Clone + 'a>(
         .style(crate::ui::style::editor)
         .id(id)
         .placeholder(placeholder)
+        .wrapping(iced::widget::text::Wrapping::WordOrGlyph)
         .on_action(on_action)
         .height(Length::Fixed(height))
         .padding(PADDING);
