@@ -719,3 +719,80 @@ fn drafts_are_listed_newest_first_and_removed_from_the_command_line() {
     assert!(stderr(&again).contains(&format!("There is no draft {older}.")));
     assert_eq!(store.drafts().0.len(), 1, "the other stays");
 }
+
+/// Sends SIGINT (Ctrl+C) to `child` once `ready` holds (checked every
+/// 50 ms, for at most 20 s); its output.
+fn interrupt_when(child: std::process::Child, ready: impl Fn() -> bool) -> std::process::Output {
+    let started = std::time::Instant::now();
+    while !ready() {
+        assert!(started.elapsed() < Duration::from_secs(20), "never ready");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    let status = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    child.wait_with_output().unwrap()
+}
+
+/// Tryout 13 stopped `koperta send` with Ctrl+C and the running app sent
+/// the message ten seconds later: it was in the outbox already. Stopped
+/// before its final `.`, the message is now taken out of the outbox and
+/// nothing is delivered; stopped after it, it may have been sent, and is
+/// kept so that nothing sends it again without asking.
+#[test]
+fn ctrl_c_during_send_takes_the_message_back_unless_it_may_have_gone() {
+    use support::proxy::{Fault, FaultProxy};
+    let certs = TestCerts::generate();
+    let peer = SmtpPeer::start(&certs.valid);
+    let silent = FaultProxy::start(Fault::NeverGreet, peer.plain_port, &certs.valid);
+    let s = trusting(silent.port, &certs, "pl_PL.UTF-8");
+    // Deadlines long enough that only the stop ends the send.
+    let config = std::fs::read_to_string(s.k.config_path()).unwrap();
+    std::fs::write(s.k.config_path(), config.replace(" = 2\n", " = 30\n")).unwrap();
+    let body = s.k.dir().join("body.txt");
+    std::fs::write(&body, "Treść, której nikt nie dostanie.\n").unwrap();
+    let body = body.display().to_string();
+    let args = [
+        "send",
+        "--account",
+        &s.id,
+        "--to",
+        "jan@example.com",
+        "--subject",
+        "Przerwana",
+        "--body-file",
+        &body,
+    ];
+    let queued = || !files(&outbox_dir(&s), "toml").is_empty();
+    let out = interrupt_when(s.k.spawn_piped(&args), queued);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("Przerwano przed wysłaniem: nic nie wyszło"),
+        "{err}"
+    );
+    assert!(
+        files(&outbox_dir(&s), "toml").is_empty(),
+        "taken back: {err}"
+    );
+    assert!(peer.received().is_empty());
+
+    // After the final `.`: the server has it; kept as maybe sent.
+    let late = FaultProxy::start(Fault::StallAfterDot, peer.plain_port, &certs.valid);
+    set_port(&s, late.port);
+    let out = interrupt_when(s.k.spawn_piped(&args), || peer.received().len() == 1);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("mogła zostać wysłana"), "{err}");
+    let id = the_only_id(&s);
+    assert!(err.contains(&id), "{err}");
+    let list = stdout(&s.k.run(&["outbox", "list"], b""));
+    assert!(
+        list.contains("Mogła zostać wysłana") || list.contains("mogła"),
+        "{list}"
+    );
+    assert_eq!(peer.received().len(), 1, "delivered once, not again");
+}

@@ -529,6 +529,10 @@ smtp-error-reply-too-large = The server sent a reply larger than { $limit } byte
 settings-show-undo-send = undo-send-seconds = { $value }
 send-queued-later = Queued as { $id }; it goes out at { $time } if Koperta is running then, or at the next start or “koperta outbox run” after that.
 send-failed-kept = The message was not sent.
+send-stopped-removed = Stopped before the message was sent: nothing went out, and it is no longer in the outbox.
+send-stopped-maybe-sent = Stopped while the message was going out: it may have been sent. It stays in the outbox as { $id }; “koperta outbox list” shows it, and nothing sends it again without asking.
+send-stopped-too-late = Stopped too late: the server had already accepted the message (it is in Sent).
+send-stopped-not-removed = Stopped before the message was sent, but it could not be taken out of the outbox ({ $reason }). Remove it with “koperta outbox remove { $id }”, or it will be sent.
 send-went-late = It went out { $minutes } min late: no Koperta was running when it fell due.
 send-kept-transient = It waits in the outbox as { $id } and is retried on its own by the app or “koperta outbox run”.
 send-kept-retry = It waits in the outbox as { $id }. Fix the cause, then: koperta outbox retry { $id }

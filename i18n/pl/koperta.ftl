@@ -554,6 +554,10 @@ smtp-error-reply-too-large = Serwer przysłał odpowiedź większą niż { $limi
 settings-show-undo-send = undo-send-seconds = { $value }
 send-queued-later = Dodano do kolejki jako { $id }; wyjdzie o { $time }, jeśli Koperta będzie wtedy działać, a jeśli nie — przy następnym uruchomieniu lub „koperta outbox run”.
 send-failed-kept = Wiadomość nie została wysłana.
+send-stopped-removed = Przerwano przed wysłaniem: nic nie wyszło, a wiadomości nie ma już w kolejce.
+send-stopped-maybe-sent = Przerwano w trakcie wysyłania: wiadomość mogła zostać wysłana. Zostaje w kolejce jako { $id }; pokazuje ją „koperta outbox list”, a nic nie wyśle jej ponownie bez pytania.
+send-stopped-too-late = Przerwano za późno: serwer przyjął już wiadomość (jest w Wysłanych).
+send-stopped-not-removed = Przerwano przed wysłaniem, ale nie udało się usunąć wiadomości z kolejki ({ $reason }). Usuń ją poleceniem „koperta outbox remove { $id }”, inaczej zostanie wysłana.
 send-went-late = Wyszła z opóźnieniem { $minutes } min: gdy nadszedł jej czas, Koperta nie działała.
 send-kept-transient = Czeka w skrzynce nadawczej jako { $id }; aplikacja lub „koperta outbox run” same spróbują ponownie.
 send-kept-retry = Czeka w skrzynce nadawczej jako { $id }. Usuń przyczynę, a potem: koperta outbox retry { $id }

@@ -38,6 +38,7 @@ mod identity;
 mod outbox;
 mod send;
 mod settings;
+mod stop;
 
 use account::{account_add, account_discover, account_list, account_remove, account_test, resolve};
 use send::send;

@@ -148,7 +148,7 @@ pub(super) fn retry(m: &ArgMatches, file: &ConfigFile, io: &mut Io<'_>) -> Resul
         return Ok(());
     }
     let due = make_due(&outbox, ids, yes, io)?;
-    finish(deliver(&outbox, due, file, io)?.failed)
+    finish(deliver(&outbox, due, file, io, None)?.failed)
 }
 
 pub(super) fn remove(m: &ArgMatches, io: &mut Io<'_>) -> Result<(), Failure> {
@@ -191,7 +191,7 @@ pub(super) fn run_due(m: &ArgMatches, file: &ConfigFile, io: &mut Io<'_>) -> Res
         let _ = writeln!(io.stdout, "{}", t!("outbox-run-nothing-due"));
         return Ok(());
     }
-    finish(deliver(&outbox, due, file, io)?.failed)
+    finish(deliver(&outbox, due, file, io, None)?.failed)
 }
 
 fn finish(failed: usize) -> Result<(), Failure> {

@@ -68,6 +68,12 @@ pub(super) fn send(m: &ArgMatches, file: &ConfigFile, io: &mut Io<'_>) -> Result
                 .join("\n"),
         )
     })?;
+    // Ctrl+C and SIGTERM caught before the message is queued: a stop is
+    // then never a message sent anyway later (see [`super::stop`]).
+    let mut stop = match when {
+        When::Now => Some(super::stop::Stop::listen()?),
+        _ => None,
+    };
     let store = crate::store::Store::new(&paths()?.data_dir);
     let (outbox, _) = Outbox::open(&store);
     // Queued on disk before anything is sent: a failed or killed send
@@ -94,8 +100,11 @@ pub(super) fn send(m: &ArgMatches, file: &ConfigFile, io: &mut Io<'_>) -> Result
         );
         return Ok(());
     }
-    let report = deliver(&outbox, vec![id], file, io)?;
+    let report = deliver(&outbox, vec![id.clone()], file, io, stop.as_mut())?;
     write_protocol_log(m, &report.transcript, io);
+    if report.stopped {
+        return Err(super::stop::after_stop(&outbox, &store, &id));
+    }
     if report.failed > 0 {
         return Err(Failure(t!("send-failed-kept")));
     }
@@ -108,38 +117,84 @@ pub(super) struct Delivered {
     pub failed: usize,
     /// The redacted protocol dialogue of every connection.
     pub transcript: Vec<u8>,
+    /// Ctrl+C or SIGTERM came before the sends ended.
+    pub stopped: bool,
 }
 
 /// Sends outbox messages `ids` through the engine and prints each
-/// outcome as it comes.
+/// outcome as it comes. With `stop`, on its runtime: a stop asks each
+/// running send to end (before its final `.` nothing is delivered) and
+/// waits at most [`STOP_GRACE`] for it, then gives up the rest.
 pub(super) fn deliver(
     outbox: &Outbox,
     ids: Vec<String>,
     file: &ConfigFile,
     io: &mut Io<'_>,
+    stop: Option<&mut super::stop::Stop>,
 ) -> Result<Delivered, Failure> {
     use futures::StreamExt;
-    let rt = runtime()?;
+    let own;
+    let (rt, mut stop) = match stop {
+        Some(super::stop::Stop { rt, signals }) => (&*rt, Some(signals)),
+        None => {
+            own = runtime()?;
+            (&own, None)
+        }
+    };
     let mut report = Delivered {
         failed: 0,
         transcript: Vec::new(),
+        stopped: stop.as_mut().is_some_and(|s| s.came()),
     };
+    if report.stopped {
+        return Ok(report);
+    }
     let events = outbox.send(
-        ids,
+        ids.clone(),
         file.config.accounts.clone(),
         file.config.settings.clone(),
         crate::outbox::Environment::recording(&paths()?.data_dir),
     );
-    rt.block_on(events.for_each(|event| {
-        match event {
-            Event::Finished { id, outcome } => print_outcome(&id, outcome, &mut report, io),
-            Event::Transcript(bytes) => report.transcript.extend_from_slice(&bytes),
-            Event::Started { .. } | Event::Progress { .. } => {}
+    let run = async {
+        tokio::pin!(events);
+        let mut grace: Option<std::pin::Pin<Box<tokio::time::Sleep>>> = None;
+        loop {
+            let stopping = async {
+                match (&mut stop, &mut grace) {
+                    (_, Some(g)) => g.as_mut().await,
+                    (Some(s), None) => s.wait().await,
+                    (None, None) => std::future::pending().await,
+                }
+            };
+            tokio::select! {
+                event = events.next() => match event {
+                    Some(Event::Finished { id, outcome }) => {
+                        print_outcome(&id, outcome, &mut report, io)
+                    }
+                    Some(Event::Transcript(bytes)) => report.transcript.extend_from_slice(&bytes),
+                    Some(Event::Started { .. } | Event::Progress { .. }) => {}
+                    None => break,
+                },
+                () = stopping => {
+                    if grace.is_some() {
+                        break;
+                    }
+                    report.stopped = true;
+                    for id in &ids {
+                        outbox.cancel(id);
+                    }
+                    grace = Some(Box::pin(tokio::time::sleep(STOP_GRACE)));
+                }
+            }
         }
-        async {}
-    }));
+    };
+    rt.block_on(run);
     Ok(report)
 }
+
+/// How long a stopped send may take to end by itself (to say exactly
+/// whether its final `.` had gone) before it is given up.
+const STOP_GRACE: std::time::Duration = std::time::Duration::from_secs(2);
 
 fn print_outcome(id: &str, outcome: Outcome, report: &mut Delivered, io: &mut Io<'_>) {
     match outcome {

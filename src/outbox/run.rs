@@ -135,10 +135,17 @@ impl Outbox {
                     }
                     inner.cancels.insert(id.clone(), cancel_tx);
                 }
+                // Out of the running sends when it ends, also when this
+                // future is dropped midway (a stopped `koperta send`):
+                // else the message would stay "being sent" here for good.
+                let running = Running {
+                    outbox: &self,
+                    id: &id,
+                };
                 let outcome = self
                     .send_one(&id, account, &settings, &mut conn, cancel_rx, &tx)
                     .await;
-                self.lock().cancels.remove(&id);
+                drop(running);
                 let _ = tx.send(Event::Finished { id, outcome });
             }
             if let Some(session) = conn.session.take() {
@@ -389,5 +396,18 @@ impl Connection {
         if !bytes.is_empty() {
             let _ = tx.send(Event::Transcript(bytes));
         }
+    }
+}
+
+/// A send under way in this process: dropped, it is no longer listed as
+/// running ([`Outbox::cancel`] and `claim` look there).
+struct Running<'a> {
+    outbox: &'a Outbox,
+    id: &'a str,
+}
+
+impl Drop for Running<'_> {
+    fn drop(&mut self) {
+        self.outbox.lock().cancels.remove(self.id);
     }
 }

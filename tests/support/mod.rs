@@ -218,6 +218,16 @@ impl Koperta {
             .expect("spawn koperta")
     }
 
+    /// Starts `koperta ARGS` with no standard input, its output piped,
+    /// and returns at once.
+    #[allow(dead_code)]
+    pub fn spawn_piped(&self, args: &[&str]) -> std::process::Child {
+        self.command(&[], args)
+            .stdin(std::process::Stdio::null())
+            .spawn()
+            .expect("spawn koperta")
+    }
+
     fn run_under(&self, prefix: &[&str], args: &[&str], stdin: &[u8]) -> Output {
         use std::io::Write;
         let mut child = self.command(prefix, args).spawn().expect("spawn koperta");
