@@ -167,6 +167,7 @@ smtp-error-protocol = The server broke off the dialogue: { $detail }
 smtp-error-plaintext-forbidden = This account does not use encryption, and “Never send without encryption” (never-plaintext) is on. Nothing was sent.
 smtp-error-auth-failed = The server refused the user name or password ({ $code } { $text }). Check them; some providers need an app password.
 smtp-error-no-mechanism = The server offers no sign-in method Koperta supports (PLAIN or LOGIN); it offers: { $offered }.
+smtp-error-no-auth-offered = The server offers no sign-in at all on this connection (no AUTH in its EHLO reply), so Koperta cannot sign in. Check the port and the security: many servers offer sign-in only after STARTTLS or on port 465.
 smtp-error-recipients-refused = { $count ->
     [one] The server refused a recipient, so the message was sent to nobody:
    *[other] The server refused { $count } recipients, so the message was sent to nobody:

@@ -168,6 +168,7 @@ smtp-error-protocol = Serwer przerwał rozmowę: { $detail }
 smtp-error-plaintext-forbidden = To konto nie używa szyfrowania, a ustawienie „Nigdy nie wysyłaj bez szyfrowania” (never-plaintext) jest włączone. Nic nie wysłano.
 smtp-error-auth-failed = Serwer odrzucił nazwę użytkownika lub hasło ({ $code } { $text }). Sprawdź je; niektórzy dostawcy wymagają hasła do aplikacji.
 smtp-error-no-mechanism = Serwer nie oferuje żadnej metody logowania obsługiwanej przez Kopertę (PLAIN ani LOGIN); oferuje: { $offered }.
+smtp-error-no-auth-offered = Serwer nie oferuje na tym połączeniu żadnego logowania (brak AUTH w odpowiedzi na EHLO), więc Koperta nie może się zalogować. Sprawdź port i zabezpieczenie: wiele serwerów pozwala się logować dopiero po STARTTLS albo na porcie 465.
 smtp-error-recipients-refused = { $count ->
     [one] Serwer odrzucił odbiorcę, więc wiadomość nie poszła do nikogo:
     [few] Serwer odrzucił { $count } odbiorców, więc wiadomość nie poszła do nikogo:

@@ -127,7 +127,9 @@ impl AccountInput {
         };
         Ok(Account {
             id: self.id.clone().unwrap_or_else(AccountId::generate),
-            name: self.name.trim().to_string(),
+            // One line: a line break in a name is never shown as a second
+            // header-like line (tryout 13 saved "Zły\r\nBcc: …").
+            name: crate::address::clean_name(&self.name),
             address,
             host,
             port,
@@ -154,6 +156,13 @@ mod tests {
             security: Security::StartTls,
             ..AccountInput::default()
         }
+    }
+
+    #[test]
+    fn a_line_break_in_the_name_becomes_a_space() {
+        let mut i = input();
+        i.name = "Zły\r\nBcc: evil@example.com".into();
+        assert_eq!(i.validate().unwrap().name, "Zły Bcc: evil@example.com");
     }
 
     #[test]

@@ -416,6 +416,11 @@ pub fn smtp_error(e: &crate::smtp::SmtpError, host: &str) -> String {
         E::AuthFailed { code, text } => {
             t!("smtp-error-auth-failed", code = *code, text = safe(text))
         }
+        // No AUTH at all in EHLO (a server that takes mail without a
+        // sign-in, or hides AUTH before TLS): said so, not "it offers: .".
+        E::NoAuthMechanism { offered } if offered.trim().is_empty() => {
+            t!("smtp-error-no-auth-offered")
+        }
         E::NoAuthMechanism { offered } => {
             t!("smtp-error-no-mechanism", offered = safe(offered))
         }
@@ -573,4 +578,30 @@ pub fn candidate_notes(c: &crate::discover::Candidate, domain: &str) -> Vec<Stri
         notes.push(t!("discover-note-dns-unvalidated"));
     }
     notes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::smtp::SmtpError;
+
+    #[test]
+    fn a_server_that_offers_no_sign_in_is_said_so_not_with_an_empty_list() {
+        crate::i18n::apply(crate::i18n::Language::En);
+        let none = smtp_error(
+            &SmtpError::NoAuthMechanism {
+                offered: String::new(),
+            },
+            "localhost",
+        );
+        assert!(none.contains("no sign-in at all"), "{none}");
+        assert!(!none.contains("offers: ."), "{none}");
+        let some = smtp_error(
+            &SmtpError::NoAuthMechanism {
+                offered: "CRAM-MD5".into(),
+            },
+            "localhost",
+        );
+        assert!(some.contains("it offers: CRAM-MD5."), "{some}");
+    }
 }

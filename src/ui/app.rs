@@ -740,6 +740,15 @@ impl App {
                 Task::none()
             }
             Message::ChecksRead(checks) => {
+                // A check dropped meanwhile (`koperta account edit` gave
+                // another password or trust): the last test's "the account
+                // works" no longer holds either (tryout 13 saw it stay).
+                if let Some(id) = self.main.test_report_account()
+                    && self.checks.contains_key(id)
+                    && !checks.contains_key(id)
+                {
+                    self.main.set_test_report(None);
+                }
                 self.checks = checks;
                 Task::none()
             }

@@ -535,3 +535,28 @@ fn the_main_and_compose_window_sizes_are_kept_for_the_next_run() {
         .expect("kept");
     assert_eq!((main.width, main.height), (1000.0, 700.0));
 }
+
+/// Tryout 13: after `koperta account edit --password-stdin` dropped the
+/// account's check, the app still said "the account works" under it. A
+/// reread that finds the check gone clears that report too.
+#[test]
+fn a_check_dropped_by_the_command_line_takes_the_last_test_report_with_it() {
+    let (mut app, acc, _home) = app_with_account();
+    let check = koperta::checks::Check {
+        at: koperta::outbox::now(),
+        server: koperta::checks::server_of(&acc),
+        outcome: koperta::checks::Outcome::Plaintext,
+        size_limit: None,
+    };
+    let _ = app.update(Message::ChecksRead(
+        [(acc.id.clone(), check.clone())].into(),
+    ));
+    app.main
+        .set_test_report(Some((acc.id.clone(), "The account works.".into())));
+    // The same check read again: the report stays.
+    let _ = app.update(Message::ChecksRead([(acc.id.clone(), check)].into()));
+    assert!(app.main.test_report_account().is_some());
+    // Gone from disk: so is the report.
+    let _ = app.update(Message::ChecksRead(Default::default()));
+    assert!(app.main.test_report_account().is_none());
+}

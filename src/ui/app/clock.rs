@@ -64,12 +64,15 @@ impl App {
         let reload = if self.outbox_read_at.elapsed() > OUTBOX_REREAD {
             self.outbox_read_at = Instant::now();
             let engine = self.engine.clone();
+            // What was seen of each server too: `koperta account test` or
+            // `account edit` may have recorded or dropped a check.
             Task::perform(
                 async move {
                     let _ = tokio::task::spawn_blocking(move || engine.reload()).await;
                 },
                 |()| Message::OutboxReloaded,
             )
+            .chain(self.read_checks())
         } else {
             Task::none()
         };

@@ -462,6 +462,11 @@ impl State {
         self.discards.retain(|(_, at)| at.elapsed() <= after);
     }
 
+    /// The account the last connection test shown is about.
+    pub fn test_report_account(&self) -> Option<&AccountId> {
+        self.test_report.as_ref().map(|(id, _)| id)
+    }
+
     /// What "test connection" of account `id` reported (translated, one
     /// finding per line), or nothing shown.
     pub fn set_test_report(&mut self, report: Option<(AccountId, String)>) {
