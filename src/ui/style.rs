@@ -3,7 +3,7 @@
 //! by a test, not iced's stock palette), and the container and button
 //! styles the screens share. Screens use these names, never raw numbers.
 
-use iced::widget::{button, container, text_editor, text_input};
+use iced::widget::{button, container, pick_list, text_editor, text_input};
 use iced::{Background, Border, Color, Theme, color};
 
 /// Spacing, in logical pixels: a 4-point scale.
@@ -238,6 +238,25 @@ pub fn field(theme: &Theme, status: text_input::Status) -> text_input::Style {
         placeholder: muted(theme),
         value: if disabled { muted(theme) } else { p.text },
         selection: mix(p.background, p.primary, 0.3),
+    }
+}
+
+/// A pick list, drawn as a field: it darkens a shade under the pointer but
+/// never takes the accent (iced's stock hover is the accent, so a hovered
+/// From list looked focused beside the focused To field, tryout 13); the
+/// keyboard focus is the ring around it.
+pub fn picker(theme: &Theme, status: pick_list::Status) -> pick_list::Style {
+    let p = theme.palette();
+    let hovered = matches!(
+        status,
+        pick_list::Status::Hovered | pick_list::Status::Opened { is_hovered: true }
+    );
+    pick_list::Style {
+        text_color: p.text,
+        placeholder_color: muted(theme),
+        handle_color: p.text,
+        background: Background::Color(mix(p.background, p.text, 0.06)),
+        border: field_border(theme, hovered, false),
     }
 }
 

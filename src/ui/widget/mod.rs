@@ -227,7 +227,8 @@ where
 {
     fn from(p: PickList<'a, T, Message>) -> Self {
         let on_select = p.on_select.clone();
-        let mut list = w::pick_list(p.options.clone(), p.selected.clone(), move |t| on_select(t));
+        let mut list = w::pick_list(p.options.clone(), p.selected.clone(), move |t| on_select(t))
+            .style(crate::ui::style::picker);
         if let Some(placeholder) = p.placeholder {
             list = list.placeholder(placeholder);
         }
