@@ -652,10 +652,9 @@ impl App {
             }
             Message::Tick => self.tick(),
             Message::Resized(id, size) => {
-                match self.windows.get(&id) {
-                    Some(Screen::Main) => self.geometry.resized(true, size),
-                    Some(Screen::Compose(_)) => self.geometry.resized(false, size),
-                    _ => {}
+                let main = matches!(self.windows.get(&id), Some(Screen::Main));
+                if main || matches!(self.windows.get(&id), Some(Screen::Compose(_))) {
+                    self.geometry.resized(main, size);
                 }
                 Task::none()
             }
@@ -739,29 +738,8 @@ impl App {
                 self.os_dark = mode == iced::theme::Mode::Dark;
                 Task::none()
             }
-            Message::ChecksRead(checks) => {
-                // A check dropped meanwhile (`koperta account edit` gave
-                // another password or trust): the last test's "the account
-                // works" no longer holds either (tryout 13 saw it stay).
-                if let Some(id) = self.main.test_report_account()
-                    && self.checks.contains_key(id)
-                    && !checks.contains_key(id)
-                {
-                    self.main.set_test_report(None);
-                }
-                self.checks = checks;
-                Task::none()
-            }
-            Message::Tested(id, result) => {
-                // A failure is the account's mark now (said once); a success
-                // adds what was seen.
-                self.main.set_test_report(
-                    result
-                        .ok()
-                        .map(|r| (id, crate::report::connection_test(&r).join("\n"))),
-                );
-                self.read_checks()
-            }
+            Message::ChecksRead(checks) => self.checks_read(checks),
+            Message::Tested(id, result) => self.tested(id, result),
             // Nothing chosen: cancelled, or no file chooser could open (no
             // desktop portal; a ninth tryout's clicks did nothing, silently).
             // Either way the other two ways are named.

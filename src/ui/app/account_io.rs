@@ -283,3 +283,38 @@ fn field_of(
         P::Pem(_) => F::PinFile,
     }
 }
+
+impl App {
+    /// What was seen of each server, reread from the data dir.
+    pub(super) fn checks_read(
+        &mut self,
+        checks: std::collections::BTreeMap<AccountId, crate::checks::Check>,
+    ) -> Task<Message> {
+        // A check dropped meanwhile (`koperta account edit` gave another
+        // password or trust): the last test's "the account works" no
+        // longer holds either (tryout 13 saw it stay).
+        if let Some(id) = self.main.test_report_account()
+            && self.checks.contains_key(id)
+            && !checks.contains_key(id)
+        {
+            self.main.set_test_report(None);
+        }
+        self.checks = checks;
+        Task::none()
+    }
+
+    /// A connection test ended: a failure is the account's mark now (said
+    /// once); a success adds what was seen.
+    pub(super) fn tested(
+        &mut self,
+        id: AccountId,
+        result: Result<outbox::TestReport, String>,
+    ) -> Task<Message> {
+        self.main.set_test_report(
+            result
+                .ok()
+                .map(|r| (id, crate::report::connection_test(&r).join("\n"))),
+        );
+        self.read_checks()
+    }
+}

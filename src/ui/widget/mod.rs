@@ -13,34 +13,41 @@ pub mod small_editor;
 pub mod spell_marks;
 pub mod submit_clears;
 
-/// The methods of a widget that only wraps `self.content` (its one child,
-/// `tree.children[0]`): children, diff, size, layout, the mouse cursor and
-/// overlays. The wrapper writes the rest (operate, update, draw).
-macro_rules! delegate_to_content {
-    () => {
+/// Widget methods that only pass the call on to one child, the field
+/// `$field` (`tree.children[0]`): `forward_to!(content; size, layout,
+/// draw)` writes those three. Each wrapper writes the rest itself.
+macro_rules! forward_to {
+    ($field:ident; $($method:ident),+ $(,)?) => {
+        $($crate::ui::widget::forward_to!(@ $field $method);)+
+    };
+    (@ $field:ident children) => {
         fn children(&self) -> Vec<iced::advanced::widget::Tree> {
-            vec![iced::advanced::widget::Tree::new(&self.content)]
+            vec![iced::advanced::widget::Tree::new(&self.$field)]
         }
-
+    };
+    (@ $field:ident diff) => {
         fn diff(&self, tree: &mut iced::advanced::widget::Tree) {
-            tree.diff_children(std::slice::from_ref(&self.content));
+            tree.diff_children(std::slice::from_ref(&self.$field));
         }
-
+    };
+    (@ $field:ident size) => {
         fn size(&self) -> iced::Size<iced::Length> {
-            self.content.as_widget().size()
+            self.$field.as_widget().size()
         }
-
+    };
+    (@ $field:ident layout) => {
         fn layout(
             &mut self,
             tree: &mut iced::advanced::widget::Tree,
             renderer: &iced::Renderer,
             limits: &iced::advanced::layout::Limits,
         ) -> iced::advanced::layout::Node {
-            self.content
+            self.$field
                 .as_widget_mut()
                 .layout(&mut tree.children[0], renderer, limits)
         }
-
+    };
+    (@ $field:ident mouse_interaction) => {
         fn mouse_interaction(
             &self,
             tree: &iced::advanced::widget::Tree,
@@ -49,7 +56,7 @@ macro_rules! delegate_to_content {
             viewport: &iced::Rectangle,
             renderer: &iced::Renderer,
         ) -> iced::mouse::Interaction {
-            self.content.as_widget().mouse_interaction(
+            self.$field.as_widget().mouse_interaction(
                 &tree.children[0],
                 layout,
                 cursor,
@@ -57,7 +64,8 @@ macro_rules! delegate_to_content {
                 renderer,
             )
         }
-
+    };
+    (@ $field:ident overlay) => {
         fn overlay<'b>(
             &'b mut self,
             tree: &'b mut iced::advanced::widget::Tree,
@@ -66,7 +74,7 @@ macro_rules! delegate_to_content {
             viewport: &iced::Rectangle,
             translation: iced::Vector,
         ) -> Option<iced::advanced::overlay::Element<'b, Message, iced::Theme, iced::Renderer>> {
-            self.content.as_widget_mut().overlay(
+            self.$field.as_widget_mut().overlay(
                 &mut tree.children[0],
                 layout,
                 renderer,
@@ -74,6 +82,84 @@ macro_rules! delegate_to_content {
                 translation,
             )
         }
+    };
+    (@ $field:ident operate) => {
+        fn operate(
+            &mut self,
+            tree: &mut iced::advanced::widget::Tree,
+            layout: iced::advanced::Layout<'_>,
+            renderer: &iced::Renderer,
+            operation: &mut dyn iced::advanced::widget::Operation,
+        ) {
+            self.$field
+                .as_widget_mut()
+                .operate(&mut tree.children[0], layout, renderer, operation);
+        }
+    };
+    (@ $field:ident update) => {
+        fn update(
+            &mut self,
+            tree: &mut iced::advanced::widget::Tree,
+            event: &iced::Event,
+            layout: iced::advanced::Layout<'_>,
+            cursor: iced::mouse::Cursor,
+            renderer: &iced::Renderer,
+            clipboard: &mut dyn iced::advanced::Clipboard,
+            shell: &mut iced::advanced::Shell<'_, Message>,
+            viewport: &iced::Rectangle,
+        ) {
+            self.$field.as_widget_mut().update(
+                &mut tree.children[0],
+                event,
+                layout,
+                cursor,
+                renderer,
+                clipboard,
+                shell,
+                viewport,
+            );
+        }
+    };
+    (@ $field:ident draw) => {
+        fn draw(
+            &self,
+            tree: &iced::advanced::widget::Tree,
+            renderer: &mut iced::Renderer,
+            theme: &iced::Theme,
+            style: &iced::advanced::renderer::Style,
+            layout: iced::advanced::Layout<'_>,
+            cursor: iced::mouse::Cursor,
+            viewport: &iced::Rectangle,
+        ) {
+            self.$field.as_widget().draw(
+                &tree.children[0],
+                renderer,
+                theme,
+                style,
+                layout,
+                cursor,
+                viewport,
+            );
+        }
+    };
+}
+pub(crate) use forward_to;
+
+/// The methods of a widget that only wraps `self.content` (its one child):
+/// children, diff, size, layout, the mouse cursor and overlays. The
+/// wrapper writes the rest (operate, update, draw), or forwards them too
+/// with [`forward_to`].
+macro_rules! delegate_to_content {
+    () => {
+        $crate::ui::widget::forward_to!(
+            content;
+            children,
+            diff,
+            size,
+            layout,
+            mouse_interaction,
+            overlay
+        );
     };
 }
 pub(crate) use delegate_to_content;

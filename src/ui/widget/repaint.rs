@@ -9,9 +9,9 @@
 //! the control shows, so a change of the key damages the control's whole
 //! area and the renderer draws it again cleanly.
 
-use iced::advanced::widget::{Operation, Tree};
-use iced::advanced::{Clipboard, Layout, Shell, Widget, mouse, renderer};
-use iced::{Color, Element, Event, Rectangle, Theme};
+use iced::advanced::widget::Tree;
+use iced::advanced::{Layout, Widget, mouse, renderer};
+use iced::{Color, Element, Rectangle, Theme};
 
 /// The wrapper; built with [`repaint`].
 pub struct Repaint<'a, Message> {
@@ -39,41 +39,7 @@ fn invisible(key: u64) -> Color {
 
 impl<Message> Widget<Message, Theme, iced::Renderer> for Repaint<'_, Message> {
     super::delegate_to_content!();
-
-    fn operate(
-        &mut self,
-        tree: &mut Tree,
-        layout: Layout<'_>,
-        renderer: &iced::Renderer,
-        operation: &mut dyn Operation,
-    ) {
-        self.content
-            .as_widget_mut()
-            .operate(&mut tree.children[0], layout, renderer, operation);
-    }
-
-    fn update(
-        &mut self,
-        tree: &mut Tree,
-        event: &Event,
-        layout: Layout<'_>,
-        cursor: mouse::Cursor,
-        renderer: &iced::Renderer,
-        clipboard: &mut dyn Clipboard,
-        shell: &mut Shell<'_, Message>,
-        viewport: &Rectangle,
-    ) {
-        self.content.as_widget_mut().update(
-            &mut tree.children[0],
-            event,
-            layout,
-            cursor,
-            renderer,
-            clipboard,
-            shell,
-            viewport,
-        );
-    }
+    super::forward_to!(content; operate, update);
 
     fn draw(
         &self,

@@ -6,8 +6,8 @@
 //! to scroll, so a tryout's form stopped scrolling whenever the pointer
 //! passed over the signature.
 
-use iced::advanced::widget::{Operation, Tree};
-use iced::advanced::{Clipboard, Layout, Shell, Widget, mouse, renderer};
+use iced::advanced::widget::Tree;
+use iced::advanced::{Clipboard, Layout, Shell, Widget, mouse};
 use iced::widget::text_editor;
 use iced::{Element, Event, Length, Rectangle, Theme};
 
@@ -50,18 +50,7 @@ pub fn small_editor<'a, Message: Clone + 'a>(
 
 impl<Message> Widget<Message, Theme, iced::Renderer> for SmallEditor<'_, Message> {
     super::delegate_to_content!();
-
-    fn operate(
-        &mut self,
-        tree: &mut Tree,
-        layout: Layout<'_>,
-        renderer: &iced::Renderer,
-        operation: &mut dyn Operation,
-    ) {
-        self.content
-            .as_widget_mut()
-            .operate(&mut tree.children[0], layout, renderer, operation);
-    }
+    super::forward_to!(content; operate, draw);
 
     fn update(
         &mut self,
@@ -86,27 +75,6 @@ impl<Message> Widget<Message, Theme, iced::Renderer> for SmallEditor<'_, Message
             renderer,
             clipboard,
             shell,
-            viewport,
-        );
-    }
-
-    fn draw(
-        &self,
-        tree: &Tree,
-        renderer: &mut iced::Renderer,
-        theme: &Theme,
-        style: &renderer::Style,
-        layout: Layout<'_>,
-        cursor: mouse::Cursor,
-        viewport: &Rectangle,
-    ) {
-        self.content.as_widget().draw(
-            &tree.children[0],
-            renderer,
-            theme,
-            style,
-            layout,
-            cursor,
             viewport,
         );
     }

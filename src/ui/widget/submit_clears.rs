@@ -9,10 +9,10 @@
 //! This wrapper remembers what Enter took and gives the app only what was
 //! typed after it; the frame after, the field shows the app's value again.
 
-use iced::advanced::widget::{Operation, Tree, tree};
-use iced::advanced::{Clipboard, Layout, Shell, Widget, layout, mouse, renderer};
+use iced::advanced::widget::{Tree, tree};
+use iced::advanced::{Clipboard, Layout, Shell, Widget, mouse};
 use iced::widget::text_input;
-use iced::{Element, Event, Length, Rectangle, Size, Theme};
+use iced::{Element, Event, Length, Rectangle, Theme};
 
 /// What the inner text input says.
 #[derive(Debug, Clone)]
@@ -83,37 +83,12 @@ impl<Message: Clone> Widget<Message, Theme, iced::Renderer> for SubmitClears<'_,
         vec![Tree::new(&self.input)]
     }
 
+    super::forward_to!(input; size, layout, operate, draw, mouse_interaction);
+
     fn diff(&self, tree: &mut Tree) {
         // A new frame: the input shows the app's value again.
         *tree.state.downcast_mut::<Taken>() = Taken::default();
         tree.diff_children(std::slice::from_ref(&self.input));
-    }
-
-    fn size(&self) -> Size<Length> {
-        self.input.as_widget().size()
-    }
-
-    fn layout(
-        &mut self,
-        tree: &mut Tree,
-        renderer: &iced::Renderer,
-        limits: &layout::Limits,
-    ) -> layout::Node {
-        self.input
-            .as_widget_mut()
-            .layout(&mut tree.children[0], renderer, limits)
-    }
-
-    fn operate(
-        &mut self,
-        tree: &mut Tree,
-        layout: Layout<'_>,
-        renderer: &iced::Renderer,
-        operation: &mut dyn Operation,
-    ) {
-        self.input
-            .as_widget_mut()
-            .operate(&mut tree.children[0], layout, renderer, operation);
     }
 
     fn update(
@@ -167,44 +142,6 @@ impl<Message: Clone> Widget<Message, Theme, iced::Renderer> for SubmitClears<'_,
         if !matches!(input_method, iced::advanced::InputMethod::Disabled) {
             shell.request_input_method(&input_method);
         }
-    }
-
-    fn draw(
-        &self,
-        tree: &Tree,
-        renderer: &mut iced::Renderer,
-        theme: &Theme,
-        style: &renderer::Style,
-        layout: Layout<'_>,
-        cursor: mouse::Cursor,
-        viewport: &Rectangle,
-    ) {
-        self.input.as_widget().draw(
-            &tree.children[0],
-            renderer,
-            theme,
-            style,
-            layout,
-            cursor,
-            viewport,
-        );
-    }
-
-    fn mouse_interaction(
-        &self,
-        tree: &Tree,
-        layout: Layout<'_>,
-        cursor: mouse::Cursor,
-        viewport: &Rectangle,
-        renderer: &iced::Renderer,
-    ) -> mouse::Interaction {
-        self.input.as_widget().mouse_interaction(
-            &tree.children[0],
-            layout,
-            cursor,
-            viewport,
-            renderer,
-        )
     }
 }
 
