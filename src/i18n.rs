@@ -147,6 +147,16 @@ pub fn apply(setting: Language) -> Language {
     concrete
 }
 
+/// For unit tests: sets the global loader to `setting` and holds it there
+/// until the guard drops (tests run in parallel and share the loader).
+#[cfg(test)]
+pub(crate) fn speak(setting: Language) -> std::sync::MutexGuard<'static, ()> {
+    static SPEAKING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let guard = SPEAKING.lock().unwrap_or_else(|e| e.into_inner());
+    apply(setting);
+    guard
+}
+
 /// The message ids defined in one embedded language file (`en` or `pl`),
 /// for the parity test and for tools.
 pub fn message_ids(lang: &str) -> Vec<String> {

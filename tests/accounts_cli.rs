@@ -183,7 +183,7 @@ fn no_dbus_session_gives_the_no_keyring_error() {
     keyring_error(
         None,
         "No system keyring is available",
-        "pęk kluczy jest niedostępny",
+        "baza kluczy jest niedostępna",
     );
 }
 
@@ -192,7 +192,7 @@ fn no_secret_service_gives_the_no_keyring_error() {
     keyring_error(
         Some(KeyringMode::NoSecretService),
         "No system keyring is available",
-        "pęk kluczy jest niedostępny",
+        "baza kluczy jest niedostępna",
     );
 }
 
@@ -201,7 +201,7 @@ fn locked_collection_gives_the_locked_error() {
     keyring_error(
         Some(KeyringMode::Locked),
         "The system keyring is locked",
-        "pęk kluczy jest zablokowany",
+        "baza kluczy jest zablokowana",
     );
 }
 
@@ -210,7 +210,7 @@ fn missing_default_collection_gives_its_own_error() {
     keyring_error(
         Some(KeyringMode::NoDefaultCollection),
         "has no default collection",
-        "nie ma domyślnej kolekcji",
+        "nie ma domyślnej bazy kluczy",
     );
 }
 

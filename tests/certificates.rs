@@ -67,7 +67,7 @@ fn a_certificate_not_yet_valid() {
         &certs.ca,
         "localhost",
         "is not valid yet",
-        "jeszcze nie obowiązuje",
+        "nie jest jeszcze ważny",
     );
 }
 
@@ -80,7 +80,7 @@ fn a_certificate_for_another_name() {
         &certs.ca,
         "localhost",
         "is not valid for localhost; it is valid for: wrong.example.org",
-        "nie obowiązuje dla localhost; obowiązuje dla: wrong.example.org",
+        "nie jest ważny dla localhost; jest ważny dla: wrong.example.org",
     );
 }
 

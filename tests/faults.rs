@@ -46,7 +46,7 @@ fn starttls_stripped_by_the_proxy_is_starttls_not_offered() {
 
 #[test]
 fn reply_454_to_starttls_is_starttls_refused() {
-    starttls_fault(Fault::Refuse454, "refused STARTTLS (454");
+    starttls_fault(Fault::Refuse454, "The server’s reply: 454");
 }
 
 #[test]
@@ -128,7 +128,7 @@ fn a_server_that_never_greets_times_out_in_the_greeting() {
     let (peer, out, took) = tls_fault(Fault::NeverGreet);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stderr(&out).contains("did not greet within"),
+        stderr(&out).contains("did not send its greeting within"),
         "{}",
         stderr(&out)
     );
@@ -158,7 +158,10 @@ fn the_greeting_deadline_is_the_greeting_setting_alone() {
     let (out, took) = send_simple(&s);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
-    assert!(err.contains("did not greet within 2 seconds"), "{err}");
+    assert!(
+        err.contains("did not send its greeting within 2 seconds"),
+        "{err}"
+    );
     assert!(took < Duration::from_secs(6), "waited {took:?}");
     assert!(peer.received().is_empty());
 }

@@ -417,7 +417,7 @@ fn wrong_password_gives_the_authentication_error() {
     );
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stderr(&out).contains("refused the user name or password (535"),
+        stderr(&out).contains("The server’s reply: 535"),
         "{}",
         stderr(&out)
     );

@@ -82,7 +82,7 @@ fn render(state: &wizard::State, name: &str) -> Vec<String> {
         "Find my server",
         "Znajdź mój serwer",
         "Set up manually",
-        "Ustaw ręcznie",
+        "Skonfiguruj ręcznie",
         "Cancel",
         "Anuluj",
         "Next",
@@ -115,7 +115,7 @@ fn every_wizard_step_is_drawn_in_both_languages() {
         assert_eq!(
             found,
             if polish {
-                ["Znajdź mój serwer", "Ustaw ręcznie", "Anuluj"]
+                ["Znajdź mój serwer", "Skonfiguruj ręcznie", "Anuluj"]
             } else {
                 ["Find my server", "Set up manually", "Cancel"]
             }
@@ -194,7 +194,7 @@ fn every_wizard_step_is_drawn_in_both_languages() {
         assert!(
             found.contains(
                 &(if polish {
-                    "Ustaw ręcznie"
+                    "Skonfiguruj ręcznie"
                 } else {
                     "Set up manually"
                 })

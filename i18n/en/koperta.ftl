@@ -17,7 +17,7 @@ cli-arguments-heading = Arguments
 cli-help-flag = Print help
 cli-version-flag = Print version
 cli-account-about = Manage sending accounts
-cli-account-add-about = Add an account; prints its id on the last line
+cli-account-add-about = Add an account (its id is printed on the last line)
 cli-account-edit-about = Change an account: only the options given; --password-stdin sets a new password
 cli-account-list-about = List the accounts
 cli-account-remove-about = Remove an account and its password from the keyring
@@ -33,7 +33,7 @@ cli-arg-username = User name for the server (default: the email address)
 cli-arg-ca-file = A PEM file with an extra CA certificate to trust for this account
 cli-arg-pin-cert = A PEM file with the server's own certificate, to accept only that one (pinning)
 cli-arg-password-stdin = Read the password from standard input (one line)
-cli-arg-signature = Signature put under “-- ” when asked for
+cli-arg-signature = Signature, added below “-- ” when you include it
 cli-arg-account-id = Account id, or its address when only one account has it
 cli-arg-setting-key = Setting name
 cli-arg-setting-value = New value
@@ -105,9 +105,10 @@ config-error-serialize = The settings could not be written ({ $reason }). Nothin
 
 ## Errors: keyring
 
-secrets-error-no-service = No system keyring is available ({ $detail }). Koperta keeps passwords only in the keyring: start a Secret Service such as GNOME Keyring or KeePassXC (with Secret Service enabled), then try again.
+secrets-error-no-service = No system keyring is available. Koperta keeps passwords only in the keyring: start a Secret Service such as GNOME Keyring or KeePassXC (with Secret Service enabled), then try again.
+    The system said: { $detail }
 secrets-error-locked = The system keyring is locked. Unlock it (for example in “Passwords and Keys”, or by logging in again), then try again.
-secrets-error-no-default-collection = The system keyring has no default collection to keep passwords in. Create one (for example a “Login” keyring in “Passwords and Keys”), then try again.
+secrets-error-no-default-collection = The system keyring has no default collection to keep passwords in. Create one (for example in “Passwords and Keys”), then try again.
 secrets-error-no-entry = The keyring holds no password for this account. Edit the account to enter it again.
 secrets-error-timed-out = The system keyring did not answer within { $seconds } seconds. It may be waiting for you to unlock it in another window.
 secrets-error-failure = The system keyring reported an error: { $detail }
@@ -136,9 +137,11 @@ draft-field-bcc = Bcc
 
 ## Sending
 
-smtp-error-dns = Cannot find the server { $host } ({ $detail }). Check the server name and your network connection.
+smtp-error-dns = Cannot find the server { $host }. Check the server name and your network connection.
+    The system said: { $detail }
 smtp-error-refused = The server { $host } refuses connections on port { $port }. Check the port and the security setting.
-smtp-error-network = Network error: { $detail }
+smtp-error-network = Network error.
+    The system said: { $detail }
 smtp-error-network-reset = The connection to the server was broken off (reset by the server or on the way).
 smtp-error-network-closed = The connection to the server closed unexpectedly.
 smtp-error-network-host-unreachable = The server cannot be reached (no route to it). Check the network connection.
@@ -146,26 +149,40 @@ smtp-error-network-unreachable = No network is reachable. Check the connection t
 smtp-error-network-no-address = None of the server's addresses could be reached.
 smtp-error-timeout-connect = The server did not accept the connection within { $seconds } seconds.
 smtp-error-timeout-tls = The secure (TLS) connection was not set up within { $seconds } seconds.
-smtp-error-timeout-greeting = The server did not greet within { $seconds } seconds.
+smtp-error-timeout-greeting = The server did not send its greeting within { $seconds } seconds.
 smtp-error-timeout-command = The server did not answer a command within { $seconds } seconds.
 smtp-error-timeout-data = Sending the message stalled: nothing moved for { $seconds } seconds. Nothing was delivered.
 smtp-error-timeout-final = The server did not confirm the message within { $seconds } seconds.
-smtp-error-mode-implicit = This port expects TLS from the start: set the account's security to implicit TLS (usually port 465).
-smtp-error-mode-starttls = This port does not speak TLS from the start: set the account's security to STARTTLS (usually port 587).
-smtp-error-cert-expired = The server's certificate has expired. Nothing was sent. Subject: { $subject }
+smtp-error-mode-implicit = This port expects TLS from the start: set the account’s security to “Implicit TLS (SSL/TLS)” (usually port 465).
+smtp-error-mode-starttls = This port does not speak TLS from the start: set the account’s security to STARTTLS (usually port 587).
+smtp-error-cert-expired = The server’s certificate has expired or is not valid yet. Nothing was sent. Subject: { $subject }
 smtp-error-cert-unknown-issuer = The server's certificate was not issued by an authority this computer trusts. Nothing was sent. Subject: { $subject }
 smtp-error-cert-not-from-extra-ca = The server’s certificate was issued neither by an authority this computer trusts nor by the certificate authority in { $file }. Nothing was sent. Check that the file is your server’s certificate authority.
-smtp-error-cert-wrong-name = The server's certificate is not valid for { $host }; it is valid for: { $names }. Nothing was sent. Check the server name.
+smtp-error-cert-wrong-name = The server’s certificate is not valid for { $host }; it is valid for: { $names }. Nothing was sent. Check the server name.
 smtp-error-cert-pinned-changed = The server presented a different certificate from the one pinned for this account (SHA-256 { $presented } instead of { $pinned }). Nothing was sent. If the server's administrator did not announce a change, someone may be intercepting the connection.
 smtp-error-cert-other = The server's certificate was refused ({ $detail }). Nothing was sent.
 smtp-error-protocol-too-old = The server only offers TLS older than version 1.2, which is no longer safe. Nothing was sent.
-smtp-error-tls = The secure connection failed: { $detail }. Nothing was sent.
+smtp-error-tls = The secure connection failed. Nothing was sent.
+    Details: { $detail }
 smtp-error-starttls-not-offered = The server does not offer STARTTLS, so the connection cannot be encrypted. Nothing was sent. If the server supports TLS from the start, use implicit TLS (port 465).
-smtp-error-starttls-refused = The server refused STARTTLS ({ $code } { $text }). Nothing was sent.
+smtp-error-starttls-refused = The server refused STARTTLS. Nothing was sent.
+    The server’s reply: { $code } { $text }
 smtp-error-starttls-injection = The server sent unexpected data before encryption started, a sign of an attack on the connection. Nothing was sent.
-smtp-error-protocol = The server broke off the dialogue: { $detail }
+smtp-error-protocol = The server broke off the dialogue.
+    Details: { $detail }
+smtp-error-dns-no-address = Cannot find the server { $host }: no such name exists in DNS. Check the server name.
+smtp-error-tls-closed = The server closed the connection during the TLS handshake. Nothing was sent. Check the port and the security in the account’s settings.
+smtp-error-pin-not-pem = This account’s pinned certificate is not in PEM format. Nothing was sent. Pin the certificate again in the account’s settings.
+smtp-error-bad-server-name = “{ $host }” cannot be a server name for TLS. Nothing was sent. Check the server name.
+smtp-error-closed = The server closed the connection.
+smtp-error-not-smtp = No mail server (SMTP) answers on this port. Check the server name and the port.
+    The server’s reply: { $text }
+smtp-error-ehlo-refused = The server refused the greeting (EHLO). Nothing was sent.
+    The server’s reply: { $text }
+smtp-error-address-unsupported = The address { $address } cannot be passed to the server. Nothing was sent.
 smtp-error-plaintext-forbidden = This account does not use encryption, and “Never send without encryption” (never-plaintext) is on. Nothing was sent.
-smtp-error-auth-failed = The server refused the user name or password ({ $code } { $text }). Check them; some providers need an app password.
+smtp-error-auth-failed = The server refused the user name or password. Check them; some providers need an app password.
+    The server’s reply: { $code } { $text }
 smtp-error-no-mechanism = The server offers no sign-in method Koperta supports (PLAIN or LOGIN); it offers: { $offered }.
 smtp-error-no-auth-offered = The server offers no sign-in at all on this connection (no AUTH in its EHLO reply), so Koperta cannot sign in. Check the port and the security: many servers offer sign-in only after STARTTLS or on port 465.
 smtp-error-recipients-refused = { $count ->
@@ -194,7 +211,7 @@ cli-arg-attach = A file to attach (may be repeated)
 cli-arg-protocol-log = Write the SMTP dialogue to this file (passwords are never written)
 send-accepted = Accepted for { $address }
 send-done = Sent: { $bytes } bytes, server reply: { $reply }
-send-protocol-log-failed = Cannot write the protocol log { $path }: { $reason }
+send-protocol-log-failed = Cannot write the SMTP dialogue to { $path }: { $reason }
 test-tls = Connection: { $tls }
 test-certificate = Certificate: { $subject }, issued by { $issuer }
 test-pinned = Certificate: pinned, SHA-256 { $fingerprint }
@@ -267,7 +284,7 @@ main-sent = Sent “{ $subject }” to { $first }{ $others ->
     }. A copy is in Sent on this computer.
 main-sent-draft-kept = Changes you made after it was queued did not go: they are kept in Drafts.
 mark-verified = TLS, certificate verified
-mark-pinned = TLS, pinned certificate (not verified by an authority)
+mark-pinned = TLS, pinned certificate (not verified by a certificate authority)
 mark-unsafe = NOT ENCRYPTED
 form-title-add = Add an account
 form-title-edit = Edit the account
@@ -279,12 +296,12 @@ form-security = Security
 form-port = Port
 form-username = User name
 form-password = Password
-form-password-keep = Password (empty: keep it)
+form-password-keep = Password (leave empty to keep)
 form-optional = optional
 form-choose-file = Choose…
 form-forget-file = Remove
 form-file-kept = One is kept already: leave the field empty to keep it, give a new file, or Remove it.
-form-ca-file = Extra CA (PEM file)
+form-ca-file = Extra certificate authority (CA)
 form-pin-file = Pinned certificate (PEM)
 form-signature = Signature
 form-signature-placeholder = optional: name, phone, company — on as many lines as you like
@@ -401,7 +418,7 @@ discover-source-well-known = the domain’s autoconfig file (.well-known)
 discover-source-srv = the domain’s SRV records (RFC 6186)
 discover-source-ispdb = Thunderbird’s provider database (ISPDB)
 discover-source-mx = the domain’s MX records (mail hosted by a known provider)
-discover-source-probe = trying common server names
+discover-source-probe = common server names, tried in turn
 discover-outcome-found = { $count ->
     [one] found 1 server
    *[other] found { $count } servers
@@ -422,7 +439,7 @@ discover-tried = Sources:
 discover-best = Proposed: { $host }:{ $port }, { $security }, user name { $username } (from { $source })
 discover-other = Also found: { $host }:{ $port }, { $security } (from { $source })
 discover-nothing = No encrypted submission server was found for { $domain }. Enter the settings by hand (koperta account add).
-discover-plaintext-only = Your provider documents only an unencrypted server ({ $host }:{ $port }). Koperta will not send passwords or mail over it. Ask your provider for the encrypted settings, or enter them by hand.
+discover-plaintext-only = Your provider documents only an unencrypted server ({ $host }:{ $port }). Koperta will not send passwords or mail over it. Ask your provider for settings for an encrypted connection, or enter them by hand.
 discover-refused-plaintext = Refused (not encrypted): { $host }:{ $port } (from { $source })
 discover-error-invalid-address = “{ $address }” is not an email address.
 discover-error-outside-domain = The proposed server { $host } is outside your domain. If your provider says to use it, add the account with “koperta account add --email { $address } --host { $host } --port { $port } --security { $security } --password-stdin”.
@@ -438,15 +455,15 @@ cli-arg-discover-ca-file = A PEM file with an extra CA certificate to trust for 
 ## Account setup wizard
 wizard-step = Step { $step } of 3: { $title }
 wizard-identity-title = Your name and address
-wizard-identity-intro = Koperta finds your provider’s sending server from your address and checks that it can be reached only over an encrypted connection.
-wizard-name-placeholder = Jan Kowalski
+wizard-identity-intro = Koperta finds your provider’s outgoing mail server from your address and connects to it only over an encrypted connection.
+wizard-name-placeholder = Jane Doe
 wizard-find = Find my server
 wizard-manual = Set up manually
 wizard-searching-title = Looking for your server
 wizard-proposal-title = Your server
 wizard-found-at = Found in { $source }. Check the settings, or change them if your provider says otherwise.
 wizard-confirm-outside = I have checked that { $host } is my provider’s server
-wizard-plaintext-only = Your provider documents only an unencrypted server ({ $host }:{ $port }). Koperta will not send passwords or mail over it. Ask your provider for encrypted settings, or set up the account manually.
+wizard-plaintext-only = Your provider documents only an unencrypted server ({ $host }:{ $port }). Koperta will not send passwords or mail over it. Ask your provider for settings for an encrypted connection, or set up the account manually.
 wizard-nothing = No encrypted sending server was found for { $domain }. Set up the account manually with the settings your provider gives.
 wizard-next = Next
 wizard-back = Back
@@ -455,7 +472,7 @@ wizard-password-for = Password for { $username } at { $host }:{ $port } ({ $secu
 wizard-pinned = Pinned certificate, SHA-256 { $fingerprint }
 wizard-test-save = Sign in and save
 wizard-edit-settings = Edit settings
-wizard-pin-title = An unknown certificate
+wizard-pin-title = Unknown certificate
 wizard-pin-explained = The server { $host } presented a certificate that no trusted authority signed. If this is your own server, compare this SHA-256 fingerprint with the one its administrator gives you:
 wizard-pin-not-verified = If you pin it, Koperta accepts exactly this certificate and no other; the account is then marked “pinned”, never “verified”. If the fingerprints differ, do not pin it: someone may be listening in.
 wizard-pin = Pin this certificate and sign in

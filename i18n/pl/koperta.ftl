@@ -9,18 +9,18 @@ security-plaintext = bez szyfrowania (NIEBEZPIECZNE: hasło i wiadomości jawnym
 
 ## Wiersz poleceń: pomoc
 
-cli-about = Koperta wysyła pocztę wyłącznie przez TLS, a hasła trzyma w systemowym pęku kluczy.
+cli-about = Koperta wysyła pocztę wyłącznie przez TLS, a hasła trzyma w systemowej bazie kluczy.
 cli-usage-heading = Użycie
 cli-commands-heading = Polecenia
 cli-options-heading = Opcje
 cli-arguments-heading = Argumenty
 cli-help-flag = Pokaż pomoc
 cli-version-flag = Pokaż wersję
-cli-account-about = Zarządzaj kontami nadawczymi
-cli-account-add-about = Dodaj konto; w ostatnim wierszu wypisuje jego identyfikator
+cli-account-about = Zarządzaj kontami do wysyłania poczty
+cli-account-add-about = Dodaj konto (jego identyfikator pojawi się w ostatnim wierszu)
 cli-account-edit-about = Zmień konto: tylko podane opcje; --password-stdin ustawia nowe hasło
 cli-account-list-about = Pokaż konta
-cli-account-remove-about = Usuń konto i jego hasło z pęku kluczy
+cli-account-remove-about = Usuń konto i jego hasło z bazy kluczy
 cli-settings-about = Pokaż lub zmień ustawienia
 cli-settings-set-about = Zmień ustawienie: never-plaintext true|false, language auto|en|pl, theme system|light|dark, notifications true|false, undo-send-seconds 0–30
 cli-settings-show-about = Pokaż ustawienia
@@ -61,9 +61,9 @@ account-list-empty = Nie ma jeszcze żadnego konta. Dodaj je poleceniem „koper
 account-list-pinned = przypięty certyfikat, SHA-256 { $fingerprint }
 account-list-extra-ca = dodatkowy urząd certyfikacji
 account-removed = Usunięto konto: { $address }.
-account-removed-no-password = Usunięto konto: { $address } (w pęku kluczy nie było dla niego hasła).
-account-removed-keyring-failed = Konto usunięto z ustawień, ale jego hasła nie udało się usunąć z pęku kluczy: { $reason } Usuń wpis ręcznie (usługa „koperta”, użytkownik „{ $id }”).
-warning-plaintext-account = Uwaga: to konto wysyła hasło i wiadomości bez szyfrowania. Każdy na drodze sieciowej może je przeczytać.
+account-removed-no-password = Usunięto konto: { $address } (w bazie kluczy nie było dla niego hasła).
+account-removed-keyring-failed = Konto usunięto z ustawień, ale jego hasła nie udało się usunąć z bazy kluczy: { $reason } Usuń wpis ręcznie (usługa „koperta”, użytkownik „{ $id }”).
+warning-plaintext-account = Uwaga: to konto wysyła hasło i wiadomości bez szyfrowania. Może je przeczytać każdy, przez czyją sieć przechodzą.
 warning-never-plaintext-off = Uwaga: never-plaintext jest wyłączone. Konta bez szyfrowania mogą teraz wysyłać hasła i wiadomości jawnym tekstem.
 warning-plaintext-accounts-blocked = { $count ->
     [one] Jedno konto bez szyfrowania nie może wysyłać, dopóki never-plaintext jest włączone: { $addresses }.
@@ -78,7 +78,7 @@ settings-show-theme = theme = { $value }
 ## Błędy: konta i ustawienia
 
 account-error-not-found = Żadne konto nie ma identyfikatora ani adresu „{ $key }”. Listę pokazuje „koperta account list”.
-account-error-ambiguous = Adres „{ $key }” ma kilka kont; podaj jeden z identyfikatorów: { $ids }.
+account-error-ambiguous = Kilka kont ma adres „{ $key }”; podaj jeden z identyfikatorów: { $ids }.
 account-error-duplicate = Konto { $address } na serwerze { $host }:{ $port } już istnieje, więc niczego nie dodano. Zmień tamto konto.
 account-error-duplicate-cli = Jego identyfikator to { $id }; aby zacząć od nowa, najpierw je usuń: koperta account remove { $id }
 account-error-plaintext-forbidden = Konta bez szyfrowania są odrzucane, dopóki never-plaintext jest włączone: hasło i każda wiadomość szłyby przez sieć jawnym tekstem. Wybierz implicit-tls albo starttls; jeśli naprawdę musisz, najpierw wykonaj „koperta settings set never-plaintext false”.
@@ -104,20 +104,25 @@ config-error-io = Nie można odczytać ani zapisać { $path }: { $reason }
 config-error-kept-damaged = Nie zapisano: plik ustawień { $path } jest uszkodzony i zostaje bez zmian. Napraw go albo przenieś, potem spróbuj ponownie.
 config-error-serialize = Nie udało się zapisać ustawień ({ $reason }). Niczego nie zmieniono.
 
-## Błędy: pęk kluczy
+## Błędy: baza kluczy
 
-secrets-error-no-service = Systemowy pęk kluczy jest niedostępny ({ $detail }). Koperta trzyma hasła wyłącznie w pęku kluczy: uruchom usługę Secret Service, na przykład GNOME Keyring albo KeePassXC (z włączoną obsługą Secret Service), i spróbuj ponownie.
-secrets-error-locked = Systemowy pęk kluczy jest zablokowany. Odblokuj go (na przykład w programie „Hasła i klucze” albo logując się ponownie) i spróbuj jeszcze raz.
-secrets-error-no-default-collection = Systemowy pęk kluczy nie ma domyślnej kolekcji na hasła. Utwórz ją (na przykład pęk „Login” w programie „Hasła i klucze”) i spróbuj ponownie.
-secrets-error-no-entry = W pęku kluczy nie ma hasła do tego konta. Edytuj konto, by wpisać je ponownie.
-secrets-error-timed-out = Systemowy pęk kluczy nie odpowiedział w ciągu { $seconds } s. Być może czeka, aż odblokujesz go w innym oknie.
-secrets-error-failure = Systemowy pęk kluczy zgłosił błąd: { $detail }
+secrets-error-no-service = Systemowa baza kluczy jest niedostępna. Koperta trzyma hasła wyłącznie w bazie kluczy: uruchom usługę Secret Service, na przykład GNOME Keyring albo KeePassXC (z włączoną obsługą Secret Service), i spróbuj ponownie.
+    Komunikat systemu: { $detail }
+secrets-error-locked = Systemowa baza kluczy jest zablokowana. Odblokuj ją (na przykład w programie „Hasła i klucze” albo logując się ponownie) i spróbuj jeszcze raz.
+secrets-error-no-default-collection = Usługa haseł nie ma domyślnej bazy kluczy. Utwórz ją (na przykład w programie „Hasła i klucze”) i spróbuj ponownie.
+secrets-error-no-entry = W bazie kluczy nie ma hasła do tego konta. Edytuj konto, by wpisać je ponownie.
+secrets-error-timed-out = Systemowa baza kluczy nie odpowiedziała w ciągu { $seconds } s. Być może czeka, aż odblokujesz ją w innym oknie.
+secrets-error-failure = Systemowa baza kluczy zgłosiła błąd: { $detail }
 
 ## Odbiorcy i szkice
 
-address-error-missing-at = „{ $text }”: w adresie brakuje @.
+address-error-missing-at = „{ $text }”: w adresie brakuje znaku @.
 address-error-empty-local = „{ $text }”: przed @ nic nie ma.
-address-error-local-too-long = „{ $text }”: część przed @ ma { $octets } bajtów; dozwolone są najwyżej 64.
+address-error-local-too-long = { $octets ->
+    [one] „{ $text }”: część przed @ ma { $octets } bajt; dozwolone są najwyżej 64.
+    [few] „{ $text }”: część przed @ ma { $octets } bajty; dozwolone są najwyżej 64.
+   *[many] „{ $text }”: część przed @ ma { $octets } bajtów; dozwolone są najwyżej 64.
+}
 address-error-invalid-local = „{ $text }”: część przed @ zawiera niedozwolone znaki albo źle postawione kropki.
 address-error-unterminated-quote = „{ $text }”: cudzysłów nie jest zamknięty.
 address-error-empty-domain = „{ $text }”: po @ nic nie ma.
@@ -126,7 +131,7 @@ address-error-domain-without-dot = „{ $text }”: w domenie brakuje kropki (na
 address-error-unterminated-angle = „{ $text }”: „<” nie jest zamknięte znakiem „>”.
 address-error-text-after = „{ $text }”: po adresie jest jeszcze tekst.
 address-error-whitespace = „{ $text }”: adres zawiera spacje.
-draft-error-no-sender = Wybierz konto, z którego chcesz wysłać.
+draft-error-no-sender = Wybierz konto, z którego chcesz wysłać wiadomość.
 draft-error-invalid-sender = Adres samego konta jest niepoprawny: { $reason }
 draft-error-no-recipients = Dodaj co najmniej jednego odbiorcę.
 draft-error-unreadable-attachment = Nie można odczytać załącznika { $path }: { $reason }.
@@ -137,9 +142,11 @@ draft-field-bcc = UDW
 
 ## Wysyłanie
 
-smtp-error-dns = Nie można znaleźć serwera { $host } ({ $detail }). Sprawdź nazwę serwera i połączenie z siecią.
+smtp-error-dns = Nie można znaleźć serwera { $host }. Sprawdź nazwę serwera i połączenie z siecią.
+    Komunikat systemu: { $detail }
 smtp-error-refused = Serwer { $host } odrzuca połączenia na porcie { $port }. Sprawdź port i ustawienie zabezpieczeń.
-smtp-error-network = Błąd sieci: { $detail }
+smtp-error-network = Błąd sieci.
+    Komunikat systemu: { $detail }
 smtp-error-network-reset = Połączenie z serwerem zostało zerwane (przez serwer albo po drodze).
 smtp-error-network-closed = Połączenie z serwerem zostało nieoczekiwanie zamknięte.
 smtp-error-network-host-unreachable = Nie można dotrzeć do serwera (brak trasy). Sprawdź połączenie z siecią.
@@ -147,32 +154,47 @@ smtp-error-network-unreachable = Sieć jest nieosiągalna. Sprawdź połączenie
 smtp-error-network-no-address = Nie udało się połączyć z żadnym adresem serwera.
 smtp-error-timeout-connect = Serwer nie przyjął połączenia w ciągu { $seconds } s.
 smtp-error-timeout-tls = Bezpieczne połączenie (TLS) nie zostało nawiązane w ciągu { $seconds } s.
-smtp-error-timeout-greeting = Serwer nie przywitał się w ciągu { $seconds } s.
+smtp-error-timeout-greeting = Serwer nie wysłał powitania w ciągu { $seconds } s.
 smtp-error-timeout-command = Serwer nie odpowiedział na polecenie w ciągu { $seconds } s.
 smtp-error-timeout-data = Wysyłanie wiadomości utknęło: przez { $seconds } s nic nie zostało przesłane. Nic nie dotarło.
 smtp-error-timeout-final = Serwer nie potwierdził wiadomości w ciągu { $seconds } s.
-smtp-error-mode-implicit = Ten port wymaga TLS od początku połączenia: ustaw w koncie zabezpieczenie „TLS od początku połączenia” (zwykle port 465).
-smtp-error-mode-starttls = Ten port nie używa TLS od początku połączenia: ustaw w koncie zabezpieczenie STARTTLS (zwykle port 587).
-smtp-error-cert-expired = Certyfikat serwera wygasł. Nic nie wysłano. Podmiot: { $subject }
+smtp-error-mode-implicit = Ten port wymaga TLS od początku połączenia: w ustawieniach konta wybierz zabezpieczenie „TLS od początku połączenia” (zwykle port 465).
+smtp-error-mode-starttls = Ten port nie używa TLS od początku połączenia: w ustawieniach konta wybierz zabezpieczenie STARTTLS (zwykle port 587).
+smtp-error-cert-expired = Certyfikat serwera wygasł albo nie jest jeszcze ważny. Nic nie wysłano. Podmiot: { $subject }
 smtp-error-cert-unknown-issuer = Certyfikatu serwera nie wystawił urząd certyfikacji, któremu ufa ten komputer. Nic nie wysłano. Podmiot: { $subject }
 smtp-error-cert-not-from-extra-ca = Certyfikatu serwera nie wystawił ani urząd certyfikacji, któremu ufa ten komputer, ani urząd certyfikacji z pliku { $file }. Nic nie wysłano. Sprawdź, czy to plik urzędu certyfikacji Twojego serwera.
-smtp-error-cert-wrong-name = Certyfikat serwera nie obowiązuje dla { $host }; obowiązuje dla: { $names }. Nic nie wysłano. Sprawdź nazwę serwera.
+smtp-error-cert-wrong-name = Certyfikat serwera nie jest ważny dla { $host }; jest ważny dla: { $names }. Nic nie wysłano. Sprawdź nazwę serwera.
 smtp-error-cert-pinned-changed = Serwer przedstawił inny certyfikat niż przypięty dla tego konta (SHA-256 { $presented } zamiast { $pinned }). Nic nie wysłano. Jeśli administrator serwera nie zapowiadał zmiany, ktoś może przechwytywać połączenie.
 smtp-error-cert-other = Certyfikat serwera został odrzucony ({ $detail }). Nic nie wysłano.
 smtp-error-protocol-too-old = Serwer oferuje tylko TLS starszy niż 1.2, który nie jest już bezpieczny. Nic nie wysłano.
-smtp-error-tls = Bezpieczne połączenie nie powiodło się: { $detail }. Nic nie wysłano.
+smtp-error-tls = Nie udało się nawiązać bezpiecznego połączenia. Nic nie wysłano.
+    Szczegóły: { $detail }
 smtp-error-starttls-not-offered = Serwer nie oferuje STARTTLS, więc połączenia nie da się zaszyfrować. Nic nie wysłano. Jeśli serwer obsługuje TLS od początku połączenia, użyj go (port 465).
-smtp-error-starttls-refused = Serwer odmówił STARTTLS ({ $code } { $text }). Nic nie wysłano.
+smtp-error-starttls-refused = Serwer odmówił STARTTLS. Nic nie wysłano.
+    Odpowiedź serwera: { $code } { $text }
 smtp-error-starttls-injection = Serwer wysłał nieoczekiwane dane przed rozpoczęciem szyfrowania, co wskazuje na atak na połączenie. Nic nie wysłano.
-smtp-error-protocol = Serwer przerwał rozmowę: { $detail }
+smtp-error-protocol = Serwer przerwał rozmowę.
+    Szczegóły: { $detail }
+smtp-error-dns-no-address = Nie można znaleźć serwera { $host }: taka nazwa nie istnieje w DNS. Sprawdź nazwę serwera.
+smtp-error-tls-closed = Serwer zamknął połączenie w trakcie uzgadniania TLS. Nic nie wysłano. Sprawdź port i zabezpieczenie w ustawieniach konta.
+smtp-error-pin-not-pem = Przypięty certyfikat tego konta nie jest w formacie PEM. Nic nie wysłano. Przypnij certyfikat ponownie w ustawieniach konta.
+smtp-error-bad-server-name = „{ $host }” nie może być nazwą serwera dla TLS. Nic nie wysłano. Sprawdź nazwę serwera.
+smtp-error-closed = Serwer zamknął połączenie.
+smtp-error-not-smtp = Na tym porcie nie odpowiada serwer poczty (SMTP). Sprawdź nazwę serwera i port.
+    Odpowiedź serwera: { $text }
+smtp-error-ehlo-refused = Serwer odrzucił powitanie (EHLO). Nic nie wysłano.
+    Odpowiedź serwera: { $text }
+smtp-error-address-unsupported = Adresu { $address } nie można przekazać serwerowi. Nic nie wysłano.
 smtp-error-plaintext-forbidden = To konto nie używa szyfrowania, a ustawienie „Nigdy nie wysyłaj bez szyfrowania” (never-plaintext) jest włączone. Nic nie wysłano.
-smtp-error-auth-failed = Serwer odrzucił nazwę użytkownika lub hasło ({ $code } { $text }). Sprawdź je; niektórzy dostawcy wymagają hasła do aplikacji.
+smtp-error-auth-failed = Serwer odrzucił nazwę użytkownika lub hasło. Sprawdź je; niektórzy dostawcy wymagają hasła do aplikacji.
+    Odpowiedź serwera: { $code } { $text }
 smtp-error-no-mechanism = Serwer nie oferuje żadnej metody logowania obsługiwanej przez Kopertę (PLAIN ani LOGIN); oferuje: { $offered }.
 smtp-error-no-auth-offered = Serwer nie oferuje na tym połączeniu żadnego logowania (brak AUTH w odpowiedzi na EHLO), więc Koperta nie może się zalogować. Sprawdź port i zabezpieczenie: wiele serwerów pozwala się logować dopiero po STARTTLS albo na porcie 465.
 smtp-error-recipients-refused = { $count ->
-    [one] Serwer odrzucił odbiorcę, więc wiadomość nie poszła do nikogo:
-    [few] Serwer odrzucił { $count } odbiorców, więc wiadomość nie poszła do nikogo:
-   *[many] Serwer odrzucił { $count } odbiorców, więc wiadomość nie poszła do nikogo:
+    [one] Serwer odrzucił jednego odbiorcę, więc wiadomość nie została wysłana do nikogo:
+    [few] Serwer odrzucił { $count } odbiorców, więc wiadomość nie została wysłana do nikogo:
+   *[many] Serwer odrzucił { $count } odbiorców, więc wiadomość nie została wysłana do nikogo:
+}
 }
 smtp-error-recipient-line = { $address }: { $code } { $text }
 smtp-error-too-large = { $size ->
@@ -185,13 +207,13 @@ smtp-error-too-large = { $size ->
 smtp-error-smtputf8 = Adres { $address } wymaga rozszerzenia (SMTPUTF8), którego serwer nie oferuje.
 smtp-error-transient = Serwer nie może teraz przyjąć wiadomości ({ $code } { $text }). Spróbuj ponownie później.
 smtp-error-permanent = Serwer odrzucił wiadomość ({ $code } { $text }).
-smtp-error-outcome-unknown = Połączenie zerwało się po wysłaniu całej wiadomości, zanim serwer ją potwierdził. Mogła zostać wysłana: zanim wyślesz ją ponownie, sprawdź u odbiorców.
+smtp-error-outcome-unknown = Połączenie zostało zerwane po przesłaniu całej wiadomości, ale zanim serwer potwierdził jej przyjęcie. Wiadomość mogła dotrzeć: zanim wyślesz ją ponownie, zapytaj odbiorców, czy ją dostali.
 smtp-error-keyring = Nie udało się odczytać hasła: { $reason }
 
 ## Wiersz poleceń: wysyłanie i test
 
 cli-send-about = Wyślij wiadomość
-cli-account-test-about = Połącz się, zabezpiecz połączenie, zaloguj i rozłącz; pokaż, co znaleziono
+cli-account-test-about = Połącz się, zabezpiecz połączenie, zaloguj się i rozłącz; pokaż wynik
 cli-arg-account = Identyfikator lub adres konta, z którego wysłać
 cli-arg-to = Odbiorcy (Do)
 cli-arg-cc = Odbiorcy (DW)
@@ -200,13 +222,13 @@ cli-arg-subject = Temat
 cli-arg-body-file = Plik z treścią wiadomości albo „-” dla standardowego wejścia
 cli-arg-attach = Plik do załączenia (można powtórzyć)
 cli-arg-protocol-log = Zapisz przebieg rozmowy SMTP do tego pliku (hasła nigdy nie są zapisywane)
-send-accepted = Przyjęto dla { $address }
+send-accepted = Serwer przyjął wiadomość dla: { $address }
 send-done = { $bytes ->
     [one] Wysłano: { $bytes } bajt, odpowiedź serwera: { $reply }
     [few] Wysłano: { $bytes } bajty, odpowiedź serwera: { $reply }
    *[many] Wysłano: { $bytes } bajtów, odpowiedź serwera: { $reply }
 }
-send-protocol-log-failed = Nie można zapisać dziennika protokołu { $path }: { $reason }
+send-protocol-log-failed = Nie można zapisać przebiegu rozmowy SMTP do { $path }: { $reason }
 test-tls = Połączenie: { $tls }
 test-certificate = Certyfikat: { $subject }, wystawca: { $issuer }
 test-pinned = Certyfikat: przypięty, SHA-256 { $fingerprint }
@@ -262,7 +284,7 @@ main-compose = Nowa wiadomość
 main-no-accounts = Witaj w Kopercie. Aby zacząć, dodaj konto, z którego wysyłasz pocztę.
 main-add-account = Dodaj konto
 main-test = Sprawdź połączenie
-main-testing = Sprawdzam połączenie…
+main-testing = Sprawdzanie połączenia…
 main-edit = Edytuj
 main-remove = Usuń
 main-cancel = Anuluj
@@ -275,7 +297,7 @@ main-closed-sending = Wiadomość „{ $subject }” jest właśnie wysyłana; w
 main-closed-draft-kept = Szkic „{ $subject }” został zachowany w szkicach.
 compose-close-save-failed = Nie udało się zapisać szkicu, więc okno zostaje otwarte razem z tekstem: { $reason }
 main-closed-waiting = Wiadomość „{ $subject }” czeka na ciebie w skrzynce nadawczej: sama nie wyjdzie.
-main-confirm-remove = Usunąć konto { $address } i jego hasło z pęku kluczy?
+main-confirm-remove = Usunąć konto { $address } i jego hasło z bazy kluczy?
 main-account-saved = Zapisano konto: { $address }.
 main-account-removed = Usunięto konto wraz z hasłem.
 main-sent = Wysłano „{ $subject }” do { $first }{ $others ->
@@ -297,12 +319,12 @@ form-security = Zabezpieczenie
 form-port = Port
 form-username = Nazwa użytkownika
 form-password = Hasło
-form-password-keep = Hasło (puste: bez zmian)
+form-password-keep = Hasło (zostaw puste, by nie zmieniać)
 form-optional = opcjonalnie
 form-choose-file = Wybierz…
 form-forget-file = Usuń
 form-file-kept = Jeden jest już zapisany: zostaw pole puste, by go zachować, podaj nowy plik albo go usuń.
-form-ca-file = Dodatkowy urząd certyfikacji (plik PEM)
+form-ca-file = Dodatkowy urząd certyfikacji (CA)
 form-pin-file = Przypięty certyfikat (PEM)
 form-signature = Podpis
 form-signature-placeholder = opcjonalnie: imię i nazwisko, telefon, firma — w dowolnie wielu wierszach
@@ -329,13 +351,13 @@ outbox-retry-unsure-question = Wiadomość „{ $subject }” mogła już zosta�
 
 settings-language = Język
 settings-language-system = Język systemu
-settings-theme = Wygląd
+settings-theme = Motyw
 settings-theme-system = Jak w systemie
 settings-theme-light = Jasny
 settings-theme-dark = Ciemny
 settings-never-plaintext = Nigdy nie wysyłaj bez szyfrowania
-settings-never-plaintext-explained = Gdy to jest włączone, Koperta wysyła tylko przez TLS z certyfikatem ważnym dla serwera i odrzuca konta bez szyfrowania.
-settings-plaintext-off-question = Wyłączenie pozwoli kontom oznaczonym jako nieszyfrowane wysyłać hasło i wiadomości jawnym tekstem, który może przeczytać każdy na drodze sieciowej. Wyłączyć?
+settings-never-plaintext-explained = Gdy ta opcja jest włączona, Koperta wysyła tylko przez TLS z certyfikatem ważnym dla serwera i odrzuca konta bez szyfrowania.
+settings-plaintext-off-question = Wyłączenie pozwoli kontom oznaczonym jako nieszyfrowane wysyłać hasło i wiadomości jawnym tekstem, który może przeczytać każdy, przez czyją sieć przechodzą. Wyłączyć?
 settings-plaintext-off-yes = Wyłącz
 
 ## Pulpit: okno wiadomości
@@ -420,7 +442,7 @@ discover-source-well-known = plik autokonfiguracji domeny (.well-known)
 discover-source-srv = rekordy SRV domeny (RFC 6186)
 discover-source-ispdb = baza dostawców Thunderbirda (ISPDB)
 discover-source-mx = rekordy MX domeny (poczta u znanego dostawcy)
-discover-source-probe = próba typowych nazw serwerów
+discover-source-probe = sprawdzenie typowych nazw serwerów
 discover-outcome-found = { $count ->
     [one] znaleziono 1 serwer
     [few] znaleziono { $count } serwery
@@ -428,28 +450,28 @@ discover-outcome-found = { $count ->
 }
 discover-outcome-nothing = nic nie znaleziono
 discover-outcome-failed = nie udało się zapytać (brak odpowiedzi albo połączenia)
-discover-outcome-not-offered = domena podaje, że nie oferuje usługi wysyłania
-discover-outcome-skipped = niepotrzebne
+discover-outcome-not-offered = domena deklaruje, że nie ma serwera poczty wychodzącej
+discover-outcome-skipped = pominięto
 discover-note-app-password = { $name } wymaga hasła do aplikacji, utworzonego w ustawieniach bezpieczeństwa konta, a nie zwykłego hasła. { $help }
 discover-note-oauth-only = { $name } przyjmuje do wysyłania tylko logowanie OAuth, którego Koperta jeszcze nie obsługuje. Hasło nie zadziała.
 discover-note-enable-smtp = { $name }: najpierw włącz dostęp dla programów pocztowych (SMTP) w ustawieniach poczty w przeglądarce. { $help }
 discover-note-local-bridge = { $name } działa na tym komputerze: najpierw go uruchom i użyj hasła, które pokazuje, a nie hasła do konta.
 discover-note-unverified = Ustawień dla { $name } nie udało się sprawdzić w opublikowanym źródle.
 discover-note-outside-domain = Serwer { $host } jest poza Twoją domeną { $domain }. Użyj go tylko wtedy, gdy dostawca tak podaje.
-discover-note-dns-unvalidated = Znalezione w DNS, którego Koperta nie weryfikuje (jeszcze bez DNSSEC): sprawdź nazwę serwera.
-discover-searching = Szukam serwera dla { $address }…
+discover-note-dns-unvalidated = Ten serwer znaleziono w DNS, którego Koperta nie weryfikuje (nie obsługuje jeszcze DNSSEC): sprawdź nazwę serwera.
+discover-searching = Wyszukiwanie serwera poczty wychodzącej dla adresu { $address }…
 discover-tried = Źródła:
 discover-best = Propozycja: { $host }:{ $port }, { $security }, użytkownik { $username } (źródło: { $source })
 discover-other = Znaleziono też: { $host }:{ $port }, { $security } (źródło: { $source })
-discover-nothing = Nie znaleziono szyfrowanego serwera wysyłania dla { $domain }. Wpisz ustawienia ręcznie (koperta account add).
-discover-plaintext-only = Twój dostawca podaje tylko serwer bez szyfrowania ({ $host }:{ $port }). Koperta nie wyśle przez niego hasła ani poczty. Poproś dostawcę o ustawienia szyfrowane albo wpisz je ręcznie.
+discover-nothing = Nie znaleziono szyfrowanego serwera poczty wychodzącej dla domeny { $domain }. Wpisz ustawienia ręcznie (koperta account add).
+discover-plaintext-only = Twój dostawca podaje tylko serwer bez szyfrowania ({ $host }:{ $port }). Koperta nie wyśle przez niego hasła ani poczty. Poproś dostawcę o ustawienia połączenia szyfrowanego albo wpisz je ręcznie.
 discover-refused-plaintext = Odrzucono (bez szyfrowania): { $host }:{ $port } (źródło: { $source })
 discover-error-invalid-address = „{ $address }” nie jest adresem e-mail.
 discover-error-outside-domain = Proponowany serwer { $host } jest poza Twoją domeną. Jeśli dostawca każe go używać, dodaj konto poleceniem „koperta account add --email { $address } --host { $host } --port { $port } --security { $security } --password-stdin”.
 discover-error-oauth = { $name } wymaga logowania OAuth, którego Koperta jeszcze nie obsługuje.
 discover-error-nothing = Nie ma czego zapisać: nie znaleziono serwera.
 discover-testing = Logowanie do { $host }:{ $port }…
-cli-account-discover-about = Znajdź serwer wysyłania dla adresu (a z --save dodaj konto)
+cli-account-discover-about = Znajdź serwer poczty wychodzącej dla adresu (a z --save dodaj konto)
 cli-arg-address = Adres e-mail
 cli-arg-save = Sprawdź proponowane ustawienia z hasłem ze standardowego wejścia, potem dodaj konto
 cli-arg-dns-server = Pytaj ten serwer DNS (IP:PORT) zamiast systemowego
@@ -458,26 +480,26 @@ cli-arg-discover-ca-file = Plik PEM z dodatkowym certyfikatem CA, zaufanym dla p
 ## Account setup wizard
 wizard-step = Krok { $step } z 3: { $title }
 wizard-identity-title = Imię, nazwisko i adres
-wizard-identity-intro = Koperta znajdzie serwer wysyłania Twojego dostawcy na podstawie adresu i sprawdzi, czy łączy się z nim wyłącznie w sposób szyfrowany.
+wizard-identity-intro = Koperta znajdzie serwer poczty wychodzącej Twojego dostawcy na podstawie adresu i będzie się z nim łączyć wyłącznie przez szyfrowane połączenie.
 wizard-name-placeholder = Jan Kowalski
 wizard-find = Znajdź mój serwer
-wizard-manual = Ustaw ręcznie
-wizard-searching-title = Szukam Twojego serwera
+wizard-manual = Skonfiguruj ręcznie
+wizard-searching-title = Wyszukiwanie serwera
 wizard-proposal-title = Twój serwer
 wizard-found-at = Źródło: { $source }. Sprawdź ustawienia albo je zmień, jeśli dostawca podaje inne.
 wizard-confirm-outside = Potwierdzam, że { $host } to serwer mojego dostawcy
-wizard-plaintext-only = Twój dostawca podaje tylko serwer bez szyfrowania ({ $host }:{ $port }). Koperta nie wyśle przez niego hasła ani poczty. Poproś dostawcę o ustawienia szyfrowane albo ustaw konto ręcznie.
-wizard-nothing = Nie znaleziono szyfrowanego serwera wysyłania dla { $domain }. Ustaw konto ręcznie, według danych od dostawcy.
+wizard-plaintext-only = Twój dostawca podaje tylko serwer bez szyfrowania ({ $host }:{ $port }). Koperta nie wyśle przez niego hasła ani poczty. Poproś dostawcę o ustawienia połączenia szyfrowanego albo skonfiguruj konto ręcznie.
+wizard-nothing = Nie znaleziono szyfrowanego serwera poczty wychodzącej dla domeny { $domain }. Skonfiguruj konto ręcznie według danych od dostawcy.
 wizard-next = Dalej
 wizard-back = Wstecz
 wizard-password-title = Hasło
-wizard-password-for = Hasło dla { $username } na { $host }:{ $port } ({ $security }). Zostanie wysłane dopiero po nawiązaniu szyfrowanego połączenia z ważnym certyfikatem i będzie przechowywane w systemowym pęku kluczy.
+wizard-password-for = Hasło użytkownika „{ $username }” na serwerze { $host }:{ $port } ({ $security }). Zostanie wysłane dopiero po nawiązaniu szyfrowanego połączenia z ważnym certyfikatem i będzie przechowywane w systemowej bazie kluczy.
 wizard-pinned = Przypięty certyfikat, SHA-256 { $fingerprint }
 wizard-test-save = Zaloguj i zapisz
 wizard-edit-settings = Zmień ustawienia
 wizard-pin-title = Nieznany certyfikat
-wizard-pin-explained = Serwer { $host } przedstawił certyfikat, którego nie podpisał żaden zaufany urząd certyfikacji. Jeśli to Twój własny serwer, porównaj ten odcisk SHA-256 z odciskiem od jego administratora:
-wizard-pin-not-verified = Po przypięciu Koperta przyjmie dokładnie ten certyfikat i żaden inny; konto będzie oznaczone jako „przypięte”, nigdy jako „zweryfikowane”. Jeśli odciski się różnią, nie przypinaj: ktoś może podsłuchiwać.
+wizard-pin-explained = Serwer { $host } przedstawił certyfikat, którego nie podpisał żaden zaufany urząd certyfikacji. Jeśli to Twój własny serwer, porównaj ten odcisk SHA-256 z odciskiem podanym przez administratora serwera:
+wizard-pin-not-verified = Po przypięciu Koperta przyjmie dokładnie ten certyfikat i żaden inny; przy koncie będzie widniało „TLS, przypięty certyfikat”, nigdy „TLS, certyfikat zweryfikowany”. Jeśli odciski się różnią, nie przypinaj: ktoś może podsłuchiwać.
 wizard-pin = Przypnij certyfikat i zaloguj
 compose-already-sending = Ta wiadomość jest właśnie wysyłana ze skrzynki nadawczej; poczekaj na wynik.
 compose-send-after-attach = Dołączanie plików… Wiadomość zostanie wysłana, gdy tylko będą dołączone.
@@ -491,7 +513,7 @@ attach-error-not-a-file = to nie jest zwykły plik (to folder, potok albo urząd
 attach-error-too-large = ma { $size }; Koperta dołącza pliki do { $limit }, a większość serwerów poczty przyjmuje znacznie mniej (często 25 MB)
 instance-not-responding = Koperta już działa, ale nie odpowiada. Zamknij ją (albo zakończ jej proces) i spróbuj ponownie.
 mailto-attach-ignored = Odnośnik prosił o dołączenie plików; dla bezpieczeństwa Koperta to pomija. Jeśli chcesz, dołącz je ręcznie.
-mailto-malformed = Nie udało się odczytać odnośnika mailto:, więc wiadomość zaczyna się pusta.
+mailto-malformed = Nie udało się odczytać odnośnika mailto:, dlatego otwarto pustą wiadomość.
 notify-sent = Wiadomość wysłana
 notify-failed = Wiadomość niewysłana: czeka w skrzynce nadawczej
 notify-maybe-sent = Wiadomość mogła zostać wysłana: sprawdź, zanim wyślesz ją ponownie
@@ -511,7 +533,7 @@ settings-check-domain = adres wygląda na literówkę (gmial.com zamiast gmail.c
 settings-show-notifications = notifications = { $value }
 discover-network-problem = Nie udało się zapytać niektórych źródeł: sprawdź połączenie z siecią i spróbuj ponownie.
 wizard-cert-untrusted = Certyfikatu serwera nie podpisał urząd certyfikacji, któremu ufa ten komputer. Nic nie wysłano.
-wizard-password-plaintext = Hasło dla { $username } na { $host }:{ $port }. To połączenie NIE JEST SZYFROWANE: hasło i poczta przejdą przez sieć jawnie, tak jak wybrano. Hasło będzie przechowywane w systemowym pęku kluczy.
+wizard-password-plaintext = Hasło użytkownika „{ $username }” na serwerze { $host }:{ $port }. To połączenie NIE JEST SZYFROWANE: hasło i poczta przejdą przez sieć jawnym tekstem, zgodnie z Twoim wyborem. Hasło będzie przechowywane w systemowej bazie kluczy.
 cli-password-prompt = Hasło (niewidoczne):
 discover-dns-server-kept-not = Uwaga: wysyłanie korzysta z systemowego DNS, a nie z --dns-server: nazwa { $host } musi dać się tam odnaleźć.
 wizard-edited = Twoje własne ustawienia: Koperta sprawdzi je przy logowaniu.

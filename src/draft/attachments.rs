@@ -399,7 +399,7 @@ mod tests {
     /// cut, and a text file rewritten in Latin-2 went out as "utf-8".
     #[test]
     fn an_attachment_swapped_after_the_build_is_refused_never_hangs_or_goes_out_changed() {
-        crate::i18n::apply(crate::i18n::Language::En);
+        let _speaking = crate::i18n::speak(crate::i18n::Language::En);
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("dane.bin");
         let text = dir.path().join("list.txt");

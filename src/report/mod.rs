@@ -8,6 +8,7 @@ use crate::t;
 
 pub mod marks;
 pub mod outbox;
+mod own_words;
 
 /// A value that can be told to the person in the current language.
 pub trait Localize {
@@ -334,7 +335,7 @@ pub fn smtp_error(e: &crate::smtp::SmtpError, host: &str) -> String {
     use crate::account::Security;
     use crate::smtp::{CertProblem, Phase, SmtpError as E};
     match e {
-        E::Dns { host, detail } => t!("smtp-error-dns", host = safe(host), detail = safe(detail)),
+        E::Dns { host, detail } => own_words::dns(host, detail),
         E::ConnectionRefused { host, port } => {
             t!("smtp-error-refused", host = safe(host), port = *port)
         }
@@ -401,7 +402,7 @@ pub fn smtp_error(e: &crate::smtp::SmtpError, host: &str) -> String {
             }
         }
         E::ProtocolTooOld => t!("smtp-error-protocol-too-old"),
-        E::Tls { detail } => t!("smtp-error-tls", detail = safe(detail)),
+        E::Tls { detail } => own_words::tls(detail),
         E::StartTlsNotOffered => t!("smtp-error-starttls-not-offered"),
         E::StartTlsRefused { code, text } => {
             t!(
@@ -411,7 +412,7 @@ pub fn smtp_error(e: &crate::smtp::SmtpError, host: &str) -> String {
             )
         }
         E::StartTlsInjection => t!("smtp-error-starttls-injection"),
-        E::Protocol { detail } => t!("smtp-error-protocol", detail = safe(detail)),
+        E::Protocol { detail } => own_words::protocol(detail),
         E::PlaintextForbidden => t!("smtp-error-plaintext-forbidden"),
         E::AuthFailed { code, text } => {
             t!("smtp-error-auth-failed", code = *code, text = safe(text))
@@ -587,7 +588,7 @@ mod tests {
 
     #[test]
     fn a_server_that_offers_no_sign_in_is_said_so_not_with_an_empty_list() {
-        crate::i18n::apply(crate::i18n::Language::En);
+        let _speaking = crate::i18n::speak(crate::i18n::Language::En);
         let none = smtp_error(
             &SmtpError::NoAuthMechanism {
                 offered: String::new(),

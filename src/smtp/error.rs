@@ -381,3 +381,26 @@ mod tests {
         );
     }
 }
+
+/// The detail strings that Koperta's own code writes into [`SmtpError`]
+/// (not a server's or a library's words). They stay English in outbox
+/// sidecars, which keep the failure rather than a sentence; the report
+/// recognises each and says it in the person's language.
+pub mod detail {
+    /// The name exists in no DNS answer.
+    pub const NO_ADDRESS: &str = "no address";
+    /// The connection ended before a reply was complete.
+    pub const CLOSED: &str = "the server closed the connection";
+    /// The connection ended during the TLS handshake.
+    pub const TLS_CLOSED: &str = "the server closed the connection during the TLS handshake";
+    /// An account's pinned certificate holds no PEM certificate.
+    pub const PIN_NOT_PEM: &str = "the pinned certificate is not PEM";
+    /// Before the line that was not an SMTP reply.
+    pub const NOT_SMTP: &str = "not an SMTP reply: ";
+    /// Before the code and text of a refused EHLO.
+    pub const EHLO_REFUSED: &str = "EHLO refused: ";
+    /// After a host name that cannot be a TLS server name.
+    pub const BAD_SERVER_NAME: &str = " is not a valid TLS server name";
+    /// Before an address lettre cannot write into MAIL FROM or RCPT TO.
+    pub const ADDRESS_UNSUPPORTED: &str = "address not supported: ";
+}

@@ -394,7 +394,7 @@ impl Session {
         }
         let parse = |a: &str| -> Result<lettre::Address, SmtpError> {
             a.parse().map_err(|_| SmtpError::Protocol {
-                detail: format!("address not supported: {a}"),
+                detail: format!("{}{a}", super::error::detail::ADDRESS_UNSUPPORTED),
             })
         };
         let mut params = vec![MailParameter::Size(

@@ -133,7 +133,7 @@ pub(super) fn tls_config(target: &Target) -> Result<(Arc<ClientConfig>, Presente
             account::certificates(pem)
                 .and_then(|c| c.into_iter().next())
                 .ok_or(SmtpError::Tls {
-                    detail: "the pinned certificate is not PEM".into(),
+                    detail: super::error::detail::PIN_NOT_PEM.into(),
                 })?,
         )),
         None => None,
@@ -325,7 +325,7 @@ pub(super) fn classify_tls_error(e: &io::Error, seen: &Presented, target: &Targe
             && target.security == Security::ImplicitTls =>
         {
             SmtpError::Tls {
-                detail: "the server closed the connection during the TLS handshake".into(),
+                detail: super::error::detail::TLS_CLOSED.into(),
             }
         }
         None => SmtpError::network(e),
@@ -334,7 +334,7 @@ pub(super) fn classify_tls_error(e: &io::Error, seen: &Presented, target: &Targe
 
 pub(super) fn server_name(host: &str) -> Result<ServerName<'static>, SmtpError> {
     ServerName::try_from(host.to_string()).map_err(|_| SmtpError::Tls {
-        detail: format!("{host} is not a valid TLS server name"),
+        detail: format!("{host}{}", super::error::detail::BAD_SERVER_NAME),
     })
 }
 

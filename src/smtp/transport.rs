@@ -108,7 +108,7 @@ pub(super) async fn tcp_connect(target: &Target, d: &Deadlines) -> Result<TcpStr
     .map_err(|e| SmtpError::Dns {
         host: target.host.clone(),
         detail: match e {
-            crate::dns::DnsError::NotFound => "no address".into(),
+            crate::dns::DnsError::NotFound => super::error::detail::NO_ADDRESS.into(),
             crate::dns::DnsError::Failed(detail) => detail,
         },
     })?;
@@ -153,14 +153,14 @@ async fn read_reply(r: &mut BufReader<Tap<TcpStream>>) -> Result<(u16, String), 
         let n = read.map_err(|e| SmtpError::network(&e))?;
         if n == 0 {
             return Err(SmtpError::Protocol {
-                detail: "the server closed the connection".into(),
+                detail: super::error::detail::CLOSED.into(),
             });
         }
         let code: u16 =
             line.get(..3)
                 .and_then(|c| c.parse().ok())
                 .ok_or_else(|| SmtpError::Protocol {
-                    detail: format!("not an SMTP reply: {}", line.trim_end()),
+                    detail: format!("{}{}", super::error::detail::NOT_SMTP, line.trim_end()),
                 })?;
         text.push_str(line.get(4..).unwrap_or("").trim_end());
         if line.as_bytes().get(3) != Some(&b'-') {
@@ -308,7 +308,7 @@ pub async fn connect(
                 .map_err(cmd_timeout)??;
             if code != 250 {
                 return Err(SmtpError::Protocol {
-                    detail: format!("EHLO refused: {code} {ehlo}"),
+                    detail: format!("{}{code} {ehlo}", super::error::detail::EHLO_REFUSED),
                 });
             }
             let offers = ehlo

@@ -95,10 +95,7 @@ fn d05_the_account_form_signs_in_before_saving_and_refuses_a_wrong_password() {
     let form = app.main.form().expect("the form stays open");
     let error = form.error.clone().unwrap_or_default();
     // The server's own 535: it really signed in to check.
-    assert!(
-        error.contains("The server refused the user name or password (535"),
-        "{error}"
-    );
+    assert!(error.contains("The server’s reply: 535"), "{error}");
     assert!(!form.checking);
     assert_eq!(
         form.password.expose(),

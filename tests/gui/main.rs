@@ -511,7 +511,7 @@ fn sending_from_the_app_inner() {
         };
         assert_eq!(c.draft(), &draft);
         assert!(
-            matches!(c.sending(), compose::Sending::Failed(r) if r.text().contains("did not greet")),
+            matches!(c.sending(), compose::Sending::Failed(r) if r.text().contains("did not send its greeting")),
             "{:?}",
             c.sending()
         );

@@ -270,7 +270,7 @@ fn d03_a_new_person_sets_up_an_account_by_hand_and_sends_with_the_keyboard_alone
     type_text(&display.name, "Zofia Żółkiewska");
     key("Tab");
     type_text(&display.name, "zofia@example.com");
-    // Name → address → "Znajdź mój serwer" → "Ustaw ręcznie".
+    // Name → address → "Znajdź mój serwer" → "Skonfiguruj ręcznie".
     key("Tab");
     key("Tab");
     key("Return");
