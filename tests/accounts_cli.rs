@@ -235,7 +235,7 @@ fn settings_change_the_language_of_every_message() {
     let bad = k.run(&["account", "frobnicate"], b"");
     assert_eq!(bad.status.code(), Some(2));
     assert!(
-        stderr(&bad).contains("nieznane polecenie"),
+        stderr(&bad).contains("Nieznane polecenie"),
         "{}",
         stderr(&bad)
     );

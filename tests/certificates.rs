@@ -120,7 +120,7 @@ fn a_ca_certificate_used_as_a_server_certificate_gives_no_pinning_advice() {
         server.port,
         &certs.self_signed.cert,
         "localhost",
-        "certificate authority's certificate as its own",
+        "certificate authority’s certificate as its own",
         "certyfikat urzędu certyfikacji, a nie certyfikat serwera",
     );
 }

@@ -68,7 +68,7 @@ fn certificate_and_mode_faults_leak_nothing_in_the_clear() {
         (
             &certs.valid,
             "implicit-tls-on-plain",
-            "set the account's security to STARTTLS",
+            "set the account’s security to STARTTLS",
         ),
     ];
     for (cert, mode, expected) in cases {
@@ -248,7 +248,7 @@ fn one_refused_recipient_sends_nothing_to_anyone() {
     );
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
-    assert!(err.contains("Serwer odrzucił odbiorcę"), "{err}");
+    assert!(err.contains("Serwer odrzucił jednego odbiorcę"), "{err}");
     assert!(err.contains("anna@example.org: 550"), "{err}");
     assert!(peer.received().is_empty());
 }

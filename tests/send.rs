@@ -190,7 +190,10 @@ fn account_test_prints_tls_version_cipher_and_the_ca_subject() {
     );
     assert!(text.contains(&certs.ca_name), "{text}");
     assert!(text.contains("Signed in with: PLAIN"), "{text}");
-    assert!(text.contains("123456 bytes"), "{text}");
+    assert!(
+        text.contains("Maximum message size: 123\u{a0}kB (123,456 bytes)"),
+        "{text}"
+    );
     assert!(peer.received().is_empty());
     let pl = s.k.run(&["account", "test", &s.id], b"");
     assert!(pl.status.success());
@@ -305,7 +308,7 @@ fn implicit_tls_account_on_a_plaintext_port_is_told_at_once() {
     let (out, took) = send_simple(&s);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stderr(&out).contains("set the account's security to STARTTLS"),
+        stderr(&out).contains("set the account’s security to STARTTLS"),
         "{}",
         stderr(&out)
     );
@@ -369,7 +372,7 @@ fn message_larger_than_size_is_refused_before_mail_with_both_numbers() {
     );
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
-    assert!(err.contains("accepts at most 1000 bytes"), "{err}");
+    assert!(err.contains("accepts at most 1\u{a0}kB"), "{err}");
     assert!(err.contains("The message is 7"), "{err}");
     assert!(peer.received().is_empty());
 }

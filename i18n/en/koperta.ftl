@@ -11,6 +11,25 @@ security-plaintext = plaintext (UNSAFE: password and messages unencrypted)
 
 cli-about = Koperta sends mail over TLS only, with passwords kept in the system keyring.
 cli-usage-heading = Usage
+cli-value-email = EMAIL
+cli-value-host = HOST
+cli-value-security = SECURITY
+cli-value-username = USERNAME
+cli-value-name = NAME
+cli-value-signature = SIGNATURE
+cli-value-key = KEY
+cli-value-value = VALUE
+cli-value-address = ADDRESS
+cli-value-addresses = ADDRESSES
+cli-value-text = TEXT
+cli-value-file = FILE
+cli-value-path = PATH
+cli-value-time = TIME
+cli-value-identity = IDENTITY
+cli-value-account = ACCOUNT
+cli-value-command = COMMAND
+cli-value-options = OPTIONS
+cli-value-word = WORD
 cli-commands-heading = Commands
 cli-options-heading = Options
 cli-arguments-heading = Arguments
@@ -31,7 +50,7 @@ cli-arg-port = Submission server port (default: 465 for implicit TLS, 587 for ST
 cli-arg-security = Connection security: implicit-tls (recommended), starttls, or plaintext (only with never-plaintext off)
 cli-arg-username = User name for the server (default: the email address)
 cli-arg-ca-file = A PEM file with an extra CA certificate to trust for this account
-cli-arg-pin-cert = A PEM file with the server's own certificate, to accept only that one (pinning)
+cli-arg-pin-cert = A PEM file with the server’s own certificate, to accept only that one (pinning)
 cli-arg-password-stdin = Read the password from standard input (one line)
 cli-arg-signature = Signature, added below “-- ” when you include it
 cli-arg-account-id = Account id, or its address when only one account has it
@@ -41,13 +60,13 @@ cli-arg-setting-value = New value
 ## Command line: usage errors
 
 cli-error-prefix = koperta: error:
-cli-error-unknown-argument = unknown option or argument “{ $arg }”.
+cli-error-unknown-argument = Unknown option or argument “{ $arg }”.
 cli-error-invalid-value = “{ $value }” is not a valid value for { $arg }. Possible values: { $valid }.
-cli-error-missing-argument = a required option is missing: { $arg }.
-cli-error-missing-subcommand = a command is missing.
-cli-error-invalid-subcommand = unknown command “{ $name }”.
-cli-error-conflict = these options cannot be used together: { $arg }.
-cli-error-usage = the command line is not valid.
+cli-error-missing-argument = A required option is missing: { $arg }.
+cli-error-missing-subcommand = A command is missing.
+cli-error-invalid-subcommand = Unknown command “{ $name }”.
+cli-error-conflict = { $arg } and { $other } cannot be used together.
+cli-error-usage = The command line is not valid.
 cli-hint-help = Run “koperta --help” for help.
 
 ## Command line: results
@@ -127,7 +146,7 @@ address-error-unterminated-angle = “{ $text }”: a “<” is not closed with
 address-error-text-after = “{ $text }”: there is text after the address.
 address-error-whitespace = “{ $text }”: the address contains spaces.
 draft-error-no-sender = Choose the account to send from.
-draft-error-invalid-sender = The account's own address is not valid: { $reason }
+draft-error-invalid-sender = The sending account’s address is not valid: { $reason }
 draft-error-no-recipients = Add at least one recipient.
 draft-error-unreadable-attachment = Cannot read the attachment { $path }: { $reason }.
 draft-error-build = The message could not be built: { $detail }
@@ -146,7 +165,7 @@ smtp-error-network-reset = The connection to the server was broken off (reset by
 smtp-error-network-closed = The connection to the server closed unexpectedly.
 smtp-error-network-host-unreachable = The server cannot be reached (no route to it). Check the network connection.
 smtp-error-network-unreachable = No network is reachable. Check the connection to the Internet.
-smtp-error-network-no-address = None of the server's addresses could be reached.
+smtp-error-network-no-address = None of the server’s addresses could be reached.
 smtp-error-timeout-connect = The server did not accept the connection within { $seconds } seconds.
 smtp-error-timeout-tls = The secure (TLS) connection was not set up within { $seconds } seconds.
 smtp-error-timeout-greeting = The server did not send its greeting within { $seconds } seconds.
@@ -155,12 +174,12 @@ smtp-error-timeout-data = Sending the message stalled: nothing moved for { $seco
 smtp-error-timeout-final = The server did not confirm the message within { $seconds } seconds.
 smtp-error-mode-implicit = This port expects TLS from the start: set the account’s security to “Implicit TLS (SSL/TLS)” (usually port 465).
 smtp-error-mode-starttls = This port does not speak TLS from the start: set the account’s security to STARTTLS (usually port 587).
-smtp-error-cert-expired = The server’s certificate has expired or is not valid yet. Nothing was sent. Subject: { $subject }
-smtp-error-cert-unknown-issuer = The server's certificate was not issued by an authority this computer trusts. Nothing was sent. Subject: { $subject }
+smtp-error-cert-expired = The server’s certificate has expired. Nothing was sent. Subject: { $subject }
+smtp-error-cert-unknown-issuer = The server’s certificate was not issued by an authority this computer trusts. Nothing was sent. Subject: { $subject }
 smtp-error-cert-not-from-extra-ca = The server’s certificate was issued neither by an authority this computer trusts nor by the certificate authority in { $file }. Nothing was sent. Check that the file is your server’s certificate authority.
 smtp-error-cert-wrong-name = The server’s certificate is not valid for { $host }; it is valid for: { $names }. Nothing was sent. Check the server name.
-smtp-error-cert-pinned-changed = The server presented a different certificate from the one pinned for this account (SHA-256 { $presented } instead of { $pinned }). Nothing was sent. If the server's administrator did not announce a change, someone may be intercepting the connection.
-smtp-error-cert-other = The server's certificate was refused ({ $detail }). Nothing was sent.
+smtp-error-cert-pinned-changed = The server presented a different certificate from the one pinned for this account (SHA-256 { $presented } instead of { $pinned }). Nothing was sent. If the server’s administrator did not announce a change, someone may be intercepting the connection.
+smtp-error-cert-other = The server’s certificate was refused ({ $detail }). Nothing was sent.
 smtp-error-protocol-too-old = The server only offers TLS older than version 1.2, which is no longer safe. Nothing was sent.
 smtp-error-tls = The secure connection failed. Nothing was sent.
     Details: { $detail }
@@ -190,7 +209,7 @@ smtp-error-recipients-refused = { $count ->
    *[other] The server refused { $count } recipients, so the message was sent to nobody:
 }
 smtp-error-recipient-line = { $address }: { $code } { $text }
-smtp-error-too-large = The message is { $size } bytes; the server accepts at most { $limit } bytes. Remove or shrink attachments.
+smtp-error-too-large = The message is { $size }; the server accepts at most { $limit }. Remove or shrink attachments.
 smtp-error-smtputf8 = The address { $address } needs an extension (SMTPUTF8) that the server does not offer.
 smtp-error-transient = The server cannot take the message now ({ $code } { $text }). Try again later.
 smtp-error-permanent = The server refused the message ({ $code } { $text }).
@@ -210,14 +229,14 @@ cli-arg-body-file = File with the message text, or “-” for standard input
 cli-arg-attach = A file to attach (may be repeated)
 cli-arg-protocol-log = Write the SMTP dialogue to this file (passwords are never written)
 send-accepted = Accepted for { $address }
-send-done = Sent: { $bytes } bytes, server reply: { $reply }
+send-done = Sent: { $size } ({ $exact }), server reply: { $reply }
 send-protocol-log-failed = Cannot write the SMTP dialogue to { $path }: { $reason }
 test-tls = Connection: { $tls }
 test-certificate = Certificate: { $subject }, issued by { $issuer }
 test-pinned = Certificate: pinned, SHA-256 { $fingerprint }
 test-plaintext = Connection: NOT ENCRYPTED
 test-auth = Signed in with: { $mechanism }
-test-size = Largest message: { $limit } bytes
+test-size = Maximum message size: { $size } ({ $exact })
 test-size-none = Largest message: no limit announced
 test-ok = The account works.
 
@@ -238,7 +257,7 @@ drafts-empty = No drafts. Whatever you write is kept here until it is sent.
 drafts-discard-question = Discard the draft “{ $subject }”?
 drafts-discard-queued-question = Discard the draft “{ $subject }”? Its message stays in the outbox as it is (it can still be sent or deleted there), but can no longer be edited.
 drafts-gone = That draft is no longer there (discarded or sent).
-outbox-edit-draft-gone = This message's draft was discarded, so it cannot be edited: it can still be sent (Retry) or deleted.
+outbox-edit-draft-gone = This message’s draft was discarded, so it cannot be edited: it can still be sent (Retry) or deleted.
 drafts-discarded = Draft “{ $subject }” discarded.
 drafts-undo-discard = Undo
 drafts-recovered = { $count ->
@@ -378,8 +397,10 @@ gui-error-start = Koperta cannot open its window: { $reason }
 
 ## More errors
 
-smtp-error-cert-ca-as-server = The server presents a certificate authority's certificate as its own, which is not a server certificate. Nothing was sent. The server's administrator must install a proper server certificate.
+smtp-error-cert-ca-as-server = The server presents a certificate authority’s certificate as its own, which is not a server certificate. Nothing was sent. The server’s administrator must install a proper server certificate.
 send-error-body-file = Cannot read the message text from { $path }: { $reason }
+cli-error-runtime = Koperta cannot start: { $reason }
+send-error-body-stdin = Cannot read the message body from standard input: { $reason }
 cli-error-repeated = { $arg } was given more than once.
 address-error-name-is-address = “{ $text }”: the name before <…> looks like an address; put a comma between two addresses, or the name in quotes.
 io-error-not-a-file = it is not an ordinary file (a pipe, a device or a folder)
@@ -406,9 +427,9 @@ mark-failed-at = the last check failed ({ $time }): { $reason }
 mark-not-checked-short = not checked yet
 mark-failed-short = last check failed
 form-bcc-self = Bcc me: send myself a copy of every message (Koperta does not save one on the server)
-cli-arg-bcc-self = Send a blind copy of every message to the account's own address
-cli-arg-no-bcc-self = Stop sending a blind copy to the account's own address
-cli-arg-no-extra-trust = Drop the extra CA or the pinned certificate: trust only the system's certificate authorities
+cli-arg-bcc-self = Send a blind copy of every message to the account’s own address
+cli-arg-no-bcc-self = Stop sending a blind copy to the account’s own address
+cli-arg-no-extra-trust = Drop the extra CA or the pinned certificate: trust only the system’s certificate authorities
 form-username-placeholder = same as the email address
 
 ## Discovery
@@ -485,7 +506,7 @@ compose-later-tomorrow = Tomorrow 8:00
 compose-later-monday = Monday 8:00
 compose-sent = Sent.
 attach-error-not-a-file = it is not a regular file (a folder, a pipe or a device)
-attach-error-too-large = it is { $size }; Koperta attaches files up to { $limit }, and most mail servers accept far less (often 25 MB)
+attach-error-refused-too-large = { $path } was not attached: it is { $size }, and Koperta attaches files up to { $limit }. Most mail servers accept far less (often 25 MB).
 instance-not-responding = Koperta is already running but not responding. Close it (or end its process) and try again.
 mailto-attach-ignored = The link asked to attach files; Koperta ignores that for your safety. Attach files yourself if you want to.
 mailto-malformed = The mailto: link could not be read, so this message starts empty.
@@ -577,7 +598,7 @@ drafts-list-no-recipients = (no recipients yet)
 drafts-list-queued = {"    "}Its message waits in the outbox.
 drafts-not-found = There is no draft { $id }.
 drafts-removed = Draft { $id } deleted.
-cli-arg-outbox-id = The message's id, as “koperta outbox list” shows it
+cli-arg-outbox-id = The message’s id, as “koperta outbox list” shows it
 cli-arg-outbox-all = Every message that failed and may be retried
 cli-contacts-about = The address book: names and addresses suggested while you type a recipient
 cli-contacts-list-about = List the contacts
@@ -585,7 +606,7 @@ cli-contacts-add-about = Add a contact (or rename one)
 cli-contacts-remove-about = Remove a contact
 cli-contacts-import-about = Add the contacts of a vCard 4.0 file
 cli-contacts-export-about = Write every contact to a vCard 4.0 file
-cli-arg-contact-address = The contact's e-mail address
+cli-arg-contact-address = The contact’s e-mail address
 cli-arg-contact-name = The name shown with the address
 cli-arg-vcard-file = A vCard file (.vcf)
 contacts-list-empty = No contacts yet: they are learned from the messages you send, or added with “koperta contacts add”.
@@ -650,17 +671,17 @@ compose-removed-elsewhere = This message was taken out of the outbox from the co
 compose-resend-yes = Send again
 compose-concern-no-subject = This message has no subject.
 compose-concern-attachment = The text mentions an attachment, but nothing is attached.
-compose-concern-path = A file's path is typed beside Attach, but the file is not attached.
+compose-concern-path = A file’s path is typed beside Attach, but the file is not attached.
 compose-concern-domain = Is “{ $address }” right? Did you mean { $meant }?
 compose-send-anyway = Send anyway
 compose-cancel-send = Stop sending
 smtp-error-not-recorded = Koperta could not record the attempt in the outbox, so it did not send the message: { $reason }
 smtp-error-abandoned = The message could not be read to its end while it was going out, so the server was not given its end and nothing was delivered: { $reason }
-smtp-error-cert-not-yet-valid = The server's certificate is not valid yet: its validity begins in the future, or this computer's clock is wrong. Nothing was sent. Subject: { $subject }
-smtp-error-cert-ip-as-dns-name = The server's certificate names { $address } as a host name, not as an IP address, so it is not valid for that address. Nothing was sent. Use the server's host name instead of its address.
-smtp-error-cert-wrong-purpose = The server's certificate is not meant for a server (its key usage does not allow it). Nothing was sent. Subject: { $subject }
-smtp-error-cert-weak-algorithm = The server's certificate uses a key or signature algorithm that is too weak or not supported (such as SHA-1, or RSA under 2048 bits). Nothing was sent. Subject: { $subject }
-smtp-error-cert-revoked = The server's certificate was revoked by its issuer. Nothing was sent. Subject: { $subject }
+smtp-error-cert-not-yet-valid = The server’s certificate is not valid yet: its validity begins in the future, or this computer’s clock is wrong. Nothing was sent. Subject: { $subject }
+smtp-error-cert-ip-as-dns-name = The server’s certificate names { $address } as a host name, not as an IP address, so it is not valid for that address. Nothing was sent. Use the server’s host name instead of its address.
+smtp-error-cert-wrong-purpose = The server’s certificate is not meant for a server (its key usage does not allow it). Nothing was sent. Subject: { $subject }
+smtp-error-cert-weak-algorithm = The server’s certificate uses a key or signature algorithm that is too weak or not supported (such as SHA-1, or RSA under 2048 bits). Nothing was sent. Subject: { $subject }
+smtp-error-cert-revoked = The server’s certificate was revoked by its issuer. Nothing was sent. Subject: { $subject }
 compose-held-now = Sending now…
 outbox-next-try-at = next try { $time }
 compose-next-try = It waits in the outbox, and Koperta tries again at { $time } on its own (or press Send now).
@@ -675,7 +696,7 @@ outbox-goes-in = { $seconds ->
     [one] goes in 1 second
    *[other] goes in { $seconds } seconds
 }
-store-damaged-incomplete = it lacks what is needed to send the message: an account, a sender, a recipient or the message's checksum
+store-damaged-incomplete = it lacks what is needed to send the message: an account, a sender, a recipient or the message’s checksum
 outbox-interrupted = Koperta was stopped while this message was going out, so it may have been sent. Check with the recipients before sending it again.
 outbox-next-damaged = Remove it from the outbox and send the message again.
 outbox-error-not-yet = This message waits for its time (send later or the undo delay); it is not sent before then.
@@ -756,5 +777,10 @@ settings-check-size = the message is larger than the server accepts
 compose-concern-too-big = At about { $size }, the message is larger than the server accepts ({ $limit }): it will be refused. Remove an attachment, or send a link to the file instead.
 settings-show-checks = checks before sending: check-attachment = { $attachment }, check-subject = { $subject }, check-domain = { $domain }, check-size = { $size }
 
-# The decimal separator of sizes ("3.5 MiB", "3,5 MiB").
+# The decimal separator of sizes ("3.5 MB", "3,5 MB"); then the digit group separator ("1,234,567", "1 234 567").
 number-decimal-separator = .
+number-group-separator = ,
+size-exact-bytes = { $count ->
+    [one] { $bytes } byte
+   *[other] { $bytes } bytes
+}

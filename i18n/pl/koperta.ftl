@@ -11,6 +11,25 @@ security-plaintext = bez szyfrowania (NIEBEZPIECZNE: hasło i wiadomości jawnym
 
 cli-about = Koperta wysyła pocztę wyłącznie przez TLS, a hasła trzyma w systemowej bazie kluczy.
 cli-usage-heading = Użycie
+cli-value-email = ADRES
+cli-value-host = SERWER
+cli-value-security = ZABEZPIECZENIE
+cli-value-username = UŻYTKOWNIK
+cli-value-name = NAZWA
+cli-value-signature = PODPIS
+cli-value-key = KLUCZ
+cli-value-value = WARTOŚĆ
+cli-value-address = ADRES
+cli-value-addresses = ADRESY
+cli-value-text = TEKST
+cli-value-file = PLIK
+cli-value-path = ŚCIEŻKA
+cli-value-time = CZAS
+cli-value-identity = TOŻSAMOŚĆ
+cli-value-account = KONTO
+cli-value-command = POLECENIE
+cli-value-options = OPCJE
+cli-value-word = SŁOWO
 cli-commands-heading = Polecenia
 cli-options-heading = Opcje
 cli-arguments-heading = Argumenty
@@ -41,13 +60,13 @@ cli-arg-setting-value = Nowa wartość
 ## Wiersz poleceń: błędy użycia
 
 cli-error-prefix = koperta: błąd:
-cli-error-unknown-argument = nieznana opcja lub argument „{ $arg }”.
+cli-error-unknown-argument = Nieznana opcja lub argument „{ $arg }”.
 cli-error-invalid-value = „{ $value }” nie jest poprawną wartością dla { $arg }. Możliwe wartości: { $valid }.
-cli-error-missing-argument = brakuje wymaganej opcji: { $arg }.
-cli-error-missing-subcommand = brakuje polecenia.
-cli-error-invalid-subcommand = nieznane polecenie „{ $name }”.
-cli-error-conflict = tych opcji nie można użyć razem: { $arg }.
-cli-error-usage = wiersz poleceń jest niepoprawny.
+cli-error-missing-argument = Brakuje wymaganej opcji: { $arg }.
+cli-error-missing-subcommand = Brakuje polecenia.
+cli-error-invalid-subcommand = Nieznane polecenie „{ $name }”.
+cli-error-conflict = Opcji { $arg } i { $other } nie można użyć razem.
+cli-error-usage = Wiersz poleceń jest niepoprawny.
 cli-hint-help = Pomoc: „koperta --help”.
 
 ## Wiersz poleceń: wyniki
@@ -132,7 +151,7 @@ address-error-unterminated-angle = „{ $text }”: „<” nie jest zamknięte 
 address-error-text-after = „{ $text }”: po adresie jest jeszcze tekst.
 address-error-whitespace = „{ $text }”: adres zawiera spacje.
 draft-error-no-sender = Wybierz konto, z którego chcesz wysłać wiadomość.
-draft-error-invalid-sender = Adres samego konta jest niepoprawny: { $reason }
+draft-error-invalid-sender = Adres nadawcy ustawiony w koncie jest niepoprawny: { $reason }
 draft-error-no-recipients = Dodaj co najmniej jednego odbiorcę.
 draft-error-unreadable-attachment = Nie można odczytać załącznika { $path }: { $reason }.
 draft-error-build = Nie udało się złożyć wiadomości: { $detail }
@@ -160,7 +179,7 @@ smtp-error-timeout-data = Wysyłanie wiadomości utknęło: przez { $seconds } s
 smtp-error-timeout-final = Serwer nie potwierdził wiadomości w ciągu { $seconds } s.
 smtp-error-mode-implicit = Ten port wymaga TLS od początku połączenia: w ustawieniach konta wybierz zabezpieczenie „TLS od początku połączenia” (zwykle port 465).
 smtp-error-mode-starttls = Ten port nie używa TLS od początku połączenia: w ustawieniach konta wybierz zabezpieczenie STARTTLS (zwykle port 587).
-smtp-error-cert-expired = Certyfikat serwera wygasł albo nie jest jeszcze ważny. Nic nie wysłano. Podmiot: { $subject }
+smtp-error-cert-expired = Certyfikat serwera wygasł. Nic nie wysłano. Podmiot: { $subject }
 smtp-error-cert-unknown-issuer = Certyfikatu serwera nie wystawił urząd certyfikacji, któremu ufa ten komputer. Nic nie wysłano. Podmiot: { $subject }
 smtp-error-cert-not-from-extra-ca = Certyfikatu serwera nie wystawił ani urząd certyfikacji, któremu ufa ten komputer, ani urząd certyfikacji z pliku { $file }. Nic nie wysłano. Sprawdź, czy to plik urzędu certyfikacji Twojego serwera.
 smtp-error-cert-wrong-name = Certyfikat serwera nie jest ważny dla { $host }; jest ważny dla: { $names }. Nic nie wysłano. Sprawdź nazwę serwera.
@@ -197,9 +216,7 @@ smtp-error-recipients-refused = { $count ->
 }
 }
 smtp-error-recipient-line = { $address }: { $code } { $text }
-smtp-error-too-large = { $size ->
-    [few] Wiadomość ma { $size } bajty
-   *[other] Wiadomość ma { $size } bajtów
+smtp-error-too-large = Wiadomość ma { $size }, a serwer przyjmuje najwyżej { $limit }. Usuń albo zmniejsz załączniki.
 }; serwer przyjmuje najwyżej { $limit ->
     [one] { $limit } bajt
    *[other] { $limit } bajtów
@@ -223,10 +240,7 @@ cli-arg-body-file = Plik z treścią wiadomości albo „-” dla standardowego 
 cli-arg-attach = Plik do załączenia (można powtórzyć)
 cli-arg-protocol-log = Zapisz przebieg rozmowy SMTP do tego pliku (hasła nigdy nie są zapisywane)
 send-accepted = Serwer przyjął wiadomość dla: { $address }
-send-done = { $bytes ->
-    [one] Wysłano: { $bytes } bajt, odpowiedź serwera: { $reply }
-    [few] Wysłano: { $bytes } bajty, odpowiedź serwera: { $reply }
-   *[many] Wysłano: { $bytes } bajtów, odpowiedź serwera: { $reply }
+send-done = Wysłano: { $size } ({ $exact }), odpowiedź serwera: { $reply }
 }
 send-protocol-log-failed = Nie można zapisać przebiegu rozmowy SMTP do { $path }: { $reason }
 test-tls = Połączenie: { $tls }
@@ -234,10 +248,7 @@ test-certificate = Certyfikat: { $subject }, wystawca: { $issuer }
 test-pinned = Certyfikat: przypięty, SHA-256 { $fingerprint }
 test-plaintext = Połączenie: NIESZYFROWANE
 test-auth = Zalogowano metodą: { $mechanism }
-test-size = { $limit ->
-    [one] Największa wiadomość: { $limit } bajt
-    [few] Największa wiadomość: { $limit } bajty
-   *[many] Największa wiadomość: { $limit } bajtów
+test-size = Maksymalny rozmiar wiadomości: { $size } ({ $exact })
 }
 test-size-none = Największa wiadomość: serwer nie podał limitu
 test-ok = Konto działa.
@@ -404,7 +415,9 @@ gui-error-start = Koperta nie może otworzyć okna: { $reason }
 
 smtp-error-cert-ca-as-server = Serwer przedstawia jako własny certyfikat urzędu certyfikacji, a nie certyfikat serwera. Nic nie wysłano. Administrator serwera musi zainstalować właściwy certyfikat serwera.
 send-error-body-file = Nie można odczytać treści wiadomości z { $path }: { $reason }
-cli-error-repeated = opcję { $arg } podano więcej niż raz.
+cli-error-runtime = Nie można uruchomić Koperty: { $reason }
+send-error-body-stdin = Nie można odczytać treści wiadomości ze standardowego wejścia: { $reason }
+cli-error-repeated = Opcję { $arg } podano więcej niż raz.
 address-error-name-is-address = „{ $text }”: nazwa przed <…> wygląda jak adres; oddziel dwa adresy przecinkiem albo ujmij nazwę w cudzysłów.
 io-error-not-a-file = to nie jest zwykły plik (potok, urządzenie albo folder)
 io-error-changed = plik zmienił się w trakcie odczytu; dołącz go ponownie
@@ -510,7 +523,7 @@ compose-later-tomorrow = Jutro 8:00
 compose-later-monday = W poniedziałek 8:00
 compose-sent = Wysłano.
 attach-error-not-a-file = to nie jest zwykły plik (to folder, potok albo urządzenie)
-attach-error-too-large = ma { $size }; Koperta dołącza pliki do { $limit }, a większość serwerów poczty przyjmuje znacznie mniej (często 25 MB)
+attach-error-refused-too-large = Nie dołączono pliku { $path }: ma { $size }, a Koperta dołącza pliki do { $limit }. Większość serwerów poczty przyjmuje znacznie mniej (często 25 MB).
 instance-not-responding = Koperta już działa, ale nie odpowiada. Zamknij ją (albo zakończ jej proces) i spróbuj ponownie.
 mailto-attach-ignored = Odnośnik prosił o dołączenie plików; dla bezpieczeństwa Koperta to pomija. Jeśli chcesz, dołącz je ręcznie.
 mailto-malformed = Nie udało się odczytać odnośnika mailto:, dlatego otwarto pustą wiadomość.
@@ -691,7 +704,7 @@ compose-send-anyway = Wyślij mimo to
 compose-cancel-send = Przerwij wysyłanie
 smtp-error-not-recorded = Koperta nie mogła zapisać próby w skrzynce nadawczej, więc nie wysłała wiadomości: { $reason }
 smtp-error-abandoned = Nie udało się odczytać wiadomości do końca w trakcie wysyłania, więc serwer nie dostał jej zakończenia i nic nie dostarczono: { $reason }
-smtp-error-cert-not-yet-valid = Certyfikat serwera jeszcze nie obowiązuje: jego ważność zaczyna się w przyszłości albo zegar tego komputera jest źle ustawiony. Nic nie wysłano. Podmiot: { $subject }
+smtp-error-cert-not-yet-valid = Certyfikat serwera nie jest jeszcze ważny: jego ważność zaczyna się w przyszłości albo zegar tego komputera jest źle ustawiony. Nic nie wysłano. Podmiot: { $subject }
 smtp-error-cert-ip-as-dns-name = Certyfikat serwera podaje { $address } jako nazwę hosta, a nie jako adres IP, więc nie obowiązuje dla tego adresu. Nic nie wysłano. Zamiast adresu użyj nazwy serwera.
 smtp-error-cert-wrong-purpose = Certyfikat serwera nie jest przeznaczony dla serwera (nie pozwala na to jego przeznaczenie klucza). Nic nie wysłano. Podmiot: { $subject }
 smtp-error-cert-weak-algorithm = Certyfikat serwera używa zbyt słabego albo nieobsługiwanego algorytmu klucza lub podpisu (np. SHA-1 albo RSA krótszego niż 2048 bitów). Nic nie wysłano. Podmiot: { $subject }
@@ -794,5 +807,11 @@ settings-check-size = wiadomość jest większa, niż przyjmuje serwer
 compose-concern-too-big = Wiadomość ma około { $size }, a serwer przyjmuje najwyżej { $limit }: zostanie odrzucona. Usuń któryś załącznik albo wyślij zamiast pliku odnośnik do niego.
 settings-show-checks = sprawdzanie przed wysłaniem: check-attachment = { $attachment }, check-subject = { $subject }, check-domain = { $domain }, check-size = { $size }
 
-# The decimal separator of sizes ("3.5 MiB", "3,5 MiB").
+# The decimal separator of sizes ("3.5 MB", "3,5 MB"); then the digit group separator ("1,234,567", "1 234 567").
 number-decimal-separator = ,
+number-group-separator = {"\u00A0"}
+size-exact-bytes = { $count ->
+    [one] { $bytes } bajt
+    [few] { $bytes } bajty
+   *[many] { $bytes } bajtów
+}

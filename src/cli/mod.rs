@@ -203,21 +203,26 @@ fn fail(io: &mut Io<'_>, failure: Failure) -> u8 {
 fn usage_error(e: &clap::Error, io: &mut Io<'_>) -> u8 {
     match e.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
-            let _ = write!(io.stdout, "{}", e.render());
+            let _ = write!(io.stdout, "{}", translated_usage(&e.render().to_string()));
             return 0;
         }
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            let _ = write!(io.stdout, "{}", e.render());
+            let _ = write!(io.stdout, "{}", translated_usage(&e.render().to_string()));
             return 2;
         }
         _ => {}
     }
     let ctx = |kind| e.get(kind).map(|v| v.to_string()).unwrap_or_default();
+    // An option by its bare name ("--security", not "--security <VALUE>").
+    let option = |kind| {
+        let named = ctx(kind);
+        named.split(' ').next().unwrap_or_default().to_string()
+    };
     let message = match e.kind() {
         ErrorKind::UnknownArgument => {
             t!(
                 "cli-error-unknown-argument",
-                arg = ctx(ContextKind::InvalidArg)
+                arg = option(ContextKind::InvalidArg)
             )
         }
         ErrorKind::InvalidSubcommand => t!(
@@ -226,23 +231,27 @@ fn usage_error(e: &clap::Error, io: &mut Io<'_>) -> u8 {
         ),
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => t!(
             "cli-error-invalid-value",
-            arg = ctx(ContextKind::InvalidArg),
+            arg = option(ContextKind::InvalidArg),
             value = ctx(ContextKind::InvalidValue),
             valid = ctx(ContextKind::ValidValue)
         ),
         ErrorKind::MissingRequiredArgument => t!(
             "cli-error-missing-argument",
-            arg = ctx(ContextKind::InvalidArg)
+            arg = option(ContextKind::InvalidArg)
         ),
         ErrorKind::MissingSubcommand => t!("cli-error-missing-subcommand"),
         ErrorKind::ArgumentConflict
             if ctx(ContextKind::PriorArg).is_empty()
                 || ctx(ContextKind::PriorArg) == ctx(ContextKind::InvalidArg) =>
         {
-            t!("cli-error-repeated", arg = ctx(ContextKind::InvalidArg))
+            t!("cli-error-repeated", arg = option(ContextKind::InvalidArg))
         }
         ErrorKind::ArgumentConflict => {
-            t!("cli-error-conflict", arg = ctx(ContextKind::InvalidArg))
+            t!(
+                "cli-error-conflict",
+                arg = option(ContextKind::InvalidArg),
+                other = option(ContextKind::PriorArg)
+            )
         }
         _ => t!("cli-error-usage"),
     };
@@ -256,6 +265,11 @@ fn usage_error(e: &clap::Error, io: &mut Io<'_>) -> u8 {
     2
 }
 
+/// `help` with clap's own usage word `[OPTIONS]` in the person's language.
+fn translated_usage(help: &str) -> String {
+    help.replace("[OPTIONS]", &format!("[{}]", value_name("OPTIONS")))
+}
+
 /// Applies the translated help template and help/version flags to `cmd`
 /// and every subcommand.
 fn localize(cmd: Command) -> Command {
@@ -267,6 +281,7 @@ fn localize(cmd: Command) -> Command {
         .disable_help_flag(true)
         .disable_help_subcommand(true)
         .subcommand_help_heading(t!("cli-commands-heading"))
+        .subcommand_value_name(value_name("COMMAND"))
         .arg(
             Arg::new("help")
                 .short('h')
@@ -277,10 +292,38 @@ fn localize(cmd: Command) -> Command {
         .mut_subcommands(localize)
 }
 
+/// A value's name in `--help` and in usage lines, in the person's language
+/// (`<PLIK>` in Polish, `<FILE>` in English); formats (`PEM`, `IP:PORT`)
+/// and `ID` stay as they are.
+fn value_name(key: &str) -> String {
+    match key {
+        "EMAIL" => t!("cli-value-email"),
+        "HOST" => t!("cli-value-host"),
+        "SECURITY" => t!("cli-value-security"),
+        "USERNAME" => t!("cli-value-username"),
+        "NAME" => t!("cli-value-name"),
+        "SIGNATURE" => t!("cli-value-signature"),
+        "KEY" => t!("cli-value-key"),
+        "VALUE" => t!("cli-value-value"),
+        "ADDRESS" => t!("cli-value-address"),
+        "ADDRESSES" => t!("cli-value-addresses"),
+        "TEXT" => t!("cli-value-text"),
+        "FILE" => t!("cli-value-file"),
+        "PATH" => t!("cli-value-path"),
+        "TIME" => t!("cli-value-time"),
+        "IDENTITY" => t!("cli-value-identity"),
+        "ACCOUNT" => t!("cli-value-account"),
+        "COMMAND" => t!("cli-value-command"),
+        "OPTIONS" => t!("cli-value-options"),
+        "WORD" => t!("cli-value-word"),
+        _ => key.to_string(),
+    }
+}
+
 fn opt(name: &'static str, help: String) -> Arg {
     Arg::new(name)
         .long(name)
-        .value_name(name.to_uppercase())
+        .value_name(value_name(&name.to_uppercase()))
         .help(help)
         .hide_possible_values(true)
 }
@@ -288,7 +331,7 @@ fn opt(name: &'static str, help: String) -> Arg {
 /// A positional argument, listed under the translated "Arguments" heading.
 fn positional(name: &'static str, help: String) -> Arg {
     Arg::new(name)
-        .value_name(name.to_uppercase())
+        .value_name(value_name(&name.to_uppercase()))
         .required(true)
         .help(help)
         .help_heading(t!("cli-arguments-heading"))
@@ -315,10 +358,10 @@ fn account_fields(command: Command, required: bool) -> Command {
             "plaintext",
         ]))
         .arg(opt("username", t!("cli-arg-username")))
-        .arg(opt("ca-file", t!("cli-arg-ca-file")).value_name("PEM"))
+        .arg(opt("ca-file", t!("cli-arg-ca-file")).value_name(value_name("PEM")))
         .arg(
             opt("pin-cert", t!("cli-arg-pin-cert"))
-                .value_name("PEM")
+                .value_name(value_name("PEM"))
                 .conflicts_with("ca-file"),
         )
         .arg(opt("signature", t!("cli-arg-signature")))
@@ -373,14 +416,16 @@ pub fn command() -> Command {
         .subcommand(
             cmd("test", t!("cli-account-test-about"))
                 .arg(positional("id", t!("cli-arg-account-id")))
-                .arg(opt("protocol-log", t!("cli-arg-protocol-log")).value_name("PATH")),
+                .arg(
+                    opt("protocol-log", t!("cli-arg-protocol-log")).value_name(value_name("PATH")),
+                ),
         )
         .subcommand(
             cmd("discover", t!("cli-account-discover-about"))
                 .arg(positional("address", t!("cli-arg-address")))
                 .arg(opt("name", t!("cli-arg-name")))
-                .arg(opt("dns-server", t!("cli-arg-dns-server")).value_name("IP:PORT"))
-                .arg(opt("ca-file", t!("cli-arg-discover-ca-file")).value_name("PEM"))
+                .arg(opt("dns-server", t!("cli-arg-dns-server")).value_name(value_name("IP:PORT")))
+                .arg(opt("ca-file", t!("cli-arg-discover-ca-file")).value_name(value_name("PEM")))
                 .arg(
                     Arg::new("save")
                         .long("save")
@@ -400,7 +445,10 @@ pub fn command() -> Command {
                         .arg(positional("id", t!("cli-arg-account-id")))
                         .arg(opt("name", t!("cli-arg-name")))
                         .arg(opt("email", t!("cli-arg-email")).required(true))
-                        .arg(opt("reply-to", t!("cli-arg-reply-to")).value_name("ADDRESS"))
+                        .arg(
+                            opt("reply-to", t!("cli-arg-reply-to"))
+                                .value_name(value_name("ADDRESS")),
+                        )
                         .arg(opt("signature", t!("cli-arg-identity-signature")))
                         .arg(
                             Arg::new("signature-above-quote")
@@ -430,21 +478,21 @@ pub fn command() -> Command {
     let send = cmd("send", t!("cli-send-about"))
         .arg(
             opt("account", t!("cli-arg-account"))
-                .value_name("ID")
+                .value_name(value_name("ID"))
                 .required(true),
         )
-        .arg(opt("to", t!("cli-arg-to")).value_name("ADDRESSES"))
-        .arg(opt("cc", t!("cli-arg-cc")).value_name("ADDRESSES"))
-        .arg(opt("bcc", t!("cli-arg-bcc")).value_name("ADDRESSES"))
-        .arg(opt("subject", t!("cli-arg-subject")).value_name("TEXT"))
-        .arg(opt("body-file", t!("cli-arg-body-file")).value_name("FILE"))
+        .arg(opt("to", t!("cli-arg-to")).value_name(value_name("ADDRESSES")))
+        .arg(opt("cc", t!("cli-arg-cc")).value_name(value_name("ADDRESSES")))
+        .arg(opt("bcc", t!("cli-arg-bcc")).value_name(value_name("ADDRESSES")))
+        .arg(opt("subject", t!("cli-arg-subject")).value_name(value_name("TEXT")))
+        .arg(opt("body-file", t!("cli-arg-body-file")).value_name(value_name("FILE")))
         .arg(
             opt("attach", t!("cli-arg-attach"))
-                .value_name("FILE")
+                .value_name(value_name("FILE"))
                 .action(ArgAction::Append),
         )
-        .arg(opt("later", t!("cli-arg-later")).value_name("TIME"))
-        .arg(opt("identity", t!("cli-arg-identity")).value_name("IDENTITY"))
+        .arg(opt("later", t!("cli-arg-later")).value_name(value_name("TIME")))
+        .arg(opt("identity", t!("cli-arg-identity")).value_name(value_name("IDENTITY")))
         .arg(
             Arg::new("high-priority")
                 .long("high-priority")
@@ -457,7 +505,7 @@ pub fn command() -> Command {
                 .action(ArgAction::SetTrue)
                 .help(t!("cli-arg-read-receipt")),
         )
-        .arg(opt("protocol-log", t!("cli-arg-protocol-log")).value_name("PATH"));
+        .arg(opt("protocol-log", t!("cli-arg-protocol-log")).value_name(value_name("PATH")));
     let yes = || {
         Arg::new("yes")
             .long("yes")
@@ -494,7 +542,7 @@ pub fn command() -> Command {
         .subcommand(
             cmd("add", t!("cli-contacts-add-about"))
                 .arg(positional("address", t!("cli-arg-contact-address")))
-                .arg(opt("name", t!("cli-arg-contact-name")).value_name("NAME")),
+                .arg(opt("name", t!("cli-arg-contact-name")).value_name(value_name("NAME"))),
         )
         .subcommand(
             cmd("remove", t!("cli-contacts-remove-about"))
@@ -541,13 +589,16 @@ fn arg<'m>(m: &'m ArgMatches, name: &str) -> Option<&'m String> {
 /// Reads one line (the password) from `stdin`, without its line ending.
 fn read_password(stdin: &mut dyn Read) -> Result<Password, Failure> {
     let mut raw = Zeroizing::new(Vec::with_capacity(4096));
-    stdin
-        .read_to_end(&mut raw)
-        .map_err(|e| Failure(t!("account-error-password-read", reason = e.to_string())))?;
+    stdin.read_to_end(&mut raw).map_err(|e| {
+        Failure(t!(
+            "account-error-password-read",
+            reason = crate::report::io_error(&e)
+        ))
+    })?;
     let text = std::str::from_utf8(&raw).map_err(|_| {
         Failure(t!(
             "account-error-password-read",
-            reason = "not UTF-8".to_string()
+            reason = t!("io-error-not-text")
         ))
     })?;
     let line = text.split('\n').next().unwrap_or("");
@@ -566,7 +617,12 @@ fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
     tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-        .map_err(|e| Failure(t!("smtp-error-network", detail = e.to_string())))
+        .map_err(|e| {
+            Failure(t!(
+                "cli-error-runtime",
+                reason = crate::report::io_error(&e)
+            ))
+        })
 }
 
 fn write_protocol_log(m: &ArgMatches, transcript: &[u8], io: &mut Io<'_>) {
@@ -590,7 +646,7 @@ fn write_protocol_log(m: &ArgMatches, transcript: &[u8], io: &mut Io<'_>) {
             t!(
                 "send-protocol-log-failed",
                 path = path.as_str(),
-                reason = e.to_string()
+                reason = crate::report::io_error(&e)
             )
         );
     }

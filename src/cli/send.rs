@@ -10,9 +10,12 @@ pub(super) fn send(m: &ArgMatches, file: &ConfigFile, io: &mut Io<'_>) -> Result
         None => String::new(),
         Some("-") => {
             let mut s = String::new();
-            io.stdin
-                .read_to_string(&mut s)
-                .map_err(|e| Failure(t!("smtp-error-network", detail = e.to_string())))?;
+            io.stdin.read_to_string(&mut s).map_err(|e| {
+                Failure(t!(
+                    "send-error-body-stdin",
+                    reason = crate::report::io_error(&e)
+                ))
+            })?;
             s
         }
         Some(path) => std::fs::read_to_string(path).map_err(|e| {
@@ -213,7 +216,8 @@ fn print_outcome(id: &str, outcome: Outcome, report: &mut Delivered, io: &mut Io
                 "{}",
                 t!(
                     "send-done",
-                    bytes = delivery.bytes,
+                    size = crate::report::human_size(delivery.bytes),
+                    exact = crate::report::exact_bytes(delivery.bytes),
                     reply = crate::report::safe(&delivery.reply)
                 )
             );

@@ -250,7 +250,7 @@ pub fn connection_test(r: &crate::outbox::TestReport) -> Vec<String> {
     }
     lines.push(t!("test-auth", mechanism = safe(&r.mechanism)));
     lines.push(match r.size_limit {
-        Some(l) if l > 0 => t!("test-size", limit = l),
+        Some(l) if l > 0 => t!("test-size", size = human_size(l), exact = exact_bytes(l)),
         _ => t!("test-size-none"),
     });
     lines.push(t!("test-ok"));
@@ -438,7 +438,11 @@ pub fn smtp_error(e: &crate::smtp::SmtpError, host: &str) -> String {
             }
             out
         }
-        E::TooLarge { size, limit } => t!("smtp-error-too-large", size = *size, limit = *limit),
+        E::TooLarge { size, limit } => t!(
+            "smtp-error-too-large",
+            size = human_size(*size),
+            limit = human_size(*limit)
+        ),
         E::SmtpUtf8Needed { address } => t!("smtp-error-smtputf8", address = safe(address)),
         E::Transient { code, text } => {
             t!("smtp-error-transient", code = *code, text = safe(text))
@@ -493,19 +497,47 @@ pub fn io_error(e: &std::io::Error) -> String {
     }
 }
 
-/// A size for people: `512 B`, `12 KiB`, `3.4 MiB` (binary units; `3,4 MiB`
-/// in Polish).
-pub fn human_size(bytes: u64) -> String {
-    // One decimal, with the language's decimal separator ("3,5 MiB" in
-    // Polish: Fluent's NUMBER does not localise it).
-    let decimal = |value: f64| format!("{value:.1}").replace('.', &t!("number-decimal-separator"));
-    if bytes >= 1 << 20 {
-        format!("{} MiB", decimal(bytes as f64 / (1u64 << 20) as f64))
-    } else if bytes >= 1 << 10 {
-        format!("{:.0} KiB", bytes as f64 / 1024.0)
-    } else {
-        format!("{bytes} B")
+/// `n` with its digits in groups of three the language's way:
+/// "1 234 567" (non-breaking spaces) in Polish, "1,234,567" in English.
+pub fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let separator = t!("number-group-separator");
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push_str(&separator);
+        }
+        out.push(c);
     }
+    out
+}
+
+/// An exact count of bytes for people, grouped and with the noun's plural
+/// form: "26 214 400 bajtów", "26,214,400 bytes".
+pub fn exact_bytes(n: u64) -> String {
+    t!("size-exact-bytes", count = n, bytes = grouped(n))
+}
+
+/// A size for people in decimal (SI) units, as GNOME's file manager shows
+/// sizes (1 kB = 1000 bytes, 1 MB = 1000 kB, 1 GB = 1000 MB): "512 bytes",
+/// "3.4 MB", "25 MB" ("3,4 MB" in Polish). One decimal below 10 and none
+/// above, none when whole.
+pub fn human_size(bytes: u64) -> String {
+    const UNITS: [(u64, &str); 3] = [(1_000_000_000, "GB"), (1_000_000, "MB"), (1_000, "kB")];
+    let Some((scale, unit)) = UNITS.into_iter().find(|(scale, _)| bytes >= *scale) else {
+        return exact_bytes(bytes);
+    };
+    let value = bytes as f64 / scale as f64;
+    let shown = if value < 9.95 {
+        let one = format!("{value:.1}");
+        match one.strip_suffix(".0") {
+            Some(whole) => whole.to_string(),
+            None => one.replace('.', &t!("number-decimal-separator")),
+        }
+    } else {
+        format!("{value:.0}")
+    };
+    format!("{shown}\u{a0}{unit}")
 }
 
 /// Where a discovered server came from, for the person.

@@ -95,3 +95,31 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod sizes {
+    use crate::i18n::{Language, speak};
+    use crate::report::{exact_bytes, grouped, human_size};
+
+    /// Language review T1–T3: decimal units, a decimal comma and grouping
+    /// with non-breaking spaces in Polish, the noun's plural form.
+    #[test]
+    fn sizes_and_counts_are_written_the_polish_way() {
+        let _speaking = speak(Language::Pl);
+        assert_eq!(grouped(26_214_400), "26\u{a0}214\u{a0}400");
+        assert_eq!(human_size(3_400_000), "3,4\u{a0}MB");
+        assert_eq!(human_size(25_000_000), "25\u{a0}MB");
+        assert_eq!(human_size(1_048_576), "1\u{a0}MB");
+        assert_eq!(exact_bytes(1), "1 bajt");
+        assert_eq!(exact_bytes(22), "22 bajty");
+        assert_eq!(exact_bytes(12), "12 bajtów");
+        assert_eq!(exact_bytes(1_234_567), "1\u{a0}234\u{a0}567 bajtów");
+        assert_eq!(human_size(512), "512 bajtów");
+        drop(_speaking);
+        let _speaking = speak(Language::En);
+        assert_eq!(grouped(26_214_400), "26,214,400");
+        assert_eq!(human_size(3_400_000), "3.4\u{a0}MB");
+        assert_eq!(exact_bytes(1), "1 byte");
+        assert_eq!(human_size(999), "999 bytes");
+    }
+}

@@ -257,9 +257,9 @@ fn d04_with_25_attachments_and_40_recipients_the_body_and_send_stay_in_the_windo
                 "{code} {size}: Send is in the window"
             );
             let total = if lang == Language::Pl {
-                "25 załączników, 3,3 MiB"
+                "25 załączników, 3,5\u{a0}MB"
             } else {
-                "25 attachments, 3.3 MiB"
+                "25 attachments, 3.5\u{a0}MB"
             };
             assert!(ui.find(total).is_ok(), "{code} {size}: the strip's total");
             for (theme, t) in [

@@ -821,11 +821,11 @@ fn a_message_over_the_servers_size_asks_first_in_both_languages() {
     for (lang, said) in [
         (
             Language::En,
-            "the message is larger than the server accepts (1.0 MiB): it will be refused.",
+            "the message is larger than the server accepts (1\u{a0}MB): it will be refused.",
         ),
         (
             Language::Pl,
-            "a serwer przyjmuje najwyżej 1,0 MiB: zostanie odrzucona.",
+            "a serwer przyjmuje najwyżej 1\u{a0}MB: zostanie odrzucona.",
         ),
     ] {
         i18n::apply(lang);

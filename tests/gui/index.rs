@@ -81,7 +81,7 @@ fn editing_an_outbox_message_whose_draft_is_gone_keeps_the_message() {
     assert_eq!(
         app.main.notice(),
         Some(
-            "This message's draft was discarded, so it cannot be edited: it can still be sent (Retry) or deleted."
+            "This message’s draft was discarded, so it cannot be edited: it can still be sent (Retry) or deleted."
         )
     );
 }

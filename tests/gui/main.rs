@@ -258,8 +258,14 @@ fn attachment_totals_use_polish_plurals() {
             None,
         ));
         assert!(
-            ui.find(format!("{expected}, {} B", 3 * count).as_str())
-                .is_ok(),
+            ui.find(
+                format!(
+                    "{expected}, {}",
+                    koperta::report::human_size(3 * count as u64)
+                )
+                .as_str()
+            )
+            .is_ok(),
             "{expected}"
         );
     }

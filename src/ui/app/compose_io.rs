@@ -212,6 +212,13 @@ impl App {
                                 let size = std::fs::metadata(&copy).map_or(0, |m| m.len());
                                 copies.push((copy, size));
                             }
+                            Err(crate::store::StoreError::TooLarge { size, limit, .. }) => errors
+                                .push(t!(
+                                    "attach-error-refused-too-large",
+                                    path = p.display().to_string(),
+                                    size = crate::report::human_size(size),
+                                    limit = crate::report::human_size(limit)
+                                )),
                             Err(e) => errors.push(t!(
                                 "draft-error-unreadable-attachment",
                                 path = p.display().to_string(),
@@ -220,12 +227,7 @@ impl App {
                                         crate::report::io_error(&source),
                                     crate::store::StoreError::NotAFile { .. } =>
                                         t!("attach-error-not-a-file"),
-                                    crate::store::StoreError::TooLarge { size, limit, .. } => t!(
-                                        "attach-error-too-large",
-                                        size = crate::report::human_size(size),
-                                        limit = crate::report::human_size(limit)
-                                    ),
-                                    other => other.to_string(),
+                                    other => crate::report::Localize::localize(&other),
                                 }
                             )),
                         }
