@@ -33,7 +33,8 @@ fn shots() -> std::path::PathBuf {
 fn wp() -> Provider {
     Provider {
         id: "wp".into(),
-        name: "WP Poczta (wp.pl)".into(),
+        name: "Poczta WP (wp.pl)".into(),
+        name_pl: None,
         domains: vec!["wp.pl".into()],
         mx: Vec::new(),
         username: Username::LocalPart,

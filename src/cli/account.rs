@@ -168,7 +168,7 @@ pub(super) fn account_discover(
         let _ = writeln!(
             io.stdout,
             "{}",
-            t!("discover-note-oauth-only", name = p.name.as_str())
+            t!("discover-note-oauth-only", name = p.shown_name())
         );
     }
     let Some(best) = findings.best().cloned() else {
@@ -234,7 +234,7 @@ pub(super) fn account_discover(
         .as_ref()
         .filter(|p| p.auth == crate::discover::providers::Auth::OauthOnly)
     {
-        return Err(Failure(t!("discover-error-oauth", name = p.name.as_str())));
+        return Err(Failure(t!("discover-error-oauth", name = p.shown_name())));
     }
     if best.outside_domain {
         return Err(Failure(t!(

@@ -344,6 +344,7 @@ impl Discoverer {
                 let provider = oauth.then(|| Provider {
                     id: domain.to_string(),
                     name: config.display_name.clone().unwrap_or_else(|| domain.into()),
+                    name_pl: None,
                     domains: vec![domain.to_string()],
                     mx: Vec::new(),
                     username: Username::Address,

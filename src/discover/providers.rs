@@ -65,8 +65,12 @@ pub struct ServerEntry {
 pub struct Provider {
     /// Stable id.
     pub id: String,
-    /// Name shown to the person.
+    /// Its name in English (and wherever no Polish form is given).
     pub name: String,
+    /// Its name in Polish, where it differs ("Microsoft 365 (konto
+    /// służbowe lub szkolne)").
+    #[serde(default)]
+    pub name_pl: Option<String>,
     /// Address domains it serves (lowercase).
     #[serde(default)]
     pub domains: Vec<String>,
@@ -94,6 +98,17 @@ pub struct Provider {
     /// Its submission servers, implicit TLS first.
     #[serde(default)]
     pub servers: Vec<ServerEntry>,
+}
+
+impl Provider {
+    /// The name shown to the person, in the language last chosen with
+    /// [`crate::i18n::apply`].
+    pub fn shown_name(&self) -> &str {
+        match &self.name_pl {
+            Some(pl) if crate::i18n::is_polish() => pl,
+            _ => &self.name,
+        }
+    }
 }
 
 /// The table.
@@ -154,6 +169,31 @@ impl Providers {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Language review W12, W13: Polish names in Polish, the services' own
+    /// Polish brands in both languages.
+    #[test]
+    fn provider_names_are_said_in_the_persons_language() {
+        let table = Providers::bundled();
+        let name = |domain: &str| {
+            table
+                .by_domain(domain)
+                .map(|p| p.shown_name().to_string())
+                .unwrap_or_default()
+        };
+        {
+            let _speaking = crate::i18n::speak(crate::i18n::Language::Pl);
+            assert_eq!(name("wp.pl"), "Poczta WP (wp.pl)");
+            assert_eq!(name("interia.pl"), "Poczta Interia");
+            for p in &table.providers {
+                for english in ["personal", "organisation", "work or school"] {
+                    assert!(!p.shown_name().contains(english), "{}", p.shown_name());
+                }
+            }
+        }
+        let _speaking = crate::i18n::speak(crate::i18n::Language::En);
+        assert_eq!(name("wp.pl"), "Poczta WP (wp.pl)");
+    }
 
     #[test]
     fn the_bundled_table_parses_and_every_entry_is_complete() {

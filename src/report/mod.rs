@@ -579,25 +579,25 @@ pub fn candidate_notes(c: &crate::discover::Candidate, domain: &str) -> Vec<Stri
         match p.auth {
             Auth::AppPassword => notes.push(t!(
                 "discover-note-app-password",
-                name = p.name.as_str(),
+                name = p.shown_name(),
                 help = help
             )),
-            Auth::OauthOnly => notes.push(t!("discover-note-oauth-only", name = p.name.as_str())),
+            Auth::OauthOnly => notes.push(t!("discover-note-oauth-only", name = p.shown_name())),
             Auth::Password => {}
         }
         match p.note {
             Note::EnableSmtp => notes.push(t!(
                 "discover-note-enable-smtp",
-                name = p.name.as_str(),
+                name = p.shown_name(),
                 help = help
             )),
             Note::LocalBridge => {
-                notes.push(t!("discover-note-local-bridge", name = p.name.as_str()))
+                notes.push(t!("discover-note-local-bridge", name = p.shown_name()))
             }
             Note::None => {}
         }
         if !p.verified {
-            notes.push(t!("discover-note-unverified", name = p.name.as_str()));
+            notes.push(t!("discover-note-unverified", name = p.shown_name()));
         }
     }
     if c.outside_domain {

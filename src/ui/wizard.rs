@@ -237,13 +237,13 @@ impl State {
             .as_ref()
             .and_then(|c| c.provider.as_ref())
             .filter(|p| p.auth == Auth::OauthOnly)
-            .map(|p| p.name.clone());
+            .map(|p| p.shown_name().to_string());
         from_candidate.or_else(|| {
             self.findings
                 .as_ref()
                 .filter(|f| f.candidates.is_empty())
                 .and_then(|f| f.oauth_only.as_ref())
-                .map(|p| p.name.clone())
+                .map(|p| p.shown_name().to_string())
         })
     }
 
@@ -624,7 +624,7 @@ pub fn view(state: &State, never_plaintext: bool) -> Element<'_, Message> {
                 }
                 (_, Some(findings)) => {
                     let message = match (&findings.oauth_only, findings.refused_plaintext.first()) {
-                        (Some(p), _) => t!("discover-note-oauth-only", name = p.name.as_str()),
+                        (Some(p), _) => t!("discover-note-oauth-only", name = p.shown_name()),
                         (None, Some(plain)) => t!(
                             "wizard-plaintext-only",
                             host = plain.host.as_str(),

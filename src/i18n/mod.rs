@@ -157,6 +157,11 @@ pub(crate) fn speak(setting: Language) -> std::sync::MutexGuard<'static, ()> {
     guard
 }
 
+/// Whether the texts are in Polish now (as last chosen with [`apply`]).
+pub fn is_polish() -> bool {
+    LOADER.current_language().language.as_str() == "pl"
+}
+
 /// The message ids defined in one embedded language file (`en` or `pl`),
 /// for the parity test and for tools.
 pub fn message_ids(lang: &str) -> Vec<String> {
@@ -179,6 +184,9 @@ pub fn message_ids(lang: &str) -> Vec<String> {
     ids.sort();
     ids
 }
+
+#[cfg(test)]
+mod checks;
 
 #[cfg(test)]
 mod tests {
