@@ -57,7 +57,7 @@ fn account_add_list_remove_round_trips_through_the_secret_service() {
     assert!(list.status.success());
     let listed = stdout(&list);
     assert!(listed.contains(&id) && listed.contains(TEST_USER) && listed.contains("localhost:465"));
-    assert!(listed.contains("implicit TLS"), "{listed}");
+    assert!(listed.contains("Implicit TLS (SSL/TLS)"), "{listed}");
 
     // Removing by the (unique) address works too.
     let rm = k.run(&["account", "remove", TEST_USER], b"");

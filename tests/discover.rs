@@ -490,7 +490,7 @@ fn discover_command_prints_source_host_port_and_security() {
     assert!(out.status.success(), "{stdout}");
     assert!(
         stdout.contains(&format!(
-            "Proposed: smtp.example.test:{}, implicit TLS, user name {LAB_USER} (from the domain’s SRV records (RFC 6186))",
+            "Proposed: smtp.example.test:{}, Implicit TLS (SSL/TLS), user name {LAB_USER} (from the domain’s SRV records (RFC 6186))",
             lab.peer.implicit_port
         )),
         "{stdout}"

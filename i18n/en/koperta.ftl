@@ -3,7 +3,7 @@
 
 ## Security modes
 
-security-implicit-tls = implicit TLS
+security-implicit-tls = Implicit TLS (SSL/TLS)
 security-starttls = STARTTLS
 security-plaintext = plaintext (UNSAFE: password and messages unencrypted)
 
@@ -62,6 +62,7 @@ cli-arg-setting-value = New value
 cli-error-prefix = koperta: error:
 cli-error-unknown-argument = Unknown option or argument “{ $arg }”.
 cli-error-invalid-value = “{ $value }” is not a valid value for { $arg }. Possible values: { $valid }.
+cli-error-dns-server = “{ $value }” is not a DNS server address; give it as IP:PORT, for example 192.0.2.53:53.
 cli-error-missing-argument = A required option is missing: { $arg }.
 cli-error-missing-subcommand = A command is missing.
 cli-error-invalid-subcommand = Unknown command “{ $name }”.
@@ -100,12 +101,14 @@ account-error-ambiguous = Several accounts have the address “{ $key }”; use 
 account-error-duplicate = There is already an account for { $address } on { $host }:{ $port }, so nothing was added. Change that account instead.
 account-error-duplicate-cli = Its id is { $id }; to start again, remove it first: koperta account remove { $id }
 account-error-plaintext-forbidden = Plaintext accounts are refused while never-plaintext is on: the password and every message would cross the network unencrypted. Use implicit-tls or starttls; if you really must, first run “koperta settings set never-plaintext false”.
+form-error-plaintext-forbidden = Unencrypted accounts are refused while “Never send without encryption” is on in Settings: the password and every message would cross the network unencrypted. Choose “Implicit TLS (SSL/TLS)” or STARTTLS as the security.
 account-error-invalid-address = “{ $address }” is not an email address.
 account-error-invalid-host = “{ $host }” is not a server host name.
 account-error-invalid-port = The port must be between 1 and 65535, not “{ $port }”.
 account-error-pem-unreadable = Cannot read the certificate file { $path }: { $reason }
 account-error-pem-no-certificate = { $path } holds no PEM certificate (“-----BEGIN CERTIFICATE-----”).
 account-error-pin-and-ca = Use either --ca-file or --pin-cert, not both: a pinned certificate already says exactly which server to trust.
+form-error-pin-and-ca = Give either an extra certificate authority or a pinned server certificate, not both: a pinned certificate already says which server to trust.
 account-error-password-empty = The password is empty. Give it on standard input with --password-stdin, for example: printf '%s' 'password' | koperta account add …
 account-error-password-required = A password is needed: give it on standard input with --password-stdin.
 account-error-password-read = Cannot read the password from standard input: { $reason }
@@ -199,7 +202,7 @@ smtp-error-not-smtp = No mail server (SMTP) answers on this port. Check the serv
 smtp-error-ehlo-refused = The server refused the greeting (EHLO). Nothing was sent.
     The server’s reply: { $text }
 smtp-error-address-unsupported = The address { $address } cannot be passed to the server. Nothing was sent.
-smtp-error-plaintext-forbidden = This account does not use encryption, and “Never send without encryption” (never-plaintext) is on. Nothing was sent.
+smtp-error-plaintext-forbidden = This account does not use encryption, and “Never send without encryption” is on. Nothing was sent.
 smtp-error-auth-failed = The server refused the user name or password. Check them; some providers need an app password.
     The server’s reply: { $code } { $text }
 smtp-error-no-mechanism = The server offers no sign-in method Koperta supports (PLAIN or LOGIN); it offers: { $offered }.
@@ -478,6 +481,8 @@ wizard-step = Step { $step } of 3: { $title }
 wizard-identity-title = Your name and address
 wizard-identity-intro = Koperta finds your provider’s outgoing mail server from your address and connects to it only over an encrypted connection.
 wizard-name-placeholder = Jane Doe
+contacts-address-placeholder = anna@example.com
+wizard-address-placeholder = jane@example.com
 wizard-find = Find my server
 wizard-manual = Set up manually
 wizard-searching-title = Looking for your server

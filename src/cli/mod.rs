@@ -229,6 +229,14 @@ fn usage_error(e: &clap::Error, io: &mut Io<'_>) -> u8 {
             "cli-error-invalid-subcommand",
             name = ctx(ContextKind::InvalidSubcommand)
         ),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation
+            if option(ContextKind::InvalidArg) == "--dns-server" =>
+        {
+            t!(
+                "cli-error-dns-server",
+                value = ctx(ContextKind::InvalidValue)
+            )
+        }
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => t!(
             "cli-error-invalid-value",
             arg = option(ContextKind::InvalidArg),

@@ -141,10 +141,10 @@ pub enum Field {
 pub enum ProblemKind {
     /// No account chosen.
     NoSender,
-    /// The account's own address is not valid.
-    InvalidSender(AddressError),
-    /// The sender's Reply-To address is not valid.
-    InvalidReplyTo(AddressError),
+    /// The sending account's (or identity's) address, `.0`, is not valid.
+    InvalidSender(String, AddressError),
+    /// The sender's Reply-To address, `.0`, is not valid.
+    InvalidReplyTo(String, AddressError),
     /// A recipient is not valid; `text` is what was typed for it, `span`
     /// where it is in the field.
     InvalidRecipient {
@@ -308,7 +308,7 @@ impl Draft {
                 if let Err(e) = address::parse_mailbox(sender.address) {
                     problems.push(Problem {
                         field: Field::From,
-                        kind: ProblemKind::InvalidSender(e),
+                        kind: ProblemKind::InvalidSender(sender.address.to_string(), e),
                     });
                 }
                 if !sender.reply_to.trim().is_empty()
@@ -316,7 +316,7 @@ impl Draft {
                 {
                     problems.push(Problem {
                         field: Field::From,
-                        kind: ProblemKind::InvalidReplyTo(e),
+                        kind: ProblemKind::InvalidReplyTo(sender.reply_to.to_string(), e),
                     });
                 }
             }
@@ -392,7 +392,7 @@ impl Draft {
         let mut sender = address::parse_mailbox(from.address).map_err(|e| {
             vec![Problem {
                 field: Field::From,
-                kind: ProblemKind::InvalidSender(e),
+                kind: ProblemKind::InvalidSender(from.address.to_string(), e),
             }]
         })?;
         let name = address::clean_name(from.name);
@@ -402,7 +402,7 @@ impl Draft {
             r => Some(address::parse_mailbox(r).map_err(|e| {
                 vec![Problem {
                     field: Field::From,
-                    kind: ProblemKind::InvalidReplyTo(e),
+                    kind: ProblemKind::InvalidReplyTo(r.to_string(), e),
                 }]
             })?),
         };

@@ -206,10 +206,13 @@ impl Localize for crate::draft::Problem {
         };
         let text = match &self.kind {
             K::NoSender => t!("draft-error-no-sender"),
-            K::InvalidSender(e) => t!("draft-error-invalid-sender", reason = address_error("", e)),
-            K::InvalidReplyTo(e) => t!(
+            K::InvalidSender(text, e) => t!(
+                "draft-error-invalid-sender",
+                reason = address_error(&safe(text), e)
+            ),
+            K::InvalidReplyTo(text, e) => t!(
                 "draft-error-invalid-reply-to",
-                reason = address_error("", e)
+                reason = address_error(&safe(text), e)
             ),
             K::InvalidRecipient { text, error, .. } => address_error(text, error),
             K::NoRecipients => t!("draft-error-no-recipients"),

@@ -510,7 +510,7 @@ pub fn view(state: &State, never_plaintext: bool) -> Element<'_, Message> {
             ));
             c = c.push(labelled(
                 t!("form-address"),
-                text_input("jan@example.com", &state.address)
+                text_input(&t!("wizard-address-placeholder"), &state.address)
                     .style(crate::ui::style::field)
                     .id(ADDRESS_ID)
                     .on_input(Message::Address)

@@ -103,7 +103,13 @@ impl App {
             A::Save(account, password) => {
                 let account = self.wizard_account(*account);
                 if let Err(e) = self.config.config.allows(&account) {
-                    return Task::done(Message::AccountSaved(Err(e.localize())));
+                    let said = match e {
+                        crate::config::PolicyError::PlaintextForbidden => {
+                            t!("form-error-plaintext-forbidden")
+                        }
+                        e => e.localize(),
+                    };
+                    return Task::done(Message::AccountSaved(Err(said)));
                 }
                 save_password_then_account(account, password)
             }
@@ -199,7 +205,7 @@ impl App {
                 let account = tokio::task::spawn_blocking(move || input.validate())
                     .await
                     .map_err(|e| (None, e.to_string()))?
-                    .map_err(|e| (Some(field_of(&e, ca_file.as_deref())), e.localize()))?;
+                    .map_err(|e| (Some(field_of(&e, ca_file.as_deref())), on_screen(&e)))?;
                 let given_ca = ca_file.as_deref();
                 config.allows(&account).map_err(|e| (None, e.localize()))?;
                 if check {
@@ -262,6 +268,15 @@ async fn store_password(id: AccountId, password: Password) -> Result<(), String>
         .await
         .map_err(|e| e.to_string())?
         .map_err(|e| e.localize())
+}
+
+/// An input problem in the window's words: the form's labels, never the
+/// command line's options (language review W17).
+fn on_screen(problem: &account::InputProblem) -> String {
+    match problem {
+        account::InputProblem::PinAndCa => t!("form-error-pin-and-ca"),
+        other => other.localize(),
+    }
 }
 
 /// The form field an input problem is about.

@@ -202,7 +202,7 @@ fn form(f: &ContactForm) -> Element<'_, Main> {
         .align_y(iced::Alignment::Center),
         row![
             label(t!("contacts-address")),
-            text_input("anna@example.com", &f.address)
+            text_input(&t!("contacts-address-placeholder"), &f.address)
                 .style(crate::ui::style::field)
                 .id(ADDRESS_ID)
                 .on_input(|v| Main::Contact(Message::Address(v)))
