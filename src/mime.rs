@@ -28,7 +28,10 @@ const ENCODED_WORD_OVERHEAD: usize = 12;
 
 type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
-fn no_controls(s: &str) -> String {
+/// Header text as a message carries it: each control character (CR, LF,
+/// tab, …) a space, as [`encode_unstructured`] and [`encode_mailboxes`]
+/// write it. Lists show this, so they show what was sent.
+pub fn no_controls(s: &str) -> String {
     s.chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect()

@@ -292,6 +292,11 @@ main-discard = Discard
 main-no-subject = (no subject)
 main-closed-queued = The message “{ $subject }” waits in the outbox and goes out by itself; open it there to change it.
 main-closed-scheduled = The message “{ $subject }” goes at { $time }; until then it waits in Outbox, where you can open it to change it.
+main-holds-resumed = { $count ->
+    [one] Koperta was closed while a message waited out its undo delay. It is open again with a fresh countdown: Undo still stops it.
+   *[other] Koperta was closed while { $count } messages waited out their undo delay. They are open again with a fresh countdown: Undo still stops each.
+ }
+main-crashed-last-time = Koperta stopped unexpectedly the last time it ran. What happened is written in { $path }; please attach that file when you report the problem.
 main-closed-sending = The message “{ $subject }” is being sent now; Outbox and Sent will show the result.
 main-closed-draft-kept = The draft “{ $subject }” is kept in Drafts.
 compose-close-save-failed = The draft could not be saved, so the window stays open with your text: { $reason }
@@ -342,6 +347,7 @@ account-error-password-required-gui = Enter the password.
 
 outbox-empty = Nothing waits to be sent.
 outbox-retry = Retry
+outbox-send-now = Send now
 outbox-delete = Delete
 outbox-may-have-been-sent = This message may already have been sent: the connection was lost before the server confirmed it.
 outbox-retry-unsure-question = “{ $subject }” may already have been sent. Send it again anyway?

@@ -307,6 +307,12 @@ main-discard = Odrzuć
 main-no-subject = (bez tematu)
 main-closed-queued = Wiadomość „{ $subject }” czeka w skrzynce nadawczej i wyjdzie sama; aby ją zmienić, otwórz ją tam.
 main-closed-scheduled = Wiadomość „{ $subject }” wyjdzie { $time }; do tego czasu czeka w skrzynce nadawczej, gdzie możesz ją otworzyć i zmienić.
+main-holds-resumed = { $count ->
+    [one] Koperta została zamknięta, gdy wiadomość czekała na upływ czasu na cofnięcie. Otwarto ją ponownie z nowym odliczaniem: „Cofnij” nadal ją zatrzyma.
+    [few] Koperta została zamknięta, gdy { $count } wiadomości czekały na upływ czasu na cofnięcie. Otwarto je ponownie z nowym odliczaniem: „Cofnij” nadal zatrzyma każdą z nich.
+   *[many] Koperta została zamknięta, gdy { $count } wiadomości czekało na upływ czasu na cofnięcie. Otwarto je ponownie z nowym odliczaniem: „Cofnij” nadal zatrzyma każdą z nich.
+ }
+main-crashed-last-time = Ostatnim razem Koperta nieoczekiwanie przerwała pracę. Szczegóły zapisano w pliku { $path }; dołącz go do zgłoszenia problemu.
 main-closed-sending = Wiadomość „{ $subject }” jest właśnie wysyłana; wynik zobaczysz w skrzynce nadawczej i w Wysłanych.
 main-closed-draft-kept = Szkic „{ $subject }” został zachowany w szkicach.
 compose-close-save-failed = Nie udało się zapisać szkicu, więc okno zostaje otwarte razem z tekstem: { $reason }
@@ -357,6 +363,7 @@ account-error-password-required-gui = Wpisz hasło.
 
 outbox-empty = Nic nie czeka na wysłanie.
 outbox-retry = Ponów
+outbox-send-now = Wyślij teraz
 outbox-delete = Usuń
 outbox-may-have-been-sent = Ta wiadomość mogła już zostać wysłana: połączenie zerwało się, zanim serwer ją potwierdził.
 outbox-retry-unsure-question = Wiadomość „{ $subject }” mogła już zostać wysłana. Wysłać ją mimo to jeszcze raz?

@@ -22,6 +22,7 @@
 
 pub mod connect;
 mod eml;
+mod hold;
 pub mod later;
 mod run;
 pub mod state;
@@ -302,7 +303,10 @@ impl Outbox {
             envelope: message.message.envelope,
             draft: message.draft,
             draft_digest: message.draft_digest,
-            subject: message.subject,
+            // As the message carries it (CR/LF as spaces): lists show
+            // what was sent (tryout 14 saw a line break the server never
+            // got).
+            subject: crate::mime::no_controls(&message.subject),
             state,
             queued_at,
             scheduled_for: match message.when {
@@ -496,7 +500,7 @@ fn is_due(s: &Sidecar, now: u64) -> bool {
 mod tests {
     use super::*;
 
-    fn message(when: When) -> NewMessage {
+    pub(super) fn message(when: When) -> NewMessage {
         NewMessage {
             draft_digest: None,
             account: AccountId("a1".into()),
@@ -521,6 +525,18 @@ mod tests {
         m.sidecar.state = State::Sending { since: now() };
         m.sidecar.attempts = 1;
         store.outbox_update(id, &m.sidecar).unwrap();
+    }
+
+    #[test]
+    fn the_listed_subject_is_the_one_the_message_carries() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let (outbox, _) = Outbox::open(&store);
+        let mut m = message(When::Now);
+        m.subject = "ab\r\nBcc: x@example.com".into();
+        let id = outbox.queue(m).unwrap();
+        let listed = store.outbox_entry(&id).unwrap().unwrap().sidecar.subject;
+        assert_eq!(listed, "ab  Bcc: x@example.com");
     }
 
     #[test]

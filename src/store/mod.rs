@@ -233,6 +233,13 @@ impl Store {
         self.root.join(name)
     }
 
+    /// The directories another process changes while the app runs: the
+    /// outbox (the command line queues, sends or removes) and the sent
+    /// copies.
+    pub fn shared_dirs(&self) -> [PathBuf; 2] {
+        [self.dir("outbox"), self.dir("sent")]
+    }
+
     /// The directory of draft `id` (holds `draft.toml` and attachment copies).
     pub fn draft_dir(&self, id: &str) -> PathBuf {
         self.dir("drafts").join(id)

@@ -160,6 +160,9 @@ pub enum Message {
     Outbox(outbox::Event),
     /// The outbox was read again from disk.
     OutboxReloaded,
+    /// Another process (or this one) changed the outbox or the sent
+    /// copies on disk.
+    StoreChanged,
     /// An undo in a compose window finished.
     TakenBack(window::Id, Result<(), String>),
     /// A retry from the main window was made due, or refused.
@@ -402,6 +405,7 @@ impl App {
             window::close_requests().map(Message::CloseRequested),
             window::close_events().map(Message::Closed),
             Subscription::run(remote_requests),
+            super::watch::changes(self.store.shared_dirs()),
             iced::time::every(self.tick_every()).map(|_| Message::Tick),
             super::launch::os_theme(),
             match self.probe {
@@ -679,6 +683,7 @@ impl App {
             Message::Outbox(event) => self.outbox_event(event),
             Message::TakenBack(id, result) => self.taken_back(id, result),
             Message::RetryReady(result) => self.retry_ready(result),
+            Message::StoreChanged => self.reread_outbox(),
             Message::OutboxReloaded => {
                 let reindex = self.refresh();
                 let departures = self.look_for_departures();

@@ -69,10 +69,18 @@ impl App {
         let (id, open) = window::open(main_window_settings(&app.geometry.sizes));
         app.main_id = Some(id);
         app.windows.insert(id, Screen::Main);
+        // The last run panicked: where it is written down, once.
+        if let Some(log) = super::crash::untold(&app.paths.data_dir) {
+            app.notice(t!(
+                "main-crashed-last-time",
+                path = log.display().to_string()
+            ));
+        }
         // What fell due while no Koperta ran goes out now.
         #[allow(unused_mut)]
         let mut first = vec![
             open.map(Message::Opened),
+            app.resume_holds(),
             app.run_due(),
             app.reindex(),
             // Discarded by a run that ended before its Undo ran out: back.
@@ -249,6 +257,7 @@ pub fn start(launch: Launch) -> std::process::ExitCode {
             if let Ok(mut l) = LAUNCH.lock() {
                 *l = Some(launch);
             }
+            super::crash::install(paths.data_dir.clone());
             let result = run_or_say_no_display(&speak);
             drop(guard);
             match result {

@@ -3,6 +3,7 @@
 pub mod app;
 pub mod compose;
 mod config_io;
+mod crash;
 mod elsewhere;
 pub mod focus;
 pub mod frame_probe;
@@ -15,6 +16,7 @@ pub mod main_window;
 pub mod sending;
 pub mod sent_view;
 pub mod style;
+mod watch;
 pub mod widget;
 pub mod wizard;
 

@@ -301,6 +301,28 @@ impl App {
         self.left_outbox(id, result, || t!("compose-undone"))
     }
 
+    /// At start: each message a run that ended still held for its undo
+    /// delay gets the delay back and opens in its window, counting down
+    /// with Undo, so nothing goes out that the person could no longer
+    /// stop (blocking: called before the first window, as the outbox is
+    /// read then too).
+    pub fn resume_holds(&mut self) -> Task<Message> {
+        // Undo send turned off since: still a few seconds to see it.
+        let delay = u64::from(self.settings().undo_send_seconds).max(5);
+        let held = self.engine.resume_holds(self.engine.now() + delay);
+        let opens: Vec<Task<Message>> = held
+            .into_iter()
+            .filter_map(|m| {
+                let draft = m.sidecar.draft.clone()?;
+                Some(self.open_draft(draft, None, Some(m.id)))
+            })
+            .collect();
+        if !opens.is_empty() {
+            self.notice(t!("main-holds-resumed", count = opens.len()));
+        }
+        Task::batch(opens)
+    }
+
     /// Starts the engine on every message due now that this process is not
     /// already sending.
     pub fn run_due(&mut self) -> Task<Message> {
@@ -331,6 +353,13 @@ impl App {
         }
         let engine = self.engine.clone();
         off_the_ui_thread(move || engine.retry(&id, true), Message::RetryReady)
+    }
+
+    /// "Send now" on a scheduled message: made due off the UI thread,
+    /// then sent (the engine's rule refuses one no longer scheduled).
+    pub(super) fn send_now(&mut self, id: String) -> Task<Message> {
+        let engine = self.engine.clone();
+        off_the_ui_thread(move || engine.send_now(&id), Message::RetryReady)
     }
 
     /// A retry was made due (or refused).

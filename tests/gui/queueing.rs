@@ -473,3 +473,59 @@ fn enter_in_a_field_moves_on_and_a_retried_message_is_reported_by_its_subject() 
         "{notice}"
     );
 }
+
+/// Tryout 14 killed Koperta during a message's undo delay: the next start
+/// sent it within 1.5 s, with no Undo. Now the next start gives the delay
+/// back, in the message's window, and Esc still takes it back.
+#[test]
+fn a_message_held_when_koperta_stopped_gets_its_undo_delay_back_at_the_next_start() {
+    use std::sync::Arc;
+    let home = tempfile::tempdir().unwrap();
+    let sender = account();
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let draft = Draft {
+        account: Some(sender.id.clone()),
+        to: "jan@example.com".into(),
+        subject: "Przerwana".into(),
+        body: "Jeszcze nie.\n".into(),
+        ..Draft::default()
+    };
+    {
+        let mut app = App::headless(Paths::under(home.path()));
+        app.config.config.accounts.push(sender.clone());
+        let id = support::app::compose_window(&mut app, draft.clone());
+        support::app::send(&mut app, &rt, Message::Compose(id, compose::Message::Send));
+        assert_eq!(app.outbox.len(), 1);
+        // Killed here: nothing more runs.
+    }
+    // The next start, a minute later (the old delay ran out long ago).
+    let later = koperta::outbox::now() + 60;
+    let mut app = App::headless(Paths::under(home.path()));
+    app.config.config.accounts.push(sender.clone());
+    app.engine = app.engine.clone().with_clock(Arc::new(move || later));
+    assert_eq!(app.engine.due(later).len(), 1, "it would go at once");
+    let task = app.resume_holds();
+    drive(&mut app, &rt, task);
+    assert!(app.engine.due(later).is_empty(), "held again");
+    assert!(app.engine.due(later + 5).len() == 1, "for the undo delay");
+    assert_eq!(
+        app.main.notice().map(str::to_string),
+        Some(koperta::t!("main-holds-resumed", count = 1))
+    );
+    let (w, c) = app
+        .windows
+        .iter()
+        .find_map(|(w, s)| match s {
+            Screen::Compose(c) => Some((*w, c)),
+            _ => None,
+        })
+        .expect("its window is open again");
+    assert!(matches!(c.sending(), compose::Sending::Held(u) if *u == later + 5));
+    assert_eq!(c.draft(), &draft);
+    support::app::send(&mut app, &rt, Message::Input(w, Input::Escape));
+    assert!(app.store.outbox().0.is_empty(), "taken back");
+    assert_eq!(app.store.drafts().0.len(), 1, "the draft is kept");
+}

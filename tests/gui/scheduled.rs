@@ -99,3 +99,57 @@ fn a_message_scheduled_two_minutes_ahead_goes_after_that_time_and_not_before() {
         "Za dwie minuty"
     );
 }
+
+/// Tryout 14 found no way to send a scheduled message before its time
+/// short of editing it. Outbox's Send now makes it due and starts it; a
+/// message not scheduled is not offered it.
+#[test]
+fn send_now_in_outbox_starts_a_scheduled_message_before_its_time() {
+    let home = tempfile::tempdir().unwrap();
+    let mut app = App::headless(Paths::under(home.path()));
+    let sender = account();
+    app.config.config.accounts.push(sender.clone());
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let w = compose_window(
+        &mut app,
+        Draft {
+            account: Some(sender.id.clone()),
+            to: "jan@example.com".into(),
+            subject: "Jutro".into(),
+            body: "Tekst\n".into(),
+            ..Draft::default()
+        },
+    );
+    let at = koperta::outbox::now() + 86_400;
+    let text = jiff::Timestamp::from_second(at as i64)
+        .unwrap()
+        .to_zoned(jiff::tz::TimeZone::system())
+        .strftime("%Y-%m-%d %H:%M")
+        .to_string();
+    for m in [
+        compose::Message::SendLater,
+        compose::Message::LaterText(text),
+        compose::Message::LaterConfirm,
+    ] {
+        support::app::send(&mut app, &rt, Message::Compose(w, m));
+    }
+    let id = app.outbox[0].id.clone();
+    assert!(matches!(
+        app.outbox[0].sidecar.state,
+        koperta::outbox::State::Scheduled { .. }
+    ));
+    support::app::send(
+        &mut app,
+        &rt,
+        Message::Main(main_window::Message::SendNow(id.clone())),
+    );
+    assert!(
+        app.engine
+            .get(&id)
+            .is_none_or(|m| !matches!(m.sidecar.state, koperta::outbox::State::Scheduled { .. })),
+        "started now, not tomorrow"
+    );
+}

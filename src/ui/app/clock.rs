@@ -62,17 +62,7 @@ impl App {
         // Another process may have queued or sent messages: the outbox is
         // read again now and then, off the UI thread.
         let reload = if self.outbox_read_at.elapsed() > OUTBOX_REREAD {
-            self.outbox_read_at = Instant::now();
-            let engine = self.engine.clone();
-            // What was seen of each server too: `koperta account test` or
-            // `account edit` may have recorded or dropped a check.
-            Task::perform(
-                async move {
-                    let _ = tokio::task::spawn_blocking(move || engine.reload()).await;
-                },
-                |()| Message::OutboxReloaded,
-            )
-            .chain(self.read_checks())
+            self.reread_outbox()
         } else {
             Task::none()
         };
@@ -83,6 +73,22 @@ impl App {
                 .into_iter()
                 .chain([reload, sends, config, purge, sizes]),
         )
+    }
+
+    /// Reads the outbox again off the UI thread (another process may have
+    /// queued, sent or removed messages), then the lists.
+    pub(super) fn reread_outbox(&mut self) -> Task<Message> {
+        self.outbox_read_at = Instant::now();
+        let engine = self.engine.clone();
+        // What was seen of each server too: `koperta account test` or
+        // `account edit` may have recorded or dropped a check.
+        Task::perform(
+            async move {
+                let _ = tokio::task::spawn_blocking(move || engine.reload()).await;
+            },
+            |()| Message::OutboxReloaded,
+        )
+        .chain(self.read_checks())
     }
 
     /// Writes the window sizes, off the UI thread: when a resize is a

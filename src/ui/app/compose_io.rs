@@ -511,6 +511,11 @@ impl App {
                     && let Some(Screen::Compose(c)) = self.windows.get_mut(&w)
                 {
                     c.tie_to(message.as_ref());
+                    if let Some(m) = &message
+                        && matches!(m.sidecar.state, crate::outbox::State::Held { .. })
+                    {
+                        self.sends.watched.insert(m.id.clone());
+                    }
                 }
                 task
             }

@@ -186,6 +186,7 @@ impl App {
                 self.discard(id, subject)
             }
             A::RestoreDraft(id) => self.restore(id),
+            A::SendNow(id) => self.send_now(id),
             A::RetryAll => {
                 // Not one that may have been sent: each of those asks.
                 let ids: Vec<String> = self

@@ -55,6 +55,12 @@ impl State {
         {
             self.scheduled_at = Some(at);
         }
+        // Held by a run that ended: its undo delay counts down here again.
+        if let Some(m) = message
+            && let crate::outbox::State::Held { until } = m.sidecar.state
+        {
+            self.queued(m.id.clone(), Some(until), m.sidecar.eml_size);
+        }
         if let Some(m) = message
             && m.sidecar.state == crate::outbox::State::MaybeSent
         {

@@ -323,9 +323,16 @@ pub(super) fn outbox<'a>(shown: &Shown<'a>) -> Element<'a, Message> {
                 subject_or_none(&m.sidecar.subject),
                 second,
                 vec![
-                    button(text(t!("outbox-retry")))
-                        .on_press_maybe(retryable(m).then(|| Message::Retry(m.id.clone())))
-                        .into(),
+                    // Scheduled: Send now in Retry's place.
+                    if matches!(state, Queued::Scheduled { .. }) {
+                        button(text(t!("outbox-send-now")))
+                            .on_press(Message::SendNow(m.id.clone()))
+                            .into()
+                    } else {
+                        button(text(t!("outbox-retry")))
+                            .on_press_maybe(retryable(m).then(|| Message::Retry(m.id.clone())))
+                            .into()
+                    },
                     button(text(t!("main-edit")))
                         .style(style::secondary)
                         .on_press_maybe(

@@ -177,6 +177,8 @@ pub enum Message {
     Check(crate::config::CheckKind, bool),
     /// Retry an outbox message.
     Retry(String),
+    /// Send a scheduled outbox message now.
+    SendNow(String),
     /// Edit an outbox message (reopen its draft).
     Edit(String),
     /// Delete an outbox message (asks first).
@@ -223,6 +225,8 @@ pub enum Action {
     ChangeSetting(SettingChange),
     /// Retry an outbox message.
     Retry(String),
+    /// Send a scheduled outbox message now.
+    SendNow(String),
     /// Retry every failed message that may be retried.
     RetryAll,
     /// Delete an outbox message.
@@ -651,6 +655,7 @@ impl State {
                     return Action::Retry(id);
                 }
             }
+            Message::SendNow(id) => return Action::SendNow(id),
             Message::Edit(id) => return Action::Edit(id),
             // Asks first: a deleted message is never sent.
             Message::Delete(id) => self.confirm = Some(Confirm::DeleteQueued(id)),
