@@ -163,6 +163,8 @@ fn envelope_has_each_mailbox_once_and_bcc_only_there() {
             "d@example.com"
         ]
     );
+    // Bcc known as such (for lists), b@ not: To names it.
+    assert_eq!(built.bcc, ["d@example.com"]);
     let text = String::from_utf8(built.formatted().unwrap()).unwrap();
     assert_eq!(
         text.matches("\r\nTo: ").count() + text.starts_with("To: ") as usize,
@@ -444,6 +446,7 @@ fn bcc_me_puts_the_sender_in_the_envelope_only() {
         built.envelope.rcpt_to,
         ["a@example.com", "zofia@example.com"]
     );
+    assert_eq!(built.bcc, ["zofia@example.com"]);
     let text = String::from_utf8(built.formatted().unwrap()).unwrap();
     assert!(!text.to_ascii_lowercase().contains("\r\nbcc:"));
 }

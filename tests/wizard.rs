@@ -519,3 +519,42 @@ fn d20_esc_on_the_wizards_password_step_goes_back_a_step() {
     let _ = app.update(Message::Input(main, koperta::ui::app::Input::Escape));
     assert!(app.main.wizard().is_none(), "Esc on the other steps closes");
 }
+
+/// Tryout 14 typed `anna@localhost` and Find did nothing it could read:
+/// the wizard now says which rule the address breaks, in both languages,
+/// and that a name goes in its own field.
+#[test]
+fn an_address_the_wizard_refuses_is_refused_with_its_reason() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|e| e.into_inner());
+    for (lang, no_dot, name_apart) in [
+        (
+            Language::Pl,
+            "w domenie brakuje kropki",
+            "w polu „Imię i nazwisko”",
+        ),
+        (
+            Language::En,
+            "the domain has no dot",
+            "in the “Your name” field",
+        ),
+    ] {
+        i18n::apply(lang);
+        let mut s = wizard::State::default();
+        let _ = s.update(wizard::Message::Address("anna@localhost".into()));
+        assert!(matches!(
+            s.update(wizard::Message::Find),
+            wizard::Action::None
+        ));
+        assert_eq!(*s.step(), wizard::Step::Identity);
+        let said = s.error().unwrap_or_default().to_string();
+        assert!(
+            said.contains(no_dot) && said.contains("anna@localhost"),
+            "{said}"
+        );
+        let _ = s.update(wizard::Message::Address("Anna <anna@example.pl>".into()));
+        let _ = s.update(wizard::Message::Find);
+        let said = s.error().unwrap_or_default().to_string();
+        assert!(said.contains(name_apart), "{said}");
+    }
+    i18n::apply(Language::En);
+}

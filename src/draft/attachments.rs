@@ -24,6 +24,9 @@ use crate::{address, mime};
 pub struct Built {
     /// The envelope.
     pub envelope: Envelope,
+    /// The forward paths no header names (Bcc, and "Bcc me"), so lists
+    /// can mark them as hidden from the other recipients.
+    pub bcc: Vec<String>,
     /// Everything before the first attachment part.
     pub(super) head: Vec<u8>,
     /// Each attachment: its part's delimiter line and headers, and its file.
@@ -74,6 +77,7 @@ impl Built {
     pub fn from_bytes(envelope: Envelope, bytes: Vec<u8>) -> Self {
         Built {
             envelope,
+            bcc: Vec::new(),
             head: bytes,
             attachments: Vec::new(),
             tail: Vec::new(),

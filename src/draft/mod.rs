@@ -430,10 +430,12 @@ impl Draft {
                 }
             }
         }
-        let [to, cc, _bcc] = lists;
+        let [to, cc, bcc_list] = lists;
+        let mut bcc: Vec<String> = bcc_list.iter().map(|m| m.addr_spec()).collect();
         // "Bcc me": the sender gets a copy through the envelope only.
         if account.bcc_self && seen.insert(sender.envelope_key()) {
             rcpt_to.push(sender.addr_spec());
+            bcc.push(sender.addr_spec());
         }
 
         // Attachments are checked now and read only when the message is
@@ -556,6 +558,7 @@ impl Draft {
         }
         Ok(Built {
             envelope,
+            bcc,
             head,
             attachments,
             tail,

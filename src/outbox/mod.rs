@@ -300,6 +300,7 @@ impl Outbox {
         })?;
         let sidecar = Sidecar {
             account: message.account,
+            bcc: message.message.bcc,
             envelope: message.message.envelope,
             draft: message.draft,
             draft_digest: message.draft_digest,

@@ -118,7 +118,7 @@ impl Localize for crate::account::InputProblem {
     fn localize(&self) -> String {
         use crate::account::InputProblem as P;
         match self {
-            P::InvalidAddress(a) => t!("account-error-invalid-address", address = a.as_str()),
+            P::InvalidAddress(a) => own_address_problem(a),
             P::InvalidHost(h) => t!("account-error-invalid-host", host = h.as_str()),
             P::InvalidPort(p) => t!("account-error-invalid-port", port = p.as_str()),
             P::PinAndCa => t!("account-error-pin-and-ca"),
@@ -167,6 +167,17 @@ pub fn identity_problem(
             "identity-error-reply-to",
             reason = address_error(&identity.reply_to, e)
         ),
+    }
+}
+
+/// Why `text`, typed as an account's own address, is refused: the
+/// address rule it breaks (tryout 14 got no reason for `anna@localhost`),
+/// or that only the address goes there (no display name).
+pub fn own_address_problem(text: &str) -> String {
+    match crate::address::parse_mailbox(text) {
+        Err(e) => address_error(text, &e),
+        Ok(m) if m.name.is_some() => t!("account-error-address-with-name", address = text),
+        Ok(_) => t!("account-error-invalid-address", address = text),
     }
 }
 
@@ -311,7 +322,19 @@ pub fn safe_line(text: &str) -> String {
 /// `ca_file` (the account form's or `--ca-file`): a certificate issued by
 /// neither the system's authorities nor that one says which file it was
 /// checked against (a tryout gave the wrong file and was not told).
+/// No message goes in a sign-in: where a send would say "nothing was
+/// sent", this says the password was not sent, which is what matters
+/// there (language review U25).
 pub fn sign_in_error(
+    e: &crate::smtp::SmtpError,
+    host: &str,
+    ca_file: Option<&std::path::Path>,
+) -> String {
+    send_error_or_sign_in(e, host, ca_file)
+        .replace(&t!("smtp-nothing-sent"), &t!("smtp-password-not-sent"))
+}
+
+fn send_error_or_sign_in(
     e: &crate::smtp::SmtpError,
     host: &str,
     ca_file: Option<&std::path::Path>,
@@ -639,5 +662,30 @@ mod tests {
             "localhost",
         );
         assert!(some.contains("it offers: CRAM-MD5."), "{some}");
+    }
+
+    /// U25: a sign-in sends no message, so its errors say the password
+    /// was not sent, never "nothing was sent"; a send keeps its words.
+    #[test]
+    fn a_sign_in_says_the_password_was_not_sent() {
+        for (lang, password, nothing) in [
+            (
+                crate::i18n::Language::Pl,
+                "Hasło nie zostało wysłane.",
+                "Nic nie wysłano.",
+            ),
+            (
+                crate::i18n::Language::En,
+                "Your password was not sent.",
+                "Nothing was sent.",
+            ),
+        ] {
+            let _speaking = crate::i18n::speak(lang);
+            for e in [SmtpError::StartTlsNotOffered, SmtpError::StartTlsInjection] {
+                let said = sign_in_error(&e, "localhost", None);
+                assert!(said.contains(password) && !said.contains(nothing), "{said}");
+                assert!(smtp_error(&e, "localhost").contains(nothing));
+            }
+        }
     }
 }

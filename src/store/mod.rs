@@ -72,6 +72,10 @@ pub struct Sidecar {
     pub account: AccountId,
     /// The envelope (Bcc included; headers never carry it).
     pub envelope: Envelope,
+    /// The forward paths of the envelope that no header names (Bcc, and
+    /// "Bcc me"); empty in sidecars written before it was recorded.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub bcc: Vec<String>,
     /// The draft it came from, reopened by "Edit" or an undo.
     pub draft: Option<String>,
     /// The digest of the draft as it was queued (see
@@ -126,6 +130,7 @@ impl Default for Sidecar {
                 rcpt_to: Vec::new(),
                 smtputf8: false,
             },
+            bcc: Vec::new(),
             draft: None,
             draft_digest: None,
             subject: String::new(),

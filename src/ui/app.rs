@@ -750,7 +750,7 @@ impl App {
             // Either way the other two ways are named.
             Message::Picked(id, paths) if paths.is_empty() => {
                 if let Some(Screen::Compose(c)) = self.windows.get_mut(&id) {
-                    c.set_notice(Some(compose::Notice::Said(|| t!("compose-none-chosen"))));
+                    c.set_notice(Some(compose::Notice::toast(|| t!("compose-none-chosen"))));
                 }
                 Task::none()
             }

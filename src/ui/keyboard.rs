@@ -77,6 +77,11 @@ impl App {
                 window::close(id)
             }
             Input::Escape => {
+                // Address suggestions shown: Esc is theirs, never a close.
+                let suggesting = matches!(
+                    self.windows.get(&id),
+                    Some(Screen::Compose(c)) if !self.compose_suggestions(c).is_empty()
+                );
                 if let Some(Screen::Compose(c)) = self.windows.get_mut(&id) {
                     // Esc closes the spelling suggestions, the cursor back
                     // where it was.
@@ -91,6 +96,12 @@ impl App {
                     // A question closed: the cursor goes back to the text.
                     if asking {
                         return compose::focus_field(id, c.field_to_return_to());
+                    }
+                    // Nothing open to close: Esc closes the window as
+                    // Ctrl+W does, asking when there is something to keep
+                    // (tryout 14 expected it, as in webmail).
+                    if !suggesting && !c.sending_now() {
+                        return self.update(Message::CloseRequested(id));
                     }
                 } else if let Some(w) = self.main.wizard() {
                     let message = match w.step() {

@@ -322,7 +322,7 @@ impl State {
                 match crate::address::parse_mailbox(&address) {
                     Ok(m) if m.name.is_none() => {}
                     _ => {
-                        self.error = Some(t!("account-error-invalid-address", address = address));
+                        self.error = Some(crate::report::own_address_problem(&address));
                         return Action::None;
                     }
                 }

@@ -332,6 +332,32 @@ fn d23_no_subject_or_a_missing_attachment_is_asked_about_before_sending() {
     assert_ne!(*c.sending(), compose::Sending::Idle, "sent on Send anyway");
 }
 
+/// Tryout 14 was asked "no subject: Send anyway?" about a message an
+/// invalid Cc kept from going at all. What blocks the send is said instead
+/// of a question whose "anyway" cannot happen.
+#[test]
+fn no_send_anyway_is_offered_while_an_invalid_address_blocks_the_send() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::En);
+    let (mut app, acc, _home) = app_with_account();
+    let id = compose_window(
+        &mut app,
+        Draft {
+            account: Some(acc.id.clone()),
+            to: "jan@example.com".into(),
+            cc: "ewa@".into(),
+            body: "Bez tematu.".into(),
+            ..Draft::default()
+        },
+    );
+    let _ = app.update(Message::Compose(id, compose::Message::Send));
+    let Some(Screen::Compose(c)) = app.windows.get(&id) else {
+        panic!("window")
+    };
+    assert!(c.concerns().is_empty(), "{:?}", c.concerns());
+    assert!(app.engine.entries().is_empty(), "nothing in the outbox");
+}
+
 /// D9: the server's SIZE, seen at the last connection, warns as soon as
 /// the attachments make the message too big for it.
 #[test]

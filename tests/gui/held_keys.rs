@@ -498,6 +498,52 @@ fn down_and_enter_choose_an_address_suggestion() {
     assert_eq!(c.highlight(), None);
 }
 
+/// Tryout 14 typed "nowak" in To and pressed Enter with the suggestion
+/// shown: the cursor moved on and "nowak" stayed. Enter with none marked
+/// takes the first suggestion, as Thunderbird completes it; a complete
+/// address typed is kept as it is.
+#[test]
+fn enter_takes_the_first_suggestion_unless_an_address_is_typed() {
+    let (mut app, acc, _home) = app_with_account();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    koperta::contacts::Contacts::update(&app.store.contacts_path(), |book| {
+        book.learn(
+            &[
+                (Some("Anna Nowak".into()), "anna@example.org".into()),
+                (Some("Ewa Lis".into()), "ewa@example.org.pl".into()),
+            ],
+            koperta::outbox::now(),
+        )
+    })
+    .unwrap();
+    let reread = app.refresh();
+    support::app::drive(&mut app, &rt, reread);
+    let w = compose_window(
+        &mut app,
+        Draft {
+            account: Some(acc.id.clone()),
+            ..Draft::default()
+        },
+    );
+    let enter = press(Key::Named(keyboard::key::Named::Enter), Modifiers::empty());
+    let mut renderer = renderer();
+    for (typed, expected) in [
+        ("nowak", "Anna Nowak <anna@example.org>, "),
+        ("ewa@example.org", "ewa@example.org"),
+    ] {
+        let _ = app.update(Message::Compose(w, compose::Message::To(typed.into())));
+        let cache = focused(&app, w, &mut renderer, compose::field_id(w, "to"));
+        let (messages, _) = frame(&app, w, &mut renderer, cache, std::slice::from_ref(&enter));
+        for m in messages {
+            let _ = app.update(m);
+        }
+        let Some(Screen::Compose(c)) = app.windows.get(&w) else {
+            panic!("compose window");
+        };
+        assert_eq!(c.draft().to, expected, "typed {typed:?}");
+    }
+}
+
 /// Tryout 7's first Tab in the wizard stopped on a disabled Next. A
 /// disabled button is no stop of Tab (as in GNOME and Thunderbird): Tab
 /// goes on to the next control that works, and Enter presses it.

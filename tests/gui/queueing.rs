@@ -46,6 +46,16 @@ fn undo_in_the_compose_window_takes_the_message_back_into_its_draft() {
     };
     assert_eq!(*c.sending(), compose::Sending::Idle);
     assert_eq!(c.draft(), &draft);
+    // "Undone" is a toast: it clears itself (tryout 14 saw it stay), and
+    // the clock ticks fast enough to clear it.
+    assert_eq!(c.notice(), Some(koperta::t!("compose-undone")));
+    assert!(c.waits_on_the_clock());
+    if let Some(Screen::Compose(c)) = app.windows.get_mut(&id) {
+        c.expire_notice(Duration::from_secs(60));
+        assert!(c.notice().is_some(), "not before its time");
+        c.expire_notice(Duration::ZERO);
+        assert_eq!(c.notice(), None);
+    }
     assert!(app.outbox.is_empty());
     assert!(app.store.outbox().0.is_empty());
     assert!(app.engine.due(koperta::outbox::now() + 60).is_empty());
@@ -528,4 +538,34 @@ fn a_message_held_when_koperta_stopped_gets_its_undo_delay_back_at_the_next_star
     support::app::send(&mut app, &rt, Message::Input(w, Input::Escape));
     assert!(app.store.outbox().0.is_empty(), "taken back");
     assert_eq!(app.store.drafts().0.len(), 1, "the draft is kept");
+}
+
+/// Tryout 14 pressed Esc to leave a compose window and nothing happened.
+/// With nothing open to close, Esc is Ctrl+W: it asks about what was
+/// typed; with the question open, Esc closes the question, not the window.
+#[test]
+fn esc_with_nothing_open_closes_the_compose_window_as_ctrl_w_does() {
+    let home = tempfile::tempdir().unwrap();
+    let mut app = App::headless(Paths::under(home.path()));
+    let sender = account();
+    app.config.config.accounts.push(sender.clone());
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let id = support::app::compose_window(&mut app, Draft::default());
+    support::app::send(
+        &mut app,
+        &rt,
+        Message::Compose(id, compose::Message::Subject("Pisane".into())),
+    );
+    support::app::send(&mut app, &rt, Message::Input(id, Input::Escape));
+    let asking = matches!(app.windows.get(&id), Some(Screen::Compose(c)) if c.is_asking_close());
+    assert!(asking, "Esc asks, as Ctrl+W does");
+    support::app::send(&mut app, &rt, Message::Input(id, Input::Escape));
+    let Some(Screen::Compose(c)) = app.windows.get(&id) else {
+        panic!("the second Esc closes the question, not the window")
+    };
+    assert!(!c.is_asking_close());
+    assert_eq!(c.draft().subject, "Pisane");
 }

@@ -310,3 +310,49 @@ fn a_huge_subjects_misspellings_are_named_five_and_counted() {
             .is_ok()
     );
 }
+
+/// Tryout 14 wrote Polish in the English app and was told every word was
+/// misspelt. Polish letters switch a message checked in English by
+/// default to Polish; a language the person picked stays.
+#[test]
+fn polish_text_in_the_english_app_is_checked_in_polish_unless_english_was_picked() {
+    use iced::widget::text_editor::{Action as EditorAction, Edit};
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::En);
+    let (mut app, _acc, _home) = app_with_account();
+    app.config.config.settings.language = Language::En;
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let type_in = |app: &mut App, w, text: &str| {
+        for c in text.chars() {
+            support::app::send(
+                app,
+                &rt,
+                Message::Compose(
+                    w,
+                    compose::Message::Body(EditorAction::Edit(Edit::Insert(c))),
+                ),
+            );
+        }
+    };
+    let w = new_message(&mut app, &rt);
+    assert_eq!(compose(&app, w).spell_language(), Some(Language::En));
+    type_in(&mut app, w, "Dzień dobry");
+    assert_eq!(compose(&app, w).spell_language(), Some(Language::Pl));
+    assert_eq!(
+        marked(&app, w, "Przesyłam wiadomośc, zażółć gęślą jaźń."),
+        ["wiadomośc"],
+        "the Polish dictionary in use"
+    );
+    // Picked by the person: kept, whatever is typed.
+    let w = new_message(&mut app, &rt);
+    support::app::send(
+        &mut app,
+        &rt,
+        Message::Compose(
+            w,
+            compose::Message::SpellLanguage(compose::SpellChoice::In(Language::En)),
+        ),
+    );
+    type_in(&mut app, w, "Zażółć");
+    assert_eq!(compose(&app, w).spell_language(), Some(Language::En));
+}

@@ -206,15 +206,17 @@ fn every_main_window_view_is_drawn_in_both_languages_themes_and_sizes() {
             None,
         ),
     ];
+    let mut with_bcc = stored(
+        "s1",
+        "Faktura 12/2026",
+        State::Sent { at: now - 900 },
+        now - 900,
+        2,
+        None,
+    );
+    with_bcc.sidecar.bcc = vec!["osoba1@example.org".into()];
     let sent = vec![
-        stored(
-            "s1",
-            "Faktura 12/2026",
-            State::Sent { at: now - 900 },
-            now - 900,
-            1,
-            None,
-        ),
+        with_bcc,
         stored(
             "s2",
             "Zaproszenie na wigilię firmową",
@@ -295,6 +297,21 @@ fn every_main_window_view_is_drawn_in_both_languages_themes_and_sizes() {
             "Retry all"
         };
         assert!(ui.find(retry_all).is_ok());
+        // Scheduled: Send now in Retry's place (tryout 14).
+        let send_now = if lang == Language::Pl {
+            "Wyślij teraz"
+        } else {
+            "Send now"
+        };
+        assert!(ui.find(send_now).is_ok());
+        // A Bcc recipient is marked as one (tryout 14).
+        let main = main_window::State::on(main_window::Tab::Sent);
+        let mut ui = simulator(main_window::view(&main, everything()));
+        let bcc = if lang == Language::Pl { "UDW" } else { "Bcc" };
+        assert!(
+            ui.find(format!("osoba0@example.org, {bcc} osoba1@example.org").as_str())
+                .is_ok()
+        );
     }
     i18n::apply(Language::En);
 }

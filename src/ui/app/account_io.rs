@@ -7,7 +7,7 @@ use iced::Task;
 use super::{App, Message};
 use crate::account::{self, Account, AccountId};
 use crate::outbox;
-use crate::report::{Localize, sign_in_error, smtp_error};
+use crate::report::{Localize, sign_in_error};
 use crate::secrets::{Keyring, Password};
 use crate::smtp::SmtpError;
 use crate::t;
@@ -47,7 +47,7 @@ impl App {
                         discoverer
                             .discover(&address)
                             .await
-                            .map_err(|_| t!("account-error-invalid-address", address = address))
+                            .map_err(|_| crate::report::own_address_problem(&address))
                     },
                     move |r| Message::Wizard(wizard::Message::Found(generation, r)),
                 )
@@ -86,7 +86,7 @@ impl App {
                                     reason: if pinnable_pem.is_some() {
                                         t!("wizard-cert-untrusted")
                                     } else {
-                                        smtp_error(&e, &account.host)
+                                        sign_in_error(&e, &account.host, None)
                                     },
                                     pinnable_pem,
                                 }

@@ -36,6 +36,11 @@ impl App {
     pub(super) fn tick(&mut self) -> Task<Message> {
         // A status message is a toast: it clears itself (D13).
         self.main.expire_notice(TOAST_FOR);
+        for s in self.windows.values_mut() {
+            if let Screen::Compose(c) = s {
+                c.expire_notice(TOAST_FOR);
+            }
+        }
         // Discarded drafts whose Undo is gone are removed for good.
         let purge = match self.purge_due {
             Some(at) if at <= Instant::now() => {

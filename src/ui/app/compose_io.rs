@@ -57,6 +57,8 @@ impl App {
         let mut state = compose::State::with_sizes(draft_id, draft, sizes);
         // Checked in the app's language until the person picks another.
         state.check_in(crate::i18n::resolve(self.settings().language));
+        // A reopened draft in Polish, in the English app: in Polish.
+        let _ = state.follow_the_text();
         let lang = state.spell_language();
         self.windows.insert(id, Screen::Compose(Box::new(state)));
         self.relist();

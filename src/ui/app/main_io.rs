@@ -6,7 +6,7 @@ use iced::{Task, window};
 
 use super::{App, Message, Screen};
 use crate::outbox;
-use crate::report::{Localize, smtp_error};
+use crate::report::Localize;
 use crate::t;
 use crate::ui::launch::compose_window_settings;
 use crate::ui::{main_window, wizard};
@@ -155,7 +155,7 @@ impl App {
                     async move {
                         outbox::test_connection(&account, &settings, &env)
                             .await
-                            .map_err(|e| smtp_error(&e, &account.host))
+                            .map_err(|e| crate::report::sign_in_error(&e, &account.host, None))
                     },
                     move |r| Message::Tested(id.clone(), r),
                 )

@@ -229,7 +229,18 @@ impl State {
     /// Whether the window has something a clock moves on: an edit not yet
     /// saved, or an Undo countdown shown in seconds.
     pub fn waits_on_the_clock(&self) -> bool {
-        self.unsaved_since.is_some() || matches!(self.sending, Sending::Held(_))
+        self.unsaved_since.is_some()
+            || matches!(self.sending, Sending::Held(_))
+            || matches!(self.notice, Some(super::Notice::Toast(..)))
+    }
+
+    /// Clears a toast shown for longer than `after`.
+    pub fn expire_notice(&mut self, after: std::time::Duration) {
+        if let Some(super::Notice::Toast(_, at)) = &self.notice
+            && at.elapsed() > after
+        {
+            self.notice = None;
+        }
     }
 
     /// The draft is being saved: what to write (its id and fields) and
@@ -344,7 +355,7 @@ impl State {
         }
         if let Some((old, in_flight)) = previous {
             if self.sending_now() || in_flight {
-                self.notice = Some(super::Notice::Said(|| t!("compose-already-sending")));
+                self.notice = Some(super::Notice::toast(|| t!("compose-already-sending")));
                 return None;
             }
             if old.sidecar.state == crate::outbox::State::MaybeSent && !self.resend_confirmed {
@@ -418,7 +429,7 @@ impl State {
                 self.scheduled_at = None;
                 self.sending = Sending::Idle;
                 self.take_back_once_queued = false;
-                self.notice = Some(super::Notice::Said(done));
+                self.notice = Some(super::Notice::toast(done));
             }
             Err(e) => self.notice = Some(super::Notice::Text(e)),
         }

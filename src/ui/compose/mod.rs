@@ -64,6 +64,9 @@ pub fn focus_field<T: Send + 'static>(window: window::Id, field: &str) -> iced::
 pub enum Notice {
     /// Koperta's own message, translated each time it is drawn.
     Said(fn() -> String),
+    /// A status of Koperta's own that clears itself after a few seconds,
+    /// as the main window's toasts do (tryout 14 saw "undone" stay).
+    Toast(fn() -> String, std::time::Instant),
     /// A text made already.
     Text(String),
     /// Why a path typed beside Attach could not be attached: it goes when
@@ -72,10 +75,15 @@ pub enum Notice {
 }
 
 impl Notice {
+    /// A toast saying `say`, from now.
+    pub fn toast(say: fn() -> String) -> Notice {
+        Notice::Toast(say, std::time::Instant::now())
+    }
+
     /// The text to show now.
     pub fn text(&self) -> String {
         match self {
-            Notice::Said(say) => say(),
+            Notice::Said(say) | Notice::Toast(say, _) => say(),
             Notice::Text(text) | Notice::AboutPath(text) => text.clone(),
         }
     }
@@ -400,6 +408,12 @@ impl State {
         if (failed_in_outbox || scheduled) && edit {
             return Action::Withdraw;
         }
+        if edit
+            && action == Action::None
+            && let Some(lang) = self.follow_the_text()
+        {
+            return Action::SpellLanguage(Some(lang));
+        }
         action
     }
 
@@ -576,7 +590,14 @@ impl State {
                 }
                 // No subject, or an attachment spoken of but missing: ask
                 // first (D23), with the focus on "Send anyway".
-                if !self.concerns_confirmed {
+                // Not when something already keeps it from going (an
+                // invalid Cc): "Send anyway" would be false (tryout 14);
+                // the send is refused with its reasons instead.
+                let blocked = self
+                    .problems(None)
+                    .iter()
+                    .any(|p| p.field != crate::draft::Field::From);
+                if !self.concerns_confirmed && !blocked {
                     self.asking_concerns = self.draft.pre_send_concerns(&self.checks);
                     // A path typed but never attached (a third tryout sent
                     // without the file it meant).

@@ -59,6 +59,8 @@ pub struct Popup {
 #[derive(Debug, Clone)]
 pub struct Spell {
     choice: SpellChoice,
+    /// The person picked the language (then nothing switches it).
+    chosen: bool,
     checker: Option<Checker>,
     /// Said once when no dictionary is installed for the language.
     note: Option<String>,
@@ -70,6 +72,7 @@ impl Spell {
     pub fn new(lang: Language) -> Spell {
         Spell {
             choice: SpellChoice::In(crate::i18n::resolve(lang)),
+            chosen: false,
             checker: None,
             note: None,
             popup: None,
@@ -91,6 +94,24 @@ impl State {
     pub fn check_in(&mut self, lang: Language) {
         self.spell.choice = SpellChoice::In(lang);
         self.spell.checker = None;
+    }
+
+    /// Polish text checked in English by default (tryout 14 wrote Polish
+    /// in the English app and every word was marked): the message is
+    /// checked in Polish from then on, unless the person picked the
+    /// language. Polish is told by its letters (ą, ć, ę, ł, ń, ó, ś, ź, ż),
+    /// which nearly every Polish sentence has and English text has not.
+    /// Returns the new language when it switched.
+    pub fn follow_the_text(&mut self) -> Option<Language> {
+        let polish = |s: &str| s.chars().any(|c| "ąćęłńóśźżĄĆĘŁŃÓŚŹŻ".contains(c));
+        if self.spell.chosen
+            || self.spell.choice != SpellChoice::In(Language::En)
+            || !(polish(&self.draft.body) || polish(&self.draft.subject))
+        {
+            return None;
+        }
+        self.check_in(Language::Pl);
+        Some(Language::Pl)
     }
 
     /// The checker to use (`None` until the dictionary is loaded, or when
@@ -117,6 +138,7 @@ impl State {
         match message {
             Message::SpellLanguage(choice) => {
                 self.spell.choice = choice;
+                self.spell.chosen = true;
                 self.spell.checker = None;
                 self.spell.popup = None;
                 return Action::SpellLanguage(self.spell_language());

@@ -1,6 +1,7 @@
 //! Choosing an address suggestion from the keyboard: Down and Up move
 //! among the suggestions under the recipient field typed in, Enter or Tab
-//! inserts the one marked (with the name), as in Thunderbird and Geary.
+//! inserts the one marked (with the name), or the first when none is, as
+//! in Thunderbird and Geary.
 
 use iced::keyboard::{Key, Modifiers, key::Named};
 
@@ -9,9 +10,10 @@ use super::{Message, SUGGESTIONS_SHOWN, State};
 /// What a key pressed in a recipient field means among `suggestions`
 /// (those shown under it, best first): Down marks the next, Up the one
 /// before (from the first, back to the field), Enter or Tab inserts the
-/// one marked. `None` for any other key, and for Enter or Tab with none
-/// marked (they then move on as usual); nothing when no suggestion is
-/// shown.
+/// one marked, or with none marked the first unless what is typed is a
+/// valid address already. `None` for any other key, and for Enter or Tab
+/// on a typed address (they then move on as usual); nothing when no
+/// suggestion is shown.
 pub fn suggestion_keys(
     state: &State,
     suggestions: &[String],
@@ -28,11 +30,24 @@ pub fn suggestion_keys(
             marked.map_or(0, |i| (i + 1).min(shown - 1)),
         ))),
         Key::Named(Named::ArrowUp) => marked.map(|i| Message::Highlight(i.checked_sub(1))),
-        Key::Named(Named::Enter | Named::Tab) => {
-            marked.map(|i| Message::Suggest(suggestions[i].clone()))
-        }
+        Key::Named(Named::Enter | Named::Tab) => match marked {
+            Some(i) => Some(Message::Suggest(suggestions[i].clone())),
+            // None marked: the first, as Thunderbird completes it, unless
+            // what is typed is an address of its own (tryout 14 pressed
+            // Enter on "nowak" and kept "nowak").
+            None => (!typed_is_an_address(state)).then(|| Message::Suggest(suggestions[0].clone())),
+        },
         _ => None,
     }
+}
+
+/// Whether the entry being typed (after the last `,` or `;`) is a valid
+/// address by itself.
+fn typed_is_an_address(state: &State) -> bool {
+    state.recipient_field().is_some_and(|(_, text)| {
+        let typed = text.rsplit([',', ';']).next().unwrap_or("").trim();
+        crate::address::parse_mailbox(typed).is_ok()
+    })
 }
 
 /// What a key pressed in the subject means of its own: F7 shows the

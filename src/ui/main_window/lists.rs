@@ -116,11 +116,21 @@ fn draft_recipients(d: &DraftRow) -> String {
     crate::report::safe_line(&parts.join(" · "))
 }
 
-fn recipients(list: &[String]) -> String {
+/// The envelope's recipients of `m`, the first three named; those no header
+/// names marked as Bcc (tryout 14 read them as ordinary recipients).
+fn recipients(m: &crate::store::Sidecar) -> String {
+    let list = &m.envelope.rcpt_to;
     let shown: Vec<String> = list
         .iter()
         .take(3)
-        .map(|a| crate::report::safe_line(&crate::address::display_form(a)))
+        .map(|a| {
+            let shown = crate::report::safe_line(&crate::address::display_form(a));
+            if m.bcc.contains(a) {
+                t!("list-recipient-bcc", address = shown)
+            } else {
+                shown
+            }
+        })
         .collect();
     match list.len() {
         n if n > 3 => t!(
@@ -278,7 +288,7 @@ pub(super) fn outbox<'a>(shown: &Shown<'a>) -> Element<'a, Message> {
         .map(|(index, m)| {
             let state = m.sidecar.state;
             let mut second = vec![
-                muted(recipients(&m.sidecar.envelope.rcpt_to)),
+                muted(recipients(&m.sidecar)),
                 muted(t!(
                     "outbox-row-facts",
                     account = sender_of(shown.accounts, &m.sidecar),
@@ -372,7 +382,7 @@ pub(super) fn sent<'a>(shown: &Shown<'a>) -> Element<'a, Message> {
                 _ => m.sidecar.queued_at,
             };
             let mut second = vec![
-                muted(recipients(&m.sidecar.envelope.rcpt_to)),
+                muted(recipients(&m.sidecar)),
                 muted(t!(
                     "sent-row-facts",
                     account = sender_of(shown.accounts, &m.sidecar),
