@@ -3,6 +3,25 @@
 
 use super::*;
 
+/// Send later from window `w` at `at` (Unix seconds), typed in the picker
+/// in local minutes as a person does; the time it is due (Unix seconds).
+fn send_later(app: &mut App, rt: &tokio::runtime::Runtime, w: window::Id, at: u64) -> u64 {
+    let text = jiff::Timestamp::from_second(at as i64)
+        .unwrap()
+        .to_zoned(jiff::tz::TimeZone::system())
+        .strftime("%Y-%m-%d %H:%M")
+        .to_string();
+    let due_at = koperta::outbox::later::parse_later(&text, koperta::outbox::now()).unwrap();
+    for m in [
+        compose::Message::SendLater,
+        compose::Message::LaterText(text),
+        compose::Message::LaterConfirm,
+    ] {
+        support::app::send(app, rt, Message::Compose(w, m));
+    }
+    due_at
+}
+
 /// The half of the scheduled-delivery test that runs the app (in the
 /// keyring's D-Bus session), its outbox on a clock the test moves.
 #[test]
@@ -44,20 +63,7 @@ fn a_scheduled_message_goes_inner() {
         },
     );
     // Send later, two minutes from now (the picker takes local minutes).
-    let at = koperta::outbox::now() + 120;
-    let text = jiff::Timestamp::from_second(at as i64)
-        .unwrap()
-        .to_zoned(jiff::tz::TimeZone::system())
-        .strftime("%Y-%m-%d %H:%M")
-        .to_string();
-    let due_at = koperta::outbox::later::parse_later(&text, koperta::outbox::now()).unwrap();
-    for m in [
-        compose::Message::SendLater,
-        compose::Message::LaterText(text),
-        compose::Message::LaterConfirm,
-    ] {
-        support::app::send(&mut app, &rt, Message::Compose(w, m));
-    }
+    let due_at = send_later(&mut app, &rt, w, koperta::outbox::now() + 120);
     assert_eq!(app.outbox.len(), 1, "scheduled in the outbox");
     // Ticks up to a second before its time: nothing goes.
     for t in [koperta::outbox::now(), due_at - 60, due_at - 1] {
@@ -123,19 +129,7 @@ fn send_now_in_outbox_starts_a_scheduled_message_before_its_time() {
             ..Draft::default()
         },
     );
-    let at = koperta::outbox::now() + 86_400;
-    let text = jiff::Timestamp::from_second(at as i64)
-        .unwrap()
-        .to_zoned(jiff::tz::TimeZone::system())
-        .strftime("%Y-%m-%d %H:%M")
-        .to_string();
-    for m in [
-        compose::Message::SendLater,
-        compose::Message::LaterText(text),
-        compose::Message::LaterConfirm,
-    ] {
-        support::app::send(&mut app, &rt, Message::Compose(w, m));
-    }
+    send_later(&mut app, &rt, w, koperta::outbox::now() + 86_400);
     let id = app.outbox[0].id.clone();
     assert!(matches!(
         app.outbox[0].sidecar.state,
