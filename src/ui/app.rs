@@ -456,11 +456,11 @@ impl App {
                             .into_iter()
                             .map(|f| compose::field_id(id, f))
                             .collect(),
-                        move |key, modifiers, focused| {
+                        move |key, modifiers, focused, current| {
                             if *focused == compose::field_id(id, "subject") {
                                 compose::subject_keys(key, modifiers)
                             } else {
-                                compose::suggestion_keys(c, &suggestions, key, modifiers)
+                                compose::suggestion_keys(c, &suggestions, key, modifiers, current)
                             }
                             .map(|m| Message::Compose(id, m))
                         },

@@ -14,11 +14,19 @@ use super::{Message, SUGGESTIONS_SHOWN, State};
 /// valid address already. `None` for any other key, and for Enter or Tab
 /// on a typed address (they then move on as usual); nothing when no
 /// suggestion is shown.
+///
+/// `current`: whether `state` still holds what the field shows. When keys
+/// typed in one burst reached the field after the view was built, what
+/// is typed is not known here, and Enter or Tab with nothing marked move
+/// on: a fast typist's whole address, then Tab, had its Tab taken for a
+/// suggestion of the first letters, and the subject typed after it went
+/// into To.
 pub fn suggestion_keys(
     state: &State,
     suggestions: &[String],
     key: &Key,
     modifiers: Modifiers,
+    current: bool,
 ) -> Option<Message> {
     let shown = suggestions.len().min(SUGGESTIONS_SHOWN);
     if shown == 0 || !modifiers.is_empty() {
@@ -35,7 +43,8 @@ pub fn suggestion_keys(
             // None marked: the first, as Thunderbird completes it, unless
             // what is typed is an address of its own (tryout 14 pressed
             // Enter on "nowak" and kept "nowak").
-            None => (!typed_is_an_address(state)).then(|| Message::Suggest(suggestions[0].clone())),
+            None => (current && !typed_is_an_address(state))
+                .then(|| Message::Suggest(suggestions[0].clone())),
         },
         _ => None,
     }

@@ -37,6 +37,10 @@ pub struct FocusScope<'a, Message> {
     /// When this view was built (a hold gives up only after a view built
     /// since it began, which had the chance to show the field).
     built: Instant,
+    /// Whether a key has reached the content since this view was built:
+    /// then the state the view was built from (and `keys_in` decides on)
+    /// is older than the text in the fields.
+    typed: bool,
 }
 
 /// Decodes a key pressed with modifiers into the window's message for
@@ -44,9 +48,11 @@ pub struct FocusScope<'a, Message> {
 pub type Shortcut<'a, Message> =
     Box<dyn Fn(&iced::keyboard::Key, iced::keyboard::Modifiers) -> Option<Message> + 'a>;
 
-/// What a key means in the focused field (its id given).
+/// What a key means in the focused field (its id given, and whether the
+/// state the view was built from is still current: `false` once keys
+/// typed in the same burst reached the fields after the view was built).
 pub type FieldKeys<'a, Message> =
-    Box<dyn Fn(&iced::keyboard::Key, iced::keyboard::Modifiers, &Id) -> Option<Message> + 'a>;
+    Box<dyn Fn(&iced::keyboard::Key, iced::keyboard::Modifiers, &Id, bool) -> Option<Message> + 'a>;
 
 /// A shortcut that shows a field and moves the focus into it (Ctrl+Shift+C
 /// shows Cc): whether a key pressed with these modifiers is it, and the
@@ -96,6 +102,7 @@ pub fn scope<'a, Message: 'a>(
         shortcut: None,
         keys_in: None,
         built: Instant::now(),
+        typed: false,
     }
 }
 
@@ -132,11 +139,13 @@ impl<'a, Message> FocusScope<'a, Message> {
     /// While one of `fields` has the focus, a key that `decode` turns
     /// into a message (given the focused field's id) is that message
     /// (published, and neither the field nor the shortcuts see the key);
-    /// other keys go on as usual.
+    /// other keys go on as usual. `decode` is told whether the state the
+    /// view was built from is current (no key reached a field since).
     pub fn keys_in(
         mut self,
         fields: Vec<Id>,
-        decode: impl Fn(&iced::keyboard::Key, iced::keyboard::Modifiers, &Id) -> Option<Message> + 'a,
+        decode: impl Fn(&iced::keyboard::Key, iced::keyboard::Modifiers, &Id, bool) -> Option<Message>
+        + 'a,
     ) -> Self {
         self.keys_in = Some((fields, Box::new(decode)));
         self
@@ -342,7 +351,7 @@ impl<'a, Message> FocusScope<'a, Message> {
                 .keys_in
                 .as_ref()
                 .filter(|(fields, _)| fields.contains(&focused))
-                .and_then(|(_, decode)| decode(key, *modifiers, &focused))
+                .and_then(|(_, decode)| decode(key, *modifiers, &focused, !self.typed))
         {
             shell.publish(message);
             shell.capture_event();
@@ -423,6 +432,7 @@ impl<'a, Message> FocusScope<'a, Message> {
         let Some((key, modifiers)) = pressed else {
             return;
         };
+        self.typed |= changes_text(event);
         let tab = matches!(key, iced::keyboard::Key::Named(Named::Tab));
         if !tab || shell.is_event_captured() || modifiers.command() || modifiers.alt() {
             return;
@@ -592,5 +602,26 @@ impl<Message> iced::advanced::Widget<Message, iced::Theme, iced::Renderer>
 impl<'a, Message: 'a> From<FocusScope<'a, Message>> for iced::Element<'a, Message> {
     fn from(s: FocusScope<'a, Message>) -> Self {
         iced::Element::new(s)
+    }
+}
+
+/// Whether a key event can change a field's text (a character, Backspace,
+/// Delete, a cut or a paste), so that the state a view was built from may
+/// no longer hold what the field shows.
+fn changes_text(event: &iced::Event) -> bool {
+    use iced::keyboard::{Event as Key, Key as K, key::Named};
+    match event {
+        iced::Event::Keyboard(Key::KeyPressed {
+            key,
+            modifiers,
+            text,
+            ..
+        }) => {
+            matches!(key, K::Named(Named::Backspace | Named::Delete))
+                || (modifiers.command()
+                    && matches!(key.as_ref(), K::Character("v" | "x" | "z" | "y")))
+                || (text.is_some() && !modifiers.command() && !modifiers.alt())
+        }
+        _ => false,
     }
 }
