@@ -176,6 +176,37 @@ fn serve(conn: Stream, tx: &futures::channel::mpsc::UnboundedSender<Remote>) {
     }
 }
 
+/// What [`claim_or_hand_off`] did.
+pub enum Started {
+    /// This process owns the data directory ([`Claim::Primary`]).
+    Primary(Guard, futures::channel::mpsc::UnboundedReceiver<Remote>),
+    /// The running app took the request.
+    HandedOff,
+}
+
+/// Takes `data_dir` for this process, or hands `request` to the app that
+/// owns it. An owner that does not answer may be one that was just
+/// killed and whose lock the system has not released yet (a tryout's
+/// restart right after `kill -9` was told Koperta was running): the lock
+/// is tried again once the hand-off has failed, and taken if it is free.
+///
+/// Errors: [`InstanceError::NotResponding`] when the owner holds the lock
+/// and does not answer; [`InstanceError::Io`] as from [`claim`].
+pub fn claim_or_hand_off(data_dir: &Path, request: &Request) -> Result<Started, InstanceError> {
+    let mut handed = Ok(());
+    for attempt in 0..2 {
+        match claim(data_dir)? {
+            Claim::Primary(guard, requests) => return Ok(Started::Primary(guard, requests)),
+            Claim::Secondary if attempt == 0 => handed = hand_off(data_dir, request),
+            Claim::Secondary => {}
+        }
+        if handed.is_ok() {
+            return Ok(Started::HandedOff);
+        }
+    }
+    handed.map(|()| Started::HandedOff)
+}
+
 /// Hands `request` to the app that owns `data_dir`.
 ///
 /// Errors: [`InstanceError::NotResponding`] when no answer comes within
@@ -252,6 +283,25 @@ mod tests {
         assert_eq!(remote.request, Request::Mailto(uri));
         assert!(remote.take());
         assert!(answer.join().unwrap().is_ok());
+    }
+
+    /// A tryout killed the app and started it again in the same second:
+    /// the lock was still held by the dying process, and the new launch
+    /// said "already running but not responding". Once the hand-off finds
+    /// no answer, the lock is tried again.
+    #[test]
+    fn a_launch_right_after_the_owner_died_takes_the_lock_it_left() {
+        let a = tempfile::tempdir().unwrap();
+        // A dying owner: its socket is gone, the lock not yet released.
+        let lock = File::create(a.path().join("instance.lock")).unwrap();
+        lock.try_lock().unwrap();
+        let dying = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(300));
+            drop(lock);
+        });
+        let started = claim_or_hand_off(a.path(), &Request::Open);
+        dying.join().unwrap();
+        assert!(matches!(started, Ok(Started::Primary(..))), "owned now");
     }
 
     #[test]

@@ -306,6 +306,14 @@ main-closed-draft-kept = The draft “{ $subject }” is kept in Drafts.
 compose-close-save-failed = The draft could not be saved, so the window stays open with your text: { $reason }
 main-closed-waiting = The message “{ $subject }” waits in the outbox for you: it does not go out by itself.
 main-confirm-remove = Remove the account { $address } and its password from the keyring?
+main-remove-outbox-kept = { $count ->
+    [one] One message in the outbox is to go from it: it stays there, unsent, until you open it and choose another sender.
+   *[other] { $count } messages in the outbox are to go from it: they stay there, unsent, until you open each and choose another sender.
+ }
+main-remove-drafts-kept = { $count ->
+    [one] Its draft is kept; choose another sender when you open it.
+   *[other] Its { $count } drafts are kept; choose another sender when you open them.
+ }
 main-account-saved = Account saved: { $address }.
 main-account-removed = Account removed, with its password.
 main-sent = Sent “{ $subject }” to { $first }{ $others ->
@@ -523,6 +531,7 @@ compose-sent = Sent.
 attach-error-not-a-file = it is not a regular file (a folder, a pipe or a device)
 attach-error-refused-too-large = { $path } was not attached: it is { $size }, and Koperta attaches files up to { $limit }. Most mail servers accept far less (often 25 MB).
 instance-not-responding = Koperta is already running but not responding. Close it (or end its process) and try again.
+instance-handed-off = Koperta is already running: its window was brought forward.
 mailto-attach-ignored = The link asked to attach files; Koperta ignores that for your safety. Attach files yourself if you want to.
 mailto-malformed = The mailto: link could not be read, so this message starts empty.
 notify-sent = Message sent

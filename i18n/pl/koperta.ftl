@@ -322,6 +322,16 @@ main-closed-draft-kept = Szkic „{ $subject }” został zachowany w szkicach.
 compose-close-save-failed = Nie udało się zapisać szkicu, więc okno zostaje otwarte razem z tekstem: { $reason }
 main-closed-waiting = Wiadomość „{ $subject }” czeka na Ciebie w skrzynce nadawczej: sama nie zostanie wysłana.
 main-confirm-remove = Usunąć konto { $address } i jego hasło z bazy kluczy?
+main-remove-outbox-kept = { $count ->
+    [one] Jedna wiadomość w skrzynce nadawczej czeka na wysłanie z tego konta: zostanie tam niewysłana, dopóki jej nie otworzysz i nie wybierzesz innego nadawcy.
+    [few] { $count } wiadomości w skrzynce nadawczej czekają na wysłanie z tego konta: zostaną tam niewysłane, dopóki nie otworzysz każdej z nich i nie wybierzesz innego nadawcy.
+   *[many] { $count } wiadomości w skrzynce nadawczej czeka na wysłanie z tego konta: zostaną tam niewysłane, dopóki nie otworzysz każdej z nich i nie wybierzesz innego nadawcy.
+ }
+main-remove-drafts-kept = { $count ->
+    [one] Jego szkic zostanie zachowany; po otwarciu wybierz innego nadawcę.
+    [few] Jego { $count } szkice zostaną zachowane; po otwarciu wybierz innego nadawcę.
+   *[many] Jego { $count } szkiców zostanie zachowanych; po otwarciu wybierz innego nadawcę.
+ }
 main-account-saved = Zapisano konto: { $address }.
 main-account-removed = Usunięto konto wraz z hasłem.
 main-sent = Wysłano „{ $subject }” do { $first }{ $others ->
@@ -541,6 +551,7 @@ compose-sent = Wysłano.
 attach-error-not-a-file = to nie jest zwykły plik (to folder, potok albo urządzenie)
 attach-error-refused-too-large = Nie dołączono pliku { $path }: ma { $size }, a Koperta dołącza pliki do { $limit }. Większość serwerów poczty przyjmuje znacznie mniej (często 25 MB).
 instance-not-responding = Koperta już działa, ale nie odpowiada. Zamknij ją (albo zakończ jej proces) i spróbuj ponownie.
+instance-handed-off = Koperta już działa: przywołano jej okno.
 mailto-attach-ignored = Odnośnik prosił o dołączenie plików; dla bezpieczeństwa Koperta to pomija. Jeśli chcesz, dołącz je ręcznie.
 mailto-malformed = Nie udało się odczytać odnośnika mailto:, dlatego otwarto pustą wiadomość.
 notify-sent = Wiadomość wysłana

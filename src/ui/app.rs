@@ -67,6 +67,12 @@ pub struct App {
     pub main: main_window::State,
     /// The main window's id.
     pub main_id: Option<window::Id>,
+    /// Ctrl+Q was pressed and a compose window is asking whether to keep
+    /// its draft: once the others have closed, so does the main window.
+    pub quitting: bool,
+    /// A termination signal came: the drafts are being saved before the
+    /// end.
+    pub terminating: bool,
     /// The outbox engine (shared with the tasks that send).
     pub engine: Outbox,
     /// What the outbox holds, as last drawn.
@@ -163,6 +169,9 @@ pub enum Message {
     /// Another process (or this one) changed the outbox or the sent
     /// copies on disk.
     StoreChanged,
+    /// SIGTERM, SIGHUP or SIGINT: save every draft with unsaved edits,
+    /// then end (a second one ends at once).
+    Terminate,
     /// An undo in a compose window finished.
     TakenBack(window::Id, Result<(), String>),
     /// A retry from the main window was made due, or refused.
@@ -288,6 +297,8 @@ impl App {
             windows: BTreeMap::new(),
             main: main_window::State::default(),
             main_id: None,
+            quitting: false,
+            terminating: false,
             outbox: Vec::new(),
             drafts: Vec::new(),
             sent: Vec::new(),
@@ -406,6 +417,7 @@ impl App {
             window::close_events().map(Message::Closed),
             Subscription::run(remote_requests),
             super::watch::changes(self.store.shared_dirs()),
+            super::signals::termination(),
             iced::time::every(self.tick_every()).map(|_| Message::Tick),
             super::launch::os_theme(),
             match self.probe {
@@ -511,21 +523,22 @@ impl App {
                 .padding(super::style::space::L)
                 .into()
             }
-            _ => main_window::view(
-                &self.main,
-                main_window::Shown {
-                    settings: self.settings(),
-                    accounts: self.accounts(),
-                    outbox: &self.outbox,
-                    drafts: &self.drafts,
-                    sent: &self.sent,
-                    damaged: &self.damaged,
-                    config_error: self.config_error.as_deref(),
-                    checks: &self.checks,
-                    contacts: &self.contact_list,
-                },
-            )
-            .map(Message::Main),
+            _ => main_window::view(&self.main, self.main_shown()).map(Message::Main),
+        }
+    }
+
+    /// What the main window shows, as the app holds it.
+    pub fn main_shown(&self) -> main_window::Shown<'_> {
+        main_window::Shown {
+            settings: self.settings(),
+            accounts: self.accounts(),
+            outbox: &self.outbox,
+            drafts: &self.drafts,
+            sent: &self.sent,
+            damaged: &self.damaged,
+            config_error: self.config_error.as_deref(),
+            checks: &self.checks,
+            contacts: &self.contact_list,
         }
     }
 
@@ -617,6 +630,10 @@ impl App {
                 };
                 state.set_checks(checks);
                 state.set_size_limit(limit);
+                // "Cancel" on "keep the draft?" stops a Ctrl+Q.
+                if matches!(m, compose::Message::CloseCancel) {
+                    self.quitting = false;
+                }
                 let action = state.update(m);
                 self.compose_action(id, action)
             }
@@ -640,6 +657,9 @@ impl App {
                 if self.windows.is_empty() {
                     // A resize of the last second is kept too.
                     return self.write_sizes(true).chain(iced::exit());
+                }
+                if self.quitting {
+                    return self.go_on_quitting();
                 }
                 // A sent message's window closed: its row has the focus
                 // again, so Enter and the arrows go on (a tryout's Enter
@@ -684,6 +704,7 @@ impl App {
             Message::TakenBack(id, result) => self.taken_back(id, result),
             Message::RetryReady(result) => self.retry_ready(result),
             Message::StoreChanged => self.reread_outbox(),
+            Message::Terminate => self.terminate(),
             Message::OutboxReloaded => {
                 let reindex = self.refresh();
                 let departures = self.look_for_departures();

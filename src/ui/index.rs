@@ -37,6 +37,7 @@ impl Index {
             .map(|(id, d)| DraftRow {
                 open: false,
                 saved_at: store.draft_saved_at(&id),
+                account: d.account.clone(),
                 queued: false,
                 to: tidy(&d.to),
                 cc: tidy(&d.cc),

@@ -32,6 +32,10 @@ pub enum Input {
     /// Ctrl+W: close this window (a compose window asks first when there
     /// is anything to keep).
     CloseWindow,
+    /// Ctrl+Q: quit, closing every window as Ctrl+W would (a compose
+    /// window with anything to keep asks first, and keeps Koperta open
+    /// until it is answered).
+    Quit,
     /// A file dropped on the window.
     Dropped(PathBuf),
     /// Ctrl+Z: in the main window, undo the discard its toast offers; in
@@ -95,6 +99,8 @@ impl App {
                     }
                     // A question closed: the cursor goes back to the text.
                     if asking {
+                        // Esc on "keep the draft?" also stops a Ctrl+Q.
+                        self.quitting = false;
                         return compose::focus_field(id, c.field_to_return_to());
                     }
                     // Nothing open to close: Esc closes the window as
@@ -171,12 +177,70 @@ impl App {
             Input::CloseWindow if Some(id) != self.main_id => {
                 self.update(Message::CloseRequested(id))
             }
+            Input::Quit => self.quit(),
             Input::ShowCc if is_compose => {
                 self.update(Message::Compose(id, compose::Message::ShowCc))
             }
             Input::ShowBcc if is_compose => {
                 self.update(Message::Compose(id, compose::Message::ShowBcc))
             }
+            _ => Task::none(),
+        }
+    }
+}
+
+impl App {
+    /// Ctrl+Q: every window is asked to close, as Ctrl+W asks it, the
+    /// main window last. A compose window with anything to keep asks
+    /// (and gets the focus), and the main window waits for its answer;
+    /// the windows that do not ask close, and Koperta ends once the last
+    /// one has closed. A half-filled account form asks as closing the
+    /// main window does.
+    fn quit(&mut self) -> Task<Message> {
+        let mut others: Vec<window::Id> = self
+            .windows
+            .keys()
+            .copied()
+            .filter(|w| Some(*w) != self.main_id)
+            .collect();
+        others.sort();
+        let mut tasks: Vec<Task<Message>> = others
+            .iter()
+            .map(|w| self.update(Message::CloseRequested(*w)))
+            .collect();
+        let asking = others.iter().find(
+            |w| matches!(self.windows.get(w), Some(Screen::Compose(c)) if c.is_asking_close()),
+        );
+        if let Some(w) = asking {
+            // The main window waits for the answer: "Cancel" there stops
+            // quitting, as in Thunderbird.
+            self.quitting = true;
+            tasks.push(window::gain_focus(*w));
+        } else if let Some(main) = self.main_id {
+            tasks.push(self.update(Message::CloseRequested(main)));
+        }
+        Task::batch(tasks)
+    }
+
+    /// A window closed while quitting: the main window closes too once no
+    /// other is left; a compose window whose question was cancelled stops
+    /// the quitting.
+    pub(super) fn go_on_quitting(&mut self) -> Task<Message> {
+        let others: Vec<&Screen> = self
+            .windows
+            .iter()
+            .filter(|(w, _)| Some(**w) != self.main_id)
+            .map(|(_, s)| s)
+            .collect();
+        let asking = others
+            .iter()
+            .any(|s| matches!(s, Screen::Compose(c) if c.is_asking_close()));
+        if asking {
+            return Task::none();
+        }
+        self.quitting = false;
+        match self.main_id {
+            Some(main) if others.is_empty() => self.update(Message::CloseRequested(main)),
             _ => Task::none(),
         }
     }
@@ -248,6 +312,11 @@ pub(super) fn shortcut(key: &Key, modifiers: keyboard::Modifiers) -> Option<Inpu
             if modifiers.command() && !modifiers.shift() && c.eq_ignore_ascii_case("w") =>
         {
             Input::CloseWindow
+        }
+        Key::Character(c)
+            if modifiers.command() && !modifiers.shift() && c.eq_ignore_ascii_case("q") =>
+        {
+            Input::Quit
         }
         Key::Character(c)
             if modifiers.command() && modifiers.shift() && c.eq_ignore_ascii_case("a") =>

@@ -249,8 +249,12 @@ pub fn start(launch: Launch) -> std::process::ExitCode {
         eprintln!("{}", t!("gui-error-display-unreachable", display = display));
         return ExitCode::FAILURE;
     }
-    match crate::instance::claim(&paths.data_dir) {
-        Ok(crate::instance::Claim::Primary(guard, requests)) => {
+    let request = match &launch {
+        Launch::Main => crate::instance::Request::Open,
+        Launch::Mailto(uri) => crate::instance::Request::Mailto(uri.clone()),
+    };
+    match crate::instance::claim_or_hand_off(&paths.data_dir, &request) {
+        Ok(crate::instance::Started::Primary(guard, requests)) => {
             if let Ok(mut r) = REMOTE.lock() {
                 *r = Some(requests);
             }
@@ -269,19 +273,15 @@ pub fn start(launch: Launch) -> std::process::ExitCode {
                 }
             }
         }
-        Ok(crate::instance::Claim::Secondary) => {
-            let request = match launch {
-                Launch::Main => crate::instance::Request::Open,
-                Launch::Mailto(uri) => crate::instance::Request::Mailto(uri),
-            };
-            match crate::instance::hand_off(&paths.data_dir, &request) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(_) => {
-                    speak();
-                    eprintln!("{}", t!("instance-not-responding"));
-                    ExitCode::FAILURE
-                }
-            }
+        Ok(crate::instance::Started::HandedOff) => {
+            speak();
+            eprintln!("{}", t!("instance-handed-off"));
+            ExitCode::SUCCESS
+        }
+        Err(crate::instance::InstanceError::NotResponding) => {
+            speak();
+            eprintln!("{}", t!("instance-not-responding"));
+            ExitCode::FAILURE
         }
         Err(e) => {
             speak();

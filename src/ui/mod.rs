@@ -15,6 +15,7 @@ mod launch;
 pub mod main_window;
 pub mod sending;
 pub mod sent_view;
+mod signals;
 pub mod style;
 mod watch;
 pub mod widget;

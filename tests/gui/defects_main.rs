@@ -226,6 +226,7 @@ fn d03_list_rows_toggles_and_buttons_answer_the_keyboard() {
     i18n::apply(Language::En);
     let settings = koperta::config::Settings::default();
     let drafts = [main_window::DraftRow {
+        account: None,
         id: "d1".into(),
         subject: "Umowa".into(),
         to: "jan@example.com".into(),
@@ -367,6 +368,54 @@ fn d21_removing_an_account_asks_in_its_own_row() {
         question.y,
         row.y
     );
+}
+
+/// Tryout 13 removed an account and only then found its messages stuck
+/// in the outbox: the question says what becomes of them and of its
+/// drafts (kept, waiting for another sender), in both languages.
+#[test]
+fn removing_an_account_says_its_outbox_messages_and_drafts_are_kept() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    let (mut app, acc, _home) = app_with_account();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let main = iced::window::Id::unique();
+    app.main_id = Some(main);
+    app.windows.insert(main, Screen::Main);
+    let draft = Draft {
+        account: Some(acc.id.clone()),
+        to: "jan@example.com".into(),
+        subject: "Umowa".into(),
+        ..Draft::default()
+    };
+    for n in ["d1", "d2"] {
+        app.store.save_draft(n, &draft).unwrap();
+    }
+    queue_far_off(&app, &acc, &draft, "d0");
+    let reread = app.refresh();
+    drive(&mut app, &rt, reread);
+    let _ = app.update(Message::Main(main_window::Message::RemoveAccount(
+        acc.id.clone(),
+    )));
+    for (language, outbox, drafts) in [
+        (
+            Language::En,
+            "One message in the outbox is to go from it: it stays there, unsent, until you open it and choose another sender.",
+            "Its 2 drafts are kept; choose another sender when you open them.",
+        ),
+        (
+            Language::Pl,
+            "Jedna wiadomość w skrzynce nadawczej czeka na wysłanie z tego konta: zostanie tam niewysłana, dopóki jej nie otworzysz i nie wybierzesz innego nadawcy.",
+            "Jego 2 szkice zostaną zachowane; po otwarciu wybierz innego nadawcę.",
+        ),
+    ] {
+        i18n::apply(language);
+        let question = main_window::remove_question(&acc, &app.main_shown());
+        assert!(question.contains(outbox), "{question}");
+        assert!(question.contains(drafts), "{question}");
+        let mut ui = simulator(app.view(main));
+        assert!(ui.find(question.as_str()).is_ok(), "shown: {question}");
+    }
+    i18n::apply(Language::En);
 }
 
 /// D20: editing an account that keeps an extra CA (or a pinned

@@ -323,6 +323,7 @@ fn the_drafts_count_is_the_number_of_rows_listed() {
     i18n::apply(Language::En);
     let settings = koperta::config::Settings::default();
     let row = |id: &str, queued| main_window::DraftRow {
+        account: None,
         id: id.into(),
         subject: format!("Szkic {id}"),
         to: String::new(),

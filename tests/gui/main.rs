@@ -21,6 +21,7 @@ mod language;
 mod modes;
 mod photos;
 mod queueing;
+mod quit;
 mod saves;
 mod scheduled;
 mod spelling;
@@ -175,6 +176,7 @@ fn draft_row(id: &str, subject: &str, queued: bool) -> main_window::DraftRow {
         cc: String::new(),
         bcc: String::new(),
         saved_at: None,
+        account: None,
         queued,
         open: false,
     }

@@ -228,6 +228,7 @@ fn every_main_window_view_is_drawn_in_both_languages_themes_and_sizes() {
     ];
     let drafts = vec![
         main_window::DraftRow {
+            account: None,
             id: "d1".into(),
             subject: "Odpowiedź w sprawie umowy".into(),
             to: "Anna Nowak <anna@example.org>".into(),
@@ -238,6 +239,7 @@ fn every_main_window_view_is_drawn_in_both_languages_themes_and_sizes() {
             open: false,
         },
         main_window::DraftRow {
+            account: None,
             id: "d2".into(),
             subject: String::new(),
             to: String::new(),

@@ -46,19 +46,25 @@ pub fn send_closing(
         let Some(mut stream) = iced_test::runtime::task::into_stream(task) else {
             continue;
         };
-        let actions: Vec<Action<Message>> = rt.block_on(async {
-            let mut out = Vec::new();
+        // Each action is looked at as it comes and then dropped: a widget
+        // operation's action, kept, would hold the channel its task waits
+        // on, and the task would never end.
+        let (messages, closes): (Vec<Message>, Vec<window::Id>) = rt.block_on(async {
+            let (mut messages, mut closes) = (Vec::new(), Vec::new());
             while let Some(action) = stream.next().await {
-                out.push(action);
+                match action {
+                    Action::Output(m) => messages.push(m),
+                    Action::Window(iced_test::runtime::window::Action::Close(id)) => {
+                        closes.push(id)
+                    }
+                    _ => {}
+                }
             }
-            out
+            (messages, closes)
         });
-        for action in actions {
-            match action {
-                Action::Output(m) => pending.push(app.update(m)),
-                Action::Window(iced_test::runtime::window::Action::Close(id)) => closed.push(id),
-                _ => {}
-            }
+        closed.extend(closes);
+        for m in messages {
+            pending.push(app.update(m));
         }
     }
     closed

@@ -5,6 +5,7 @@
 
 mod focus;
 mod redraw;
+mod signals;
 #[path = "../support/mod.rs"]
 mod support;
 

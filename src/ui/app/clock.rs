@@ -98,7 +98,7 @@ impl App {
 
     /// Writes the window sizes, off the UI thread: when a resize is a
     /// second old, or, with `now`, any not written yet (the app ends).
-    pub(super) fn write_sizes(&mut self, now: bool) -> Task<Message> {
+    pub(in crate::ui) fn write_sizes(&mut self, now: bool) -> Task<Message> {
         let sizes = if now {
             self.geometry.waiting().then_some(self.geometry.sizes)
         } else {

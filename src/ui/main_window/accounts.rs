@@ -7,7 +7,6 @@ use iced::{Element, Length};
 
 use super::Message;
 use crate::account::{Account, AccountId, Security};
-use crate::checks::Check;
 use crate::config::Settings;
 use crate::report::marks::{MarkKind, mark_kind, security_mark};
 use crate::report::security_label;
@@ -224,12 +223,8 @@ pub const ADD_ACCOUNT_ID: &str = "main-add-account";
 
 /// The accounts page: rows, or the form when it is open, or what to do
 /// first when there is no account.
-pub(super) fn page<'a>(
-    state: &'a super::State,
-    settings: &'a Settings,
-    accounts: &'a [Account],
-    checks: &'a std::collections::BTreeMap<AccountId, Check>,
-) -> Element<'a, Message> {
+pub(super) fn page<'a>(state: &'a super::State, shown: &super::Shown<'a>) -> Element<'a, Message> {
+    let (settings, accounts, checks) = (shown.settings, shown.accounts, shown.checks);
     if let Some(f) = state.form() {
         return form_view(f, settings);
     }
@@ -337,7 +332,7 @@ pub(super) fn page<'a>(
         // not move away from it (D21).
         if state.confirm.as_ref() == Some(&super::Confirm::RemoveAccount(a.id.clone())) {
             card = card.push(super::confirm_bar(
-                t!("main-confirm-remove", address = a.address.clone()),
+                remove_question(a, shown),
                 t!("main-remove"),
             ));
         }
@@ -349,6 +344,37 @@ pub(super) fn page<'a>(
         );
     }
     c.into()
+}
+
+/// "Remove the account …?", with what becomes of the messages in the
+/// outbox that are to go from it and of the drafts written from it
+/// (tryout 13 removed an account and then found them stuck): they are
+/// kept, and wait for another sender.
+pub fn remove_question(account: &Account, shown: &super::Shown<'_>) -> String {
+    let queued = shown
+        .outbox
+        .iter()
+        .filter(|m| m.sidecar.account == account.id)
+        .count();
+    let drafts = shown
+        .drafts
+        .iter()
+        .filter(|d| d.account.as_ref() == Some(&account.id))
+        .count();
+    let mut question = t!("main-confirm-remove", address = account.address.clone());
+    if queued > 0 {
+        question = format!(
+            "{question} {}",
+            t!("main-remove-outbox-kept", count = queued)
+        );
+    }
+    if drafts > 0 {
+        question = format!(
+            "{question} {}",
+            t!("main-remove-drafts-kept", count = drafts)
+        );
+    }
+    question
 }
 
 pub(super) fn form_view<'a>(f: &'a AccountForm, settings: &Settings) -> Element<'a, Message> {

@@ -33,6 +33,8 @@ pub struct DraftRow {
     pub bcc: String,
     /// When it was last saved (Unix seconds), if known.
     pub saved_at: Option<u64>,
+    /// The account it is written from, if one was chosen.
+    pub account: Option<AccountId>,
     /// Its message waits in the outbox (an older version may go).
     pub queued: bool,
     /// It is open in a compose window (Open brings that window forward;

@@ -11,7 +11,8 @@ mod settings;
 mod view;
 
 pub use accounts::{
-    ADD_ACCOUNT_ID, AccountForm, FORM_SAVE_ID, FormField, SecurityChoice, security_choices,
+    ADD_ACCOUNT_ID, AccountForm, FORM_SAVE_ID, FormField, SecurityChoice, remove_question,
+    security_choices,
 };
 pub use contacts::{ContactForm, Message as ContactMessage};
 pub use lists::{DraftRow, Shown, row_id, subject_or_none};

@@ -73,16 +73,8 @@ fn question<'a>(state: &'a State, shown: &Shown<'a>) -> Option<Element<'a, Messa
         // Asked in the account's row while Accounts is shown (D21).
         Confirm::RemoveAccount(_) if state.tab == Tab::Accounts => return None,
         Confirm::RemoveAccount(id) => {
-            let address = shown
-                .accounts
-                .iter()
-                .find(|a| &a.id == id)
-                .map(|a| a.address.clone())
-                .unwrap_or_default();
-            confirm_bar(
-                t!("main-confirm-remove", address = address),
-                t!("main-remove"),
-            )
+            let account = shown.accounts.iter().find(|a| &a.id == id)?;
+            confirm_bar(accounts::remove_question(account, shown), t!("main-remove"))
         }
         Confirm::PlaintextOff => confirm_bar(
             t!("settings-plaintext-off-question"),
@@ -212,7 +204,7 @@ pub fn view<'a>(state: &'a State, shown: Shown<'a>) -> Element<'a, Message> {
         body = body.push(q);
     }
     let page: Element<'a, Message> = match state.tab {
-        Tab::Accounts => accounts::page(state, shown.settings, shown.accounts, shown.checks),
+        Tab::Accounts => accounts::page(state, &shown),
         Tab::Drafts => lists::drafts(&shown),
         Tab::Outbox => lists::outbox(&shown),
         Tab::Sent => lists::sent(&shown),
