@@ -527,21 +527,6 @@ impl App {
         }
     }
 
-    /// What the main window shows, as the app holds it.
-    pub fn main_shown(&self) -> main_window::Shown<'_> {
-        main_window::Shown {
-            settings: self.settings(),
-            accounts: self.accounts(),
-            outbox: &self.outbox,
-            drafts: &self.drafts,
-            sent: &self.sent,
-            damaged: &self.damaged,
-            config_error: self.config_error.as_deref(),
-            checks: &self.checks,
-            contacts: &self.contact_list,
-        }
-    }
-
     /// The wizard's message: its action run, the focus on the password
     /// when that step comes.
     fn wizard_message(&mut self, m: wizard::Message) -> Task<Message> {

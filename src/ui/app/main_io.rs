@@ -12,6 +12,21 @@ use crate::ui::launch::compose_window_settings;
 use crate::ui::{main_window, wizard};
 
 impl App {
+    /// What the main window shows, as the app holds it.
+    pub fn main_shown(&self) -> crate::ui::main_window::Shown<'_> {
+        crate::ui::main_window::Shown {
+            settings: self.settings(),
+            accounts: self.accounts(),
+            outbox: &self.outbox,
+            drafts: &self.drafts,
+            sent: &self.sent,
+            damaged: &self.damaged,
+            config_error: self.config_error.as_deref(),
+            checks: &self.checks,
+            contacts: &self.contact_list,
+        }
+    }
+
     /// A desktop notification naming `subject` (when the setting allows),
     /// shown off the UI thread; a desktop without a notification service
     /// simply shows nothing.
