@@ -92,6 +92,11 @@ impl Checks {
         }
     }
 
+    /// The directory the checks are kept in (one file per account).
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
     fn path(&self, account: &AccountId) -> Option<PathBuf> {
         // Only ids Koperta makes: never a path of anyone's choosing.
         let ok = !account.0.is_empty()

@@ -563,3 +563,29 @@ fn account_edit_changes_only_what_is_given_and_a_new_password_drops_the_verified
     assert!(stderr(&out).contains("No account has"), "{}", stderr(&out));
     assert!(peer.received().is_empty());
 }
+
+/// Tryout 20: `koperta outbox` (or drafts, settings) without a command
+/// said only "a command is missing". Each lists (or shows) what it holds,
+/// as its `list` (or `show`) does, and says so in its help.
+#[test]
+fn a_group_without_a_command_lists_what_it_holds() {
+    let k = Koperta::new();
+    for (group, command) in [
+        ("account", "list"),
+        ("outbox", "list"),
+        ("drafts", "list"),
+        ("contacts", "list"),
+        ("settings", "show"),
+    ] {
+        let bare = k.run(&[group], b"");
+        let full = k.run(&[group, command], b"");
+        assert!(bare.status.success(), "{group}: {}", stderr(&bare));
+        assert_eq!(stdout(&bare), stdout(&full), "{group}");
+        assert!(!stdout(&bare).is_empty(), "{group}");
+        let help = stdout(&k.run(&[group, "--help"], b""));
+        assert!(help.contains("Without a command"), "{group}: {help}");
+    }
+    // A group whose commands need an argument still asks for one.
+    let bare = k.run(&["account", "identity"], b"");
+    assert_eq!(bare.status.code(), Some(2), "{}", stderr(&bare));
+}

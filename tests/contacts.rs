@@ -36,8 +36,8 @@ fn contacts_are_learned_with_their_names_from_a_message_sent() {
     let list = s.k.run(&["contacts", "list"], b"");
     assert_eq!(
         stdout(&list),
-        "ukryty@example.net\n\"Kowalski, Jan\" <jan@example.com>\nZofia Żółkiewska <zofia@example.pl>\n",
-        "sorted by name; the Bcc one has none"
+        "\"Kowalski, Jan\" <jan@example.com>\nukryty@example.net\nZofia Żółkiewska <zofia@example.pl>\n",
+        "sorted by the name shown; the Bcc one has none, so its address"
     );
 }
 

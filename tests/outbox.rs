@@ -164,10 +164,21 @@ fn a_queued_message_changed_in_place_is_refused_before_its_end_and_never_deliver
 }
 
 /// "YYYY-MM-DD HH:MM" of Unix time `at`, in the local time of this machine
-/// (as `date` shows it).
+/// (as `date` shows it): what `--later` takes.
 fn local_minute(at: u64) -> String {
+    date(at, "+%Y-%m-%d %H:%M")
+}
+
+/// Unix time `at` as Koperta shows it in English ("3 December 2026,
+/// 17:36"), told by `date`.
+fn shown_minute(at: u64) -> String {
+    date(at, "+%-d %B %Y, %H:%M")
+}
+
+fn date(at: u64, format: &str) -> String {
     let out = std::process::Command::new("date")
-        .args(["-d", &format!("@{at}"), "+%Y-%m-%d %H:%M"])
+        .env("LC_ALL", "C")
+        .args(["-d", &format!("@{at}"), format])
         .output()
         .unwrap();
     String::from_utf8(out.stdout).unwrap().trim().to_string()
@@ -190,8 +201,8 @@ fn send_later_in_one_minute_goes_out_with_outbox_run_after_that_minute_and_not_b
     if at - now() < 5 {
         at += 60;
     }
-    let when = local_minute(at);
-    let out = send_later(&s, "Później", &when);
+    let out = send_later(&s, "Później", &local_minute(at));
+    let when = shown_minute(at);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains(&when), "{}", stdout(&out));
     assert!(peer.received().is_empty(), "queued, not sent");
@@ -718,6 +729,22 @@ fn drafts_are_listed_newest_first_and_removed_from_the_command_line() {
     assert!(!again.status.success());
     assert!(stderr(&again).contains(&format!("There is no draft {older}.")));
     assert_eq!(store.drafts().0.len(), 1, "the other stays");
+
+    // Tryout 20: a draft open in the app was "deleted", then saved again
+    // by its window. While a window holds it, it is refused and kept.
+    let window = store.hold_draft(&newer).unwrap().expect("free");
+    let refused = k.run(&["drafts", "remove", newer.as_str()], b"");
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        stderr(&refused).contains("is open in a Koperta window"),
+        "{}",
+        stderr(&refused)
+    );
+    assert!(store.draft_dir(&newer).exists(), "nothing was removed");
+    drop(window);
+    let removed = k.run(&["drafts", "remove", newer.as_str()], b"");
+    assert!(removed.status.success(), "{}", stderr(&removed));
+    assert!(store.drafts().0.is_empty());
 }
 
 /// Sends SIGINT (Ctrl+C) to `child` once `ready` holds (checked every

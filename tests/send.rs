@@ -519,3 +519,74 @@ fn an_identity_the_server_refuses_at_mail_from_is_said_so_and_nothing_is_sent() 
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(peer.received()[0].mail_from, "zofia@example.com");
 }
+
+/// Tryout 20: `koperta send` left out the account's signature, which the
+/// app's compose window puts under the text. It goes under `-- ` unless
+/// the text already ends with it or `--no-signature` is given.
+#[test]
+fn the_senders_signature_goes_under_the_text_unless_asked_not_to() {
+    let certs = TestCerts::generate();
+    let peer = SmtpPeer::start(&certs.valid);
+    let s = setup(
+        peer.implicit_port,
+        "implicit-tls",
+        Some(("--ca-file", &certs.ca)),
+        "en_US.UTF-8",
+    );
+    let out = s.k.run(
+        &[
+            "account",
+            "edit",
+            &s.id,
+            "--signature",
+            "Zofia Żółkiewska\ntel. 600 100 200",
+        ],
+        b"",
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let send = |extra: &[&str], body: &[u8]| {
+        let mut args = vec![
+            "send",
+            "--account",
+            &s.id,
+            "--to",
+            "jan@example.com",
+            "--subject",
+            "Podpis",
+            "--body-file",
+            "-",
+        ];
+        args.extend_from_slice(extra);
+        let out = s.k.run(&args, body);
+        assert!(out.status.success(), "{}", stderr(&out));
+    };
+    send(&[], b"Dzie\xc5\x84 dobry.\n");
+    send(&["--no-signature"], b"Bez podpisu.\n");
+    send(
+        &[],
+        "Już jest.\n\n-- \nZofia Żółkiewska\ntel. 600 100 200\n".as_bytes(),
+    );
+    let bodies: Vec<String> = peer
+        .received()
+        .iter()
+        .map(|r| {
+            support::parse_mail(&r.path)["body"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(bodies.len(), 3);
+    assert!(
+        bodies[0].contains("Dzień dobry.\n-- \nZofia Żółkiewska\ntel. 600 100 200"),
+        "{}",
+        bodies[0]
+    );
+    assert!(!bodies[1].contains("-- \n"), "{}", bodies[1]);
+    assert_eq!(
+        bodies[2].matches("Zofia Żółkiewska\ntel.").count(),
+        1,
+        "{}",
+        bodies[2]
+    );
+}

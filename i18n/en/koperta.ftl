@@ -41,6 +41,8 @@ cli-account-edit-about = Change an account: only the options given; --password-s
 cli-account-list-about = List the accounts
 cli-account-remove-about = Remove an account and its password from the keyring
 cli-settings-about = Show or change settings
+cli-without-command-lists = Without a command, lists them.
+cli-without-command-shows = Without a command, shows them.
 cli-settings-set-about = Change a setting: never-plaintext true|false, language auto|en|pl, theme system|light|dark, notifications true|false, undo-send-seconds 0–30
 cli-settings-show-about = Show the settings
 cli-arg-name = Your name as recipients see it
@@ -177,7 +179,7 @@ smtp-error-timeout-command = The server did not answer a command within { $secon
 smtp-error-timeout-data = Sending the message stalled: nothing moved for { $seconds } seconds. Nothing was delivered.
 smtp-error-timeout-final = The server did not confirm the message within { $seconds } seconds.
 smtp-error-mode-implicit = This port expects TLS from the start: set the account’s security to “Implicit TLS (SSL/TLS)” (usually port 465).
-smtp-error-mode-starttls = This port does not speak TLS from the start: set the account’s security to STARTTLS (usually port 587).
+smtp-error-mode-starttls = This port answers without TLS at first. If the server offers STARTTLS here, set the account’s security to STARTTLS (usually port 587); if it does not, this port cannot be used encrypted: ask the provider which port has TLS (usually 465 or 587).
 smtp-error-cert-expired = The server’s certificate has expired. Nothing was sent. Subject: { $subject }
 smtp-error-cert-unknown-issuer = The server’s certificate was not issued by an authority this computer trusts. Nothing was sent. Subject: { $subject }
 smtp-error-cert-not-from-extra-ca = The server’s certificate was issued neither by an authority this computer trusts nor by the certificate authority in { $file }. Nothing was sent. Check that the file is your server’s certificate authority.
@@ -189,7 +191,7 @@ smtp-password-not-sent = Your password was not sent.
 smtp-error-protocol-too-old = The server only offers TLS older than version 1.2, which is no longer safe. Nothing was sent.
 smtp-error-tls = The secure connection failed. Nothing was sent.
     Details: { $detail }
-smtp-error-starttls-not-offered = The server does not offer STARTTLS, so the connection cannot be encrypted. Nothing was sent. If the server supports TLS from the start, use implicit TLS (port 465).
+smtp-error-starttls-not-offered = The server does not offer STARTTLS on this port, so the connection cannot be encrypted. Nothing was sent. Implicit TLS needs a port with TLS from the start (usually 465): choose both together; if the server has no such port, it cannot be used encrypted.
 smtp-error-starttls-refused = The server refused STARTTLS. Nothing was sent.
     The server’s reply: { $code } { $text }
 smtp-error-starttls-injection = The server sent unexpected data before encryption started, a sign of an attack on the connection. Nothing was sent.
@@ -235,14 +237,14 @@ cli-arg-body-file = File with the message text, or “-” for standard input
 cli-arg-attach = A file to attach (may be repeated)
 cli-arg-protocol-log = Write the SMTP dialogue to this file (passwords are never written)
 send-accepted = Accepted for { $address }
-send-done = Sent: { $size } ({ $exact }), server reply: { $reply }
+send-done = Sent: { $size }, server reply: { $reply }
 send-protocol-log-failed = Cannot write the SMTP dialogue to { $path }: { $reason }
 test-tls = Connection: { $tls }
 test-certificate = Certificate: { $subject }, issued by { $issuer }
 test-pinned = Certificate: pinned, SHA-256 { $fingerprint }
 test-plaintext = Connection: NOT ENCRYPTED
 test-auth = Signed in with: { $mechanism }
-test-size = Maximum message size: { $size } ({ $exact })
+test-size = Maximum message size: { $size }
 test-size-none = Largest message: no limit announced
 test-ok = The account works.
 
@@ -271,6 +273,10 @@ drafts-recovered = { $count ->
         [one] A discarded draft is back in Drafts: Koperta ended before its Undo ran out.
        *[other] { $count } discarded drafts are back in Drafts: Koperta ended before their Undo ran out.
     }
+drafts-left-open = { $count ->
+        [one] A draft was open when Koperta last stopped: it is in Drafts, as it was at its last save (at most a second before).
+       *[other] { $count } drafts were open when Koperta last stopped: they are in Drafts, as they were at their last save (at most a second before).
+    }
 drafts-restored = Draft “{ $subject }” is back in Drafts.
 outbox-delete-question = Delete “{ $subject }” from the outbox? It will not be sent.
 outbox-row-facts = from { $account } · queued { $time } · { $size } · { $attempts ->
@@ -295,7 +301,7 @@ main-open = Open
 main-discard = Discard
 main-no-subject = (no subject)
 main-closed-queued = The message “{ $subject }” waits in the outbox and goes out by itself; open it there to change it.
-main-closed-scheduled = The message “{ $subject }” goes at { $time }; until then it waits in Outbox, where you can open it to change it.
+main-closed-scheduled = The message “{ $subject }” goes out on { $time }; until then it waits in Outbox, where you can open it to change it.
 main-holds-resumed = { $count ->
     [one] Koperta was closed while a message waited out its undo delay. It is open again with a fresh countdown: Undo still stops it.
    *[other] Koperta was closed while { $count } messages waited out their undo delay. They are open again with a fresh countdown: Undo still stops each.
@@ -325,6 +331,8 @@ main-sent-draft-kept = Changes you made after it was queued did not go: they are
 mark-verified = TLS, certificate verified
 mark-pinned = TLS, pinned certificate (not verified by a certificate authority)
 mark-unsafe = NOT ENCRYPTED
+mark-unsafe-blocked = NOT ENCRYPTED: nothing is sent from it while “Never send without encryption” is on in Settings
+mark-unsafe-blocked-short = NOT ENCRYPTED, will not send
 form-title-add = Add an account
 form-title-edit = Edit the account
 form-title-wizard-last = Step 2: Your server and password, set up by hand
@@ -590,7 +598,7 @@ store-error-damaged = { $path } is damaged and was left as it is ({ $detail }).
 smtp-error-reply-line-too-long = The server sent a reply line longer than { $limit } bytes. Koperta ended the connection; nothing more was sent.
 smtp-error-reply-too-large = The server sent a reply larger than { $limit } bytes. Koperta ended the connection; nothing more was sent.
 settings-show-undo-send = undo-send-seconds = { $value }
-send-queued-later = Queued as { $id }; it goes out at { $time } if Koperta is running then, or at the next start or “koperta outbox run” after that.
+send-queued-later = Queued as { $id }; it goes out on { $time } if Koperta is running then, or at the next start or “koperta outbox run” after that.
 send-failed-kept = The message was not sent.
 send-stopped-removed = Stopped before the message was sent: nothing went out, and it is no longer in the outbox.
 send-stopped-maybe-sent = Stopped while the message was going out: it may have been sent. It stays in the outbox as { $id }; “koperta outbox list” shows it, and nothing sends it again without asking.
@@ -622,6 +630,7 @@ drafts-list-no-recipients = (no recipients yet)
 drafts-list-queued = {"    "}Its message waits in the outbox.
 drafts-not-found = There is no draft { $id }.
 drafts-removed = Draft { $id } deleted.
+drafts-open-in-app = Draft { $id } is open in a Koperta window, which would save it again: close that window, or discard the draft there. Nothing was removed.
 cli-arg-outbox-id = The message’s id, as “koperta outbox list” shows it
 cli-arg-outbox-all = Every message that failed and may be retried
 cli-contacts-about = The address book: names and addresses suggested while you type a recipient
@@ -664,6 +673,7 @@ contacts-remove = Remove
 contacts-never-used = not written to yet
 contacts-used = { $count ->
     [one] written to once, last { $time }
+    [2] written to twice, last { $time }
    *[other] written to { $count } times, last { $time }
 }
 contacts-remove-question = Remove { $contact } from the contacts? Messages already sent are not touched.
@@ -708,7 +718,7 @@ smtp-error-cert-weak-algorithm = The server’s certificate uses a key or signat
 smtp-error-cert-revoked = The server’s certificate was revoked by its issuer. Nothing was sent. Subject: { $subject }
 compose-held-now = Sending now…
 outbox-next-try-at = next try { $time }
-compose-next-try = It waits in the outbox, and Koperta tries again at { $time } on its own (or press Send now).
+compose-next-try = It waits in the outbox, and Koperta tries again on { $time } on its own (or press Send now).
 compose-next-try-soon = It waits in the outbox, and Koperta tries again in a moment on its own (or press Send now).
 compose-account-changed = The account’s settings were changed since this attempt: the next one uses the new settings.
 outbox-next-try-in = { $minutes ->
@@ -766,7 +776,7 @@ spell-error-not-installed-en = No English dictionary is installed (on Debian and
 spell-error-unreadable = The dictionary { $path } cannot be read: { $reason }
 spell-error-damaged = The dictionary { $path } is damaged: { $reason }
 spell-error-personal = Your own dictionary could not be read or written: { $reason }
-compose-scheduled = Scheduled: goes at { $time }. A change takes it out of the schedule until you send it again.
+compose-scheduled = Scheduled: goes out on { $time }. A change takes it out of the schedule until you send it again.
 compose-none-chosen = No file was chosen. You can also type a file’s path in the field below, or drop files on this window.
 draft-error-invalid-reply-to = The sender’s Reply-To address is not valid: { $reason }
 cli-identity-about = The other names and addresses an account sends as
@@ -778,6 +788,7 @@ cli-arg-identity-signature = The identity’s signature (\n starts a new line)
 cli-arg-signature-above-quote = In a reply, put the signature above the quoted text
 cli-arg-identity = The identity, by its id or its address
 cli-arg-high-priority = Mark the message as high priority
+cli-arg-no-signature = Do not add the sender’s signature under the text (it is added under “-- ” unless the text already ends with it)
 cli-arg-read-receipt = Ask for a read receipt
 identity-added = Identity { $address } added (id { $id }).
 identity-removed = Identity { $address } removed.
@@ -804,6 +815,20 @@ settings-show-checks = checks before sending: check-attachment = { $attachment }
 # The decimal separator of sizes ("3.5 MB", "3,5 MB"); then the digit group separator ("1,234,567", "1 234 567").
 number-decimal-separator = .
 number-group-separator = ,
+date-time = { $day } { $month ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+} { $year }, { $clock }
 size-exact-bytes = { $count ->
     [one] { $bytes } byte
    *[other] { $bytes } bytes

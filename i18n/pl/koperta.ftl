@@ -41,6 +41,8 @@ cli-account-edit-about = Zmień konto: tylko podane opcje; --password-stdin usta
 cli-account-list-about = Pokaż konta
 cli-account-remove-about = Usuń konto i jego hasło z bazy kluczy
 cli-settings-about = Pokaż lub zmień ustawienia
+cli-without-command-lists = Bez polecenia wyświetla listę.
+cli-without-command-shows = Bez polecenia wyświetla ustawienia.
 cli-settings-set-about = Zmień ustawienie: never-plaintext true|false, language auto|en|pl, theme system|light|dark, notifications true|false, undo-send-seconds 0–30
 cli-settings-show-about = Pokaż ustawienia
 cli-arg-name = Twoje imię i nazwisko, tak jak zobaczą je odbiorcy
@@ -182,7 +184,7 @@ smtp-error-timeout-command = Serwer nie odpowiedział na polecenie w ciągu { $s
 smtp-error-timeout-data = Wysyłanie wiadomości utknęło: przez { $seconds } s nic nie zostało przesłane. Nic nie dotarło.
 smtp-error-timeout-final = Serwer nie potwierdził wiadomości w ciągu { $seconds } s.
 smtp-error-mode-implicit = Ten port wymaga TLS od początku połączenia: w ustawieniach konta wybierz zabezpieczenie „TLS od początku połączenia” (zwykle port 465).
-smtp-error-mode-starttls = Ten port nie używa TLS od początku połączenia: w ustawieniach konta wybierz zabezpieczenie STARTTLS (zwykle port 587).
+smtp-error-mode-starttls = Ten port na początku odpowiada bez TLS. Jeśli serwer oferuje na nim STARTTLS, w ustawieniach konta wybierz zabezpieczenie STARTTLS (zwykle port 587); jeśli nie, tego portu nie da się używać z szyfrowaniem: zapytaj dostawcę, który port ma TLS (zwykle 465 albo 587).
 smtp-error-cert-expired = Certyfikat serwera wygasł. Nic nie wysłano. Podmiot: { $subject }
 smtp-error-cert-unknown-issuer = Certyfikatu serwera nie wystawił urząd certyfikacji, któremu ufa ten komputer. Nic nie wysłano. Podmiot: { $subject }
 smtp-error-cert-not-from-extra-ca = Certyfikatu serwera nie wystawił ani urząd certyfikacji, któremu ufa ten komputer, ani urząd certyfikacji z pliku { $file }. Nic nie wysłano. Sprawdź, czy to plik urzędu certyfikacji Twojego serwera.
@@ -194,7 +196,7 @@ smtp-password-not-sent = Hasło nie zostało wysłane.
 smtp-error-protocol-too-old = Serwer oferuje tylko TLS starszy niż 1.2, który nie jest już bezpieczny. Nic nie wysłano.
 smtp-error-tls = Nie udało się nawiązać bezpiecznego połączenia. Nic nie wysłano.
     Szczegóły: { $detail }
-smtp-error-starttls-not-offered = Serwer nie oferuje STARTTLS, więc połączenia nie da się zaszyfrować. Nic nie wysłano. Jeśli serwer obsługuje TLS od początku połączenia, użyj go (port 465).
+smtp-error-starttls-not-offered = Serwer nie oferuje STARTTLS na tym porcie, więc połączenia nie da się zaszyfrować. Nic nie wysłano. TLS od początku połączenia wymaga portu, który od początku używa TLS (zwykle 465): zmień oba ustawienia naraz; jeśli serwer nie ma takiego portu, nie da się z nim połączyć z szyfrowaniem.
 smtp-error-starttls-refused = Serwer odmówił STARTTLS. Nic nie wysłano.
     Odpowiedź serwera: { $code } { $text }
 smtp-error-starttls-injection = Serwer wysłał nieoczekiwane dane przed rozpoczęciem szyfrowania, co wskazuje na atak na połączenie. Nic nie wysłano.
@@ -220,13 +222,8 @@ smtp-error-recipients-refused = { $count ->
     [few] Serwer odrzucił { $count } odbiorców, więc wiadomość nie została wysłana do nikogo:
    *[many] Serwer odrzucił { $count } odbiorców, więc wiadomość nie została wysłana do nikogo:
 }
-}
 smtp-error-recipient-line = { $address }: { $code } { $text }
 smtp-error-too-large = Wiadomość ma { $size }, a serwer przyjmuje najwyżej { $limit }. Usuń albo zmniejsz załączniki.
-}; serwer przyjmuje najwyżej { $limit ->
-    [one] { $limit } bajt
-   *[other] { $limit } bajtów
-}. Usuń albo zmniejsz załączniki.
 smtp-error-smtputf8 = Adres { $address } wymaga rozszerzenia (SMTPUTF8), którego serwer nie oferuje.
 smtp-error-transient = Serwer nie może teraz przyjąć wiadomości ({ $code } { $text }). Spróbuj ponownie później.
 smtp-error-permanent = Serwer odrzucił wiadomość ({ $code } { $text }).
@@ -246,16 +243,14 @@ cli-arg-body-file = Plik z treścią wiadomości albo „-” dla standardowego 
 cli-arg-attach = Plik do załączenia (można powtórzyć)
 cli-arg-protocol-log = Zapisz przebieg rozmowy SMTP do tego pliku (hasła nigdy nie są zapisywane)
 send-accepted = Serwer przyjął wiadomość dla: { $address }
-send-done = Wysłano: { $size } ({ $exact }), odpowiedź serwera: { $reply }
-}
+send-done = Wysłano: { $size }, odpowiedź serwera: { $reply }
 send-protocol-log-failed = Nie można zapisać przebiegu rozmowy SMTP do { $path }: { $reason }
 test-tls = Połączenie: { $tls }
 test-certificate = Certyfikat: { $subject }, wystawca: { $issuer }
 test-pinned = Certyfikat: przypięty, SHA-256 { $fingerprint }
 test-plaintext = Połączenie: NIESZYFROWANE
 test-auth = Zalogowano metodą: { $mechanism }
-test-size = Maksymalny rozmiar wiadomości: { $size } ({ $exact })
-}
+test-size = Maksymalny rozmiar wiadomości: { $size }
 test-size-none = Największa wiadomość: serwer nie podał limitu
 test-ok = Konto działa.
 
@@ -284,6 +279,11 @@ drafts-recovered = { $count ->
         [one] Odrzucony szkic wrócił do szkiców: Koperta zakończyła pracę, zanim minął czas na cofnięcie.
         [few] { $count } odrzucone szkice wróciły do szkiców: Koperta zakończyła pracę, zanim minął czas na cofnięcie.
        *[many] { $count } odrzuconych szkiców wróciło do szkiców: Koperta zakończyła pracę, zanim minął czas na cofnięcie.
+    }
+drafts-left-open = { $count ->
+        [one] Gdy Koperta ostatnio się zatrzymała, był otwarty szkic: jest w Szkicach, w stanie z ostatniego zapisu (najwyżej sekundę wcześniej).
+        [few] Gdy Koperta ostatnio się zatrzymała, były otwarte { $count } szkice: są w Szkicach, w stanie z ostatniego zapisu (najwyżej sekundę wcześniej).
+       *[many] Gdy Koperta ostatnio się zatrzymała, było otwartych { $count } szkiców: są w Szkicach, w stanie z ostatniego zapisu (najwyżej sekundę wcześniej).
     }
 drafts-restored = Szkic „{ $subject }” wrócił do szkiców.
 outbox-delete-question = Usunąć „{ $subject }” ze skrzynki nadawczej? Wiadomość nie zostanie wysłana.
@@ -343,6 +343,8 @@ main-sent-draft-kept = Zmiany wprowadzone po umieszczeniu jej w kolejce nie zost
 mark-verified = TLS, certyfikat zweryfikowany
 mark-pinned = TLS, przypięty certyfikat (niezweryfikowany przez urząd certyfikacji)
 mark-unsafe = BEZ SZYFROWANIA
+mark-unsafe-blocked = BEZ SZYFROWANIA: nic z niego nie zostanie wysłane, dopóki w Ustawieniach jest włączone „Nigdy nie wysyłaj bez szyfrowania”
+mark-unsafe-blocked-short = BEZ SZYFROWANIA, nie wyśle
 form-title-add = Dodaj konto
 form-title-edit = Edytuj konto
 form-title-wizard-last = Krok 2: serwer i hasło, ustawiane ręcznie
@@ -615,7 +617,7 @@ store-error-damaged = Plik { $path } jest uszkodzony i został pozostawiony bez 
 smtp-error-reply-line-too-long = Serwer przysłał wiersz odpowiedzi dłuższy niż { $limit } B. Koperta zakończyła połączenie; nic więcej nie zostało wysłane.
 smtp-error-reply-too-large = Serwer przysłał odpowiedź większą niż { $limit } B. Koperta zakończyła połączenie; nic więcej nie zostało wysłane.
 settings-show-undo-send = undo-send-seconds = { $value }
-send-queued-later = Dodano do kolejki jako { $id }; wyjdzie o { $time }, jeśli Koperta będzie wtedy działać, a jeśli nie — przy następnym uruchomieniu lub „koperta outbox run”.
+send-queued-later = Dodano do kolejki jako { $id }; wyjdzie { $time }, jeśli Koperta będzie wtedy działać, a jeśli nie — przy następnym uruchomieniu lub „koperta outbox run”.
 send-failed-kept = Wiadomość nie została wysłana.
 send-stopped-removed = Przerwano przed wysłaniem: nic nie wyszło, a wiadomości nie ma już w kolejce.
 send-stopped-maybe-sent = Przerwano w trakcie wysyłania: wiadomość mogła zostać wysłana. Zostaje w kolejce jako { $id }; pokazuje ją „koperta outbox list”, a nic nie wyśle jej ponownie bez pytania.
@@ -647,6 +649,7 @@ drafts-list-no-recipients = (jeszcze bez odbiorców)
 drafts-list-queued = {"    "}Wiadomość z tego szkicu czeka w skrzynce nadawczej.
 drafts-not-found = Nie ma szkicu { $id }.
 drafts-removed = Usunięto szkic { $id }.
+drafts-open-in-app = Szkic { $id } jest otwarty w oknie Koperty, które zapisałoby go ponownie: zamknij to okno albo odrzuć szkic w nim. Niczego nie usunięto.
 cli-arg-outbox-id = Identyfikator wiadomości, taki jak w „koperta outbox list”
 cli-arg-outbox-all = Każda wiadomość, której nie udało się wysłać i którą można ponowić
 cli-contacts-about = Książka adresowa: nazwiska i adresy podpowiadane przy wpisywaniu odbiorcy
@@ -738,7 +741,7 @@ smtp-error-cert-weak-algorithm = Certyfikat serwera używa zbyt słabego albo ni
 smtp-error-cert-revoked = Wystawca unieważnił certyfikat serwera. Nic nie wysłano. Podmiot: { $subject }
 compose-held-now = Wysyłanie…
 outbox-next-try-at = następna próba { $time }
-compose-next-try = Czeka w skrzynce nadawczej, a Koperta sama spróbuje ponownie o { $time } (albo naciśnij teraz Wyślij).
+compose-next-try = Czeka w skrzynce nadawczej, a Koperta sama spróbuje ponownie { $time } (albo naciśnij teraz Wyślij).
 compose-next-try-soon = Czeka w skrzynce nadawczej, a Koperta za chwilę sama spróbuje ponownie (albo naciśnij teraz Wyślij).
 compose-account-changed = Ustawienia konta zmieniono po tej próbie: następna użyje nowych ustawień.
 outbox-next-try-in = { $minutes ->
@@ -811,6 +814,7 @@ cli-arg-identity-signature = Podpis tożsamości (\n zaczyna nowy wiersz)
 cli-arg-signature-above-quote = W odpowiedzi podpis nad cytowanym tekstem
 cli-arg-identity = Tożsamość: jej identyfikator albo adres
 cli-arg-high-priority = Oznacz wiadomość jako ważną (wysoki priorytet)
+cli-arg-no-signature = Nie dodawaj podpisu nadawcy pod treścią (jest dodawany pod „-- ”, chyba że treść już się nim kończy)
 cli-arg-read-receipt = Poproś o potwierdzenie przeczytania
 identity-added = Dodano tożsamość { $address } (identyfikator { $id }).
 identity-removed = Usunięto tożsamość { $address }.
@@ -837,6 +841,20 @@ settings-show-checks = sprawdzanie przed wysłaniem: check-attachment = { $attac
 # The decimal separator of sizes ("3.5 MB", "3,5 MB"); then the digit group separator ("1,234,567", "1 234 567").
 number-decimal-separator = ,
 number-group-separator = {"\u00A0"}
+date-time = { $day } { $month ->
+    [1] stycznia
+    [2] lutego
+    [3] marca
+    [4] kwietnia
+    [5] maja
+    [6] czerwca
+    [7] lipca
+    [8] sierpnia
+    [9] września
+    [10] października
+    [11] listopada
+   *[12] grudnia
+} { $year }, { $clock }
 size-exact-bytes = { $count ->
     [one] { $bytes } bajt
     [few] { $bytes } bajty

@@ -88,6 +88,14 @@ pub(super) fn remove(m: &ArgMatches, io: &mut Io<'_>) -> Result<(), Failure> {
         Ok(None) => return Err(Failure(t!("drafts-not-found", id = shown))),
         Err(e) => return Err(Failure(e.localize())),
     }
+    // An open window would save it again (tryout 20: "removed", then
+    // back at the next autosave).
+    if store
+        .draft_is_open(&id)
+        .map_err(|e| Failure(e.localize()))?
+    {
+        return Err(Failure(t!("drafts-open-in-app", id = shown)));
+    }
     store.delete_draft(&id).map_err(|e| Failure(e.localize()))?;
     let _ = writeln!(io.stdout, "{}", t!("drafts-removed", id = shown));
     Ok(())

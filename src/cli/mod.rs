@@ -146,7 +146,7 @@ pub fn run(args: Vec<OsString>, io: &mut Io<'_>) -> u8 {
         Some(("account", sub)) => match sub.subcommand() {
             Some(("add", m)) => account_add(m, file, io),
             Some(("edit", m)) => account_edit::account_edit(m, file, io),
-            Some(("list", _)) => account_list(&file, io),
+            Some(("list", _)) | None => account_list(&file, io),
             Some(("remove", m)) => account_remove(m, file, io),
             Some(("test", m)) => account_test(m, &file, io),
             Some(("discover", m)) => account_discover(m, file, io),
@@ -160,14 +160,14 @@ pub fn run(args: Vec<OsString>, io: &mut Io<'_>) -> u8 {
         },
         Some(("send", m)) => send(m, &file, io),
         Some(("outbox", sub)) => match sub.subcommand() {
-            Some(("list", _)) => outbox::list(&file, io),
+            Some(("list", _)) | None => outbox::list(&file, io),
             Some(("retry", m)) => outbox::retry(m, &file, io),
             Some(("remove", m)) => outbox::remove(m, io),
             Some(("run", m)) => outbox::run_due(m, &file, io),
             _ => Err(Failure(t!("cli-error-missing-subcommand"))),
         },
         Some(("contacts", sub)) => match sub.subcommand() {
-            Some(("list", _)) => contacts::list(io),
+            Some(("list", _)) | None => contacts::list(io),
             Some(("add", m)) => contacts::add(m, io),
             Some(("remove", m)) => contacts::remove(m, io),
             Some(("import", m)) => contacts::import(m, io),
@@ -175,13 +175,13 @@ pub fn run(args: Vec<OsString>, io: &mut Io<'_>) -> u8 {
             _ => Err(Failure(t!("cli-error-missing-subcommand"))),
         },
         Some(("drafts", sub)) => match sub.subcommand() {
-            Some(("list", _)) => drafts::list(io),
+            Some(("list", _)) | None => drafts::list(io),
             Some(("remove", m)) => drafts::remove(m, io),
             _ => Err(Failure(t!("cli-error-missing-subcommand"))),
         },
         Some(("settings", sub)) => match sub.subcommand() {
             Some(("set", m)) => settings_set(m, file, io),
-            Some(("show", _)) => settings_show(&file, io),
+            Some(("show", _)) | None => settings_show(&file, io),
             _ => Err(Failure(t!("cli-error-missing-subcommand"))),
         },
         _ => {
@@ -384,7 +384,7 @@ fn account_fields(command: Command, required: bool) -> Command {
 /// The command-line grammar, with help texts in the current language.
 pub fn command() -> Command {
     let account = cmd("account", t!("cli-account-about"))
-        .subcommand_required(true)
+        .after_help(t!("cli-without-command-lists"))
         .subcommand(
             account_fields(cmd("add", t!("cli-account-add-about")), true).arg(
                 Arg::new("bcc-self")
@@ -476,7 +476,7 @@ pub fn command() -> Command {
                 ),
         );
     let settings = cmd("settings", t!("cli-settings-about"))
-        .subcommand_required(true)
+        .after_help(t!("cli-without-command-shows"))
         .subcommand(
             cmd("set", t!("cli-settings-set-about"))
                 .arg(positional("key", t!("cli-arg-setting-key")))
@@ -513,6 +513,12 @@ pub fn command() -> Command {
                 .action(ArgAction::SetTrue)
                 .help(t!("cli-arg-read-receipt")),
         )
+        .arg(
+            Arg::new("no-signature")
+                .long("no-signature")
+                .action(ArgAction::SetTrue)
+                .help(t!("cli-arg-no-signature")),
+        )
         .arg(opt("protocol-log", t!("cli-arg-protocol-log")).value_name(value_name("PATH")));
     let yes = || {
         Arg::new("yes")
@@ -521,7 +527,7 @@ pub fn command() -> Command {
             .help(t!("cli-arg-yes"))
     };
     let outbox = cmd("outbox", t!("cli-outbox-about"))
-        .subcommand_required(true)
+        .after_help(t!("cli-without-command-lists"))
         .subcommand(cmd("list", t!("cli-outbox-list-about")))
         .subcommand(
             cmd("retry", t!("cli-outbox-retry-about"))
@@ -545,7 +551,7 @@ pub fn command() -> Command {
         )
         .subcommand(cmd("run", t!("cli-outbox-run-about")).arg(yes()));
     let contacts = cmd("contacts", t!("cli-contacts-about"))
-        .subcommand_required(true)
+        .after_help(t!("cli-without-command-lists"))
         .subcommand(cmd("list", t!("cli-contacts-list-about")))
         .subcommand(
             cmd("add", t!("cli-contacts-add-about"))
@@ -565,7 +571,7 @@ pub fn command() -> Command {
                 .arg(positional("file", t!("cli-arg-vcard-file"))),
         );
     let drafts = cmd("drafts", t!("cli-drafts-about"))
-        .subcommand_required(true)
+        .after_help(t!("cli-without-command-lists"))
         .subcommand(cmd("list", t!("cli-drafts-list-about")))
         .subcommand(
             cmd("remove", t!("cli-drafts-remove-about"))

@@ -26,6 +26,7 @@ pub(super) fn send(m: &ArgMatches, file: &ConfigFile, io: &mut Io<'_>) -> Result
             ))
         })?,
     };
+    let signed = ends_with_signature(&body, &account, arg(m, "identity"));
     let draft = crate::draft::Draft {
         account: Some(account.id.clone()),
         to: arg(m, "to").cloned().unwrap_or_default(),
@@ -37,7 +38,9 @@ pub(super) fn send(m: &ArgMatches, file: &ConfigFile, io: &mut Io<'_>) -> Result
             .get_many::<String>("attach")
             .map(|v| v.map(std::path::PathBuf::from).collect())
             .unwrap_or_default(),
-        signature: false,
+        // The sender's signature goes under `-- `, as in the app's compose
+        // window (tryout 20), unless asked not to or already in the text.
+        signature: !m.get_flag("no-signature") && !signed,
         in_reply_to: String::new(),
         identity: match arg(m, "identity") {
             Some(key) => Some(
@@ -216,8 +219,7 @@ fn print_outcome(id: &str, outcome: Outcome, report: &mut Delivered, io: &mut Io
                 "{}",
                 t!(
                     "send-done",
-                    size = crate::report::human_size(delivery.bytes),
-                    exact = crate::report::exact_bytes(delivery.bytes),
+                    size = crate::report::size_and_exact(delivery.bytes),
                     reply = crate::report::safe(&delivery.reply)
                 )
             );
@@ -256,4 +258,18 @@ fn print_outcome(id: &str, outcome: Outcome, report: &mut Delivered, io: &mut Io
 fn parse_later(text: &str) -> Result<u64, Failure> {
     use crate::report::Localize;
     crate::outbox::later::parse_later(text, crate::outbox::now()).map_err(|e| Failure(e.localize()))
+}
+
+/// Whether `body` already ends with the signature of the sender chosen
+/// (`identity`: a key `--identity` takes), so it is not added twice.
+fn ends_with_signature(
+    body: &str,
+    account: &crate::account::Account,
+    identity: Option<&String>,
+) -> bool {
+    let id = identity
+        .and_then(|key| super::identity::find_identity(account, key))
+        .map(|i| i.id.as_str());
+    let signature = account.sender(id).signature.trim_end();
+    !signature.is_empty() && body.trim_end().ends_with(signature)
 }

@@ -189,12 +189,22 @@ impl Contacts {
         Ok(out)
     }
 
-    /// The contacts, sorted by name, then address.
+    /// The contacts, sorted by the name shown (the address for one with no
+    /// name), letters compared without their accents, then by address.
     pub fn list(&self) -> Vec<&Contact> {
         let mut all: Vec<&Contact> = self.list.iter().collect();
+        // By the name shown: the address for a contact with no name (they
+        // came first, before every "A", in tryout 20).
+        let shown = |c: &Contact| {
+            if c.name.trim().is_empty() {
+                fold(&c.address)
+            } else {
+                fold(c.name.trim())
+            }
+        };
         all.sort_by(|a, b| {
-            fold(&a.name)
-                .cmp(&fold(&b.name))
+            shown(a)
+                .cmp(&shown(b))
                 .then_with(|| a.address.cmp(&b.address))
         });
         all
@@ -409,6 +419,32 @@ mod tests {
         );
         c.learn(&[(None, "nowy@example.pl".into())], now);
         c
+    }
+
+    /// Tryout 20: contacts with no name came first, before every "A".
+    #[test]
+    fn contacts_are_listed_by_the_name_shown_an_address_for_one_without_a_name() {
+        let book = book();
+        let shown: Vec<&str> = book
+            .list()
+            .iter()
+            .map(|c| {
+                if c.name.is_empty() {
+                    c.address.as_str()
+                } else {
+                    c.name.as_str()
+                }
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "Adam Nowakowski",
+                "Anna Nowak",
+                "nowy@example.pl",
+                "Zofia Żółkiewska"
+            ]
+        );
     }
 
     #[test]

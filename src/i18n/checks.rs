@@ -20,6 +20,19 @@ fn bundle(lang: &str, source: &str) -> FluentBundle<FluentResource> {
     bundle
 }
 
+#[test]
+fn both_message_files_parse_with_no_junk() {
+    for (lang, source) in [("pl", PL), ("en", EN)] {
+        if let Err((_, errors)) = FluentResource::try_new(source.to_string()) {
+            let lines: Vec<usize> = errors
+                .iter()
+                .map(|e| source[..e.pos.start.min(source.len())].lines().count() + 1)
+                .collect();
+            panic!("{lang}/koperta.ftl does not parse near lines {lines:?}: {errors:?}");
+        }
+    }
+}
+
 /// The message ids of `source` with the variables each one uses.
 fn messages(source: &str) -> Vec<(String, Vec<String>)> {
     let mut out: Vec<(String, Vec<String>)> = Vec::new();

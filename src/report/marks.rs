@@ -86,6 +86,17 @@ pub fn security_mark(account: &Account, check: Option<&Check>) -> String {
     }
 }
 
+/// [`security_mark`] for an account that sends without encryption while
+/// never-plaintext is on: it says nothing will be sent from it (the send
+/// is refused before the undo delay, not after it).
+pub fn blocked_mark(short: bool) -> String {
+    if short {
+        t!("mark-unsafe-blocked-short")
+    } else {
+        t!("mark-unsafe-blocked")
+    }
+}
+
 /// The mark in a word or two, for the From picker.
 pub fn short_mark(account: &Account, check: Option<&Check>) -> String {
     match mark_kind(account, check) {

@@ -264,7 +264,7 @@ pub fn connection_test(r: &crate::outbox::TestReport) -> Vec<String> {
     }
     lines.push(t!("test-auth", mechanism = safe(&r.mechanism)));
     lines.push(match r.size_limit {
-        Some(l) if l > 0 => t!("test-size", size = human_size(l), exact = exact_bytes(l)),
+        Some(l) if l > 0 => t!("test-size", size = size_and_exact(l)),
         _ => t!("test-size-none"),
     });
     lines.push(t!("test-ok"));
@@ -464,11 +464,10 @@ pub fn smtp_error(e: &crate::smtp::SmtpError, host: &str) -> String {
             }
             out
         }
-        E::TooLarge { size, limit } => t!(
-            "smtp-error-too-large",
-            size = human_size(*size),
-            limit = human_size(*limit)
-        ),
+        E::TooLarge { size, limit } => {
+            let (size, limit) = human_sizes(*size, *limit);
+            t!("smtp-error-too-large", size = size, limit = limit)
+        }
         E::SmtpUtf8Needed { address } => t!("smtp-error-smtputf8", address = safe(address)),
         E::Transient { code, text } => {
             t!("smtp-error-transient", code = *code, text = safe(text))
@@ -549,19 +548,56 @@ pub fn exact_bytes(n: u64) -> String {
 /// "3.4 MB", "25 MB" ("3,4 MB" in Polish). One decimal below 10 and none
 /// above, none when whole.
 pub fn human_size(bytes: u64) -> String {
+    sized(bytes, None)
+}
+
+/// A size with its exact byte count beside it, for the command line:
+/// "3,4 MB (3 400 000 bajtów)", or "380 bajtów" alone when under 1 kB
+/// (never "380 bajtów (380 bajtów)").
+pub fn size_and_exact(bytes: u64) -> String {
+    if bytes < 1_000 {
+        exact_bytes(bytes)
+    } else {
+        format!("{} ({})", human_size(bytes), exact_bytes(bytes))
+    }
+}
+
+/// Two sizes to be compared in one sentence (a message and the server's
+/// limit): as [`human_size`], with as many more decimals (up to three) as
+/// it takes to tell them apart when they differ, else their exact byte
+/// counts: never "about 34 MB; at most 34 MB".
+pub fn human_sizes(size: u64, limit: u64) -> (String, String) {
+    let (a, b) = (human_size(size), human_size(limit));
+    if a != b || size == limit {
+        return (a, b);
+    }
+    for decimals in 1..=3 {
+        let (a, b) = (sized(size, Some(decimals)), sized(limit, Some(decimals)));
+        if a != b {
+            return (a, b);
+        }
+    }
+    (exact_bytes(size), exact_bytes(limit))
+}
+
+/// `bytes` in the largest decimal unit it reaches, with `decimals` digits
+/// after the separator (`None`: one below 10, none above, none when whole).
+fn sized(bytes: u64, decimals: Option<usize>) -> String {
     const UNITS: [(u64, &str); 3] = [(1_000_000_000, "GB"), (1_000_000, "MB"), (1_000, "kB")];
     let Some((scale, unit)) = UNITS.into_iter().find(|(scale, _)| bytes >= *scale) else {
         return exact_bytes(bytes);
     };
     let value = bytes as f64 / scale as f64;
-    let shown = if value < 9.95 {
-        let one = format!("{value:.1}");
-        match one.strip_suffix(".0") {
-            Some(whole) => whole.to_string(),
-            None => one.replace('.', &t!("number-decimal-separator")),
+    let shown = match decimals {
+        Some(d) => format!("{value:.d$}").replace('.', &t!("number-decimal-separator")),
+        None if value < 9.95 => {
+            let one = format!("{value:.1}");
+            match one.strip_suffix(".0") {
+                Some(whole) => whole.to_string(),
+                None => one.replace('.', &t!("number-decimal-separator")),
+            }
         }
-    } else {
-        format!("{value:.0}")
+        None => format!("{value:.0}"),
     };
     format!("{shown}\u{a0}{unit}")
 }

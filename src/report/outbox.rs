@@ -103,15 +103,23 @@ pub fn state_line_relative(sidecar: &crate::store::Sidecar, now: u64) -> String 
     }
 }
 
-/// Unix seconds as "YYYY-MM-DD HH:MM" in local time.
+/// Unix seconds as a date and time in local time, in the language's own
+/// way: "3 grudnia 2026, 11:44", "3 December 2026, 11:44" (month names
+/// from Fluent, in the genitive in Polish). Empty for a time that cannot
+/// be shown.
 pub fn local_time(at: u64) -> String {
     i64::try_from(at)
         .ok()
         .and_then(|s| jiff::Timestamp::from_second(s).ok())
         .map(|t| {
-            t.to_zoned(jiff::tz::TimeZone::system())
-                .strftime("%Y-%m-%d %H:%M")
-                .to_string()
+            let z = t.to_zoned(jiff::tz::TimeZone::system());
+            t!(
+                "date-time",
+                day = z.day().to_string(),
+                month = i64::from(z.month()),
+                year = z.year().to_string(),
+                clock = format!("{:02}:{:02}", z.hour(), z.minute())
+            )
         })
         .unwrap_or_default()
 }

@@ -99,7 +99,7 @@ mod tests {
 #[cfg(test)]
 mod sizes {
     use crate::i18n::{Language, speak};
-    use crate::report::{exact_bytes, grouped, human_size};
+    use crate::report::{exact_bytes, grouped, human_size, human_sizes, size_and_exact};
 
     /// Language review T1–T3: decimal units, a decimal comma and grouping
     /// with non-breaking spaces in Polish, the noun's plural form.
@@ -121,5 +121,51 @@ mod sizes {
         assert_eq!(human_size(3_400_000), "3.4\u{a0}MB");
         assert_eq!(exact_bytes(1), "1 byte");
         assert_eq!(human_size(999), "999 bytes");
+    }
+
+    /// A message just over the server's limit: the two figures differ.
+    #[test]
+    fn a_size_just_over_the_limit_is_not_written_as_the_limit() {
+        let _speaking = speak(Language::Pl);
+        let pair = |a, b| {
+            let (a, b) = human_sizes(a, b);
+            format!("{a} / {b}")
+        };
+        assert_eq!(pair(34_200_000, 34_000_000), "34,2\u{a0}MB / 34,0\u{a0}MB");
+        assert_eq!(pair(5_010_000, 5_000_000), "5,01\u{a0}MB / 5,00\u{a0}MB");
+        assert_eq!(
+            pair(5_000_001, 5_000_000),
+            "5\u{a0}000\u{a0}001 bajtów / 5\u{a0}000\u{a0}000 bajtów"
+        );
+        assert_eq!(pair(40_000_000, 25_000_000), "40\u{a0}MB / 25\u{a0}MB");
+        assert_eq!(pair(512, 500), "512 bajtów / 500 bajtów");
+        assert_eq!(size_and_exact(380), "380 bajtów");
+        assert_eq!(
+            size_and_exact(3_400_000),
+            "3,4\u{a0}MB (3\u{a0}400\u{a0}000 bajtów)"
+        );
+    }
+
+    /// Language review (issue 14): dates in the person's language, not
+    /// "2026-12-03 11:44".
+    #[test]
+    fn dates_are_written_in_the_languages_own_way() {
+        // 21 December 2026, 12:00 UTC: December in every time zone.
+        let at = 1_797_854_400;
+        let z = jiff::Timestamp::from_second(at as i64)
+            .unwrap()
+            .to_zoned(jiff::tz::TimeZone::system());
+        let clock = format!("{:02}:{:02}", z.hour(), z.minute());
+        let _speaking = speak(Language::Pl);
+        assert_eq!(
+            crate::report::outbox::local_time(at),
+            format!("{} grudnia 2026, {clock}", z.day())
+        );
+        drop(_speaking);
+        let _speaking = speak(Language::En);
+        assert_eq!(
+            crate::report::outbox::local_time(at),
+            format!("{} December 2026, {clock}", z.day())
+        );
     }
 }

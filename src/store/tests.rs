@@ -182,3 +182,52 @@ fn a_discarded_draft_can_be_restored_until_it_is_purged() {
     assert!(store.drafts().0.is_empty());
     assert!(!store.draft_dir("d1").exists());
 }
+
+#[test]
+fn a_temporary_file_left_by_a_killed_writer_is_removed_once_it_is_old() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    let outbox = dir.path().join("outbox");
+    std::fs::create_dir_all(&outbox).unwrap();
+    let old = outbox.join(".koperta-abc123.tmp");
+    let fresh = outbox.join(".koperta-def456.tmp");
+    std::fs::write(&old, b"half a message").unwrap();
+    std::fs::write(&fresh, b"being written").unwrap();
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    std::fs::File::options()
+        .write(true)
+        .open(&old)
+        .unwrap()
+        .set_modified(hour_ago)
+        .unwrap();
+    store.clean_outbox_leftovers();
+    assert!(!old.exists(), "a writer killed an hour ago left it");
+    // A live writer (the command line queueing now) may still be on it.
+    assert!(fresh.exists());
+}
+
+#[test]
+fn a_draft_left_open_by_a_process_that_died_is_found_once_and_one_held_is_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    let draft = Draft {
+        subject: "Otwarty".into(),
+        ..Draft::default()
+    };
+    let (left, held, closed) = (new_id(), new_id(), new_id());
+    for id in [&left, &held, &closed] {
+        store.save_draft(id, &draft).unwrap();
+    }
+    // A window that closed gave its lock up; one of a process that died
+    // left its file behind; one still open holds it.
+    let lock = store.hold_draft(&closed).unwrap().unwrap();
+    store.release_draft(&closed, lock);
+    drop(store.hold_draft(&left).unwrap().unwrap());
+    let window = store.hold_draft(&held).unwrap().unwrap();
+    assert!(store.draft_is_open(&held).unwrap());
+    assert!(!store.draft_is_open(&closed).unwrap());
+    assert_eq!(store.drafts_left_open(), vec![left.clone()]);
+    assert!(store.drafts_left_open().is_empty(), "told once");
+    assert!(store.draft_is_open(&held).unwrap(), "still held");
+    drop(window);
+}

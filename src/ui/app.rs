@@ -116,6 +116,10 @@ pub struct App {
     /// for good.
     purge_due: Option<Instant>,
     /// The last index asked for (see [`super::index`]).
+    /// Each compose window's lock on its draft (see
+    /// [`crate::store::Store::hold_draft`]), released when it closes.
+    pub(super) draft_holds:
+        std::collections::HashMap<window::Id, (String, std::sync::Arc<std::fs::File>)>,
     pub(super) index_asked: u64,
     /// The index the lists show.
     pub(super) index_shown: u64,
@@ -166,9 +170,16 @@ pub enum Message {
     Outbox(outbox::Event),
     /// The outbox was read again from disk.
     OutboxReloaded,
-    /// Another process (or this one) changed the outbox or the sent
-    /// copies on disk.
-    StoreChanged,
+    /// Another process (or this one) changed files on disk: the outbox,
+    /// the sent copies, the drafts, config.toml or the server checks.
+    FilesChanged(super::watch::Changed),
+    /// A compose window's lock on its draft was taken (or not).
+    DraftHeld(window::Id, String, Option<std::sync::Arc<std::fs::File>>),
+    /// A draft's lock was given up.
+    Released,
+    /// The drafts that were open in windows when Koperta last stopped
+    /// without closing them.
+    DraftsLeftOpen(Vec<String>),
     /// SIGTERM, SIGHUP or SIGINT: save every draft with unsaved edits,
     /// then end (a second one ends at once).
     Terminate,
@@ -322,6 +333,7 @@ impl App {
             geometry: super::geometry::Geometry::load(&data_dir),
             probe: super::frame_probe::FrameProbe::from_env(),
             purge_due: None,
+            draft_holds: Default::default(),
             index_asked: 0,
             index_shown: 0,
             spelling: spell_io::Spelling::default(),
@@ -416,7 +428,7 @@ impl App {
             window::close_requests().map(Message::CloseRequested),
             window::close_events().map(Message::Closed),
             Subscription::run(remote_requests),
-            super::watch::changes(self.store.shared_dirs()),
+            super::watch::changes(self.watched_dirs()),
             super::signals::termination(),
             iced::time::every(self.tick_every()).map(|_| Message::Tick),
             super::launch::os_theme(),
@@ -513,8 +525,15 @@ impl App {
                 // The SIZE last seen of the chosen account's server (a
                 // check of another server says nothing).
                 let size_limit = self.size_limit_of(state.draft());
-                compose::view(state, id, self.accounts(), suggestions, size_limit)
-                    .map(move |m| Message::Compose(id, m))
+                compose::view(
+                    state,
+                    id,
+                    self.accounts(),
+                    self.settings().never_plaintext,
+                    suggestions,
+                    size_limit,
+                )
+                .map(move |m| Message::Compose(id, m))
             }
             _ if let Some(w) = self.main.wizard() => {
                 iced::widget::container(iced::widget::scrollable(
@@ -636,15 +655,17 @@ impl App {
             },
             Message::Closed(id) => {
                 let closed = self.windows.remove(&id);
+                let held = self.draft_holds.remove(&id);
+                let release = self.release_held(held);
                 if Some(id) == self.main_id {
                     self.main_id = None;
                 }
                 if self.windows.is_empty() {
                     // A resize of the last second is kept too.
-                    return self.write_sizes(true).chain(iced::exit());
+                    return release.chain(self.write_sizes(true)).chain(iced::exit());
                 }
                 if self.quitting {
-                    return self.go_on_quitting();
+                    return release.chain(self.go_on_quitting());
                 }
                 // A sent message's window closed: its row has the focus
                 // again, so Enter and the arrows go on (a tryout's Enter
@@ -657,7 +678,7 @@ impl App {
                         .map_or_else(Task::none, |i| self.focus_main(main_window::row_id(i))),
                     _ => Task::none(),
                 };
-                Task::batch([self.refresh(), back])
+                Task::batch([self.refresh(), back, release])
             }
             Message::Tick => self.tick(),
             Message::Resized(id, size) => {
@@ -688,7 +709,13 @@ impl App {
             Message::Outbox(event) => self.outbox_event(event),
             Message::TakenBack(id, result) => self.taken_back(id, result),
             Message::RetryReady(result) => self.retry_ready(result),
-            Message::StoreChanged => self.reread_outbox(),
+            Message::FilesChanged(changed) => self.files_changed(changed),
+            Message::DraftHeld(id, draft_id, held) => self.draft_held(id, draft_id, held),
+            Message::Released => Task::none(),
+            Message::DraftsLeftOpen(ids) => {
+                self.drafts_left_open(ids);
+                self.refresh()
+            }
             Message::Terminate => self.terminate(),
             Message::OutboxReloaded => {
                 let reindex = self.refresh();

@@ -194,6 +194,13 @@ impl App {
         .and_then(Task::done)
     }
 
+    /// [`App::look_at_config`] at once (its folder was seen to change).
+    pub(super) fn look_at_config_now(&mut self) -> Task<Message> {
+        let now = std::time::Instant::now();
+        self.config_seen.1 = now.checked_sub(CONFIG_LOOK_EVERY).unwrap_or(now);
+        self.look_at_config()
+    }
+
     /// config.toml was read again after another process changed it.
     pub(super) fn config_reread(
         &mut self,

@@ -9,6 +9,7 @@ use super::app::{App, Message, Screen};
 use super::main_window::DraftRow;
 use crate::report::Localize;
 use crate::store::{Store, Stored};
+use crate::t;
 
 /// One reading of the store.
 #[derive(Debug, Clone, Default)]
@@ -142,6 +143,52 @@ impl App {
                 .iter()
                 .any(|m| m.sidecar.draft.as_deref() == Some(row.id.as_str()));
         }
+    }
+
+    /// Window `window`'s draft was written: its row in Drafts shows what
+    /// was saved, at once (a tryout saw "No drafts" right after Ctrl+S;
+    /// the index is read again only when files come or go).
+    pub(super) fn draft_written(&mut self, window: iced::window::Id) {
+        let Some(Screen::Compose(c)) = self.windows.get(&window) else {
+            return;
+        };
+        let d = c.draft();
+        let row = DraftRow {
+            id: c.draft_id().to_string(),
+            subject: d.subject.clone(),
+            to: tidy(&d.to),
+            cc: tidy(&d.cc),
+            bcc: tidy(&d.bcc),
+            saved_at: Some(crate::outbox::now()),
+            account: d.account.clone(),
+            queued: false,
+            open: true,
+        };
+        self.drafts.retain(|r| r.id != row.id);
+        self.drafts.insert(0, row);
+        self.relist();
+    }
+
+    /// Looks, off the UI thread, for drafts that were open in a window
+    /// when Koperta last stopped without closing it (killed, crashed, the
+    /// session ended); they arrive as [`Message::DraftsLeftOpen`].
+    pub fn look_for_drafts_left_open(&self) -> Task<Message> {
+        let store = self.store.clone();
+        super::app::blocking(
+            move || store.drafts_left_open(),
+            |_| Vec::new(),
+            Message::DraftsLeftOpen,
+        )
+    }
+
+    /// Drafts `ids` were open when Koperta last stopped: the person is told
+    /// they are in Drafts, with what was typed up to their last autosave
+    /// (tryout 20: nothing said so after a `kill -9`).
+    pub(super) fn drafts_left_open(&mut self, ids: Vec<String>) {
+        if ids.is_empty() {
+            return;
+        }
+        self.notice(t!("drafts-left-open", count = ids.len()));
     }
 
     /// [`App::relist`], then [`App::reindex`]: after anything that may

@@ -83,6 +83,7 @@ impl App {
             app.resume_holds(),
             app.run_due(),
             app.reindex(),
+            app.look_for_drafts_left_open(),
             // Discarded by a run that ended before its Undo ran out: back.
             app.restore_discarded(),
         ];

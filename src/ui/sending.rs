@@ -62,6 +62,7 @@ impl App {
             date: None,
         };
         let accounts = self.accounts().to_vec();
+        let never_plaintext = self.settings().never_plaintext;
         let Some(Screen::Compose(c)) = self.windows.get(&id) else {
             return Task::none();
         };
@@ -86,9 +87,11 @@ impl App {
         };
         let send_at = c.send_at();
         options.date = send_at;
-        let Some((draft, draft_id, account)) =
-            c.start_queueing(previous.as_ref().map(|m| (m, in_flight)), &accounts)
-        else {
+        let Some((draft, draft_id, account)) = c.start_queueing(
+            previous.as_ref().map(|m| (m, in_flight)),
+            &accounts,
+            never_plaintext,
+        ) else {
             // "Send it again?" has the focus on Cancel (a tryout's Enter did
             // nothing, and its Tab went to an attachment's Remove).
             return if c.is_asking_resend() {

@@ -91,7 +91,7 @@ fn contacts_are_added_edited_and_removed_in_the_contacts_view() {
         assert!(ui.find("Anna Nowak-Kowalska").is_ok());
         assert!(ui.find("anna@nowa.pl").is_ok());
         let used = format!(
-            "written to 2 times, last {}",
+            "written to twice, last {}",
             koperta::report::outbox::local_time(1_796_130_000)
         );
         assert!(ui.find(used.as_str()).is_ok(), "{used}");

@@ -249,7 +249,7 @@ fn d04_with_25_attachments_and_40_recipients_the_body_and_send_stay_in_the_windo
         i18n::apply(lang);
         for ((w, h), size) in [((760.0, 680.0), "default"), ((480.0, 420.0), "smallest")] {
             let mut ui = support::app::simulator_sized(
-                compose::view(&state, id, &accounts, Vec::new(), None),
+                compose::view(&state, id, &accounts, true, Vec::new(), None),
                 (w, h),
             );
             assert!(
@@ -267,7 +267,7 @@ fn d04_with_25_attachments_and_40_recipients_the_body_and_send_stay_in_the_windo
                 (koperta::ui::style::theme(true), "dark"),
             ] {
                 let mut ui = support::app::simulator_sized(
-                    compose::view(&state, id, &accounts, Vec::new(), None),
+                    compose::view(&state, id, &accounts, true, Vec::new(), None),
                     (w, h),
                 );
                 support::app::photograph(
@@ -314,7 +314,7 @@ fn d23_no_subject_or_a_missing_attachment_is_asked_about_before_sending() {
     assert!(app.engine.entries().is_empty(), "nothing in the outbox");
     {
         let accounts = [acc.clone()];
-        let mut ui = simulator(compose::view(c, id, &accounts, Vec::new(), None));
+        let mut ui = simulator(compose::view(c, id, &accounts, true, Vec::new(), None));
         assert!(ui.find("Send anyway").is_ok());
         assert!(
             ui.find(
@@ -382,12 +382,20 @@ fn d09_attachments_over_the_servers_size_are_said_at_once() {
         limit = koperta::report::human_size(limit)
     );
     let id = window::Id::unique();
-    let mut ui = simulator(compose::view(&state, id, &[], Vec::new(), Some(limit)));
+    let mut ui = simulator(compose::view(
+        &state,
+        id,
+        &[],
+        true,
+        Vec::new(),
+        Some(limit),
+    ));
     assert!(ui.find(warning.as_str()).is_ok(), "{warning}");
     let mut ui = simulator(compose::view(
         &state,
         id,
         &[],
+        true,
         Vec::new(),
         Some(64 * 1024 * 1024),
     ));
@@ -431,7 +439,7 @@ fn d08_the_signature_is_in_the_text_by_default_and_follows_the_sender() {
     let choice = compose::FromChoice {
         id: firma.id.clone(),
         identity: None,
-        label: compose::from_label(&firma),
+        label: compose::from_label(&firma, true),
     };
     let _ = app.update(Message::Compose(id, compose::Message::From(choice)));
     let Some(Screen::Compose(c)) = app.windows.get(&id) else {
@@ -488,13 +496,13 @@ fn d17_a_send_under_way_can_be_stopped_from_its_window() {
     );
     let id = window::Id::unique();
     {
-        let mut ui = simulator(compose::view(&state, id, &accounts, Vec::new(), None));
+        let mut ui = simulator(compose::view(&state, id, &accounts, true, Vec::new(), None));
         assert!(ui.find("Stop sending").is_err(), "nothing runs yet");
     }
     state.queued("m1".into(), None, 26_000_000);
     state.send_progress(1_000_000);
     {
-        let mut ui = simulator(compose::view(&state, id, &accounts, Vec::new(), None));
+        let mut ui = simulator(compose::view(&state, id, &accounts, true, Vec::new(), None));
         ui.click("Stop sending").expect("the button");
         let got: Vec<String> = ui.into_messages().map(|m| format!("{m:?}")).collect();
         assert_eq!(got, ["CancelSend"]);

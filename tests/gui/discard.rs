@@ -690,7 +690,7 @@ fn a_scheduled_message_opened_to_look_keeps_its_time_and_a_change_takes_it_out()
         {
             let mut ui = support::app::simulator_at_window_size(app.view(w));
             let said = format!(
-                "Scheduled: goes at {time}. A change takes it out of the schedule until you send it again."
+                "Scheduled: goes out on {time}. A change takes it out of the schedule until you send it again."
             );
             assert!(ui.find(said.as_str()).is_ok(), "the window says when");
         }
@@ -829,7 +829,14 @@ fn a_message_over_the_servers_size_asks_first_in_both_languages() {
         ),
     ] {
         i18n::apply(lang);
-        let view = compose::view(&state, window::Id::unique(), &accounts, Vec::new(), None);
+        let view = compose::view(
+            &state,
+            window::Id::unique(),
+            &accounts,
+            true,
+            Vec::new(),
+            None,
+        );
         let mut ui = simulator(view);
         let found = ui
             .find(|c: iced_test::selector::Candidate<'_>| match c {

@@ -76,7 +76,16 @@ fn d24_a_long_from_list_opens_as_a_menu_that_fits_the_window() {
             ..Draft::default()
         },
     );
-    let view = || compose::view(&state, window::Id::unique(), &accounts, Vec::new(), None);
+    let view = || {
+        compose::view(
+            &state,
+            window::Id::unique(),
+            &accounts,
+            true,
+            Vec::new(),
+            None,
+        )
+    };
     // The From list, clicked where it is drawn (its label is not a text
     // widget to find; the line under the header bar says what is
     // missing); rows are about 30 px from y 120.
@@ -166,6 +175,7 @@ fn a_recipient_being_typed_is_not_called_wrong_until_the_person_moves_on() {
             state,
             window::Id::unique(),
             &accounts,
+            true,
             Vec::new(),
             None,
         ));
@@ -224,6 +234,7 @@ fn a_mistyped_well_known_domain_is_asked_about_before_sending() {
             &state,
             window::Id::unique(),
             &accounts,
+            true,
             Vec::new(),
             None,
         ));
@@ -559,4 +570,43 @@ fn a_check_dropped_by_the_command_line_takes_the_last_test_report_with_it() {
     // Gone from disk: so is the report.
     let _ = app.update(Message::ChecksRead(Default::default()));
     assert!(app.main.test_report_account().is_none());
+}
+
+/// Tryout 20: after a failed check said "set the security to STARTTLS",
+/// the advice stayed red once STARTTLS was chosen. What was said of the
+/// form goes when what it was about changes, and only then.
+#[test]
+fn a_problem_said_of_the_form_goes_when_what_it_was_about_changes() {
+    use main_window::{FormField, Message as M, SecurityChoice};
+    let (mut app, acc, _home) = app_with_account();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let main = |m| Message::Main(m);
+    let _ = app.update(main(M::EditAccount(acc.id.clone())));
+    // A field's problem: typing elsewhere keeps it, typing there clears it.
+    let _ = app.update(main(M::Form(FormField::Host, "smtp example com".into())));
+    support::app::send(&mut app, &rt, main(M::FormSaveUnchecked));
+    assert_eq!(
+        app.main.form().and_then(|f| f.error_field),
+        Some(FormField::Host)
+    );
+    let _ = app.update(main(M::Form(FormField::Name, "Zofia".into())));
+    assert!(
+        app.main.form().is_some_and(|f| f.error.is_some()),
+        "not about the name"
+    );
+    let _ = app.update(main(M::Form(FormField::Host, "smtp.example.com".into())));
+    assert!(app.main.form().is_some_and(|f| f.error.is_none()));
+    // A failed connection: the name keeps it; the security clears it.
+    app.main
+        .account_not_saved("This port does not speak TLS from the start".into());
+    let _ = app.update(main(M::Form(FormField::Name, "Zofia K.".into())));
+    assert!(app.main.form().is_some_and(|f| f.error.is_some()));
+    let other = match app.main.form().map(|f| f.security) {
+        Some(koperta::account::Security::StartTls) => koperta::account::Security::ImplicitTls,
+        _ => koperta::account::Security::StartTls,
+    };
+    let _ = app.update(main(M::FormSecurity(SecurityChoice(other))));
+    let form = app.main.form().expect("the form stays");
+    assert_eq!(form.error, None);
+    assert_eq!(form.security, other);
 }

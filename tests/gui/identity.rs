@@ -36,7 +36,7 @@ fn an_identity_sends_inner() {
     let labels: Vec<String> = account
         .senders()
         .into_iter()
-        .map(|s| compose::sender_label(&account, s))
+        .map(|s| compose::sender_label(&account, s, true))
         .collect();
     assert_eq!(
         labels,

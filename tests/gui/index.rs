@@ -382,6 +382,7 @@ fn a_message_that_may_have_been_sent_says_so_when_opened() {
             &state,
             window::Id::unique(),
             &accounts,
+            true,
             Vec::new(),
             None,
         ));

@@ -56,13 +56,18 @@ fn a_compose_windows_send_failure_follows_a_language_switch() {
     assert!(english.contains("4.7.0 Try again later"), "{english}");
     // And what happens next: a fifth tryout did not know the outbox
     // would try again on its own.
-    let at = koperta::report::outbox::local_time(next_try);
+    // The date in each language's own way ("3 grudnia 2026, 11:44").
+    let at = |language| {
+        i18n::apply(language);
+        koperta::report::outbox::local_time(next_try)
+    };
+    let (at_pl, at_en) = (at(Language::Pl), at(Language::En));
     assert!(
-        english.contains(&format!("Koperta tries again at {at} on its own")),
+        english.contains(&format!("Koperta tries again on {at_en} on its own")),
         "{english}"
     );
     assert!(
-        polish.contains(&format!("Koperta sama spróbuje ponownie o {at}")),
+        polish.contains(&format!("Koperta sama spróbuje ponownie {at_pl}")),
         "{polish}"
     );
 }

@@ -211,7 +211,7 @@ fn compose_view_marks_an_invalid_recipient_in_place_in_both_languages() {
         (Language::En, "Send", "“zły@”: nothing after the @."),
     ] {
         i18n::apply(lang);
-        let mut ui = simulator(compose::view(&state, id, &accounts, Vec::new(), None));
+        let mut ui = simulator(compose::view(&state, id, &accounts, true, Vec::new(), None));
         assert!(ui.find(send).is_ok(), "{lang:?}: no {send}");
         assert!(ui.find(reason).is_ok(), "{lang:?}: no {reason}");
         // Send is disabled while a recipient is invalid: clicking does nothing.
@@ -256,6 +256,7 @@ fn attachment_totals_use_polish_plurals() {
             &state,
             window::Id::unique(),
             &accounts,
+            true,
             Vec::new(),
             None,
         ));

@@ -13,6 +13,7 @@ fn photo(state: &compose::State, accounts: &[Account], suggestions: Vec<String>,
                 state,
                 window::Id::unique(),
                 accounts,
+                true,
                 suggestions.clone(),
                 None,
             ),
@@ -99,7 +100,14 @@ fn the_identity_picker_and_the_options_are_photographed() {
     for (lang, dark) in [(Language::Pl, false), (Language::En, true)] {
         i18n::apply(lang);
         let mut ui = support::app::simulator_sized(
-            compose::view(&state, window::Id::unique(), &accounts, Vec::new(), None),
+            compose::view(
+                &state,
+                window::Id::unique(),
+                &accounts,
+                true,
+                Vec::new(),
+                None,
+            ),
             (760.0, 560.0),
         );
         ui.point_at((400.0, 80.0));

@@ -403,7 +403,7 @@ fn send_later_queues_the_message_for_the_time_chosen() {
     assert_eq!(
         app.main.notice(),
         Some(format!(
-            "The message “Na poniedziałek” goes at {}; until then it waits in Outbox, where you can open it to change it.",
+            "The message “Na poniedziałek” goes out on {}; until then it waits in Outbox, where you can open it to change it.",
             koperta::report::outbox::local_time(at)
         ).as_str())
     );
@@ -568,4 +568,59 @@ fn esc_with_nothing_open_closes_the_compose_window_as_ctrl_w_does() {
     };
     assert!(!c.is_asking_close());
     assert_eq!(c.draft().subject, "Pisane");
+}
+
+/// Tryout 20: an account without encryption, while never-plaintext is on,
+/// was marked only "not encrypted" in its card and in From, and Send held
+/// the message for the undo delay before it failed. It is marked as unable
+/// to send, and Send refuses at once, queueing nothing.
+#[test]
+fn a_plaintext_account_under_never_plaintext_is_marked_blocked_and_refused_at_once() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::En);
+    let home = tempfile::tempdir().unwrap();
+    let mut app = App::headless(Paths::under(home.path()));
+    let mut sender = account();
+    sender.security = koperta::account::Security::Plaintext;
+    app.config.config.accounts.push(sender.clone());
+    assert!(app.settings().never_plaintext, "on by default");
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let main = iced::window::Id::unique();
+    app.main_id = Some(main);
+    app.windows.insert(main, Screen::Main);
+    let blocked = koperta::t!("mark-unsafe-blocked");
+    let mut ui = simulator(app.view(main));
+    assert!(
+        ui.find(blocked.as_str()).is_ok(),
+        "the card says: {blocked}"
+    );
+    drop(ui);
+    let label = compose::from_label(&sender, true);
+    assert!(
+        label.ends_with(&koperta::t!("mark-unsafe-blocked-short")),
+        "{label}"
+    );
+    let draft = Draft {
+        account: Some(sender.id.clone()),
+        to: "jan@example.com".into(),
+        subject: "Jawnie".into(),
+        body: "Nie powinno wyjść.\n".into(),
+        ..Draft::default()
+    };
+    let id = support::app::compose_window(&mut app, draft);
+    support::app::send(&mut app, &rt, Message::Compose(id, compose::Message::Send));
+    let Some(Screen::Compose(c)) = app.windows.get(&id) else {
+        panic!("window")
+    };
+    assert_eq!(
+        *c.sending(),
+        compose::Sending::Failed(compose::Why::Text(koperta::t!(
+            "smtp-error-plaintext-forbidden"
+        )))
+    );
+    assert!(app.store.outbox().0.is_empty(), "nothing queued");
+    // With never-plaintext off, the same account is only marked.
+    assert!(
+        !compose::from_label(&sender, false).contains(&koperta::t!("mark-unsafe-blocked-short"))
+    );
 }

@@ -104,3 +104,74 @@ fn keep_draft_closes_the_window_only_once_the_draft_is_written() {
     let saved = app.store.draft(&draft_id).unwrap().expect("on disk");
     assert_eq!(saved.to, "jan@example.com");
 }
+
+/// Tryout 20: Drafts said "No drafts" right after Ctrl+S in a new message.
+/// The saved draft is listed as soon as its save is written, with what was
+/// saved, before the store is read again.
+#[test]
+fn a_draft_saved_by_hand_is_listed_at_once() {
+    let (mut app, acc, _home) = app_with_account();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let w = compose_window(
+        &mut app,
+        Draft {
+            account: Some(acc.id.clone()),
+            ..Draft::default()
+        },
+    );
+    let draft_id = match app.windows.get(&w) {
+        Some(Screen::Compose(c)) => c.draft_id().to_string(),
+        _ => panic!("window"),
+    };
+    assert!(app.drafts.iter().all(|r| r.id != draft_id));
+    let c = |m| Message::Compose(w, m);
+    let _ = app.update(c(compose::Message::Subject("Spotkanie w piątek".into())));
+    let _ = app.update(c(compose::Message::To("jan@example.com, ,".into())));
+    // Only the save's own messages: no reading of the store in between.
+    let done = rt.block_on(outputs(app.update(c(compose::Message::Save))));
+    for m in done {
+        let _ = app.update(m);
+    }
+    let row = app.drafts.iter().find(|r| r.id == draft_id);
+    let row = row.expect("the saved draft is listed");
+    assert_eq!(row.subject, "Spotkanie w piątek");
+    assert_eq!(row.to, "jan@example.com");
+    assert!(row.open, "it is open in its window");
+    assert!(app.store.draft(&draft_id).unwrap().is_some());
+}
+
+/// Tryout 20: `koperta drafts remove` deleted a draft open in a window,
+/// which then saved it again. An open window holds its draft's lock (the
+/// command line refuses while it does) and gives it up when it closes.
+#[test]
+fn an_open_compose_window_holds_its_draft_until_it_closes() {
+    let (mut app, acc, _home) = app_with_account();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let draft_id = koperta::store::new_id();
+    let draft = Draft {
+        account: Some(acc.id.clone()),
+        subject: "Otwarty".into(),
+        ..Draft::default()
+    };
+    app.store.save_draft(&draft_id, &draft).unwrap();
+    let open = app.open_compose(Some((draft_id.clone(), draft)), compose::Sizes::new());
+    drive(&mut app, &rt, open);
+    let w = app
+        .windows
+        .iter()
+        .find_map(|(w, s)| match s {
+            Screen::Compose(c) if c.draft_id() == draft_id => Some(*w),
+            _ => None,
+        })
+        .expect("its window");
+    assert!(
+        app.store.draft_is_open(&draft_id).unwrap(),
+        "held while open"
+    );
+    support::app::send(&mut app, &rt, Message::Closed(w));
+    assert!(!app.store.draft_is_open(&draft_id).unwrap(), "given up");
+    assert!(
+        app.store.drafts_left_open().is_empty(),
+        "closed, not left open"
+    );
+}

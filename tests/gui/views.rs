@@ -100,12 +100,12 @@ fn the_outbox_and_a_message_in_its_undo_delay_are_drawn_in_both_languages_and_th
                 &format!("{code}-outbox-{t}"),
             );
             draw(
-                compose::view(&held, id, &accounts, Vec::new(), None),
+                compose::view(&held, id, &accounts, true, Vec::new(), None),
                 &theme,
                 &format!("{code}-compose-held-{t}"),
             );
         }
-        let mut ui = simulator(compose::view(&held, id, &accounts, Vec::new(), None));
+        let mut ui = simulator(compose::view(&held, id, &accounts, true, Vec::new(), None));
         assert!(ui.find(undo).is_ok(), "{lang:?}");
         let _ = ui.click(undo);
         let messages: Vec<compose::Message> = ui.into_messages().collect();

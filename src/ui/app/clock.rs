@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 use iced::{Task, window};
 
 use super::{App, Message, OUTBOX_REREAD, Screen, TOAST_FOR};
+use crate::ui::watch::{Changed, Watched};
 
 impl App {
     /// How often the clock ticks: every half second while something waits
@@ -82,6 +83,43 @@ impl App {
 
     /// Reads the outbox again off the UI thread (another process may have
     /// queued, sent or removed messages), then the lists.
+    /// The directories another process changes while the app runs, each
+    /// with what it holds.
+    pub(super) fn watched_dirs(&self) -> Vec<(std::path::PathBuf, Watched)> {
+        let mut dirs: Vec<_> = self
+            .store
+            .shared_dirs()
+            .into_iter()
+            .map(|d| (d, Watched::Outbox))
+            .collect();
+        dirs.push((self.store.drafts_dir(), Watched::Drafts));
+        if let Some(config_dir) = self.config.path().parent() {
+            dirs.push((config_dir.to_path_buf(), Watched::Config));
+        }
+        let checks = crate::checks::Checks::new(&self.paths.data_dir);
+        dirs.push((checks.dir().to_path_buf(), Watched::Checks));
+        dirs
+    }
+
+    /// Files changed on disk: what they hold is read again now, off the UI
+    /// thread.
+    pub(super) fn files_changed(&mut self, changed: Changed) -> Task<Message> {
+        let mut tasks = Vec::new();
+        if changed.outbox {
+            // Reads the checks too.
+            tasks.push(self.reread_outbox());
+        } else if changed.checks {
+            tasks.push(self.read_checks());
+        }
+        if changed.drafts && !changed.outbox {
+            tasks.push(self.reindex());
+        }
+        if changed.config {
+            tasks.push(self.look_at_config_now());
+        }
+        Task::batch(tasks)
+    }
+
     pub(super) fn reread_outbox(&mut self) -> Task<Message> {
         self.outbox_read_at = Instant::now();
         let engine = self.engine.clone();

@@ -60,6 +60,7 @@ impl App {
         // A reopened draft in Polish, in the English app: in Polish.
         let _ = state.follow_the_text();
         let lang = state.spell_language();
+        let hold = self.hold_draft(id, state.draft_id());
         self.windows.insert(id, Screen::Compose(Box::new(state)));
         self.relist();
         let spelling = self.want_spelling(lang);
@@ -67,6 +68,67 @@ impl App {
         open.map(Message::Opened)
             .chain(compose::focus_field(id, "to"))
             .chain(spelling)
+            .chain(hold)
+    }
+
+    /// Takes the lock that tells the command line draft `draft_id` is open
+    /// in window `id` (`koperta drafts remove` then refuses: the window
+    /// would save it again), off the UI thread.
+    fn hold_draft(&self, id: window::Id, draft_id: &str) -> Task<Message> {
+        let store = self.store.clone();
+        let draft_id = draft_id.to_string();
+        let asked = draft_id.clone();
+        super::blocking(
+            move || {
+                store
+                    .hold_draft(&asked)
+                    .ok()
+                    .flatten()
+                    .map(std::sync::Arc::new)
+            },
+            |_| None,
+            move |held| Message::DraftHeld(id, draft_id.clone(), held),
+        )
+    }
+
+    /// The lock of window `id`'s draft was taken: kept while the window
+    /// is open (dropped at once when it closed meanwhile).
+    pub(in crate::ui) fn draft_held(
+        &mut self,
+        id: window::Id,
+        draft_id: String,
+        held: Option<std::sync::Arc<std::fs::File>>,
+    ) -> Task<Message> {
+        let Some(file) = held else {
+            return Task::none();
+        };
+        if self.windows.contains_key(&id) {
+            self.draft_holds.insert(id, (draft_id, file));
+            Task::none()
+        } else {
+            // Closed meanwhile: given up at once, off the UI thread.
+            self.release_held(Some((draft_id, file)))
+        }
+    }
+
+    /// Gives up a compose window's lock on its draft, off the UI thread.
+    pub(in crate::ui) fn release_held(
+        &mut self,
+        held: Option<(String, std::sync::Arc<std::fs::File>)>,
+    ) -> Task<Message> {
+        let Some((draft_id, file)) = held else {
+            return Task::none();
+        };
+        let store = self.store.clone();
+        super::blocking(
+            move || {
+                if let Ok(file) = std::sync::Arc::try_unwrap(file) {
+                    store.release_draft(&draft_id, file);
+                }
+            },
+            |_| (),
+            |()| Message::Released,
+        )
     }
 
     /// The SIZE limit (bytes) last seen of the server of `draft`'s
@@ -556,6 +618,9 @@ impl App {
         result: Result<(), String>,
         kind: SaveKind,
     ) -> Task<Message> {
+        if result.is_ok() {
+            self.draft_written(id);
+        }
         let Some(Screen::Compose(c)) = self.windows.get_mut(&id) else {
             return Task::none();
         };

@@ -22,19 +22,26 @@ impl std::fmt::Display for FromChoice {
 }
 
 /// How the From picker names an account: the name recipients see and the
-/// address (D24), marked when it sends without encryption.
-pub fn from_label(account: &Account) -> String {
-    sender_label(account, account.sender(None))
+/// address (D24), marked when it sends without encryption (and, with
+/// `never_plaintext`, that it will not send).
+pub fn from_label(account: &Account, never_plaintext: bool) -> String {
+    sender_label(account, account.sender(None), never_plaintext)
 }
 
 /// The From picker's entry for `sender`, one of `account`'s.
-pub fn sender_label(account: &Account, sender: crate::account::Sender<'_>) -> String {
+pub fn sender_label(
+    account: &Account,
+    sender: crate::account::Sender<'_>,
+    never_plaintext: bool,
+) -> String {
     let who = if sender.name.trim().is_empty() {
         sender.address.to_string()
     } else {
         format!("{} <{}>", sender.name.trim(), sender.address)
     };
-    if account.security == Security::Plaintext {
+    if account.security == Security::Plaintext && never_plaintext {
+        format!("{who} — {}", crate::report::marks::blocked_mark(true))
+    } else if account.security == Security::Plaintext {
         format!("{who} — {}", t!("mark-unsafe"))
     } else {
         who

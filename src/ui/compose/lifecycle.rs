@@ -346,6 +346,7 @@ impl State {
         &mut self,
         previous: Option<(&Stored, bool)>,
         accounts: &[Account],
+        never_plaintext: bool,
     ) -> Option<(Draft, String, Account)> {
         if matches!(
             self.sending,
@@ -373,6 +374,12 @@ impl State {
             self.sending = Sending::Failed(super::Why::Text(t!("draft-error-no-sender")));
             return None;
         };
+        // Refused now, not after the undo delay (tryout 20): the engine
+        // would refuse it then (RFC 8314 §5.2: never-plaintext).
+        if never_plaintext && account.security == crate::account::Security::Plaintext {
+            self.sending = Sending::Failed(super::Why::Text(t!("smtp-error-plaintext-forbidden")));
+            return None;
+        }
         self.sending = Sending::Queueing;
         self.account_changed = false;
         self.take_back_once_queued = false;

@@ -10,7 +10,7 @@ use super::{
 };
 use crate::account::Account;
 use crate::draft::{Field, Problem, ProblemKind};
-use crate::report::{Localize, address_error, human_size};
+use crate::report::{Localize, address_error, human_size, human_sizes};
 use crate::t;
 use crate::ui::widget::{button, pick_list};
 
@@ -76,9 +76,11 @@ fn body_and_attachments<'a>(
                 )
                 .clip(true)
                 .width(Length::Fill),
+                // Outlined, so it reads as a button (tryout 20 took the bare
+                // word for a label).
                 button(text(t!("compose-remove")).size(13))
-                    .style(button::text)
-                    .padding([0, 6])
+                    .style(crate::ui::style::secondary)
+                    .padding([0, 8])
                     .on_press(Message::RemoveAttachment(i)),
             ]
             .height(Length::Fixed(ATTACHMENT_ROW))
@@ -89,13 +91,10 @@ fn body_and_attachments<'a>(
     // so now, not after it was queued (D9).
     let estimate = encoded_size(total, state.draft.body.len() as u64);
     let too_big = size_limit.filter(|limit| estimate > *limit).map(|limit| {
-        text(t!(
-            "compose-too-big",
-            size = human_size(estimate),
-            limit = human_size(limit)
-        ))
-        .size(13)
-        .style(text::danger)
+        let (size, limit) = human_sizes(estimate, limit);
+        text(t!("compose-too-big", size = size, limit = limit))
+            .size(13)
+            .style(text::danger)
     });
     let wanted = (count as f32 * ATTACHMENT_ROW).min(ATTACHMENT_STRIP);
     let room = height - BODY_MIN_HEIGHT - ATTACHMENT_ROW - 12.0;
@@ -185,12 +184,14 @@ fn recipient_group<'a>(
         .spacing(6)
 }
 
-/// Draws the window. `accounts` are the choices for From; `suggestions`
-/// addresses used before that match what is being typed in To.
+/// Draws the window. `accounts` are the choices for From (marked as
+/// unable to send when they use no encryption and `never_plaintext` is
+/// on); `suggestions` addresses used before that match what is being typed in To.
 pub fn view<'a>(
     state: &'a State,
     window: window::Id,
     accounts: &'a [Account],
+    never_plaintext: bool,
     suggestions: Vec<String>,
     size_limit: Option<u64>,
 ) -> Element<'a, Message> {
@@ -201,7 +202,7 @@ pub fn view<'a>(
             a.senders().into_iter().map(move |s| FromChoice {
                 id: a.id.clone(),
                 identity: s.identity.map(str::to_string),
-                label: super::sender_label(a, s),
+                label: super::sender_label(a, s, never_plaintext),
             })
         })
         .collect();
@@ -496,11 +497,10 @@ pub fn view<'a>(
                     address = address.as_str(),
                     meant = meant.as_str()
                 ),
-                crate::draft::Concern::TooBig { size, limit } => t!(
-                    "compose-concern-too-big",
-                    size = human_size(*size),
-                    limit = human_size(*limit)
-                ),
+                crate::draft::Concern::TooBig { size, limit } => {
+                    let (size, limit) = human_sizes(*size, *limit);
+                    t!("compose-concern-too-big", size = size, limit = limit)
+                }
             })
             .collect::<Vec<_>>()
             .join(" ");

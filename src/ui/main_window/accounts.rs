@@ -138,6 +138,33 @@ pub enum FormField {
 }
 
 impl AccountForm {
+    /// What was said of the form stops being shown once what it was about
+    /// changes (tryout 20: "use STARTTLS" stayed red after STARTTLS was
+    /// chosen). `field` is the field changed (`None`: the security):
+    /// a problem of that field goes, and so does a sign-in or connection
+    /// failure when a setting of the connection changed.
+    pub fn forget_error_about(&mut self, field: Option<FormField>) {
+        let connection = matches!(
+            field,
+            None | Some(
+                FormField::Host
+                    | FormField::Port
+                    | FormField::Username
+                    | FormField::Password
+                    | FormField::CaFile
+                    | FormField::PinFile
+            )
+        );
+        let forget = match self.error_field {
+            Some(f) => Some(f) == field,
+            None => connection,
+        };
+        if forget && !self.checking {
+            self.error = None;
+            self.error_field = None;
+        }
+    }
+
     /// Whether anything was typed that closing the window would lose.
     pub fn has_typing(&self) -> bool {
         [
@@ -255,7 +282,12 @@ pub(super) fn page<'a>(state: &'a super::State, shown: &super::Shown<'a>) -> Ele
     for a in accounts {
         // What was last seen of the server, never what is configured.
         let check = checks.get(&a.id);
-        let mark = security_mark(a, check);
+        let blocked = settings.never_plaintext && a.security == Security::Plaintext;
+        let mark = if blocked {
+            crate::report::marks::blocked_mark(false)
+        } else {
+            security_mark(a, check)
+        };
         // The icon says the same as the words: a lock only for a
         // connection seen secure.
         use crate::ui::icon::{Icon, icon};

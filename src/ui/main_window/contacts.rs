@@ -148,15 +148,19 @@ pub(super) fn view<'a>(state: &'a State, book: &'a [Contact]) -> Element<'a, Mai
                 },
                 first,
                 second,
+                // Quiet, as the other lists' row actions: three coloured
+                // buttons on every row glared (tryout 20); Remove asks.
                 vec![
                     button(text(t!("contacts-write")))
+                        .style(crate::ui::style::secondary)
                         .on_press(msg(Message::Write(c.mailbox())))
                         .into(),
                     button(text(t!("contacts-edit")))
+                        .style(crate::ui::style::secondary)
                         .on_press(msg(Message::Edit(c.address.clone())))
                         .into(),
                     button(text(t!("contacts-remove")))
-                        .style(iced::widget::button::danger)
+                        .style(crate::ui::style::secondary)
                         .on_press(msg(Message::Remove(c.address.clone())))
                         .into(),
                 ],

@@ -554,6 +554,7 @@ impl State {
             }
             Message::Form(field, value) => {
                 if let Some(f) = self.form_mut() {
+                    f.forget_error_about(Some(field));
                     match field {
                         FormField::Name => f.name = value,
                         // The user name is not filled in as the address is
@@ -576,6 +577,9 @@ impl State {
                     let default_before = f.security.default_port().to_string();
                     if f.port.is_empty() || f.port == default_before {
                         f.port = s.default_port().to_string();
+                    }
+                    if f.security != s {
+                        f.forget_error_about(None);
                     }
                     f.security = s;
                 }
