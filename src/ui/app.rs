@@ -781,9 +781,12 @@ impl App {
             // Nothing chosen: cancelled, or no file chooser could open (no
             // desktop portal; a ninth tryout's clicks did nothing, silently).
             // Either way the other two ways are named.
+            // The cursor goes to the path field, so what is typed next goes
+            // there, not into the text (tryout 31 typed a path into it).
             Message::Picked(id, paths) if paths.is_empty() => {
                 if let Some(Screen::Compose(c)) = self.windows.get_mut(&id) {
                     c.set_notice(Some(compose::Notice::toast(|| t!("compose-none-chosen"))));
+                    return compose::focus_field(id, "attach");
                 }
                 Task::none()
             }

@@ -332,11 +332,11 @@ fn when_no_file_is_chosen_the_window_names_the_path_field_and_dropping() {
     for (lang, said) in [
         (
             Language::En,
-            "No file was chosen. You can also type a file’s path in the field below, or drop files on this window.",
+            "No file was chosen. You can also type a file’s path in the field above (the cursor is there now), or drop files on this window.",
         ),
         (
             Language::Pl,
-            "Nie wybrano pliku. Możesz też wpisać ścieżkę pliku w polu poniżej albo upuścić pliki na to okno.",
+            "Nie wybrano pliku. Możesz też wpisać ścieżkę pliku w polu powyżej (jest w nim teraz kursor) albo upuścić pliki na to okno.",
         ),
     ] {
         i18n::apply(lang);

@@ -837,6 +837,53 @@ fn the_address_book_suggests_by_surname_in_bcc_and_inserts_the_name() {
     i18n::apply(Language::En);
 }
 
+/// Tryout 31: "adam", Tab, "Test podpisu" put the subject into To: Tab
+/// completed the address and stayed. Tab completes and goes on to the
+/// next field, as in Thunderbird; Enter completes and stays for another.
+#[test]
+fn tab_on_a_suggestion_completes_it_and_goes_on_enter_stays() {
+    use iced::keyboard::{Key, Modifiers, key::Named};
+    let (mut app, acc, _home) = app_with_account();
+    let w = compose_window(
+        &mut app,
+        Draft {
+            account: Some(acc.id.clone()),
+            ..Draft::default()
+        },
+    );
+    let suggestions = vec!["Adam Nowak <adam@example.pl>".to_string()];
+    let _ = app.update(Message::Compose(w, compose::Message::To("adam".into())));
+    let key = |app: &App, named| {
+        let Some(Screen::Compose(c)) = app.windows.get(&w) else {
+            panic!("compose window")
+        };
+        compose::suggestion_keys(
+            c,
+            &suggestions,
+            &Key::Named(named),
+            Modifiers::empty(),
+            true,
+        )
+    };
+    let tab = key(&app, Named::Tab).expect("Tab takes the suggestion");
+    assert!(
+        matches!(tab, compose::Message::SuggestAndMoveOn(_)),
+        "{tab:?}"
+    );
+    let enter = key(&app, Named::Enter).expect("Enter takes it too");
+    assert!(matches!(enter, compose::Message::Suggest(_)), "{enter:?}");
+    let _ = app.update(Message::Compose(w, tab));
+    let Some(Screen::Compose(c)) = app.windows.get(&w) else {
+        panic!("compose window")
+    };
+    assert_eq!(
+        c.draft().to,
+        "Adam Nowak <adam@example.pl>",
+        "complete, no dangling comma"
+    );
+    assert_eq!(c.draft().subject, "");
+}
+
 #[test]
 fn files_dropped_on_a_compose_window_are_attached_and_a_bad_one_is_explained() {
     let _turn = LANGUAGE.lock().unwrap_or_else(|e| e.into_inner());

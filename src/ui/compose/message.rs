@@ -50,6 +50,9 @@ pub enum Message {
     CloseCancel,
     /// Use a suggested address in the recipient field typed in.
     Suggest(String),
+    /// Use a suggested address, then go on to the next field (Tab, as in
+    /// Thunderbird; Enter stays for another address).
+    SuggestAndMoveOn(String),
     /// Up or Down among the suggestions: the one marked (`None`: back in
     /// the field).
     Highlight(Option<usize>),

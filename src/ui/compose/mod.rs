@@ -581,12 +581,31 @@ impl State {
             // Into the recipient field being typed in, in place of what
             // was typed of it.
             Message::Highlight(n) => self.highlight = n,
-            Message::Suggest(addr) => {
+            m @ (Message::Suggest(_) | Message::SuggestAndMoveOn(_)) => {
+                let (addr, move_on) = match m {
+                    Message::SuggestAndMoveOn(a) => (a, true),
+                    Message::Suggest(a) => (a, false),
+                    _ => return Action::None,
+                };
                 self.highlight = None;
-                let (field, id) = match self.recipient_field().map(|(f, _)| f) {
-                    Some(crate::draft::Field::Cc) => (&mut self.draft.cc, "cc"),
-                    Some(crate::draft::Field::Bcc) => (&mut self.draft.bcc, "bcc"),
-                    _ => (&mut self.draft.to, "to"),
+                let (field, id, next) = match self.recipient_field().map(|(f, _)| f) {
+                    Some(crate::draft::Field::Cc) => (
+                        &mut self.draft.cc,
+                        "cc",
+                        if self.show_bcc { "bcc" } else { "subject" },
+                    ),
+                    Some(crate::draft::Field::Bcc) => (&mut self.draft.bcc, "bcc", "subject"),
+                    _ => (
+                        &mut self.draft.to,
+                        "to",
+                        if self.show_cc {
+                            "cc"
+                        } else if self.show_bcc {
+                            "bcc"
+                        } else {
+                            "subject"
+                        },
+                    ),
                 };
                 let mut parts: Vec<&str> = field.rsplitn(2, [',', ';']).collect();
                 parts.reverse();
@@ -595,6 +614,12 @@ impl State {
                 } else {
                     String::new()
                 };
+                if move_on {
+                    *field = format!("{head}{addr}");
+                    self.changed();
+                    self.typing_in = None;
+                    return Action::Focus(next);
+                }
                 *field = format!("{head}{addr}, ");
                 self.changed();
                 // The cursor after it, in the field, for the next address

@@ -38,14 +38,22 @@ pub fn suggestion_keys(
             marked.map_or(0, |i| (i + 1).min(shown - 1)),
         ))),
         Key::Named(Named::ArrowUp) => marked.map(|i| Message::Highlight(i.checked_sub(1))),
-        Key::Named(Named::Enter | Named::Tab) => match marked {
-            Some(i) => Some(Message::Suggest(suggestions[i].clone())),
-            // None marked: the first, as Thunderbird completes it, unless
-            // what is typed is an address of its own (tryout 14 pressed
-            // Enter on "nowak" and kept "nowak").
-            None => (current && !typed_is_an_address(state))
-                .then(|| Message::Suggest(suggestions[0].clone())),
-        },
+        Key::Named(named @ (Named::Enter | Named::Tab)) => {
+            // Enter completes and stays for another address; Tab completes
+            // and goes on, as in Thunderbird (tryout 31 typed the subject
+            // into To after a Tab).
+            let pick = |s: &String| match named {
+                Named::Tab => Message::SuggestAndMoveOn(s.clone()),
+                _ => Message::Suggest(s.clone()),
+            };
+            match marked {
+                Some(i) => Some(pick(&suggestions[i])),
+                // None marked: the first, as Thunderbird completes it,
+                // unless what is typed is an address of its own (tryout 14
+                // pressed Enter on "nowak" and kept "nowak").
+                None => (current && !typed_is_an_address(state)).then(|| pick(&suggestions[0])),
+            }
+        }
         _ => None,
     }
 }
