@@ -72,6 +72,33 @@ fn findings_for_wp() -> Findings {
     }
 }
 
+/// What a self-hosted domain's autoconfig would give: its own server.
+fn findings_for_own_server() -> Findings {
+    let candidate = Candidate {
+        host: "poczta.moja-firma.pl".into(),
+        port: 465,
+        security: Security::ImplicitTls,
+        username: "zofia@moja-firma.pl".into(),
+        source: Source::Autoconfig,
+        provider: None,
+        outside_domain: false,
+    };
+    let outcomes = Source::ALL
+        .iter()
+        .map(|s| match s {
+            Source::Autoconfig => (*s, Outcome::Found(1)),
+            _ => (*s, Outcome::Skipped),
+        })
+        .collect();
+    Findings {
+        domain: "moja-firma.pl".into(),
+        candidates: vec![candidate],
+        refused_plaintext: Vec::new(),
+        oauth_only: None,
+        outcomes,
+    }
+}
+
 /// Renders `state` at the main window's size with the embedded font,
 /// writes the picture, and returns the simulator for text checks.
 fn render(state: &wizard::State, name: &str) -> Vec<String> {
@@ -149,13 +176,23 @@ fn every_wizard_step_is_drawn_in_both_languages() {
             )
         );
 
+        // Pinning is for a server of one's own (language review W18: the
+        // picture taught pinning a public provider's certificate), with
+        // the words the app gives it.
+        let mut s = wizard::State::default();
+        let _ = s.update(wizard::Message::Name("Zofia Żółkiewska".into()));
+        let _ = s.update(wizard::Message::Address("zofia@moja-firma.pl".into()));
+        let _ = s.update(wizard::Message::Find);
+        let _ = s.update(wizard::Message::Found(1, Ok(findings_for_own_server())));
+        let _ = s.update(wizard::Message::Accept);
+        let _ = s.update(wizard::Message::Password("tajne".into()));
         let wizard::Action::Test(generation, _, _) = s.update(wizard::Message::Test) else {
             panic!("test")
         };
         let _ = s.update(wizard::Message::Tested(
             generation,
             Err(wizard::TestFailure {
-                reason: koperta::t!("smtp-error-cert-unknown-issuer", subject = "CN=localhost"),
+                reason: koperta::t!("wizard-cert-untrusted"),
                 pinnable_pem: Some(pem.clone()),
             }),
         ));
