@@ -244,11 +244,30 @@ pub fn view<'a>(state: &'a State, shown: Shown<'a>) -> Element<'a, Message> {
             sidebar,
             // A wide window keeps the page readable instead of stretching
             // every row edge to edge (D22).
-            container(container(body).max_width(style::PAGE_MAX_WIDTH))
-                .padding(style::space::L)
-                .width(Length::Fill)
+            // Drawn again whole when the view or the form changes: the
+            // software renderer's damage left a line of the old page's
+            // button behind (tryout 20 and 31; see `widget::repaint`).
+            crate::ui::widget::repaint::repaint(
+                container(container(body).max_width(style::PAGE_MAX_WIDTH))
+                    .padding(style::space::L)
+                    .width(Length::Fill),
+                page_key(state),
+            )
         ]
         .height(Length::Fill),
     ]
     .into()
+}
+
+/// Which page is shown, as a number that changes with the view and with
+/// the account form or the wizard opening and closing.
+fn page_key(state: &super::State) -> u64 {
+    let mode = if state.form().is_some() {
+        1
+    } else if state.wizard().is_some() {
+        2
+    } else {
+        0
+    };
+    state.tab() as u64 * 4 + mode
 }
