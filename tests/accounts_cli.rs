@@ -106,6 +106,33 @@ fn plaintext_account_is_refused_while_never_plaintext_is_on() {
     assert!(stderr(&out).contains("unencrypted"));
     let list = stdout(&k.run(&["account", "list"], b""));
     assert!(list.contains("UNSAFE"), "{list}");
+    // Back on: its send is refused and the message kept in the outbox;
+    // removing the account says that message stays (tryout 31: nothing
+    // was said).
+    let on = k.run(&["settings", "set", "never-plaintext", "true"], b"");
+    assert!(on.status.success());
+    let sent = k.run(
+        &[
+            "send",
+            "--account",
+            TEST_USER,
+            "--to",
+            "jan@example.com",
+            "--subject",
+            "Jawnie",
+            "--body-file",
+            "-",
+        ],
+        b"x\n",
+    );
+    assert!(!sent.status.success());
+    let removed = k.run(&["account", "remove", TEST_USER], b"");
+    assert!(removed.status.success(), "{}", stderr(&removed));
+    assert!(
+        stdout(&removed).contains("One message in the outbox was to go from this account"),
+        "{}",
+        stdout(&removed)
+    );
 }
 
 fn damaged_config_is_reported_and_kept(content: &[u8], expected_line: usize) {

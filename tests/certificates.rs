@@ -136,7 +136,7 @@ fn a_certificate_not_meant_for_a_server() {
         &certs.ca,
         "localhost",
         "is not meant for a server",
-        "nie jest przeznaczony dla serwera",
+        "nie jest certyfikatem serwera (nie pozwala na to jego pole „Użycie klucza”)",
     );
 }
 

@@ -134,7 +134,7 @@ fn damaged_is_refused_and_never_sent(damage: impl Fn(&mut Vec<u8>)) {
     assert_eq!(retry.status.code(), Some(1));
     let err = stderr(&retry);
     assert!(
-        err.contains("Plik wiadomości w kolejce zmienił się"),
+        err.contains("Plik wiadomości w skrzynce nadawczej zmienił się"),
         "{err}"
     );
     assert!(peer.received().is_empty(), "never sent as it is");

@@ -116,9 +116,9 @@ fn render(state: &wizard::State, name: &str) -> Vec<String> {
         "Next",
         "Dalej",
         "Sign in and save",
-        "Zaloguj i zapisz",
+        "Zaloguj się i zapisz",
         "Pin this certificate and sign in",
-        "Przypnij certyfikat i zaloguj",
+        "Przypnij certyfikat i zaloguj się",
     ] {
         if ui.find(probe).is_ok() {
             found.push(probe.to_string());
@@ -168,7 +168,7 @@ fn every_wizard_step_is_drawn_in_both_languages() {
         assert!(
             found.contains(
                 &(if polish {
-                    "Zaloguj i zapisz"
+                    "Zaloguj się i zapisz"
                 } else {
                     "Sign in and save"
                 })
@@ -201,7 +201,7 @@ fn every_wizard_step_is_drawn_in_both_languages() {
         assert!(
             found.contains(
                 &(if polish {
-                    "Przypnij certyfikat i zaloguj"
+                    "Przypnij certyfikat i zaloguj się"
                 } else {
                     "Pin this certificate and sign in"
                 })

@@ -83,6 +83,10 @@ account-list-empty = No accounts yet. Add one with “koperta account add”.
 account-list-pinned = pinned certificate, SHA-256 { $fingerprint }
 account-list-extra-ca = extra CA
 account-removed = Account removed: { $address }.
+account-removed-outbox-kept = { $count ->
+    [one] One message in the outbox was to go from this account: it stays there, unsent (“koperta outbox remove ID” deletes it).
+   *[other] { $count } messages in the outbox were to go from this account: they stay there, unsent (“koperta outbox remove ID” deletes them).
+}
 account-removed-no-password = Account removed: { $address } (the keyring held no password for it).
 account-removed-keyring-failed = Account removed from the settings, but its password could not be removed from the keyring: { $reason } Remove the entry by hand (service “koperta”, user “{ $id }”).
 warning-plaintext-account = Warning: this account sends your password and your messages unencrypted. Anyone on the network path can read them.
@@ -570,7 +574,7 @@ smtp-error-not-delivered = The server stopped taking the message before its end 
 outbox-damaged-size = The queued message file has changed since it was queued ({ $found } bytes instead of { $expected }). It is not sent as it is.
 outbox-damaged-checksum = The queued message file has changed since it was queued. It is not sent as it is.
 outbox-damaged-unreadable = The queued message file cannot be read. The system said: { $detail }
-outbox-no-account = The account this message was to be sent from no longer exists. Edit the message and choose another sender.
+outbox-no-account = The account this message was to be sent from no longer exists. A message written in Koperta can be opened with Edit to choose another sender; one queued from the command line has no draft to edit: delete it and send it again from another account.
 outbox-cancelled = You stopped the send before the message was complete: nothing was delivered.
 outbox-cancelled-after-dot = You stopped the send after the whole message had gone out, before the server confirmed it, so it may have been sent. Check with the recipients before sending it again.
 outbox-next-automatic = Koperta tries again on its own.

@@ -3,7 +3,7 @@
 
 ## Tryby zabezpieczeń
 
-security-implicit-tls = TLS od początku połączenia
+security-implicit-tls = TLS od początku połączenia (SSL/TLS)
 security-starttls = STARTTLS
 security-plaintext = bez szyfrowania (NIEBEZPIECZNE: hasło i wiadomości jawnym tekstem)
 
@@ -75,14 +75,19 @@ cli-hint-help = Pomoc: „koperta --help”.
 ## Wiersz poleceń: wyniki
 
 account-added = Dodano konto: { $address } ({ $security }, { $host }:{ $port }).
-account-added-not-checked = Jeszcze się nie logowano: hasła ani certyfikatu nie sprawdzono. Sprawdzi je „koperta account test { $id }”.
+account-added-not-checked = Nie zalogowano się jeszcze na serwer: hasła ani certyfikatu nie sprawdzono. Sprawdzi je „koperta account test { $id }”.
 account-changed = Zmieniono konto: { $address } ({ $security }, { $host }:{ $port }).
-account-changed-not-checked = Po zmianach jeszcze się nie logowano: sprawdzi je „koperta account test { $id }”.
+account-changed-not-checked = Po zmianach nie zalogowano się jeszcze na serwer: sprawdzi je „koperta account test { $id }”.
 account-edit-nothing = Nie ma czego zmieniać: podane opcje opisują konto takie, jakie jest.
 account-list-empty = Nie ma jeszcze żadnego konta. Dodaj je poleceniem „koperta account add”.
 account-list-pinned = przypięty certyfikat, SHA-256 { $fingerprint }
 account-list-extra-ca = dodatkowy urząd certyfikacji
 account-removed = Usunięto konto: { $address }.
+account-removed-outbox-kept = { $count ->
+    [one] Jedna wiadomość w skrzynce nadawczej miała wyjść z tego konta: zostaje tam niewysłana („koperta outbox remove ID” ją usuwa).
+    [few] { $count } wiadomości w skrzynce nadawczej miały wyjść z tego konta: zostają tam niewysłane („koperta outbox remove ID” je usuwa).
+   *[many] { $count } wiadomości w skrzynce nadawczej miało wyjść z tego konta: zostają tam niewysłane („koperta outbox remove ID” je usuwa).
+}
 account-removed-no-password = Usunięto konto: { $address } (w bazie kluczy nie było dla niego hasła).
 account-removed-keyring-failed = Konto usunięto z ustawień, ale jego hasła nie udało się usunąć z bazy kluczy: { $reason } Usuń wpis ręcznie (usługa „koperta”, użytkownik „{ $id }”).
 warning-plaintext-account = Uwaga: to konto wysyła hasło i wiadomości bez szyfrowania. Może je przeczytać każdy, przez czyją sieć przechodzą.
@@ -136,7 +141,7 @@ secrets-error-no-service = Systemowa baza kluczy jest niedostępna. Koperta trzy
 secrets-error-locked = Systemowa baza kluczy jest zablokowana. Odblokuj ją (na przykład w programie „Hasła i klucze” albo logując się ponownie) i spróbuj jeszcze raz.
 secrets-error-no-default-collection = Usługa haseł nie ma domyślnej bazy kluczy. Utwórz ją (na przykład w programie „Hasła i klucze”) i spróbuj ponownie.
 secrets-error-no-entry = W bazie kluczy nie ma hasła do tego konta. Edytuj konto, by wpisać je ponownie.
-secrets-error-timed-out = Systemowa baza kluczy nie odpowiedziała w ciągu { $seconds } s. Być może czeka, aż odblokujesz ją w innym oknie.
+secrets-error-timed-out = Systemowa baza kluczy nie odpowiedziała w ciągu { $seconds } s. Być może czeka, aż odblokujesz ją w innym oknie.
 secrets-error-failure = Systemowa baza kluczy zgłosiła błąd: { $detail }
 
 ## Odbiorcy i szkice
@@ -177,12 +182,12 @@ smtp-error-network-closed = Połączenie z serwerem zostało nieoczekiwanie zamk
 smtp-error-network-host-unreachable = Nie można dotrzeć do serwera (brak trasy). Sprawdź połączenie z siecią.
 smtp-error-network-unreachable = Sieć jest nieosiągalna. Sprawdź połączenie z internetem.
 smtp-error-network-no-address = Nie udało się połączyć z żadnym adresem serwera.
-smtp-error-timeout-connect = Serwer nie przyjął połączenia w ciągu { $seconds } s.
-smtp-error-timeout-tls = Bezpieczne połączenie (TLS) nie zostało nawiązane w ciągu { $seconds } s.
-smtp-error-timeout-greeting = Serwer nie wysłał powitania w ciągu { $seconds } s.
-smtp-error-timeout-command = Serwer nie odpowiedział na polecenie w ciągu { $seconds } s.
-smtp-error-timeout-data = Wysyłanie wiadomości utknęło: przez { $seconds } s nic nie zostało przesłane. Nic nie dotarło.
-smtp-error-timeout-final = Serwer nie potwierdził wiadomości w ciągu { $seconds } s.
+smtp-error-timeout-connect = Serwer nie przyjął połączenia w ciągu { $seconds } s.
+smtp-error-timeout-tls = Bezpieczne połączenie (TLS) nie zostało nawiązane w ciągu { $seconds } s.
+smtp-error-timeout-greeting = Serwer nie wysłał powitania w ciągu { $seconds } s.
+smtp-error-timeout-command = Serwer nie odpowiedział na polecenie w ciągu { $seconds } s.
+smtp-error-timeout-data = Wysyłanie wiadomości utknęło: przez { $seconds } s nic nie zostało przesłane. Nic nie dotarło.
+smtp-error-timeout-final = Serwer nie potwierdził wiadomości w ciągu { $seconds } s.
 smtp-error-mode-implicit = Ten port wymaga TLS od początku połączenia: w ustawieniach konta wybierz zabezpieczenie „TLS od początku połączenia” (zwykle port 465).
 smtp-error-mode-starttls = Ten port na początku odpowiada bez TLS. Jeśli serwer oferuje na nim STARTTLS, w ustawieniach konta wybierz zabezpieczenie STARTTLS (zwykle port 587); jeśli nie, tego portu nie da się używać z szyfrowaniem: zapytaj dostawcę, który port ma TLS (zwykle 465 albo 587).
 smtp-error-cert-expired = Certyfikat serwera wygasł. Nic nie wysłano. Podmiot: { $subject }
@@ -196,7 +201,7 @@ smtp-password-not-sent = Hasło nie zostało wysłane.
 smtp-error-protocol-too-old = Serwer oferuje tylko TLS starszy niż 1.2, który nie jest już bezpieczny. Nic nie wysłano.
 smtp-error-tls = Nie udało się nawiązać bezpiecznego połączenia. Nic nie wysłano.
     Szczegóły: { $detail }
-smtp-error-starttls-not-offered = Serwer nie oferuje STARTTLS na tym porcie, więc połączenia nie da się zaszyfrować. Nic nie wysłano. TLS od początku połączenia wymaga portu, który od początku używa TLS (zwykle 465): zmień oba ustawienia naraz; jeśli serwer nie ma takiego portu, nie da się z nim połączyć z szyfrowaniem.
+smtp-error-starttls-not-offered = Serwer nie oferuje STARTTLS na tym porcie, więc połączenia nie da się zaszyfrować. Nic nie wysłano. Aby użyć TLS od początku połączenia, zmień jednocześnie zabezpieczenie i port (zwykle 465); jeśli serwer nie ma takiego portu, nie da się z nim połączyć z szyfrowaniem.
 smtp-error-starttls-refused = Serwer odmówił STARTTLS. Nic nie wysłano.
     Odpowiedź serwera: { $code } { $text }
 smtp-error-starttls-injection = Serwer wysłał nieoczekiwane dane przed rozpoczęciem szyfrowania, co wskazuje na atak na połączenie. Nic nie wysłano.
@@ -272,20 +277,20 @@ drafts-empty = Nie ma szkiców. Wszystko, co piszesz, czeka tu, dopóki nie zost
 drafts-discard-question = Odrzucić szkic „{ $subject }”?
 drafts-discard-queued-question = Odrzucić szkic „{ $subject }”? Wiadomość z niego zostaje w skrzynce nadawczej bez zmian (można ją tam nadal wysłać albo usunąć), ale nie będzie jej można już poprawić.
 drafts-gone = Tego szkicu już nie ma (odrzucony albo wysłany).
-outbox-edit-draft-gone = Szkic tej wiadomości został odrzucony, więc nie można jej poprawić: nadal można ją wysłać (Ponów) albo usunąć.
+outbox-edit-draft-gone = Szkic tej wiadomości został odrzucony, więc nie można jej poprawić: nadal można ją wysłać („Ponów”) albo usunąć.
 drafts-discarded = Szkic „{ $subject }” odrzucony.
 drafts-undo-discard = Cofnij
 drafts-recovered = { $count ->
-        [one] Odrzucony szkic wrócił do szkiców: Koperta zakończyła pracę, zanim minął czas na cofnięcie.
-        [few] { $count } odrzucone szkice wróciły do szkiców: Koperta zakończyła pracę, zanim minął czas na cofnięcie.
-       *[many] { $count } odrzuconych szkiców wróciło do szkiców: Koperta zakończyła pracę, zanim minął czas na cofnięcie.
+        [one] Odrzucony szkic wrócił do Szkiców: Koperta zakończyła pracę, zanim minął czas na cofnięcie.
+        [few] { $count } odrzucone szkice wróciły do Szkiców: Koperta zakończyła pracę, zanim minął czas na cofnięcie.
+       *[many] { $count } odrzuconych szkiców wróciło do Szkiców: Koperta zakończyła pracę, zanim minął czas na cofnięcie.
     }
 drafts-left-open = { $count ->
         [one] Gdy Koperta ostatnio się zatrzymała, był otwarty szkic: jest w Szkicach, w stanie z ostatniego zapisu (najwyżej sekundę wcześniej).
         [few] Gdy Koperta ostatnio się zatrzymała, były otwarte { $count } szkice: są w Szkicach, w stanie z ostatniego zapisu (najwyżej sekundę wcześniej).
        *[many] Gdy Koperta ostatnio się zatrzymała, było otwartych { $count } szkiców: są w Szkicach, w stanie z ostatniego zapisu (najwyżej sekundę wcześniej).
     }
-drafts-restored = Szkic „{ $subject }” wrócił do szkiców.
+drafts-restored = Szkic „{ $subject }” wrócił do Szkiców.
 outbox-delete-question = Usunąć „{ $subject }” ze skrzynki nadawczej? Wiadomość nie zostanie wysłana.
 outbox-row-facts = z { $account } · w kolejce od { $time } · { $size } · { $attempts ->
         [0] jeszcze nie próbowano
@@ -318,7 +323,7 @@ main-holds-resumed = { $count ->
  }
 main-crashed-last-time = Ostatnim razem Koperta nieoczekiwanie przerwała pracę. Szczegóły zapisano w pliku { $path }; dołącz go do zgłoszenia problemu.
 main-closed-sending = Wiadomość „{ $subject }” jest właśnie wysyłana; wynik zobaczysz w skrzynce nadawczej i w Wysłanych.
-main-closed-draft-kept = Szkic „{ $subject }” został zachowany w szkicach.
+main-closed-draft-kept = Szkic „{ $subject }” został zachowany w Szkicach.
 compose-close-save-failed = Nie udało się zapisać szkicu, więc okno zostaje otwarte razem z tekstem: { $reason }
 main-closed-waiting = Wiadomość „{ $subject }” czeka na Ciebie w skrzynce nadawczej: sama nie zostanie wysłana.
 main-confirm-remove = Usunąć konto { $address } i jego hasło z bazy kluczy?
@@ -338,16 +343,16 @@ main-sent = Wysłano „{ $subject }” do { $first }{ $others ->
         [0] {""}
         [one] {" "}i jeszcze jednego odbiorcy
        *[other] {" "}i jeszcze { $others } odbiorców
-    }. Kopia jest w wysłanych na tym komputerze.
-main-sent-draft-kept = Zmiany wprowadzone po umieszczeniu jej w kolejce nie zostały wysłane: są zachowane w Szkicach.
+    }. Kopia jest w Wysłanych na tym komputerze.
+main-sent-draft-kept = Zmiany wprowadzone po dodaniu wiadomości do skrzynki nadawczej nie zostały wysłane: są w Szkicach.
 mark-verified = TLS, certyfikat zweryfikowany
 mark-pinned = TLS, przypięty certyfikat (niezweryfikowany przez urząd certyfikacji)
 mark-unsafe = BEZ SZYFROWANIA
 mark-unsafe-blocked = BEZ SZYFROWANIA: nic z niego nie zostanie wysłane, dopóki w Ustawieniach jest włączone „Nigdy nie wysyłaj bez szyfrowania”
-mark-unsafe-blocked-short = BEZ SZYFROWANIA, nie wyśle
+mark-unsafe-blocked-short = BEZ SZYFROWANIA, wysyłanie zablokowane
 form-title-add = Dodaj konto
 form-title-edit = Edytuj konto
-form-title-wizard-last = Krok 2: serwer i hasło, ustawiane ręcznie
+form-title-wizard-last = Krok 2: Serwer i hasło — konfiguracja ręczna
 form-name = Imię i nazwisko
 form-address = Adres e-mail
 form-host = Serwer poczty wychodzącej
@@ -359,13 +364,13 @@ form-password-keep = Hasło (zostaw puste, by nie zmieniać)
 form-optional = opcjonalnie
 form-choose-file = Wybierz…
 form-forget-file = Usuń
-form-file-kept = Jeden jest już zapisany: zostaw pole puste, by go zachować, podaj nowy plik albo go usuń.
+form-file-kept = Plik jest już zapisany: zostaw pole puste, by go zachować, wskaż nowy plik albo kliknij „Usuń”.
 form-ca-file = Dodatkowy urząd certyfikacji (CA)
 form-pin-file = Przypięty certyfikat (PEM)
 form-signature = Podpis
-form-signature-placeholder = opcjonalnie: imię i nazwisko, telefon, firma — w dowolnie wielu wierszach
+form-signature-placeholder = opcjonalnie: imię i nazwisko, telefon, firma — w dowolnej liczbie wierszy
 form-save = Zapisz
-form-checking = Logowanie, aby sprawdzić konto…
+form-checking = Sprawdzanie konta (logowanie)…
 form-save-unchecked = Zapisz bez logowania
 form-save-unchecked-hint = „Zapisz” najpierw się loguje i nie przyjmie złego hasła ani serwera. „Zapisz bez logowania” zachowuje konto tak, jak je wpisano; do pierwszego udanego sprawdzenia lub wysłania jest oznaczone jako „jeszcze nie sprawdzono”.
 form-close-question = Zamknąć okno? Dodawane konto nie zostało zapisane.
@@ -394,7 +399,7 @@ settings-theme-light = Jasny
 settings-theme-dark = Ciemny
 settings-never-plaintext = Nigdy nie wysyłaj bez szyfrowania
 settings-never-plaintext-explained = Gdy ta opcja jest włączona, Koperta wysyła tylko przez TLS z certyfikatem ważnym dla serwera i odrzuca konta bez szyfrowania.
-settings-plaintext-off-question = Wyłączenie pozwoli kontom oznaczonym jako nieszyfrowane wysyłać hasło i wiadomości jawnym tekstem, który może przeczytać każdy, przez czyją sieć przechodzą. Wyłączyć?
+settings-plaintext-off-question = Wyłączenie pozwoli kontom oznaczonym jako nieszyfrowane wysyłać hasło i wiadomości jawnym tekstem — może je przeczytać każdy, przez czyją sieć przechodzą. Wyłączyć?
 settings-plaintext-off-yes = Wyłącz
 
 ## Pulpit: okno wiadomości
@@ -453,18 +458,18 @@ io-error-read-only = dysk jest tylko do odczytu
 io-error-is-directory = to folder, nie plik
 io-error-disk-full = dysk jest pełny
 io-error-not-text = to nie jest tekst UTF-8
-io-error-quota = limit miejsca na dysku (quota) został wyczerpany
+io-error-quota = wyczerpano przydział miejsca na dysku
 io-error-too-large = plik jest za duży dla systemu plików
 io-error-not-a-directory = część ścieżki nie jest folderem
 io-error-busy = plik lub urządzenie jest zajęte
-io-error-timed-out = system plików nie odpowiedział w czasie
+io-error-timed-out = system plików nie odpowiedział na czas
 io-error-bad-name = nazwa pliku jest tu niedozwolona (za długa albo ze znakiem, którego dysk nie przyjmuje)
 io-error-other = błąd systemu: { $detail }
 mark-verified-short = TLS, zweryfikowany
 mark-pinned-short = TLS, przypięty
 mark-not-checked = jeszcze nie sprawdzono: użyj „Sprawdź połączenie” albo wyślij wiadomość
 mark-verified-at = zweryfikowano { $time } ({ $tls }, certyfikat wystawił { $issuer })
-mark-pinned-at = przypięty certyfikat zgodny { $time } ({ $tls })
+mark-pinned-at = przypięty certyfikat zgodny (sprawdzono { $time }, { $tls })
 mark-failed-at = ostatnie sprawdzenie się nie powiodło ({ $time }): { $reason }
 mark-not-checked-short = jeszcze nie sprawdzono
 mark-failed-short = ostatnie sprawdzenie nieudane
@@ -536,22 +541,22 @@ wizard-back = Wstecz
 wizard-password-title = Hasło
 wizard-password-for = Hasło użytkownika „{ $username }” na serwerze { $host }:{ $port } ({ $security }). Zostanie wysłane dopiero po nawiązaniu szyfrowanego połączenia z ważnym certyfikatem i będzie przechowywane w systemowej bazie kluczy.
 wizard-pinned = Przypięty certyfikat, SHA-256 { $fingerprint }
-wizard-test-save = Zaloguj i zapisz
+wizard-test-save = Zaloguj się i zapisz
 wizard-edit-settings = Zmień ustawienia
 wizard-pin-title = Nieznany certyfikat
 wizard-pin-explained = Serwer { $host } przedstawił certyfikat, którego nie podpisał żaden zaufany urząd certyfikacji. Jeśli to Twój własny serwer, porównaj ten odcisk SHA-256 z odciskiem podanym przez administratora serwera:
-wizard-pin-not-verified = Po przypięciu Koperta przyjmie dokładnie ten certyfikat i żaden inny; konto będzie oznaczone jako „przypięty”, nigdy jako „zweryfikowany”. Jeśli odciski się różnią, nie przypinaj: ktoś może podsłuchiwać.
-wizard-pin = Przypnij certyfikat i zaloguj
+wizard-pin-not-verified = Po przypięciu Koperta przyjmie dokładnie ten certyfikat i żaden inny; konto będzie oznaczone „TLS, przypięty”, nigdy „TLS, zweryfikowany”. Jeśli odciski się różnią, nie przypinaj: ktoś może podsłuchiwać.
+wizard-pin = Przypnij certyfikat i zaloguj się
 compose-already-sending = Ta wiadomość jest właśnie wysyłana ze skrzynki nadawczej; poczekaj na wynik.
 compose-send-after-attach = Dołączanie plików… Wiadomość zostanie wysłana, gdy tylko będą dołączone.
 compose-send-later = Wyślij później…
 compose-later-at = Termin wysłania (czas lokalny):
 compose-later-schedule = Zaplanuj
-compose-later-tomorrow = Jutro 8:00
-compose-later-monday = W poniedziałek 8:00
+compose-later-tomorrow = Jutro o 8:00
+compose-later-monday = W poniedziałek o 8:00
 compose-sent = Wysłano.
 attach-error-not-a-file = to nie jest zwykły plik (to folder, potok albo urządzenie)
-attach-error-refused-too-large = Nie dołączono pliku { $path }: ma { $size }, a Koperta dołącza pliki do { $limit }. Większość serwerów poczty przyjmuje znacznie mniej (często 25 MB).
+attach-error-refused-too-large = Nie dołączono pliku { $path }: ma { $size }, a Koperta dołącza pliki do { $limit }. Większość serwerów poczty przyjmuje znacznie mniej (często 25 MB).
 instance-not-responding = Koperta już działa, ale nie odpowiada. Zamknij ją (albo zakończ jej proces) i spróbuj ponownie.
 instance-handed-off = Koperta już działa: przywołano jej okno.
 mailto-attach-ignored = Odnośnik prosił o dołączenie plików; dla bezpieczeństwa Koperta to pomija. Jeśli chcesz, dołącz je ręcznie.
@@ -567,7 +572,7 @@ settings-undo-delay-seconds = { $seconds ->
     [few] { $seconds } sekundy
    *[many] { $seconds } sekund
 }
-settings-undo-delay-explained = Po wysłaniu wiadomość czeka tyle w skrzynce nadawczej: w tym czasie przycisk Cofnij, Esc lub Ctrl+Z ją wycofują.
+settings-undo-delay-explained = Po wysłaniu wiadomość czeka tyle w skrzynce nadawczej: w tym czasie przycisk „Cofnij”, Esc lub Ctrl+Z ją wycofują.
 settings-checks = Przed wysłaniem zapytaj, gdy:
 settings-check-attachment = tekst wspomina o załączniku, a żadnego nie dołączono
 settings-check-subject = temat jest pusty
@@ -586,10 +591,10 @@ smtp-error-not-delivered = Serwer przestał odbierać wiadomość przed jej koń
     [few] { $bytes } bajty nie zostały potwierdzone
    *[other] { $bytes } bajtów nie zostało potwierdzonych
 }), więc nic nie zostało doręczone. Wiadomość zostanie wysłana ponownie.
-outbox-damaged-size = Plik wiadomości w kolejce zmienił się od chwili dodania ({ $found } zamiast { $expected } B). Nie zostanie wysłany w tej postaci.
-outbox-damaged-checksum = Plik wiadomości w kolejce zmienił się od chwili dodania. Nie zostanie wysłany w tej postaci.
-outbox-damaged-unreadable = Nie można odczytać pliku wiadomości z kolejki. Komunikat systemu: { $detail }
-outbox-no-account = Konto, z którego miała wyjść ta wiadomość, już nie istnieje. Otwórz wiadomość i wybierz innego nadawcę.
+outbox-damaged-size = Plik wiadomości w skrzynce nadawczej zmienił się od chwili dodania ({ $found } B zamiast { $expected } B). Nie zostanie wysłany w tej postaci.
+outbox-damaged-checksum = Plik wiadomości w skrzynce nadawczej zmienił się od chwili dodania. Nie zostanie wysłany w tej postaci.
+outbox-damaged-unreadable = Nie można odczytać pliku wiadomości ze skrzynki nadawczej. Komunikat systemu: { $detail }
+outbox-no-account = Konto, z którego miała wyjść ta wiadomość, już nie istnieje. Wiadomość napisaną w Kopercie można otworzyć przyciskiem „Edytuj” i wybrać innego nadawcę; wiadomość dodana z wiersza poleceń nie ma szkicu do edycji: usuń ją i wyślij ponownie z innego konta.
 outbox-cancelled = Wysyłanie przerwano na Twoje polecenie, zanim wiadomość została przesłana w całości: nic nie zostało doręczone.
 outbox-cancelled-after-dot = Wysyłanie przerwano na Twoje polecenie już po przesłaniu całej wiadomości, zanim serwer ją potwierdził, więc mogła zostać wysłana. Zanim wyślesz ją ponownie, sprawdź u odbiorców.
 outbox-next-automatic = Koperta sama spróbuje ponownie.
@@ -612,10 +617,10 @@ outbox-error-permanent = Serwer odrzucił tę wiadomość na stałe; wysłanie j
 outbox-error-too-late = Za późno, by cofnąć tę wiadomość: jest wysyłana albo już wyszła.
 store-error-io = { $path }: { $reason }
 store-error-not-a-file = { $path } nie jest zwykłym plikiem.
-store-error-too-large = { $path } ma { $size }, więcej niż { $limit }, które Koperta może załączyć.
+store-error-too-large = { $path } ma { $size }, a Koperta załącza pliki najwyżej do { $limit }.
 store-error-damaged = Plik { $path } jest uszkodzony i został pozostawiony bez zmian ({ $detail }).
-smtp-error-reply-line-too-long = Serwer przysłał wiersz odpowiedzi dłuższy niż { $limit } B. Koperta zakończyła połączenie; nic więcej nie zostało wysłane.
-smtp-error-reply-too-large = Serwer przysłał odpowiedź większą niż { $limit } B. Koperta zakończyła połączenie; nic więcej nie zostało wysłane.
+smtp-error-reply-line-too-long = Serwer przysłał wiersz odpowiedzi dłuższy niż { $limit } B. Koperta zakończyła połączenie; nic więcej nie zostało wysłane.
+smtp-error-reply-too-large = Serwer przysłał odpowiedź większą niż { $limit } B. Koperta zakończyła połączenie; nic więcej nie zostało wysłane.
 settings-show-undo-send = undo-send-seconds = { $value }
 send-queued-later = Dodano do kolejki jako { $id }; wyjdzie { $time }, jeśli Koperta będzie wtedy działać, a jeśli nie — przy następnym uruchomieniu lub „koperta outbox run”.
 send-failed-kept = Wiadomość nie została wysłana.
@@ -623,15 +628,15 @@ send-stopped-removed = Przerwano przed wysłaniem: nic nie wyszło, a wiadomośc
 send-stopped-maybe-sent = Przerwano w trakcie wysyłania: wiadomość mogła zostać wysłana. Zostaje w kolejce jako { $id }; pokazuje ją „koperta outbox list”, a nic nie wyśle jej ponownie bez pytania.
 send-stopped-too-late = Przerwano za późno: serwer przyjął już wiadomość (jest w Wysłanych).
 send-stopped-not-removed = Przerwano przed wysłaniem, ale nie udało się usunąć wiadomości z kolejki ({ $reason }). Usuń ją poleceniem „koperta outbox remove { $id }”, inaczej zostanie wysłana.
-send-went-late = Wyszła z opóźnieniem { $minutes } min: gdy nadszedł jej czas, Koperta nie działała.
+send-went-late = Wyszła z opóźnieniem { $minutes } min: gdy nadszedł jej czas, Koperta nie działała.
 send-kept-transient = Czeka w skrzynce nadawczej jako { $id }; aplikacja lub „koperta outbox run” same spróbują ponownie.
 send-kept-retry = Czeka w skrzynce nadawczej jako { $id }. Usuń przyczynę, a potem: koperta outbox retry { $id }
 send-kept-permanent = Czeka w skrzynce nadawczej jako { $id }. Serwer odrzucił ją na stałe: zmień wiadomość albo usuń ją poleceniem „koperta outbox remove { $id }”.
 send-kept-maybe-sent = Czeka w skrzynce nadawczej jako { $id }, oznaczona „mogła zostać wysłana”. Sprawdź u odbiorców; aby mimo to wysłać ją ponownie: koperta outbox retry { $id } --yes
-send-skipped = { $id } nie została teraz wysłana: wysyła ją inna Koperta albo nie nadszedł jeszcze jej czas.
+send-skipped = Wiadomość { $id } nie została teraz wysłana: wysyła ją inna Koperta albo nie nadszedł jeszcze jej czas.
 send-error-later-format = „{ $value }” nie jest czasem w postaci RRRR-MM-DD GG:MM (czas lokalny).
 send-error-later-past = { $value } już minęło.
-cli-arg-later = Dodaj wiadomość do kolejki, by wyszła o tym czasie lokalnym: „RRRR-MM-DD GG:MM”
+cli-arg-later = Dodaj wiadomość do kolejki, by wyszła o podanej godzinie (czas lokalny): „RRRR-MM-DD GG:MM”
 cli-arg-yes = Wyślij bez pytania także wiadomości, które mogły już zostać wysłane
 cli-outbox-about = Pokaż i wyślij wiadomości czekające w skrzynce nadawczej
 cli-outbox-list-about = Pokaż wiadomości w skrzynce nadawczej z ich stanem i przyczyną
@@ -681,7 +686,7 @@ contacts-error-damaged = Plik kontaktów { $path } jest uszkodzony ({ $detail })
 contacts-error-not-vcard = To nie jest plik vCard 4.0: { $detail }
 contacts-error-bad-address = „{ $address }” nie jest poprawnym adresem e-mail.
 main-tab-contacts = Kontakty
-contacts-empty = Nie ma jeszcze kontaktów. Trafia tu każdy, do kogo wyślesz wiadomość, z imieniem i nazwiskiem, jakie wpiszesz; kontakty możesz też dodać sam albo zaimportować z pliku vCard poleceniem „koperta contacts import”.
+contacts-empty = Nie ma jeszcze kontaktów. Trafia tu każdy, do kogo wyślesz wiadomość, z imieniem i nazwiskiem, jakie wpiszesz; kontakty możesz też dodać samodzielnie albo zaimportować z pliku vCard poleceniem „koperta contacts import”.
 contacts-new = Nowy kontakt
 contacts-new-title = Nowy kontakt
 contacts-edit-title = Edycja kontaktu
@@ -702,7 +707,7 @@ contacts-saved = Zapisano { $contact }.
 outbox-list-empty = Skrzynka nadawcza jest pusta.
 outbox-list-entry = { $id }  { $state }  { $subject }
 outbox-list-reason = {"    "}Przyczyna: { $reason }
-outbox-confirm-resend = { $id } mogła już zostać wysłana. Mimo to wysłać ją ponownie? [t/N]
+outbox-confirm-resend = Wiadomość { $id } mogła już zostać wysłana. Mimo to wysłać ją ponownie? [t/N]
 outbox-confirm-yes-letter = t
 outbox-nothing-to-retry = W skrzynce nadawczej nie ma nic do ponowienia.
 outbox-removed = Usunięto { $id } ze skrzynki nadawczej.
@@ -718,11 +723,11 @@ outbox-some-not-sent = { $count ->
    *[other] { $count } wiadomości nie zostało wysłanych; czekają
 } w skrzynce nadawczej (koperta outbox list).
 compose-queueing = Umieszczanie wiadomości w skrzynce nadawczej…
-compose-held = Wiadomość wyjdzie za { $seconds } s. Aby ją zatrzymać, kliknij Cofnij albo naciśnij Esc.
+compose-held = Wiadomość wyjdzie za { $seconds } s. Aby ją zatrzymać, kliknij „Cofnij” albo naciśnij Esc.
 compose-undo = Cofnij
 compose-undone = Cofnięto: wiadomość nie została wysłana.
 compose-withdrawn = Zmieniono wiadomość, więc wyjęto ją ze skrzynki nadawczej: naciśnij „Wyślij”, gdy będzie gotowa.
-compose-sent-earlier-version = Wysłano wersję z kolejki sprzed zmian; późniejsze zmiany zostały tu jako nowy szkic.
+compose-sent-earlier-version = Wysłano wersję dodaną wcześniej do skrzynki nadawczej; późniejsze zmiany zostały tu jako nowy szkic.
 main-sent-elsewhere = Wiadomość „{ $subject }” została już wysłana z wiersza poleceń.
 compose-removed-elsewhere = Tę wiadomość usunięto ze skrzynki nadawczej z wiersza poleceń; znów jest szkicem.
 compose-resend-yes = Wyślij ponownie
@@ -736,13 +741,13 @@ smtp-error-not-recorded = Koperta nie mogła zapisać próby w skrzynce nadawcze
 smtp-error-abandoned = Nie udało się odczytać wiadomości do końca w trakcie wysyłania, więc serwer nie dostał jej zakończenia i nic nie dostarczono: { $reason }
 smtp-error-cert-not-yet-valid = Certyfikat serwera nie jest jeszcze ważny: jego ważność zaczyna się w przyszłości albo zegar tego komputera jest źle ustawiony. Nic nie wysłano. Podmiot: { $subject }
 smtp-error-cert-ip-as-dns-name = Certyfikat serwera podaje { $address } jako nazwę hosta, a nie jako adres IP, więc nie jest ważny dla tego adresu. Nic nie wysłano. Zamiast adresu użyj nazwy serwera.
-smtp-error-cert-wrong-purpose = Certyfikat serwera nie jest przeznaczony dla serwera (nie pozwala na to jego przeznaczenie klucza). Nic nie wysłano. Podmiot: { $subject }
+smtp-error-cert-wrong-purpose = Certyfikat serwera nie jest certyfikatem serwera (nie pozwala na to jego pole „Użycie klucza”). Nic nie wysłano. Podmiot: { $subject }
 smtp-error-cert-weak-algorithm = Certyfikat serwera używa zbyt słabego albo nieobsługiwanego algorytmu klucza lub podpisu (np. SHA-1 albo RSA krótszego niż 2048 bitów). Nic nie wysłano. Podmiot: { $subject }
 smtp-error-cert-revoked = Wystawca unieważnił certyfikat serwera. Nic nie wysłano. Podmiot: { $subject }
 compose-held-now = Wysyłanie…
 outbox-next-try-at = następna próba { $time }
-compose-next-try = Czeka w skrzynce nadawczej, a Koperta sama spróbuje ponownie { $time } (albo naciśnij teraz Wyślij).
-compose-next-try-soon = Czeka w skrzynce nadawczej, a Koperta za chwilę sama spróbuje ponownie (albo naciśnij teraz Wyślij).
+compose-next-try = Czeka w skrzynce nadawczej, a Koperta sama spróbuje ponownie { $time } (albo naciśnij teraz „Wyślij”).
+compose-next-try-soon = Czeka w skrzynce nadawczej, a Koperta za chwilę sama spróbuje ponownie (albo naciśnij teraz „Wyślij”).
 compose-account-changed = Ustawienia konta zmieniono po tej próbie: następna użyje nowych ustawień.
 outbox-next-try-in = { $minutes ->
     [one] następna próba za minutę
@@ -758,7 +763,7 @@ outbox-goes-in = { $seconds ->
 store-damaged-incomplete = brakuje w nim tego, co potrzebne do wysłania: konta, nadawcy, odbiorcy albo sumy kontrolnej wiadomości
 outbox-interrupted = Koperta została zatrzymana w trakcie wysyłania tej wiadomości, więc mogła ona zostać wysłana. Zanim wyślesz ją ponownie, sprawdź u odbiorców.
 outbox-next-damaged = Usuń ją ze skrzynki nadawczej i wyślij wiadomość jeszcze raz.
-outbox-error-not-yet = Ta wiadomość czeka na swój czas (wysłanie później albo opóźnienie cofania); wcześniej nie zostanie wysłana.
+outbox-error-not-yet = Ta wiadomość czeka na swój termin (zaplanowane wysłanie albo czas na cofnięcie wysłania); wcześniej nie zostanie wysłana.
 send-kept-damaged = Zostaje w skrzynce nadawczej jako { $id } i nie zostanie wysłana w tej postaci. Usuń ją poleceniem „koperta outbox remove { $id }” i wyślij wiadomość jeszcze raz.
 outbox-list-recipients = {"    "}Odbiorcy: { $recipients } · Od: { $account } · Próby: { $attempts }
 send-error-later-no-such-time = Nie ma takiej daty ani godziny jak { $value }.
@@ -772,9 +777,9 @@ sent-view-size = Rozmiar
 sent-view-transport = Połączenie
 sent-view-tls = szyfrowane ({ $tls }), certyfikat zweryfikowany, wystawiony przez { $issuer }
 sent-view-tls-pinned = szyfrowane ({ $tls }), przypięty certyfikat
-sent-view-tls-unknown = nie zapisano go dla tej wiadomości
+sent-view-tls-unknown = nie zapisano dla tej wiadomości
 sent-view-reply = Odpowiedź serwera
-sent-view-reply-to = Odpowiedzi do
+sent-view-reply-to = Odpowiedź do
 sent-view-options = Oznaczenia
 sent-view-high-priority = wysoki priorytet
 sent-view-read-receipt = poproszono o potwierdzenie przeczytania
@@ -790,8 +795,8 @@ compose-spell-subject = Możliwe błędy w temacie: { $words }{ $more ->
         [one] {" "}i jeszcze jeden
         [few] {" "}i jeszcze { $more }
        *[other] {" "}i jeszcze { $more }
-    } (F7 – podpowiedzi)
-compose-spell-missing = { $reason } – pisownia nie jest sprawdzana.
+    } (F7 — podpowiedzi)
+compose-spell-missing = { $reason } — pisownia nie jest sprawdzana.
 compose-spell-none = Nie znaleziono błędów pisowni.
 compose-spell-word = „{ $word }”:
 compose-spell-no-suggestions = brak podpowiedzi
@@ -804,9 +809,9 @@ spell-error-damaged = Słownik { $path } jest uszkodzony: { $reason }
 spell-error-personal = Nie udało się odczytać ani zapisać Twojego słownika: { $reason }
 compose-scheduled = Zaplanowana: wyjdzie { $time }. Zmiana zdejmuje ją z planu, dopóki nie wyślesz jej ponownie.
 compose-none-chosen = Nie wybrano pliku. Możesz też wpisać ścieżkę pliku w polu powyżej (jest w nim teraz kursor) albo upuścić pliki na to okno.
-draft-error-invalid-reply-to = Adres „Odpowiedz do” nadawcy jest niepoprawny: { $reason }
+draft-error-invalid-reply-to = Adres „Odpowiedź do” nadawcy jest niepoprawny: { $reason }
 cli-identity-about = Inne nazwy i adresy, z których wysyła konto
-cli-identity-add-about = Dodaj tożsamość: nazwę, adres, „Odpowiedz do” i podpis
+cli-identity-add-about = Dodaj tożsamość: nazwę, adres, „Odpowiedź do” i podpis
 cli-identity-list-about = Wypisz nadawców konta: jego samego, a potem tożsamości
 cli-identity-remove-about = Usuń tożsamość
 cli-arg-reply-to = Dokąd mają trafiać odpowiedzi (Reply-To)
@@ -818,17 +823,17 @@ cli-arg-no-signature = Nie dodawaj podpisu nadawcy pod treścią (jest dodawany 
 cli-arg-read-receipt = Poproś o potwierdzenie przeczytania
 identity-added = Dodano tożsamość { $address } (identyfikator { $id }).
 identity-removed = Usunięto tożsamość { $address }.
-identity-reply-to = odpowiedzi do { $address }
+identity-reply-to = odpowiedź do: { $address }
 identity-error-not-found = Konto nie ma tożsamości „{ $key }”.
 identity-error-address = Adres tożsamości jest niepoprawny: { $reason }
-identity-error-reply-to = Adres „Odpowiedz do” jest niepoprawny: { $reason }
+identity-error-reply-to = Adres „Odpowiedź do” jest niepoprawny: { $reason }
 identity-section = Tożsamości
 identity-none = Brak innych tożsamości: wiadomości wychodzą z adresu powyżej.
 identity-add = Dodaj tożsamość…
-identity-reply-to-field = Adres do odpowiedzi
+identity-reply-to-field = Odpowiedź do
 identity-above-quote = W odpowiedziach umieszczaj podpis nad cytowanym tekstem
 identity-done = Gotowe
-identity-saved-with-account = Tożsamości zapisują się razem z kontem po kliknięciu Zapisz; Anuluj zostawia je bez zmian.
+identity-saved-with-account = Tożsamości zapisują się razem z kontem po kliknięciu „Zapisz”; „Anuluj” zostawia je bez zmian.
 main-also-sends-as = Wysyła też jako { $addresses }
 compose-options = Opcje
 compose-high-priority = Wysoki priorytet
@@ -838,7 +843,7 @@ settings-check-size = wiadomość jest większa, niż przyjmuje serwer
 compose-concern-too-big = Wiadomość ma około { $size }, a serwer przyjmuje najwyżej { $limit }: zostanie odrzucona. Usuń któryś załącznik albo wyślij zamiast pliku odnośnik do niego.
 settings-show-checks = sprawdzanie przed wysłaniem: check-attachment = { $attachment }, check-subject = { $subject }, check-domain = { $domain }, check-size = { $size }
 
-# The decimal separator of sizes ("3.5 MB", "3,5 MB"); then the digit group separator ("1,234,567", "1 234 567").
+# The decimal separator of sizes ("3.5 MB", "3,5 MB"); then the digit group separator ("1,234,567", "1 234 567").
 number-decimal-separator = ,
 number-group-separator = {"\u00A0"}
 date-time = { $day } { $month ->

@@ -350,8 +350,22 @@ pub(super) fn account_remove(
     let gone = account.id.clone();
     file.config = crate::config::update(file.path(), move |c| c.accounts.retain(|a| a.id != gone))?;
     // What was seen of its server goes with it.
+    let mut waiting = 0;
     if let Ok(paths) = paths() {
         crate::checks::Checks::new(&paths.data_dir).forget(&account.id);
+        let (queued, _) = crate::store::Store::new(&paths.data_dir).outbox();
+        waiting = queued
+            .iter()
+            .filter(|m| m.sidecar.account == account.id)
+            .count();
+    }
+    // Its messages in the outbox stay, unsent (tryout 31: nothing said so).
+    if waiting > 0 {
+        let _ = writeln!(
+            io.stdout,
+            "{}",
+            t!("account-removed-outbox-kept", count = waiting)
+        );
     }
     match Keyring::default().delete(&account.id) {
         Ok(true) => {

@@ -172,7 +172,7 @@ fn d13_d18_a_sent_notice_names_one_recipient_in_unicode_and_clears_itself() {
         ),
         (
             Language::Pl,
-            "Wysłano „(bez tematu)” do jan@zażółć.pl i jeszcze 39 odbiorców. Kopia jest w wysłanych na tym komputerze.",
+            "Wysłano „(bez tematu)” do jan@zażółć.pl i jeszcze 39 odbiorców. Kopia jest w Wysłanych na tym komputerze.",
         ),
     ] {
         i18n::apply(lang);

@@ -391,3 +391,36 @@ fn a_message_that_may_have_been_sent_says_so_when_opened() {
             .is_ok(), "edited: {edited}");
     }
 }
+
+/// Tryout 31: after its plaintext account was removed, a failed message
+/// kept showing the old never-plaintext reason until Retry, and Retry then
+/// advised "edit the message", which a message queued from the command
+/// line cannot be. The row says the account is gone, and what can be done
+/// with and without a draft.
+#[test]
+fn a_message_whose_account_was_removed_says_so_not_its_old_failure() {
+    use koperta::outbox::{Failure, Reason, State};
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::En);
+    let gone = account();
+    let settings = koperta::config::Settings::default();
+    let mut failed = stored_message(&gone, "o1", "Jawnie", State::Failed, 1_796_130_000, 1, None);
+    failed.sidecar.failure = Some(Failure::new(Reason::Smtp {
+        error: koperta::smtp::SmtpError::PlaintextForbidden,
+        host: "localhost".into(),
+    }));
+    let outbox = [failed];
+    let main = main_window::State::on(main_window::Tab::Outbox);
+    let mut ui = simulator(main_window::view(&main, shown(&settings, &[], &outbox)));
+    let said = koperta::t!("outbox-no-account");
+    assert!(
+        said.contains("queued from the command line has no draft"),
+        "{said}"
+    );
+    assert!(ui.find(said.as_str()).is_ok(), "{said}");
+    let old = koperta::t!("smtp-error-plaintext-forbidden");
+    assert!(
+        ui.find(old.as_str()).is_err(),
+        "the old reason is not shown"
+    );
+}

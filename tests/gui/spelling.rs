@@ -194,7 +194,7 @@ fn without_a_dictionary_the_window_says_so_once_and_checks_nothing() {
     app.set_dictionary_dirs(vec![empty]);
     let rt = tokio::runtime::Runtime::new().unwrap();
     let first = new_message(&mut app, &rt);
-    let said = "Nie zainstalowano słownika polskiego (w Debianie i Ubuntu: pakiet hunspell-pl) – pisownia nie jest sprawdzana.";
+    let said = "Nie zainstalowano słownika polskiego (w Debianie i Ubuntu: pakiet hunspell-pl) — pisownia nie jest sprawdzana.";
     {
         let mut ui = support::app::simulator_at_window_size(app.view(first));
         assert!(ui.find(said).is_ok(), "the window says why");
@@ -290,7 +290,7 @@ fn a_huge_subjects_misspellings_are_named_five_and_counted() {
     i18n::apply(Language::Pl);
     let mut ui = support::app::simulator_at_window_size(app.view(w));
     assert!(
-        ui.find("Możliwe błędy w temacie: qwa, qwb, qwc, qwd, qwe i jeszcze 3 (F7 – podpowiedzi)")
+        ui.find("Możliwe błędy w temacie: qwa, qwb, qwc, qwd, qwe i jeszcze 3 (F7 — podpowiedzi)")
             .is_ok(),
         "in Polish"
     );

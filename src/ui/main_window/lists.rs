@@ -316,13 +316,19 @@ pub(super) fn outbox<'a>(shown: &Shown<'a>) -> Element<'a, Message> {
                     .map_or_else(|| t!("outbox-may-have-been-sent"), |f| f.localize());
                 second.push(text(why).style(text::danger));
             }
-            // Translated now, from the failure kept as data.
-            if let Some(f) = m
+            // Its account removed since: that is why it cannot go now, not
+            // the failure of an earlier attempt (tryout 31 read a stale
+            // never-plaintext reason until Retry).
+            let account_gone = !shown.accounts.iter().any(|a| a.id == m.sidecar.account);
+            if account_gone && state != Queued::MaybeSent {
+                second.push(text(t!("outbox-no-account")).size(style::size::SMALL));
+            } else if let Some(f) = m
                 .sidecar
                 .failure
                 .as_ref()
                 .filter(|_| state != Queued::MaybeSent)
             {
+                // Translated now, from the failure kept as data.
                 second.push(text(f.localize()).size(style::size::SMALL));
                 second.push(muted(crate::report::outbox::next_step(f)));
             }
