@@ -345,20 +345,6 @@ impl App {
         app
     }
 
-    /// Reads again what was last seen of each account's server (a test or
-    /// a send recorded it), off the UI thread.
-    pub(super) fn read_checks(&self) -> Task<Message> {
-        let checks = self.env.checks.clone();
-        Task::perform(
-            async move {
-                tokio::task::spawn_blocking(move || checks.map(|c| c.all()).unwrap_or_default())
-                    .await
-                    .unwrap_or_default()
-            },
-            Message::ChecksRead,
-        )
-    }
-
     /// The settings as config.toml last said.
     pub fn settings(&self) -> &Settings {
         &self.config.config.settings
@@ -543,23 +529,6 @@ impl App {
                 .into()
             }
             _ => main_window::view(&self.main, self.main_shown()).map(Message::Main),
-        }
-    }
-
-    /// The wizard's message: its action run, the focus on the password
-    /// when that step comes.
-    fn wizard_message(&mut self, m: wizard::Message) -> Task<Message> {
-        let Some(w) = self.main.wizard_mut() else {
-            return Task::none();
-        };
-        let before = w.step().clone();
-        let action = w.update(m);
-        let now = w.step().clone();
-        let task = self.wizard_action(action);
-        if now != before && now == wizard::Step::Password {
-            task.chain(self.focus_main(wizard::PASSWORD_ID))
-        } else {
-            task
         }
     }
 

@@ -13,6 +13,20 @@ use crate::secrets::Keyring;
 use crate::t;
 
 impl App {
+    /// Reads again what was last seen of each account's server (a test or
+    /// a send recorded it), off the UI thread.
+    pub(super) fn read_checks(&self) -> Task<Message> {
+        let checks = self.env.checks.clone();
+        Task::perform(
+            async move {
+                tokio::task::spawn_blocking(move || checks.map(|c| c.all()).unwrap_or_default())
+                    .await
+                    .unwrap_or_default()
+            },
+            Message::ChecksRead,
+        )
+    }
+
     /// A task that applies `change` to config.toml and gives what was
     /// written (or the translated reason) to `done`. A damaged file is
     /// never written.

@@ -72,6 +72,14 @@ impl Display {
             .expect("koperta")
     }
 
+    /// [`Display::launch`] and [`Display::wait_for_main`] in one: the app
+    /// and its main window's X window id.
+    pub fn start_app(&self, home: &Path, bus: &str, locale: &str) -> (Child, String) {
+        let mut app = self.launch(home, bus, locale);
+        let main = self.wait_for_main(&mut app, || self.launch(home, bus, locale));
+        (app, main)
+    }
+
     /// Waits up to 30 s for the main window of `app` (launched by
     /// [`Display::launch`]); its X window id. Launches again once when the
     /// first launch exited or never mapped a window (seen rarely on a

@@ -19,8 +19,7 @@ fn after_a_failed_send_the_keys_typed_go_back_into_the_text() {
     let (s, display) = (&desk.s, &desk.display);
     let dir = s.k.dir();
     let bus = s.k.bus.as_deref().unwrap();
-    let mut app = display.launch(dir, bus, "en_US.UTF-8");
-    let main = display.wait_for_main(&mut app, || display.launch(dir, bus, "en_US.UTF-8"));
+    let (mut app, main) = display.start_app(dir, bus, "en_US.UTF-8");
     let compose = display.open_compose(&main).expect("compose window");
     display.focus(&compose);
     std::thread::sleep(Duration::from_millis(500));
@@ -82,8 +81,7 @@ fn after_undoing_a_discard_enter_opens_the_draft_brought_back() {
         ..koperta::draft::Draft::default()
     };
     store.save_draft("d1", &draft).unwrap();
-    let mut app = display.launch(dir, bus, "pl_PL.UTF-8");
-    let main = display.wait_for_main(&mut app, || display.launch(dir, bus, "pl_PL.UTF-8"));
+    let (mut app, main) = display.start_app(dir, bus, "pl_PL.UTF-8");
     std::thread::sleep(Duration::from_millis(1500));
     display.focus(&main);
     let key = |k: &str| {
@@ -129,8 +127,7 @@ fn after_tab_from_a_known_address_the_next_keys_go_to_the_subject() {
         b"",
     );
     assert!(added.status.success());
-    let mut app = display.launch(dir, bus, "en_US.UTF-8");
-    let main = display.wait_for_main(&mut app, || display.launch(dir, bus, "en_US.UTF-8"));
+    let (mut app, main) = display.start_app(dir, bus, "en_US.UTF-8");
     let compose = display.open_compose(&main).expect("compose window");
     display.focus(&compose);
     std::thread::sleep(Duration::from_millis(800));

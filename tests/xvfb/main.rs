@@ -74,10 +74,7 @@ fn real_windows_open_and_are_photographed_in_polish_and_english() {
         );
         let display = Display::start();
         let started = Instant::now();
-        let mut app = display.launch(s.k.dir(), s.k.bus.as_deref().unwrap(), locale);
-        let main = display.wait_for_main(&mut app, || {
-            display.launch(s.k.dir(), s.k.bus.as_deref().unwrap(), locale)
-        });
+        let (mut app, main) = display.start_app(s.k.dir(), s.k.bus.as_deref().unwrap(), locale);
         eprintln!(
             "{lang}: main window mapped {:?} after launch",
             started.elapsed()
@@ -254,10 +251,7 @@ fn d03_a_new_person_sets_up_an_account_by_hand_and_sends_with_the_keyboard_alone
     std::fs::write(files.join("a.pdf"), b"%PDF-1.4 a").unwrap();
     std::fs::write(files.join("b.csv"), b"a,b\n1,2\n").unwrap();
     let display = Display::start();
-    let mut app = display.launch(home.path(), &keyring.bus, "pl_PL.UTF-8");
-    let main = display.wait_for_main(&mut app, || {
-        display.launch(home.path(), &keyring.bus, "pl_PL.UTF-8")
-    });
+    let (mut app, main) = display.start_app(home.path(), &keyring.bus, "pl_PL.UTF-8");
     std::thread::sleep(Duration::from_millis(1500));
     display.focus(&main);
     std::thread::sleep(Duration::from_millis(500));
@@ -371,10 +365,7 @@ fn d03_a_new_person_sets_up_an_account_by_hand_and_sends_with_the_keyboard_alone
 fn tab_in_one_real_window_leaves_the_other_alone_and_ctrl_enter_adds_no_line() {
     let _turn = turn();
     let Desk { peer, s, display } = desk("en_US.UTF-8");
-    let mut app = display.launch(s.k.dir(), s.k.bus.as_deref().unwrap(), "en_US.UTF-8");
-    let main = display.wait_for_main(&mut app, || {
-        display.launch(s.k.dir(), s.k.bus.as_deref().unwrap(), "en_US.UTF-8")
-    });
+    let (mut app, main) = display.start_app(s.k.dir(), s.k.bus.as_deref().unwrap(), "en_US.UTF-8");
     let a = display.open_compose(&main).expect("first compose window");
     // The second: a window that is neither of the first two.
     let mut b = None;
@@ -649,10 +640,7 @@ fn d01_a_reopened_draft_closed_unchanged_with_the_keyboard_is_still_listed() {
         ..koperta::draft::Draft::default()
     };
     store.save_draft("d1", &draft).unwrap();
-    let mut app = display.launch(s.k.dir(), s.k.bus.as_deref().unwrap(), "pl_PL.UTF-8");
-    let main = display.wait_for_main(&mut app, || {
-        display.launch(s.k.dir(), s.k.bus.as_deref().unwrap(), "pl_PL.UTF-8")
-    });
+    let (mut app, main) = display.start_app(s.k.dir(), s.k.bus.as_deref().unwrap(), "pl_PL.UTF-8");
     std::thread::sleep(Duration::from_millis(1500));
     display.focus(&main);
     std::thread::sleep(Duration::from_millis(300));
@@ -710,10 +698,7 @@ fn keys_typed_right_after_tab_or_enter_go_to_the_next_field() {
         s,
         display,
     } = desk("en_US.UTF-8");
-    let mut app = display.launch(s.k.dir(), s.k.bus.as_deref().unwrap(), "en_US.UTF-8");
-    let main = display.wait_for_main(&mut app, || {
-        display.launch(s.k.dir(), s.k.bus.as_deref().unwrap(), "en_US.UTF-8")
-    });
+    let (mut app, main) = display.start_app(s.k.dir(), s.k.bus.as_deref().unwrap(), "en_US.UTF-8");
     let compose = display.open_compose(&main).expect("compose window");
     display.focus(&compose);
     std::thread::sleep(Duration::from_millis(500));
@@ -762,10 +747,7 @@ fn keys_typed_right_after_removing_an_attachment_reach_the_path_field() {
     for name in ["a.txt", "b.txt", "c.txt"] {
         std::fs::write(dir.join(name), name.as_bytes()).unwrap();
     }
-    let mut app = display.launch(dir, s.k.bus.as_deref().unwrap(), "en_US.UTF-8");
-    let main = display.wait_for_main(&mut app, || {
-        display.launch(dir, s.k.bus.as_deref().unwrap(), "en_US.UTF-8")
-    });
+    let (mut app, main) = display.start_app(dir, s.k.bus.as_deref().unwrap(), "en_US.UTF-8");
     let compose = display.open_compose(&main).expect("compose window");
     display.focus(&compose);
     std::thread::sleep(Duration::from_millis(500));
@@ -824,10 +806,7 @@ fn fast_typing_after_ctrl_shift_b_and_several_paths_lose_nothing() {
     for name in names {
         std::fs::write(dir.join(name), name.as_bytes()).unwrap();
     }
-    let mut app = display.launch(dir, s.k.bus.as_deref().unwrap(), "en_US.UTF-8");
-    let main = display.wait_for_main(&mut app, || {
-        display.launch(dir, s.k.bus.as_deref().unwrap(), "en_US.UTF-8")
-    });
+    let (mut app, main) = display.start_app(dir, s.k.bus.as_deref().unwrap(), "en_US.UTF-8");
     let compose = display.open_compose(&main).expect("compose window");
     display.focus(&compose);
     std::thread::sleep(Duration::from_millis(500));

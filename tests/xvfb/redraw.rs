@@ -19,10 +19,7 @@ fn a_pick_list_changed_with_down_is_drawn_as_cleanly_as_a_fresh_window() {
     let home = tempfile::tempdir().unwrap();
     let display = Display::start();
     let locale = "pl_PL.UTF-8";
-    let mut app = display.launch(home.path(), &keyring.bus, locale);
-    let main = display.wait_for_main(&mut app, || {
-        display.launch(home.path(), &keyring.bus, locale)
-    });
+    let (mut app, main) = display.start_app(home.path(), &keyring.bus, locale);
     display.focus(&main);
     std::thread::sleep(Duration::from_millis(500));
     let key = |k: &str| xdotool(&display.name, &["key", k]);
@@ -63,10 +60,7 @@ fn a_change_of_view_is_drawn_as_cleanly_as_a_fresh_window() {
     let home = tempfile::tempdir().unwrap();
     let display = Display::start();
     let locale = "pl_PL.UTF-8";
-    let mut app = display.launch(home.path(), &keyring.bus, locale);
-    let main = display.wait_for_main(&mut app, || {
-        display.launch(home.path(), &keyring.bus, locale)
-    });
+    let (mut app, main) = display.start_app(home.path(), &keyring.bus, locale);
     display.focus(&main);
     std::thread::sleep(Duration::from_millis(500));
     xdotool(&display.name, &["key", "ctrl+2"]);

@@ -13,8 +13,7 @@ fn a_termination_signal_right_after_typing_saves_the_draft_before_the_end() {
     let (s, display) = (&desk.s, &desk.display);
     let dir = s.k.dir();
     let bus = s.k.bus.as_deref().unwrap();
-    let mut app = display.launch(dir, bus, "en_US.UTF-8");
-    let main = display.wait_for_main(&mut app, || display.launch(dir, bus, "en_US.UTF-8"));
+    let (mut app, main) = display.start_app(dir, bus, "en_US.UTF-8");
     let compose = display.open_compose(&main).expect("compose window");
     display.focus(&compose);
     std::thread::sleep(Duration::from_millis(500));

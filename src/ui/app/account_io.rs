@@ -14,6 +14,23 @@ use crate::t;
 use crate::ui::{main_window, wizard};
 
 impl App {
+    /// The wizard's message: its action run, the focus on the password
+    /// when that step comes.
+    pub(super) fn wizard_message(&mut self, m: wizard::Message) -> Task<Message> {
+        let Some(w) = self.main.wizard_mut() else {
+            return Task::none();
+        };
+        let before = w.step().clone();
+        let action = w.update(m);
+        let now = w.step().clone();
+        let task = self.wizard_action(action);
+        if now != before && now == wizard::Step::Password {
+            task.chain(self.focus_main(wizard::PASSWORD_ID))
+        } else {
+            task
+        }
+    }
+
     /// The wizard's account with what discovery was told to trust (an extra
     /// CA, for tests), unless the person pinned a certificate.
     fn wizard_account(&self, mut account: Account) -> Account {
