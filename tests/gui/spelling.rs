@@ -356,3 +356,38 @@ fn polish_text_in_the_english_app_is_checked_in_polish_unless_english_was_picked
     type_in(&mut app, w, "Zażółć");
     assert_eq!(compose(&app, w).spell_language(), Some(Language::En));
 }
+
+/// Tryout 22: the English app opened a new message "Spelling: Polish"
+/// because the account's signature was Polish. Only the person's own
+/// words (not the signature, not a quote) switch the language.
+#[test]
+fn a_polish_signature_does_not_switch_an_english_message_to_polish() {
+    use iced::widget::text_editor::{Action as EditorAction, Edit};
+    let _turn = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    i18n::apply(Language::En);
+    let (mut app, _acc, _home) = app_with_account();
+    app.config.config.settings.language = Language::En;
+    app.config.config.accounts[0].signature = "Zażółć Gęślak\nul. Łąkowa 5".into();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let w = new_message(&mut app, &rt);
+    assert!(compose(&app, w).draft().body.contains("Łąkowa"), "signed");
+    assert_eq!(compose(&app, w).spell_language(), Some(Language::En));
+    for c in "Hello".chars() {
+        support::app::send(
+            &mut app,
+            &rt,
+            Message::Compose(
+                w,
+                compose::Message::Body(EditorAction::Edit(Edit::Insert(c))),
+            ),
+        );
+    }
+    assert_eq!(compose(&app, w).spell_language(), Some(Language::En));
+    // Polish written by the person still switches.
+    support::app::send(
+        &mut app,
+        &rt,
+        Message::Compose(w, compose::Message::Subject("Spotkanie w środę".into())),
+    );
+    assert_eq!(compose(&app, w).spell_language(), Some(Language::Pl));
+}

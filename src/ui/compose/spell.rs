@@ -101,12 +101,22 @@ impl State {
     /// checked in Polish from then on, unless the person picked the
     /// language. Polish is told by its letters (ą, ć, ę, ł, ń, ó, ś, ź, ż),
     /// which nearly every Polish sentence has and English text has not.
+    /// Only the person's own words count: not the signature (from its
+    /// `-- ` line, RFC 3676 §4.3) nor quoted lines, so a Polish signature
+    /// in the English app does not switch a new message (tryout 22).
     /// Returns the new language when it switched.
     pub fn follow_the_text(&mut self) -> Option<Language> {
         let polish = |s: &str| s.chars().any(|c| "ąćęłńóśźżĄĆĘŁŃÓŚŹŻ".contains(c));
+        let own = self
+            .draft
+            .body
+            .lines()
+            .take_while(|l| *l != "-- ")
+            .filter(|l| !l.starts_with('>'))
+            .any(polish);
         if self.spell.chosen
             || self.spell.choice != SpellChoice::In(Language::En)
-            || !(polish(&self.draft.body) || polish(&self.draft.subject))
+            || !(own || polish(&self.draft.subject))
         {
             return None;
         }
