@@ -148,25 +148,29 @@ pub fn parse_field(field: &str) -> Vec<Entry> {
     }
     fragments.push(start..field.len());
 
-    // Join name halves ("Kowalski" + "Jan <jan@…>") to the next fragment.
+    // Join name halves ("Kowalski" + "Jan <jan@…>") to the next fragment,
+    // only when that one is a name with an address in brackets: a piece
+    // before a bare address ("not-an-address, bob@") stays alone, so each
+    // is told its own problem.
+    let fragments: Vec<_> = fragments
+        .into_iter()
+        .filter(|r| !field[r.clone()].trim().is_empty())
+        .collect();
     let mut joined: Vec<std::ops::Range<usize>> = Vec::new();
     let mut pending: Option<usize> = None;
-    let count = fragments.len();
-    for (n, r) in fragments.into_iter().enumerate() {
+    for (n, r) in fragments.iter().enumerate() {
         let text = &field[r.clone()];
-        if text.trim().is_empty() {
-            continue;
-        }
         let begin = pending.take().unwrap_or(r.start);
-        let is_last = n + 1 == count;
-        if !text.contains('@') && !text.contains('<') && !is_last {
+        let named_next = fragments.get(n + 1).is_some_and(|next| {
+            let next = &field[next.clone()];
+            next.find('<')
+                .is_some_and(|at| !next[..at].contains('@') && !next[..at].trim().is_empty())
+        });
+        if !text.contains('@') && !text.contains('<') && named_next {
             pending = Some(begin);
             continue;
         }
         joined.push(begin..r.end);
-    }
-    if let Some(begin) = pending {
-        joined.push(begin..field.len());
     }
 
     joined
@@ -473,6 +477,18 @@ mod tests {
         assert_eq!(anna.name.as_deref(), Some("Nowak, Anna"));
         assert_eq!(anna.addr_spec(), "anna@example.org");
         assert_eq!(entries[0].text, "Kowalski, Jan <jan@example.com>");
+    }
+
+    /// Tryout 22: `--to 'not-an-address, bob@'` was one recipient "with
+    /// spaces"; each piece is told its own problem.
+    #[test]
+    fn a_piece_before_a_bare_address_is_not_joined_to_it() {
+        let entries = parse_field("not-an-address, bob@");
+        assert_eq!(entries.len(), 2, "{entries:?}");
+        assert_eq!(entries[0].result, Err(AddressError::MissingAt));
+        assert_eq!(entries[1].result, Err(AddressError::EmptyDomain));
+        let entries = parse_field("Nowak, <anna@example.org>");
+        assert_eq!(entries.len(), 2, "an empty name is not a name half");
     }
 
     #[test]
